@@ -1,0 +1,123 @@
+/**
+ * `npm run sandbox -- [options]`: runs the Notify Sandbox from the command line.
+ */
+import { parseArgs } from 'node:util';
+import { loadFixtureFile, FixtureError } from './fixtures';
+import { CorruptDataError } from './persistence';
+import { startSandbox } from './server';
+
+export const HELP = `Notify Sandbox: a local GOV.UK Notify API v2 for development and CI.
+
+Usage: npm run sandbox -- [options]
+
+Options:
+  --port N          Port to listen on (default 6011; 0 picks a free port)
+  --host ADDR       Address to bind (default 127.0.0.1). The /_sandbox/ control API
+                    answers loopback callers only, whatever the address.
+  --fixtures FILE   JSON fixture: services, API keys, templates, received texts
+                    (default: the built-in demo service)
+  --data DIR        Keep state in DIR across restarts (default: memory only).
+                    With existing state in DIR, --fixtures is ignored.
+  --time-scale N    Run status lifecycles N times faster (default 1, realistic;
+                    1000 delivers a text in milliseconds)
+  --no-limits       Turn off rate and daily limits
+  --json            Print the start-up details as one JSON line, for scripts
+  -h, --help        Show this help
+
+On start it prints the base URL, each service's API keys and template ids.
+Point any Notify client at the base URL, for example:
+  new NotifyClient('http://127.0.0.1:6011', apiKey)
+
+Control API (loopback only): GET /_sandbox/ lists its routes: info, reset, faults,
+clock, inbound texts, callbacks, keys and templates.`;
+
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '6011' },
+        host: { type: 'string', default: '127.0.0.1' },
+        fixtures: { type: 'string' },
+        data: { type: 'string' },
+        'time-scale': { type: 'string', default: '1' },
+        'no-limits': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    console.error(`sandbox: ${(err as Error).message}\nRun with --help for the options.`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`sandbox: --port must be a whole number from 0 to 65535, not "${values.port}"`);
+    return 2;
+  }
+  const timeScale = Number(values['time-scale']);
+  if (!Number.isFinite(timeScale) || timeScale <= 0) {
+    console.error(`sandbox: --time-scale must be a positive number, not "${values['time-scale']}"`);
+    return 2;
+  }
+  try {
+    const fixture = values.fixtures ? await loadFixtureFile(values.fixtures) : undefined;
+    const sandbox = await startSandbox({
+      port,
+      host: values.host,
+      fixture,
+      dataDir: values.data ?? null,
+      timeScale,
+      limits: !values['no-limits'],
+    });
+    const info = sandbox.info();
+    if (values.json) {
+      console.log(JSON.stringify(info));
+    } else {
+      console.log(`Notify Sandbox listening on ${info.base_url}`);
+      for (const s of info.services) {
+        console.log(`\n${s.name} (service id ${s.id})${s.restricted ? ' [trial mode]' : ''}`);
+        for (const k of s.api_keys.filter((x) => !x.revoked))
+          console.log(`  ${k.key_type === 'normal' ? 'live' : k.key_type} key  ${k.api_key}`);
+        for (const t of s.templates.filter((x) => !x.archived)) console.log(`  ${t.type.padEnd(6)} ${t.id}  ${t.name}`);
+      }
+      console.log(`\nControl API: ${info.base_url}/_sandbox/   Stop with Ctrl+C.`);
+    }
+    const stop = async () => {
+      await sandbox.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    return -1; // keep running
+  } catch (err) {
+    if (err instanceof FixtureError || err instanceof CorruptDataError) {
+      console.error(`sandbox: ${err.message}`);
+      return 1;
+    }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`sandbox: port ${port} is in use. Pick another with --port, or --port 0 for any free port.`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err) => {
+      console.error('sandbox: unexpected error:', err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * The `/_sandbox/` control API: inspect and reset state, create keys and templates, inject faults,
+ * simulate inbound texts, move the clock. Loopback only (checked by the server).
+ *
+ * Answers plain JSON (not Notify's envelopes): this API is the sandbox's own.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { STATUS_FILTER_VALUES, type InternalStatus } from '../src-shared/statuses';
+import { formatApiKey } from './auth';
+import { PERMISSIONS, type Fixture } from './fixtures';
+import { appError, json, type SandboxRequest, type SandboxResponse } from './http';
+import { formatDatetime, parseUuid } from './json';
+import type { Sandbox } from './server';
+import { faultSchema } from './faults';
+import { inboundSmsPayload } from './callbacks';
+
+export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
+  { method: 'GET', path: '/_sandbox/', does: 'this list' },
+  { method: 'GET', path: '/_sandbox/info', does: 'base URL, services, API keys and template ids' },
+  { method: 'POST', path: '/_sandbox/reset', does: 'back to the starting fixture (same keys), everything sent is forgotten' },
+  { method: 'GET', path: '/_sandbox/notifications?service_id=', does: 'every stored notification with its status history' },
+  { method: 'GET', path: '/_sandbox/notifications/{id}', does: 'one notification with its status history' },
+  { method: 'POST', path: '/_sandbox/notifications/{id}/status', does: '{"status": "..."} forces a status' },
+  { method: 'POST', path: '/_sandbox/services/{id}/keys', does: '{"name", "key_type"} creates an API key (answered once with the key)' },
+  { method: 'POST', path: '/_sandbox/keys/{id}/revoke', does: 'revokes an API key' },
+  { method: 'PATCH', path: '/_sandbox/services/{id}', does: 'changes service settings (restricted, permissions, limits, rate_limit, callbacks, active…)' },
+  { method: 'POST', path: '/_sandbox/services/{id}/templates', does: '{"id"?, "name", "type", "content", "subject"?…} creates a template or a new version' },
+  { method: 'POST', path: '/_sandbox/services/{id}/inbound', does: '{"user_number", "content"} simulates a received text' },
+  { method: 'GET', path: '/_sandbox/faults', does: 'active faults' },
+  { method: 'POST', path: '/_sandbox/faults', does: '{"kind": latency|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault' },
+  { method: 'DELETE', path: '/_sandbox/faults', does: 'removes every fault' },
+  { method: 'GET', path: '/_sandbox/clock', does: 'sandbox time, skew and time scale' },
+  { method: 'POST', path: '/_sandbox/clock', does: '{"advance_seconds"?, "skew_seconds"?, "time_scale"?} moves simulated time, skews the server clock, or changes the time scale' },
+  { method: 'GET', path: '/_sandbox/callbacks', does: 'every callback sent and each attempt' },
+  { method: 'GET', path: '/_sandbox/unsubscribes', does: 'one-click unsubscribe requests received' },
+];
+
+const keyInput = z.strictObject({ name: z.string().min(1).max(255), key_type: z.enum(['normal', 'team', 'test']) });
+const statusInput = z.strictObject({ status: z.enum(STATUS_FILTER_VALUES.filter((s) => s !== 'accepted' && s !== 'received' && s !== 'failed') as [string, ...string[]]) });
+const inboundInput = z.strictObject({ user_number: z.string().min(1).max(40), content: z.string().max(918) });
+const clockInput = z.strictObject({
+  advance_seconds: z.number().nonnegative().max(366 * 86400).optional(),
+  skew_seconds: z.number().min(-86400).max(86400).optional(),
+  time_scale: z.number().positive().max(1_000_000).optional(),
+});
+const callbackSetting = z.strictObject({ url: z.string().url(), bearer_token: z.string().min(10) }).nullable();
+const servicePatch = z.strictObject({
+  name: z.string().min(1).optional(),
+  active: z.boolean().optional(),
+  restricted: z.boolean().optional(),
+  permissions: z.array(z.enum(PERMISSIONS)).optional(),
+  prefix_sms: z.boolean().optional(),
+  contact_link: z.string().nullable().optional(),
+  rate_limit: z.number().int().nonnegative().optional(),
+  limits: z
+    .strictObject({
+      email: z.number().int().nonnegative().optional(),
+      sms: z.number().int().nonnegative().optional(),
+      letter: z.number().int().nonnegative().optional(),
+      international_sms: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
+  data_retention_days: z.number().int().positive().optional(),
+  guest_list: z.array(z.string()).optional(),
+  callbacks: z
+    .strictObject({ delivery_status: callbackSetting.optional(), received_text: callbackSetting.optional() })
+    .optional(),
+});
+const templateInput = z.strictObject({
+  id: z.string().optional(),
+  name: z.string().min(1).max(255),
+  type: z.enum(['sms', 'email', 'letter']),
+  content: z.string().max(100_000),
+  subject: z.string().max(1000).nullable().optional(),
+  letter_contact_block: z.string().max(1000).nullable().optional(),
+  postage: z.enum(['first', 'second', 'economy']).nullable().optional(),
+  archived: z.boolean().optional(),
+  has_unsubscribe_link: z.boolean().optional(),
+});
+
+function body(req: SandboxRequest): unknown {
+  if (req.body.length === 0) return {};
+  return JSON.parse(req.body.toString('utf8'));
+}
+
+function bad(message: string): SandboxResponse {
+  return json(400, { error: message });
+}
+
+/** Routes one control request. */
+export async function handleControl(req: SandboxRequest, sandbox: Sandbox, _fixture: Fixture): Promise<SandboxResponse> {
+  try {
+    return await control(req, sandbox);
+  } catch (err) {
+    if (err instanceof z.ZodError) {
+      return bad(err.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
+    }
+    if (err instanceof SyntaxError) return bad(`Body is not valid JSON: ${err.message}`);
+    throw err;
+  }
+}
+
+async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxResponse> {
+  const { store, clock, lifecycle, callbacks } = sandbox.ctx;
+  const p = req.path.replace(/\/+$/, '');
+  const m = req.method;
+  const seg = p.split('/').slice(2); // after /_sandbox
+  if (seg.length === 0 && m === 'GET') return json(200, { routes: CONTROL_ROUTES });
+  const [a, b, c] = seg;
+  if (a === 'info' && m === 'GET') return json(200, sandbox.info());
+  if (a === 'reset' && m === 'POST') {
+    await sandbox.reset();
+    return json(200, { result: 'reset' });
+  }
+  if (a === 'notifications' && m === 'GET' && !b) {
+    const serviceId = req.query.get('service_id');
+    const list = serviceId ? store.allFor(serviceId) : [...store.notifications.values()].sort((x, y) => y.createdAt - x.createdAt);
+    return json(200, { notifications: list.slice(0, 1000).map(inspect) });
+  }
+  if (a === 'notifications' && b) {
+    const n = store.notifications.get(parseUuid(b) ?? '');
+    if (!n) return json(404, { error: 'No such notification (smoke-test recipients are never stored).' });
+    if (!c && m === 'GET') return json(200, inspect(n));
+    if (c === 'status' && m === 'POST') {
+      const { status } = statusInput.parse(body(req));
+      lifecycle.force(n, status as InternalStatus);
+      return json(200, inspect(n));
+    }
+  }
+  if (a === 'services' && b) {
+    const service = store.services.get(parseUuid(b) ?? '');
+    if (!service) return json(404, { error: 'No such service.' });
+    if (!c && m === 'PATCH') {
+      const { callbacks: cbPatch, limits: limitPatch, ...rest } = servicePatch.parse(body(req));
+      const cbs = { ...service.callbacks };
+      for (const [k, v] of Object.entries(cbPatch ?? {}) as [keyof typeof cbs, { url: string; bearer_token: string } | null][]) {
+        if (v === null) delete cbs[k];
+        else cbs[k] = v;
+      }
+      const next = { ...service, ...rest, limits: { ...service.limits, ...limitPatch }, callbacks: cbs };
+      await store.putService(next);
+      return json(200, { service: next });
+    }
+    if (c === 'keys' && m === 'POST') {
+      const input = keyInput.parse(body(req));
+      const k = { id: randomUUID(), serviceId: service.id, name: input.name, keyType: input.key_type, secret: randomUUID(), revokedAt: null };
+      await store.putKey(k);
+      return json(201, { id: k.id, name: k.name, key_type: k.keyType, api_key: formatApiKey(k) });
+    }
+    if (c === 'templates' && m === 'POST') {
+      const input = templateInput.parse(body(req));
+      const id = input.id ? parseUuid(input.id) : randomUUID();
+      if (!id) return bad('id: must be a UUID');
+      const existing = store.templates.get(id);
+      if (existing && existing.serviceId !== service.id) return bad('id: that template belongs to another service');
+      if (existing && existing.type !== input.type) return bad('type: a template cannot change type');
+      if (input.type !== 'sms' && !input.subject) return bad(`subject: a ${input.type} template needs a subject`);
+      const versions = existing ? [...existing.versions] : [];
+      versions.push({
+        version: versions.length + 1,
+        name: input.name,
+        subject: input.type === 'sms' ? null : (input.subject ?? null),
+        content: input.content,
+        letter_contact_block: input.letter_contact_block ?? null,
+        postage: input.type === 'letter' ? (input.postage ?? 'second') : null,
+        created_at: new Date(clock.nowMs()).toISOString(),
+        created_by: 'sandbox@localhost',
+      });
+      const tpl = {
+        id,
+        name: input.name,
+        type: input.type,
+        archived: input.archived ?? false,
+        hidden: false,
+        has_unsubscribe_link: input.has_unsubscribe_link ?? existing?.has_unsubscribe_link ?? false,
+        versions,
+      };
+      await store.putTemplate(service.id, tpl);
+      return json(existing ? 200 : 201, { id, version: versions.length });
+    }
+    if (c === 'inbound' && m === 'POST') {
+      const input = inboundInput.parse(body(req));
+      const r = {
+        id: randomUUID(),
+        serviceId: service.id,
+        userNumber: input.user_number,
+        notifyNumber: service.inbound_number ?? '',
+        content: input.content,
+        createdAt: clock.nowMicros(),
+      };
+      await store.addReceived(r);
+      const cb = service.callbacks.received_text;
+      if (cb) {
+        callbacks.enqueue(
+          'inbound-sms',
+          service.id,
+          cb.url,
+          cb.bearer_token,
+          inboundSmsPayload({
+            id: r.id,
+            sourceNumber: r.userNumber,
+            destinationNumber: r.notifyNumber,
+            message: r.content,
+            dateReceived: new Date(r.createdAt / 1000),
+          }),
+        );
+      }
+      return json(201, { id: r.id, created_at: formatDatetime(r.createdAt) });
+    }
+  }
+  if (a === 'keys' && b && c === 'revoke' && m === 'POST') {
+    for (const list of store.keys.values()) {
+      const k = list.find((x) => x.id === parseUuid(b));
+      if (k) {
+        await store.putKey({ ...k, revokedAt: k.revokedAt ?? clock.nowMs() });
+        return json(200, { id: k.id, revoked: true });
+      }
+    }
+    return json(404, { error: 'No such API key.' });
+  }
+  if (a === 'faults') {
+    if (m === 'GET') return json(200, { faults: sandbox.faults.all() });
+    if (m === 'POST') return json(201, sandbox.faults.add(faultSchema.parse(body(req))));
+    if (m === 'DELETE' && !b) {
+      sandbox.faults.clear();
+      return json(200, { faults: [] });
+    }
+    if (m === 'DELETE' && b) return sandbox.faults.remove(b) ? json(200, { removed: b }) : json(404, { error: 'No such fault.' });
+  }
+  if (a === 'clock') {
+    if (m === 'POST') {
+      const input = clockInput.parse(body(req));
+      if (input.time_scale !== undefined) clock.setTimeScale(input.time_scale);
+      if (input.skew_seconds !== undefined) sandbox.ctx.skewMs = input.skew_seconds * 1000;
+      if (input.advance_seconds) clock.advance(input.advance_seconds * 1000);
+    }
+    if (m === 'GET' || m === 'POST')
+      return json(200, {
+        now: new Date(clock.nowMs()).toISOString(),
+        skew_seconds: sandbox.ctx.skewMs / 1000,
+        time_scale: clock.timeScale,
+        pending_events: clock.pending(),
+      });
+  }
+  if (a === 'callbacks' && m === 'GET') return json(200, { callbacks: callbacks.list() });
+  if (a === 'unsubscribes' && m === 'GET')
+    return json(200, {
+      unsubscribes: store.unsubscribes.map((u) => ({ ...u, at: formatDatetime(u.at) })),
+    });
+  return appError(404, `No control route ${m} ${req.path}. GET /_sandbox/ lists them.`);
+}
+
+function inspect(n: import('./model').StoredNotification) {
+  return {
+    id: n.id,
+    service_id: n.serviceId,
+    key_type: n.keyType,
+    type: n.type,
+    status: n.status,
+    to: n.to,
+    reference: n.reference,
+    template_id: n.templateId,
+    template_version: n.templateVersion,
+    created_at: formatDatetime(n.createdAt),
+    history: n.history.map((h) => ({ status: h.status, at: formatDatetime(h.at) })),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Fault injection: latency, 5xx answers, 429s and dropped connections on demand.
+ *
+ * A fault applies to requests whose path starts with `path_prefix` (and whose method matches, when
+ * given), for the next `count` of them or until removed. `phase: "after"` drops the connection after
+ * the request has been processed: the server did the work, the client never hears of it.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+export const faultSchema = z.strictObject({
+  kind: z.enum(['latency', 'error', 'drop']),
+  status: z.number().int().min(400).max(599).optional(),
+  latency_ms: z.number().int().min(0).max(120_000).optional(),
+  count: z.number().int().positive().max(1_000_000).optional(),
+  path_prefix: z.string().startsWith('/').max(200).default('/v2/'),
+  method: z.enum(['GET', 'POST']).optional(),
+  phase: z.enum(['before', 'after']).default('before'),
+  retry_after: z.number().int().nonnegative().optional(),
+});
+
+export type FaultInput = z.input<typeof faultSchema>;
+export type Fault = z.output<typeof faultSchema> & { id: string; remaining: number | null; hits: number };
+
+export class Faults {
+  private list: Fault[] = [];
+
+  add(input: unknown): Fault {
+    const f = faultSchema.parse(input);
+    const fault: Fault = { ...f, id: randomUUID(), remaining: f.count ?? null, hits: 0 };
+    this.list.push(fault);
+    return fault;
+  }
+
+  /** The faults that apply to this request, consuming one use of each counted fault. */
+  take(method: string, path: string): Fault[] {
+    const hit = this.list.filter(
+      (f) => path.startsWith(f.path_prefix) && (!f.method || f.method === method) && f.remaining !== 0,
+    );
+    for (const f of hit) {
+      f.hits++;
+      if (f.remaining !== null) f.remaining--;
+    }
+    this.list = this.list.filter((f) => f.remaining !== 0);
+    return hit;
+  }
+
+  all(): Fault[] {
+    return [...this.list];
+  }
+
+  remove(id: string): boolean {
+    const before = this.list.length;
+    this.list = this.list.filter((f) => f.id !== id);
+    return this.list.length !== before;
+  }
+
+  clear(): void {
+    this.list = [];
+  }
+}

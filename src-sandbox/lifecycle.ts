@@ -1,0 +1,199 @@
+/**
+ * Moves notifications through Notify's statuses over (sandbox) time.
+ *
+ * Test keys follow Notify's simulated outcomes (§7.3–7.4); live and team keys follow the fixture's
+ * per-recipient outcome rules, delivered otherwise. Every change is journaled, recorded in the
+ * notification's history, and sent to the service's delivery-status callback.
+ */
+import { normalisePhoneNumber } from '../src-shared/recipients/phone-number';
+import { COMPLETED_STATUSES, publicStatus, UPDATABLE_STATUSES, type InternalStatus } from '../src-shared/statuses';
+import type { CallbackDispatcher } from './callbacks';
+import type { SandboxClock } from './clock';
+import { formatDatetime } from './json';
+import { inspectPrecompiledLetter, renderLetterPdf } from './letters';
+import type { StoredNotification } from './model';
+import type { PdfStore } from './pdf-store';
+import type { SandboxStore } from './store';
+
+/** Delays in simulated milliseconds, before time-scaling. */
+export const DELAYS = {
+  toSending: 1_000,
+  toOutcome: 4_000,
+  pendingToOutcome: 3_000,
+  letterPdf: 1_500,
+  virusScan: 3_000,
+  letterToSending: 3_600_000,
+  testLetterDespatch: 5_000,
+  sendingTimeout: 259_200_000,
+};
+
+export interface LetterContent {
+  addressLines: string[];
+  contactBlock: string | null;
+  subject: string;
+  body: string;
+  serviceName: string;
+}
+
+type Outcome = { status: InternalStatus; delayMs: number };
+
+export class Lifecycle {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly clock: SandboxClock,
+    private readonly pdfs: PdfStore,
+    private readonly callbacks: CallbackDispatcher,
+  ) {}
+
+  /** SMS and email: created → sending → (pending) → outcome. */
+  start(n: StoredNotification, info: { fragments: number; hasReceipts: boolean }): void {
+    const outcome = this.outcomeFor(n);
+    this.clock.schedule(DELAYS.toSending, () => {
+      if (n.type === 'sms' && !info.hasReceipts) {
+        // International SMS to a country without delivery receipts stays `sent`, which is final.
+        this.set(n, 'sent', { sentAt: this.clock.nowMicros(), billableUnits: info.fragments });
+        return;
+      }
+      if (outcome.status === 'technical-failure' && n.keyType !== 'test') {
+        this.set(n, 'technical-failure', {});
+        return;
+      }
+      this.set(n, 'sending', { sentAt: this.clock.nowMicros(), billableUnits: n.type === 'sms' ? info.fragments : 0 });
+      this.clock.schedule(DELAYS.sendingTimeout, () => {
+        if (n.status === 'sending' || n.status === 'pending') this.set(n, 'temporary-failure', {});
+      });
+      const viaPending = n.type === 'sms' && (outcome.status === 'temporary-failure' || outcome.status === 'pending');
+      if (viaPending) {
+        this.clock.schedule(outcome.delayMs, () => {
+          this.set(n, 'pending', {});
+          if (outcome.status !== 'pending') this.clock.schedule(DELAYS.pendingToOutcome, () => this.set(n, outcome.status, {}));
+        });
+      } else if (outcome.status !== 'sending') {
+        this.clock.schedule(outcome.delayMs, () => this.set(n, outcome.status, {}));
+      }
+    });
+  }
+
+  /** Templated letters: render the PDF, then print and deliver (test keys: fake despatch). */
+  startLetter(n: StoredNotification, content: LetterContent): void {
+    this.clock.schedule(DELAYS.letterPdf, () => {
+      this.track(
+        (async () => {
+          const { pdf, sheets } = await renderLetterPdf({ ...content, date: new Date(n.createdAt / 1000) });
+          await this.pdfs.put(n.id, pdf);
+          await this.store.updateNotification(n.id, { billableUnits: sheets });
+          if (n.keyType === 'test') {
+            this.clock.schedule(DELAYS.testLetterDespatch, () => this.set(n, 'delivered', {}));
+          } else {
+            this.scheduleLetterPrint(n);
+          }
+        })().catch(() => this.set(n, 'technical-failure', {})),
+      );
+    });
+  }
+
+  /** Precompiled letters: virus scan and validation, then as a templated letter. */
+  startPrecompiled(n: StoredNotification, pdf: Uint8Array): void {
+    this.clock.schedule(DELAYS.virusScan, () => {
+      this.track(
+        (async () => {
+          const result = await inspectPrecompiledLetter(pdf);
+          if (!result.ok) {
+            this.set(n, result.status, {});
+            return;
+          }
+          await this.store.updateNotification(n.id, { billableUnits: result.sheets });
+          if (n.keyType === 'test') {
+            this.set(n, 'sending', {});
+            this.clock.schedule(DELAYS.testLetterDespatch, () => this.set(n, 'delivered', {}));
+          } else {
+            this.set(n, 'created', {});
+            this.scheduleLetterPrint(n);
+          }
+        })(),
+      );
+    });
+  }
+
+  private scheduleLetterPrint(n: StoredNotification): void {
+    this.clock.schedule(DELAYS.letterToSending, () => {
+      if (n.status !== 'created') return;
+      this.set(n, 'sending', { sentAt: this.clock.nowMicros() });
+      this.clock.schedule(3 * 86_400_000, () => this.set(n, 'delivered', {}));
+    });
+  }
+
+  /** Forces a status (control API): validation of the move is the caller's. */
+  force(n: StoredNotification, status: InternalStatus): void {
+    this.set(n, status, status === 'sending' && n.sentAt === null ? { sentAt: this.clock.nowMicros() } : {}, true);
+  }
+
+  /** Resolves when no asynchronous lifecycle work (PDF rendering, scans) is running. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(p: Promise<unknown>): void {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+
+  private outcomeFor(n: StoredNotification): Outcome {
+    const to = (n.to ?? '').trim();
+    const delayMs = DELAYS.toOutcome;
+    if (n.keyType === 'test') {
+      if (n.type === 'sms') {
+        if (to.endsWith('7700900003')) return { status: 'temporary-failure', delayMs };
+        if (to.endsWith('7700900002')) return { status: 'permanent-failure', delayMs };
+      } else if (n.type === 'email') {
+        if (to === 'perm-fail@simulator.notify') return { status: 'permanent-failure', delayMs };
+        if (to === 'temp-fail@simulator.notify') return { status: 'temporary-failure', delayMs };
+      }
+      return { status: 'delivered', delayMs };
+    }
+    const service = this.store.services.get(n.serviceId);
+    for (const rule of service?.outcomes ?? []) {
+      const match =
+        n.type === 'sms'
+          ? (normalisePhoneNumber(rule.recipient) ?? rule.recipient) === n.normalisedTo
+          : rule.recipient.toLowerCase() === n.normalisedTo;
+      if (match) {
+        return {
+          status: rule.status,
+          delayMs: rule.delay_seconds !== undefined ? rule.delay_seconds * 1000 : delayMs,
+        };
+      }
+    }
+    return { status: 'delivered', delayMs };
+  }
+
+  private set(n: StoredNotification, status: InternalStatus, patch: Partial<StoredNotification>, force = false): void {
+    const current = this.store.notifications.get(n.id);
+    if (!current) return; // purged or smoke-test
+    if (!force && !UPDATABLE_STATUSES.has(current.status)) return;
+    const at = this.clock.nowMicros();
+    const history = [...current.history, { status, at }];
+    this.track(this.store.updateNotification(n.id, { ...patch, status, updatedAt: at, history }));
+    if (status !== 'created' && status !== 'pending-virus-check') this.callback(current);
+  }
+
+  private callback(n: StoredNotification): void {
+    const service = this.store.services.get(n.serviceId);
+    const cb = service?.callbacks.delivery_status;
+    if (!cb) return;
+    this.callbacks.enqueue('delivery-status', n.serviceId, cb.url, cb.bearer_token, {
+      id: n.id,
+      reference: n.reference,
+      to: n.to,
+      status: publicStatus(n.status, n.type),
+      created_at: formatDatetime(n.createdAt),
+      completed_at: COMPLETED_STATUSES.has(n.status) && n.updatedAt ? formatDatetime(n.updatedAt) : null,
+      sent_at: n.sentAt ? formatDatetime(n.sentAt) : null,
+      notification_type: n.type,
+      template_id: n.templateId,
+      template_version: n.templateVersion,
+    });
+  }
+}

@@ -1,0 +1,547 @@
+/**
+ * POST /v2/notifications/{sms|email|letter}: Notify's send, in Notify's processing order (reference §5).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  isMessageEmpty,
+  letterQrCodes,
+  missingPersonalisation,
+  renderEmailBody,
+  renderEmailSubject,
+  renderLetterBody,
+  renderLetterSubject,
+  renderSmsBody,
+  sanitiseContentValue,
+  smsCharacterCount,
+  smsFragmentCount,
+  type Personalisation,
+} from '../../src-shared/template';
+import {
+  checkPhoneNumberPermissions,
+  LEGACY_PHONE_MESSAGES,
+  normalisePhoneNumber,
+  parsePhoneNumber,
+  type PhoneNumberInfo,
+} from '../../src-shared/recipients/phone-number';
+import { validateEmailAddress } from '../../src-shared/recipients/email-address';
+import { validatePostalAddress } from '../../src-shared/recipients/postal-address';
+import type { TemplateType } from '../../src-shared/statuses';
+import type { AuthContext } from '../auth';
+import type { SandboxContext } from '../context';
+import { badRequest, json, parseJsonBody, V2Error, validationError, type SandboxRequest, type SandboxResponse } from '../http';
+import { parseUuid } from '../json';
+import type { Postage, Service, StoredNotification, Template } from '../model';
+import {
+  datetimeWithinNextDay,
+  format,
+  maxLength,
+  oneOf,
+  typed,
+  uuidField,
+  validateObject,
+  withMessage,
+  type ObjectSchema,
+} from '../schema';
+import { templateVersion } from './template-views';
+
+export const SIMULATED_SMS = new Set(['447700900000', '447700900111', '447700900222']);
+export const SIMULATED_EMAILS = new Set([
+  'simulate-delivered@notifications.service.gov.uk',
+  'simulate-delivered-2@notifications.service.gov.uk',
+  'simulate-delivered-3@notifications.service.gov.uk',
+]);
+
+const NOTIFY_EMAIL_DOMAIN = 'notifications.service.gov.uk';
+const SMS_CHAR_COUNT_LIMIT = 918;
+const EMAIL_BYTE_LIMIT = 2_000_000;
+const QR_MAX_BYTES = 504;
+const TYPE_WORDS: Record<TemplateType, string> = { sms: 'text messages', email: 'emails', letter: 'letters' };
+
+function phoneFormat(value: string): string | null {
+  const r = parsePhoneNumber(value);
+  return r.ok ? null : LEGACY_PHONE_MESSAGES[r.code];
+}
+
+function emailFormat(value: string): string | null {
+  return validateEmailAddress(value).ok ? null : 'Not a valid email address';
+}
+
+function isHttpsUri(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^https/.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function schemas(nowMs: () => number): Record<TemplateType | 'precompiled', ObjectSchema> {
+  const common = {
+    template_id: uuidField,
+    personalisation: typed(['object']),
+    reference: typed(['string'], maxLength(1000)),
+    scheduled_for: typed(['string', 'null'], datetimeWithinNextDay(nowMs)),
+  };
+  return {
+    sms: {
+      properties: {
+        reference: common.reference,
+        phone_number: typed(['string'], format(phoneFormat)),
+        sms_sender_id: uuidField,
+        template_id: common.template_id,
+        personalisation: common.personalisation,
+        scheduled_for: common.scheduled_for,
+      },
+      required: ['phone_number', 'template_id'],
+      additionalProperties: false,
+    },
+    email: {
+      properties: {
+        reference: common.reference,
+        email_address: typed(['string'], format(emailFormat)),
+        template_id: common.template_id,
+        personalisation: common.personalisation,
+        scheduled_for: common.scheduled_for,
+        email_reply_to_id: uuidField,
+        one_click_unsubscribe_url: withMessage(isHttpsUri, 'is not a valid https url'),
+        sanitise_content_for: typed(['array', 'null']),
+      },
+      required: ['email_address', 'template_id'],
+      additionalProperties: false,
+    },
+    letter: {
+      properties: {
+        reference: common.reference,
+        template_id: common.template_id,
+        personalisation: common.personalisation,
+      },
+      required: ['template_id', 'personalisation'],
+      additionalProperties: false,
+    },
+    precompiled: {
+      properties: {
+        reference: typed(['string']),
+        content: typed(['string']),
+        postage: oneOf(['first', 'second', 'economy'], 'invalid. It must be either first, second or economy.'),
+      },
+      required: ['reference', 'content'],
+      additionalProperties: false,
+    },
+  };
+}
+
+/** The handler for one notification type; auth has run, the path's type is known. */
+export async function postNotification(
+  req: SandboxRequest,
+  ctx: SandboxContext,
+  auth: AuthContext,
+  type: TemplateType,
+): Promise<SandboxResponse> {
+  const { service, key } = auth;
+  // 2. Limits run before the body is read, so an invalid body still gets a 429.
+  ctx.limits.checkRateLimit(service, key.keyType);
+  ctx.limits.checkDailyLimit(service, key.keyType, type);
+  // 3. Body.
+  const body = parseJsonBody(req.body);
+  if (type === 'letter' && isObj(body) && Object.hasOwn(body, 'content')) {
+    return postPrecompiledLetter(req, ctx, auth, body);
+  }
+  // 4. Schema.
+  const errors = validateObject(body, schemas(() => ctx.clock.nowMs())[type]);
+  if (errors.length) throw validationError(errors);
+  const form = body as Record<string, unknown>;
+  // 5. Permission.
+  if (!service.permissions.includes(type)) throw badRequest(`Service is not allowed to send ${TYPE_WORDS[type]}`);
+  const personalisation: Personalisation = { ...((form.personalisation as Personalisation | undefined) ?? {}) };
+  // 6. sanitise_content_for (email).
+  const sanitised: Record<string, { sanitised: string; unsanitised: string }> = {};
+  if (type === 'email' && Array.isArray(form.sanitise_content_for)) {
+    sanitiseContent(personalisation, form.sanitise_content_for, sanitised);
+  }
+  // 7. Template.
+  const templateId = parseUuid(form.template_id)!;
+  const template = ctx.store.templates.get(templateId);
+  if (!template || template.serviceId !== service.id || template.hidden) throw badRequest('Template not found');
+  if (template.type !== type) throw badRequest(`${template.type} template is not suitable for ${type} notification`);
+  if (template.archived) throw badRequest('Template has been deleted');
+  const version = templateVersion(template);
+  const parts = {
+    type,
+    subject: version.subject ?? null,
+    content: version.content,
+    letterContactBlock: version.letter_contact_block ?? null,
+  };
+  const stringValues = stringifyFileless(personalisation);
+  if (type === 'letter') {
+    for (const qr of letterQrCodes(renderLetterBody(version.content, stringValues))) {
+      if (qr.numBytes > QR_MAX_BYTES) {
+        throw new V2Error(400, [
+          {
+            error: 'ValidationError',
+            message: 'Cannot create a usable QR code - the link is too long',
+            data: qr.data,
+            num_bytes: qr.numBytes,
+            max_bytes: QR_MAX_BYTES,
+          },
+        ]);
+      }
+    }
+  }
+  const missing = missingPersonalisation(parts, personalisation);
+  if (missing.length) throw badRequest(`Missing personalisation: ${missing.join(', ')}`);
+  if (isMessageEmpty(parts, stringValues)) throw badRequest('Your message is empty.');
+  const fileKeys = Object.keys(personalisation).filter((k) => isFileObject(personalisation[k]));
+  if (fileKeys.length && type !== 'email') throw badRequest('Can only send a file by email');
+  // 8. Senders.
+  let fromNumber: string | null = null;
+  if (type === 'email' && form.email_reply_to_id !== undefined) {
+    const id = parseUuid(form.email_reply_to_id)!;
+    if (!service.email_reply_to.some((r) => r.id === id && !r.archived))
+      throw badRequest(`email_reply_to_id ${String(form.email_reply_to_id)} does not exist in database for service id ${service.id}`);
+  }
+  if (type === 'sms') {
+    if (form.sms_sender_id !== undefined) {
+      const id = parseUuid(form.sms_sender_id)!;
+      const sender = service.sms_senders.find((s) => s.id === id && !s.archived);
+      if (!sender)
+        throw badRequest(`sms_sender_id ${String(form.sms_sender_id)} does not exist in database for service id ${service.id}`);
+      fromNumber = normaliseSender(sender.sms_sender);
+    } else {
+      fromNumber = service.sms_senders.find((s) => s.is_default && !s.archived)?.sms_sender ?? 'GOVUK';
+    }
+  }
+  const reference = typeof form.reference === 'string' ? form.reference : null;
+  if (type === 'letter') return createLetter(req, ctx, auth, template, version, personalisation, reference);
+
+  // 10. Recipient.
+  const raw = String(type === 'sms' ? form.phone_number : form.email_address);
+  const to = raw.trim();
+  let phone: PhoneNumberInfo | null = null;
+  let normalisedTo: string;
+  if (type === 'sms') {
+    normalisedTo = normalisePhoneNumber(to) ?? to;
+  } else {
+    const v = validateEmailAddress(to);
+    normalisedTo = v.ok ? v.normalised : to.toLowerCase();
+  }
+  if (key.keyType !== 'test') checkRecipientAllowed(service, key.keyType, type, normalisedTo);
+  if (type === 'sms') {
+    const parsed = parsePhoneNumber(to);
+    if (!parsed.ok) throw V2Error.one(400, 'InvalidPhoneError', LEGACY_PHONE_MESSAGES[parsed.code]);
+    phone = parsed.value;
+    const problem = checkPhoneNumberPermissions(phone, {
+      internationalSms: service.permissions.includes('international_sms'),
+      smsToUkLandlines: service.permissions.includes('sms_to_uk_landlines'),
+    });
+    if (problem === 'NOT_A_UK_MOBILE' && !phone.isUk) throw badRequest('Cannot send to international mobile numbers');
+    if (problem) throw V2Error.one(400, 'InvalidPhoneError', LEGACY_PHONE_MESSAGES[problem]);
+    normalisedTo = phone.normalised;
+    if (!phone.isUk) ctx.limits.checkDailyLimit(service, key.keyType, 'international_sms');
+  }
+  // 11. Simulated recipients are validated fully but never stored.
+  const simulated = type === 'sms' ? SIMULATED_SMS.has(normalisedTo) : SIMULATED_EMAILS.has(normalisedTo);
+  const id = randomUUID();
+  // 12. Files.
+  if (fileKeys.length) {
+    await ctx.documents.processUploads(service, id, personalisation, fileKeys, req.urlRoot, simulated);
+  }
+  const values = stringifyFileless(personalisation);
+  // 13. Length.
+  let bodyText: string;
+  let subject: string | null = null;
+  let fragments = 0;
+  if (type === 'sms') {
+    bodyText = renderSmsBody(version.content, values);
+    const count = smsCharacterCount(bodyText);
+    if (count > SMS_CHAR_COUNT_LIMIT)
+      throw badRequest(
+        `Your message is too long. Text messages cannot be longer than ${SMS_CHAR_COUNT_LIMIT} characters. Your message is ${count} characters long.`,
+      );
+    fragments = smsFragmentCount(renderSmsBody(version.content, values, service.prefix_sms ? service.name : null));
+  } else {
+    bodyText = renderEmailBody(version.content, values);
+    subject = renderEmailSubject(version.subject ?? '', values);
+    const bytes = Buffer.byteLength(bodyText, 'utf8');
+    if (bytes > EMAIL_BYTE_LIMIT)
+      throw badRequest(
+        `Your message is too long. Emails cannot be longer than ${EMAIL_BYTE_LIMIT} bytes. Your message is ${bytes} bytes.`,
+      );
+  }
+  const oneClick = typeof form.one_click_unsubscribe_url === 'string' ? form.one_click_unsubscribe_url : null;
+  // 14. Persist (unless simulated) and answer.
+  if (!simulated) {
+    const n: StoredNotification = {
+      id,
+      serviceId: service.id,
+      apiKeyId: key.id,
+      keyType: key.keyType,
+      type,
+      templateId: template.id,
+      templateVersion: version.version,
+      to,
+      normalisedTo,
+      reference,
+      body: bodyText,
+      subject,
+      address: null,
+      status: 'created',
+      createdAt: ctx.clock.nowMicros(),
+      sentAt: null,
+      updatedAt: null,
+      billableUnits: 0,
+      rateMultiplier: phone?.rateMultiplier ?? 1,
+      postage: null,
+      international: phone ? !phone.isUk : false,
+      oneClickUnsubscribeUrl: oneClick,
+      createdByName: null,
+      fromJob: false,
+      precompiled: false,
+      history: [],
+    };
+    n.history.push({ status: 'created', at: n.createdAt });
+    await ctx.store.addNotification(n);
+    ctx.lifecycle.start(n, { fragments, hasReceipts: phone?.hasDeliveryReceipts ?? true });
+  }
+  const base = responseBase(req, service, template.id, version.version, id, reference);
+  if (type === 'sms') return json(201, { ...base, content: { body: bodyText, from_number: fromNumber } });
+  return json(201, {
+    ...base,
+    content: {
+      body: bodyText,
+      from_email: `${service.email_sender_local_part ?? emailSafe(service.name)}@${NOTIFY_EMAIL_DOMAIN}`,
+      one_click_unsubscribe_url: oneClick,
+      subject,
+    },
+    sanitised_content: sanitised,
+  });
+}
+
+function responseBase(
+  req: SandboxRequest,
+  service: Service,
+  templateId: string,
+  version: number,
+  id: string,
+  reference: string | null,
+) {
+  return {
+    id,
+    reference,
+    scheduled_for: null,
+    template: { id: templateId, uri: `${req.urlRoot}services/${service.id}/templates/${templateId}`, version },
+    uri: `${req.urlRoot}v2/notifications/${id}`,
+  };
+}
+
+async function createLetter(
+  req: SandboxRequest,
+  ctx: SandboxContext,
+  auth: AuthContext,
+  template: Template,
+  version: ReturnType<typeof templateVersion>,
+  personalisation: Personalisation,
+  reference: string | null,
+): Promise<SandboxResponse> {
+  const { service, key } = auth;
+  // 9. Letters.
+  if (key.keyType === 'team') throw V2Error.one(403, 'BadRequestError', 'Cannot send letters with a team api key');
+  if (service.restricted && key.keyType !== 'test')
+    throw V2Error.one(403, 'BadRequestError', 'Cannot send letters when service is in trial mode');
+  const address = validatePostalAddress(personalisation, {
+    allowInternational: service.permissions.includes('international_letters'),
+  });
+  if (!address.ok) throw validationError([address.message]);
+  const values = stringifyFileless(personalisation);
+  const body = renderLetterBody(version.content, values);
+  const subject = renderLetterSubject(version.subject ?? '', values);
+  const postage: Postage = address.postage ?? version.postage ?? 'second';
+  const id = randomUUID();
+  const n: StoredNotification = {
+    id,
+    serviceId: service.id,
+    apiKeyId: key.id,
+    keyType: key.keyType,
+    type: 'letter',
+    templateId: template.id,
+    templateVersion: version.version,
+    to: address.lines.join('\n'),
+    normalisedTo: null,
+    reference,
+    body,
+    subject,
+    address: letterAddressFields(personalisation),
+    status: key.keyType === 'test' ? 'sending' : 'created',
+    createdAt: ctx.clock.nowMicros(),
+    sentAt: null,
+    updatedAt: null,
+    billableUnits: 0,
+    rateMultiplier: 1,
+    postage,
+    international: address.international,
+    oneClickUnsubscribeUrl: null,
+    createdByName: null,
+    fromJob: false,
+    precompiled: false,
+    history: [],
+  };
+  n.history.push({ status: n.status, at: n.createdAt });
+  await ctx.store.addNotification(n);
+  ctx.lifecycle.startLetter(n, {
+    addressLines: address.lines,
+    contactBlock: version.letter_contact_block ? renderLetterBody(version.letter_contact_block, values) : null,
+    subject: renderLetterBody(version.subject ?? '', values),
+    body,
+    serviceName: service.name,
+  });
+  const base = responseBase(req, service, template.id, version.version, id, reference);
+  return json(201, { ...base, content: { body, subject } });
+}
+
+/** `line_1`…`line_6` and `postcode` as GET shows them: personalisation keys matched case-insensitively. */
+function letterAddressFields(p: Personalisation): { lines: (string | null)[]; postcode: string | null } {
+  const lower = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(p)) lower.set(k.toLowerCase(), v);
+  const get = (k: string) => {
+    const v = lower.get(k);
+    return v === undefined || v === null ? null : String(v);
+  };
+  return { lines: [1, 2, 3, 4, 5, 6].map((i) => get(`address_line_${i}`)), postcode: get('postcode') };
+}
+
+/** Precompiled letters (reference §4.4): stored and served back byte for byte. */
+async function postPrecompiledLetter(
+  req: SandboxRequest,
+  ctx: SandboxContext,
+  auth: AuthContext,
+  body: Record<string, unknown>,
+): Promise<SandboxResponse> {
+  const { service, key } = auth;
+  const errors = validateObject(body, schemas(() => ctx.clock.nowMs()).precompiled);
+  if (errors.length) throw validationError(errors);
+  if (!service.permissions.includes('letter')) throw badRequest('Service is not allowed to send letters');
+  if (key.keyType === 'team') throw V2Error.one(403, 'BadRequestError', 'Cannot send letters with a team api key');
+  if (service.restricted && key.keyType !== 'test')
+    throw V2Error.one(403, 'BadRequestError', 'Cannot send letters when service is in trial mode');
+  const pdf = decodePythonBase64(body.content as string);
+  if (!pdf) throw badRequest('Cannot decode letter content (invalid base64 encoding)');
+  const postage = (body.postage as Postage | undefined) ?? 'second';
+  const reference = body.reference as string;
+  const id = randomUUID();
+  const n: StoredNotification = {
+    id,
+    serviceId: service.id,
+    apiKeyId: key.id,
+    keyType: key.keyType,
+    type: 'letter',
+    templateId: precompiledTemplateId(service.id),
+    templateVersion: 1,
+    to: 'Provided as PDF',
+    normalisedTo: null,
+    reference,
+    body: '',
+    subject: 'Pre-compiled PDF',
+    address: { lines: ['Provided as PDF', null, null, null, null, null], postcode: null },
+    status: 'pending-virus-check',
+    createdAt: ctx.clock.nowMicros(),
+    sentAt: null,
+    updatedAt: null,
+    billableUnits: 0,
+    rateMultiplier: 1,
+    postage,
+    international: false,
+    oneClickUnsubscribeUrl: null,
+    createdByName: null,
+    fromJob: false,
+    precompiled: true,
+    history: [],
+  };
+  n.history.push({ status: n.status, at: n.createdAt });
+  // The PDF is durable before the notification is acknowledged.
+  await ctx.pdfs.put(id, pdf);
+  await ctx.store.addNotification(n);
+  ctx.lifecycle.startPrecompiled(n, pdf);
+  return json(201, { id, postage, reference });
+}
+
+/** The hidden "Pre-compiled PDF" template each service has: a stable id derived from the service id. */
+export function precompiledTemplateId(serviceId: string): string {
+  const hex = serviceId.replace(/-/g, '');
+  const flipped = [...hex].map((c) => (15 - parseInt(c, 16)).toString(16)).join('');
+  return `${flipped.slice(0, 8)}-${flipped.slice(8, 12)}-4${flipped.slice(13, 16)}-8${flipped.slice(17, 20)}-${flipped.slice(20)}`;
+}
+
+/**
+ * Python's lenient `base64.b64decode`: non-alphabet characters dropped, padding must then be right.
+ */
+export function decodePythonBase64(s: string): Buffer | null {
+  const cleaned = s.replace(/[^A-Za-z0-9+/=]/g, '');
+  const data = cleaned.replace(/=/g, '');
+  const pads = cleaned.length - data.length;
+  const rem = data.length % 4;
+  if (rem === 1 || (rem === 2 && pads < 2) || (rem === 3 && pads < 1)) return null;
+  return Buffer.from(data, 'base64');
+}
+
+function checkRecipientAllowed(service: Service, keyType: 'normal' | 'team', type: 'sms' | 'email', normalisedTo: string) {
+  if (keyType === 'normal' && !service.restricted) return;
+  const allowed = new Set<string>();
+  for (const m of service.team_members) {
+    if (type === 'email') allowed.add(m.email_address.toLowerCase());
+    else if (m.mobile_number) allowed.add(normalisePhoneNumber(m.mobile_number) ?? m.mobile_number);
+  }
+  for (const g of service.guest_list) {
+    if (g.includes('@')) allowed.add(g.toLowerCase());
+    else allowed.add(normalisePhoneNumber(g) ?? g);
+  }
+  if (allowed.has(normalisedTo)) return;
+  if (keyType === 'team') throw badRequest('Can’t send to this recipient using a team-only API key');
+  throw badRequest(
+    'Can’t send to this recipient when service is in trial mode – see https://www.notifications.service.gov.uk/trial-mode',
+  );
+}
+
+function sanitiseContent(
+  personalisation: Personalisation,
+  keys: unknown[],
+  out: Record<string, { sanitised: string; unsanitised: string }>,
+): void {
+  const wanted = new Set(keys.map((k) => String(k).toLowerCase().replace(/[\s_-]/g, '')));
+  for (const [k, v] of Object.entries(personalisation)) {
+    if (!wanted.has(k.toLowerCase().replace(/[\s_-]/g, ''))) continue;
+    // Notify calls a string method here: a non-string value is a 500 (alphagov/notifications-api #4971).
+    if (typeof v !== 'string') throw V2Error.one(500, 'TypeError', 'Internal server error');
+    const s = sanitiseContentValue(v);
+    if (s !== v) out[k] = { sanitised: s, unsanitised: v };
+    personalisation[k] = s;
+  }
+}
+
+export function isFileObject(v: unknown): v is Record<string, unknown> {
+  return isObj(v) && Object.hasOwn(v, 'file');
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Values for rendering: file objects (not yet replaced by links) render as empty until uploaded. */
+function stringifyFileless(p: Personalisation): Personalisation {
+  const out: Personalisation = {};
+  for (const [k, v] of Object.entries(p)) out[k] = isFileObject(v) ? '' : v;
+  return out;
+}
+
+function normaliseSender(sender: string): string {
+  const digits = sender.replace(/[\s()+-]/g, '');
+  if (/^\d+$/.test(digits)) return normalisePhoneNumber(sender) ?? digits;
+  return sender;
+}
+
+function emailSafe(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9.\s_-]/g, '')
+    .trim()
+    .replace(/\s+/g, '.');
+}

@@ -1,0 +1,423 @@
+/**
+ * The Notify Sandbox server: a local Notify API v2, as a library and behind the CLI.
+ *
+ * `startSandbox()` binds 127.0.0.1 by default, loads a fixture (or the data folder's saved state),
+ * and answers Notify's routes with Notify's bytes. The console embeds it; tests start one per suite
+ * on an ephemeral port.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { authenticate, AuthError, formatApiKey } from './auth';
+import { CallbackDispatcher } from './callbacks';
+import { SandboxClock } from './clock';
+import type { SandboxContext, V2Handler } from './context';
+import { completeFixture, parseFixture, type Fixture } from './fixtures';
+import { defaultFixture } from './default-fixture';
+import { DocumentStore } from './documents';
+import { Faults } from './faults';
+import {
+  appError,
+  json,
+  METHOD_NOT_ALLOWED_MESSAGE,
+  NOTIFY_HEADERS,
+  notFound,
+  V2Error,
+  v2Error,
+  type SandboxRequest,
+  type SandboxResponse,
+} from './http';
+import { Lifecycle } from './lifecycle';
+import { Limits } from './limits';
+import { FilePdfStore, MemoryPdfStore } from './pdf-store';
+import { FileJournal } from './persistence';
+import { SandboxStore } from './store';
+import { postNotification } from './routes/post-notification';
+import { getNotificationById, getNotifications, getPdf, safeDecode } from './routes/get-notifications';
+import { getTemplate, getTemplates, previewTemplate } from './routes/template-views';
+import { getReceivedTexts } from './routes/received-texts';
+import { postUnsubscribe } from './routes/unsubscribe';
+import { handleControl } from './control';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback by default; the control API refuses non-loopback callers whatever this is. */
+  host?: string;
+  /** A fixture object; default: the built-in demo. Ignored when the data folder already holds state. */
+  fixture?: Fixture | unknown;
+  /** Folder for durable state; none keeps everything in memory. */
+  dataDir?: string | null;
+  /** Compresses lifecycle delays: 1 is realistic, 1000 runs a day in under 90 seconds. */
+  timeScale?: number;
+  /** Rate and daily limits on (default) or off. */
+  limits?: boolean;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  /** Called for unexpected errors (default: console.error). */
+  onError?: (err: unknown) => void;
+}
+
+export interface SandboxKeyInfo {
+  id: string;
+  name: string;
+  key_type: 'normal' | 'team' | 'test';
+  api_key: string;
+  revoked: boolean;
+}
+
+export interface SandboxInfo {
+  base_url: string;
+  services: {
+    id: string;
+    name: string;
+    restricted: boolean;
+    api_keys: SandboxKeyInfo[];
+    templates: { id: string; name: string; type: string; archived: boolean }[];
+  }[];
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  ctx: SandboxContext;
+  faults: Faults;
+  info(): SandboxInfo;
+  /** Resolves when no lifecycle work or callback is in flight. */
+  idle(): Promise<void>;
+  /** Back to the starting fixture (same keys); notifications and counters cleared. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 12 * 1024 * 1024;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  v2?: V2Handler;
+  open?: (req: SandboxRequest, ctx: SandboxContext, params: Record<string, string>) => Promise<SandboxResponse> | SandboxResponse;
+}
+
+function route(method: string, path: string, handler: Pick<Route, 'v2' | 'open'>): Route {
+  const names: string[] = [];
+  const source = path.replace(/:(\w+)(\(int\))?/g, (_m, name: string, int?: string) => {
+    names.push(name);
+    return int ? '(\\d+)' : '([^/]+)';
+  });
+  return { method, pattern: new RegExp(`^${source}$`), names, ...handler };
+}
+
+const postType =
+  (): V2Handler =>
+  (req, ctx, auth, params): Promise<SandboxResponse> | SandboxResponse => {
+    const type = params.type!;
+    if (type === 'sms' || type === 'email' || type === 'letter') return postNotification(req, ctx, auth, type);
+    // Notify checks the rate limit, then aborts with the app-level 404.
+    ctx.limits.checkRateLimit(auth.service, auth.key.keyType);
+    return notFound();
+  };
+
+const ROUTES: Route[] = [
+  route('GET', '/_status', {
+    open: (req) => json(200, req.query.get('simple') ? { status: 'ok' } : { status: 'ok', db_version: 'sandbox', commit_sha: 'sandbox' }),
+  }),
+  route('POST', '/unsubscribe/:id/:token', { open: (req, ctx, p) => postUnsubscribe(req, ctx, p) }),
+  route('GET', '/d/:service/:document', {
+    open: (req, ctx, p) => {
+      const doc = ctx.documents.find(p.service!, p.document!, req.query.get('key') ?? '');
+      if (!doc) return appError(404, 'This file is not available. It may have expired or the link may be wrong.');
+      return {
+        status: 200,
+        body: doc.bytes,
+        headers: {
+          'Content-Type': doc.mimetype,
+          'Content-Disposition': `attachment; filename="${(doc.filename ?? 'document').replace(/["\\\r\n]/g, '_')}"`,
+        },
+      };
+    },
+  }),
+  route('POST', '/v2/notifications/:type', { v2: postType() }),
+  route('GET', '/v2/notifications', { v2: getNotifications }),
+  route('GET', '/v2/notifications/:id', { v2: getNotificationById }),
+  route('GET', '/v2/notifications/:id/pdf', { v2: getPdf }),
+  route('GET', '/v2/template/:id', { v2: getTemplate }),
+  route('GET', '/v2/template/:id/version/:version(int)', { v2: getTemplate }),
+  route('POST', '/v2/template/:id/preview', { v2: previewTemplate }),
+  route('GET', '/v2/templates', { v2: getTemplates }),
+  route('GET', '/v2/received-text-messages', { v2: getReceivedTexts }),
+];
+
+function isLoopback(addr: string): boolean {
+  return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
+}
+
+/** Starts a sandbox and resolves once it is listening. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock = new SandboxClock(options.timeScale ?? 1);
+  const store = new SandboxStore(() => clock.nowMicros());
+  const onError = options.onError ?? ((err: unknown) => console.error('[sandbox]', err));
+
+  let journal: FileJournal | null = null;
+  let fixture: Fixture;
+  let unsubscribeSecret = randomBytes(32).toString('hex');
+  if (options.dataDir) {
+    const opened = await FileJournal.open(options.dataDir);
+    journal = opened.journal;
+    const fixturePath = join(options.dataDir, 'fixture.json');
+    const secretPath = join(options.dataDir, 'secret');
+    if (opened.fresh) {
+      fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()));
+      await writeFile(fixturePath, JSON.stringify(fixture, null, 2), { mode: 0o600 });
+      await writeFile(secretPath, unsubscribeSecret, { mode: 0o600 });
+      store.loadFixture(fixture);
+      await journal.compact(store.snapshot());
+    } else {
+      fixture = completeFixture(parseFixture(JSON.parse(await readFile(fixturePath, 'utf8')), fixturePath));
+      unsubscribeSecret = (await readFile(secretPath, 'utf8')).trim();
+      for (const rec of opened.records) store.replay(rec);
+      await journal.compact(store.snapshot());
+    }
+    store.journal = journal;
+  } else {
+    fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()));
+    store.loadFixture(fixture);
+  }
+
+  const pdfs = options.dataDir ? new FilePdfStore(join(options.dataDir, 'pdf')) : new MemoryPdfStore();
+  const callbacks = new CallbackDispatcher({
+    scheduler: { setTimeout: (fn, ms) => clock.schedule(ms, fn) },
+    timeScale: 1,
+    now: () => new Date(clock.nowMs()),
+  });
+  const limits = new Limits(store, () => clock.nowMs());
+  limits.enabled = options.limits ?? true;
+  const ctx: SandboxContext = {
+    store,
+    clock,
+    limits,
+    lifecycle: new Lifecycle(store, clock, pdfs, callbacks),
+    callbacks,
+    pdfs,
+    documents: new DocumentStore(),
+    unsubscribeSecret,
+    skewMs: 0,
+  };
+  const faults = new Faults();
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const sockets = new Set<import('node:net').Socket>();
+
+  const purgeTimer = setInterval(() => void store.purgeExpired(clock.nowMs()).catch(onError), 60_000);
+  purgeTimer.unref();
+
+  let sandbox: Sandbox;
+
+  const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    void handle(req, res).catch((err) => {
+      onError(err);
+      if (!res.headersSent) send(res, v2Error(500, [{ error: 'Exception', message: 'Internal server error' }]), false);
+      else res.destroy();
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const search = q < 0 ? '' : rawUrl.slice(q + 1);
+    const method = req.method ?? 'GET';
+    const remote = req.socket.remoteAddress ?? '';
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBody) {
+        tooBig = true;
+        break;
+      }
+      chunks.push(chunk);
+    }
+    const head = method === 'HEAD';
+    if (tooBig) {
+      send(res, appError(413, 'The data value transmitted exceeds the capacity limit.'), head, true);
+      return;
+    }
+    const query = new URLSearchParams(search);
+    const sreq: SandboxRequest = {
+      method,
+      path,
+      query,
+      queryPairs: [...query],
+      headers: req.headers,
+      body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+      urlRoot: `http://${hostHeader(req) ?? `127.0.0.1:${sandbox.port}`}/`,
+      remoteAddress: remote,
+    };
+
+    if (path.startsWith('/_sandbox')) {
+      if (!isLoopback(remote)) return send(res, appError(403, 'The sandbox control API only answers on loopback.'), head);
+      return send(res, await handleControl(sreq, sandbox, fixture), head);
+    }
+
+    const hit = faults.take(method, path);
+    let dropAfter = false;
+    for (const f of hit) {
+      if (f.kind === 'latency') await new Promise((r) => setTimeout(r, f.latency_ms ?? 1000));
+      if (f.kind === 'drop' && f.phase === 'before') {
+        req.socket.destroy();
+        return;
+      }
+      if (f.kind === 'drop') dropAfter = true;
+      if (f.kind === 'error') return send(res, injectedError(f.status ?? 500, f.retry_after), head);
+    }
+
+    const response = await dispatch(sreq, head ? 'GET' : method);
+    if (dropAfter) {
+      req.socket.destroy();
+      return;
+    }
+    send(res, response, head, false, ctx.skewMs);
+  }
+
+  async function dispatch(req: SandboxRequest, method: string): Promise<SandboxResponse> {
+    const allowed = new Set<string>();
+    for (const r of ROUTES) {
+      const m = r.pattern.exec(req.path);
+      if (!m) continue;
+      allowed.add(r.method);
+      if (r.method !== method) continue;
+      const params: Record<string, string> = {};
+      r.names.forEach((n, i) => (params[n] = m[i + 1]!));
+      try {
+        if (r.open) return await r.open(req, ctx, params);
+        const auth = authenticate(headerValue(req.headers.authorization), store, Date.now() + ctx.skewMs);
+        if (auth instanceof AuthError) return v2Error(auth.status, [{ error: 'AuthError', message: auth.message }]);
+        return await r.v2!(req, ctx, auth, params);
+      } catch (err) {
+        if (err instanceof V2Error) return v2Error(err.status, err.errors);
+        onError(err);
+        return v2Error(500, [{ error: (err as Error)?.constructor?.name ?? 'Exception', message: 'Internal server error' }]);
+      }
+    }
+    if (allowed.size === 0) return notFound();
+    if (allowed.has('GET')) allowed.add('HEAD');
+    allowed.add('OPTIONS');
+    const allow = [...allowed].sort().join(', ');
+    if (method === 'OPTIONS') return { status: 200, body: '', headers: { Allow: allow, 'Content-Type': 'text/html; charset=utf-8' } };
+    const r = appError(405, METHOD_NOT_ALLOWED_MESSAGE, { Allow: allow });
+    return { ...r, headers: { ...r.headers, 'Content-Type': 'text/html; charset=utf-8' } };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+
+  sandbox = {
+    url,
+    port: address.port,
+    ctx,
+    faults,
+    info: () => describe(url, store),
+    idle: async () => {
+      for (let i = 0; i < 50; i++) {
+        await ctx.lifecycle.idle();
+        await callbacks.idle();
+        if (journal) await journal.drain();
+        await new Promise((r) => setImmediate(r));
+      }
+    },
+    reset: async () => {
+      store.clear();
+      store.loadFixture(fixture);
+      limits.reset();
+      faults.clear();
+      ctx.documents.clear();
+      if (journal) await journal.compact(store.snapshot());
+    },
+    close: async () => {
+      clearInterval(purgeTimer);
+      clock.close();
+      callbacks.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+      await ctx.lifecycle.idle();
+      if (journal) {
+        await journal.compact(store.snapshot());
+        await journal.close();
+      }
+    },
+  };
+  return sandbox;
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function hostHeader(req: IncomingMessage): string | null {
+  const h = req.headers.host;
+  return h && /^[A-Za-z0-9.:[\]-]+$/.test(h) ? h : null;
+}
+
+function injectedError(status: number, retryAfter?: number): SandboxResponse {
+  const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
+  if (status === 429) {
+    return {
+      ...v2Error(429, [{ error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds' }]),
+      headers: { 'Content-Type': 'application/json', ...headers },
+    };
+  }
+  if (status >= 500 && status !== 500) {
+    // What a load balancer in front of Notify answers: not JSON.
+    return { status, body: `<html><body><h1>${status} Service Unavailable</h1></body></html>`, headers: { 'Content-Type': 'text/html', ...headers } };
+  }
+  return { ...v2Error(status, [{ error: 'InjectedFault', message: 'Internal server error' }]), headers: { 'Content-Type': 'application/json', ...headers } };
+}
+
+function send(res: ServerResponse, r: SandboxResponse, head: boolean, close = false, skewMs = 0): void {
+  const body = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
+  res.writeHead(r.status, {
+    ...NOTIFY_HEADERS,
+    ...r.headers,
+    'Content-Length': String(body.length),
+    Date: new Date(Date.now() + skewMs).toUTCString(),
+    ...(close ? { Connection: 'close' } : {}),
+  });
+  res.end(head ? undefined : body);
+}
+
+function describe(url: string, store: SandboxStore): SandboxInfo {
+  return {
+    base_url: url,
+    services: [...store.services.values()].map((s) => ({
+      id: s.id,
+      name: s.name,
+      restricted: s.restricted,
+      api_keys: (store.keys.get(s.id) ?? []).map((k) => ({
+        id: k.id,
+        name: k.name,
+        key_type: k.keyType,
+        api_key: formatApiKey(k),
+        revoked: k.revokedAt !== null,
+      })),
+      templates: store.templatesOf(s.id).map((t) => ({ id: t.id, name: t.name, type: t.type, archived: t.archived })),
+    })),
+  };
+}
+
+export { safeDecode };

@@ -65,6 +65,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/**', 'bench/**'],
+    rules: {
+      // Tests and benchmarks read arbitrary JSON bodies from servers under test.
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
     files: ['src-main/electron/**', 'src-main/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

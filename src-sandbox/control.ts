@@ -32,6 +32,7 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
   { method: 'DELETE', path: '/_sandbox/faults', does: 'removes every fault' },
   { method: 'GET', path: '/_sandbox/clock', does: 'sandbox time, skew and time scale' },
   { method: 'POST', path: '/_sandbox/clock', does: '{"advance_seconds"?, "skew_seconds"?, "time_scale"?} moves simulated time, skews the server clock, or changes the time scale' },
+  { method: 'GET', path: '/_sandbox/stats', does: 'stored notification count and process memory' },
   { method: 'GET', path: '/_sandbox/callbacks', does: 'every callback sent and each attempt' },
   { method: 'GET', path: '/_sandbox/unsubscribes', does: 'one-click unsubscribe requests received' },
 ];
@@ -63,6 +64,15 @@ const servicePatch = z.strictObject({
     .optional(),
   data_retention_days: z.number().int().positive().optional(),
   guest_list: z.array(z.string()).optional(),
+  outcomes: z
+    .array(
+      z.strictObject({
+        recipient: z.string().min(1),
+        status: z.enum(['delivered', 'permanent-failure', 'temporary-failure', 'technical-failure', 'sent', 'pending']),
+        delay_seconds: z.number().nonnegative().optional(),
+      }),
+    )
+    .optional(),
   callbacks: z
     .strictObject({ delivery_status: callbackSetting.optional(), received_text: callbackSetting.optional() })
     .optional(),
@@ -242,6 +252,15 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
         time_scale: clock.timeScale,
         pending_events: clock.pending(),
       });
+  }
+  if (a === 'stats' && m === 'GET') {
+    const mem = process.memoryUsage();
+    return json(200, {
+      notifications: store.notifications.size,
+      rss_bytes: mem.rss,
+      heap_used_bytes: mem.heapUsed,
+      uptime_seconds: Math.round(process.uptime()),
+    });
   }
   if (a === 'callbacks' && m === 'GET') return json(200, { callbacks: callbacks.list() });
   if (a === 'unsubscribes' && m === 'GET')

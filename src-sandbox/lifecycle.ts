@@ -7,7 +7,7 @@
  */
 import { normalisePhoneNumber } from '../src-shared/recipients/phone-number';
 import { COMPLETED_STATUSES, publicStatus, UPDATABLE_STATUSES, type InternalStatus } from '../src-shared/statuses';
-import type { CallbackDispatcher } from './callbacks';
+import { deliveryStatusPayload, type CallbackDispatcher } from './callbacks';
 import type { SandboxClock } from './clock';
 import { formatDatetime } from './json';
 import { inspectPrecompiledLetter, renderLetterPdf } from './letters';
@@ -183,17 +183,23 @@ export class Lifecycle {
     const service = this.store.services.get(n.serviceId);
     const cb = service?.callbacks.delivery_status;
     if (!cb) return;
-    this.callbacks.enqueue('delivery-status', n.serviceId, cb.url, cb.bearer_token, {
-      id: n.id,
-      reference: n.reference,
-      to: n.to,
-      status: publicStatus(n.status, n.type),
-      created_at: formatDatetime(n.createdAt),
-      completed_at: COMPLETED_STATUSES.has(n.status) && n.updatedAt ? formatDatetime(n.updatedAt) : null,
-      sent_at: n.sentAt ? formatDatetime(n.sentAt) : null,
-      notification_type: n.type,
-      template_id: n.templateId,
-      template_version: n.templateVersion,
-    });
+    this.callbacks.enqueue(
+      'delivery-status',
+      n.serviceId,
+      cb.url,
+      cb.bearer_token,
+      deliveryStatusPayload({
+        id: n.id,
+        reference: n.reference,
+        to: n.to ?? '',
+        status: publicStatus(n.status, n.type),
+        createdAt: formatDatetime(n.createdAt),
+        completedAt: COMPLETED_STATUSES.has(n.status) && n.updatedAt ? formatDatetime(n.updatedAt) : null,
+        sentAt: n.sentAt ? formatDatetime(n.sentAt) : null,
+        notificationType: n.type,
+        templateId: n.templateId,
+        templateVersion: n.templateVersion,
+      }),
+    );
   }
 }

@@ -136,11 +136,12 @@ export const getPdf: V2Handler = async (_req, ctx, auth, params) => {
 
 const listSchema = {
   properties: {
-    template_type: itemsOf(oneOf(['sms', 'email', 'letter'])),
-    status: itemsOf(oneOf(STATUS_FILTER_VALUES)),
+    // Notify's schema order, which decides the order of errors.
     reference: typed(['string']),
-    older_than: uuidField,
+    status: itemsOf(oneOf(STATUS_FILTER_VALUES)),
+    template_type: itemsOf(oneOf(['sms', 'email', 'letter'])),
     include_jobs: oneOf(['true', 'True']),
+    older_than: uuidField,
   },
   additionalProperties: false,
 };

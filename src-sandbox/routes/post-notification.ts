@@ -10,10 +10,8 @@ import {
   renderEmailSubject,
   renderLetterBody,
   renderLetterSubject,
-  renderSmsBody,
   sanitiseContentValue,
-  smsCharacterCount,
-  smsFragmentCount,
+  smsMessageInfo,
   type Personalisation,
 } from '../../src-shared/template';
 import {
@@ -86,12 +84,13 @@ function schemas(nowMs: () => number): Record<TemplateType | 'precompiled', Obje
   return {
     sms: {
       properties: {
+        // Notify's schema order, which decides the order of errors.
         reference: common.reference,
         phone_number: typed(['string'], format(phoneFormat)),
-        sms_sender_id: uuidField,
         template_id: common.template_id,
         personalisation: common.personalisation,
         scheduled_for: common.scheduled_for,
+        sms_sender_id: uuidField,
       },
       required: ['phone_number', 'template_id'],
       additionalProperties: false,
@@ -252,13 +251,13 @@ export async function postNotification(
   let subject: string | null = null;
   let fragments = 0;
   if (type === 'sms') {
-    bodyText = renderSmsBody(version.content, values);
-    const count = smsCharacterCount(bodyText);
-    if (count > SMS_CHAR_COUNT_LIMIT)
+    const info = smsMessageInfo(version.content, values, service.prefix_sms ? service.name : null);
+    bodyText = info.body;
+    if (info.isTooLong)
       throw badRequest(
-        `Your message is too long. Text messages cannot be longer than ${SMS_CHAR_COUNT_LIMIT} characters. Your message is ${count} characters long.`,
+        `Your message is too long. Text messages cannot be longer than ${SMS_CHAR_COUNT_LIMIT} characters. Your message is ${info.characterCount} characters long.`,
       );
-    fragments = smsFragmentCount(renderSmsBody(version.content, values, service.prefix_sms ? service.name : null));
+    fragments = info.fragmentCount;
   } else {
     bodyText = renderEmailBody(version.content, values);
     subject = renderEmailSubject(version.subject ?? '', values);

@@ -1,0 +1,104 @@
+/**
+ * Sandbox throughput and latency against a bare Node HTTP server, measured in the same run.
+ *
+ * Target (issue 2): at concurrency 64 the sandbox serves at least 50% of the bare server's
+ * requests per second with auth, validation, rendering and storage on. Also reports RSS growth over
+ * 100,000 stored notifications. Run: `npm run bench -- sandbox` (BENCH_SECONDS to change duration).
+ */
+import { createHmac } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startChild } from './lib/child';
+import { runLoad, type LoadResult } from './lib/load';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const here = new URL('.', import.meta.url).pathname;
+
+function tokenMaker(serviceId: string, secret: string) {
+  const h = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
+  return () => {
+    const p = Buffer.from(JSON.stringify({ iss: serviceId, iat: Math.floor(Date.now() / 1000) })).toString('base64url');
+    return `${h}.${p}.${createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url')}`;
+  };
+}
+
+interface SandboxChildInfo {
+  url: string;
+  info: { services: { id: string; api_keys: { key_type: string; api_key: string }[]; templates: { id: string; name: string; type: string }[] }[] };
+}
+
+function sendRequest(info: SandboxChildInfo) {
+  const service = info.info.services[0]!;
+  const key = service.api_keys.find((k) => k.key_type === 'normal')!.api_key;
+  const token = tokenMaker(service.id, key.slice(-36));
+  const template = service.templates.find((t) => t.type === 'sms' && t.name === 'Verification code')!;
+  let i = 0;
+  return () => ({
+    method: 'POST' as const,
+    path: '/v2/notifications/sms',
+    headers: { Authorization: `Bearer ${token()}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      phone_number: '07700900123',
+      template_id: template.id,
+      personalisation: { name: 'Ann', code: String(i++) },
+      reference: `bench-${i}`,
+    }),
+  });
+}
+
+const bareRequest = () => ({ method: 'POST' as const, path: '/v2/notifications/sms', headers: { 'Content-Type': 'application/json' }, body: '{"phone_number":"07700900123"}' });
+
+function row(name: string, r: LoadResult) {
+  return `| ${name} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${JSON.stringify(r.statuses)} |`;
+}
+
+export async function benchSandbox(): Promise<string[]> {
+  const lines: string[] = ['| server | concurrency | req/s | p50 ms | p99 ms | errors | statuses |', '|---|---|---|---|---|---|---|'];
+  const ratios: string[] = [];
+  const durationMs = seconds * 1000;
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-sandbox-'));
+  for (const concurrency of [1, 16, 64]) {
+    const bare = await startChild(join(here, 'servers/bare-server.ts'));
+    await runLoad(bare.info.url, { concurrency, durationMs: 500, request: bareRequest }); // warm-up
+    const b = await runLoad(bare.info.url, { concurrency, durationMs, request: bareRequest });
+    await bare.stop();
+    lines.push(row('bare node:http, fixed JSON', b));
+
+    const sb = await startChild(join(here, 'servers/sandbox-server.ts'), ['-']);
+    const req = sendRequest(sb.info);
+    await runLoad(sb.info.url, { concurrency, durationMs: 500, request: req });
+    const s = await runLoad(sb.info.url, { concurrency, durationMs, request: req });
+    await sb.stop();
+    lines.push(row('sandbox POST sms (memory)', s));
+
+    const durable = await startChild(join(here, 'servers/sandbox-server.ts'), [join(dataDir, `c${concurrency}`)]);
+    const dreq = sendRequest(durable.info);
+    const d = await runLoad(durable.info.url, { concurrency, durationMs, request: dreq });
+    await durable.stop();
+    lines.push(row('sandbox POST sms (--data, fsync)', d));
+    ratios.push(
+      `concurrency ${concurrency}: sandbox/bare = ${(s.rps / b.rps).toFixed(2)} (memory), ${(d.rps / b.rps).toFixed(2)} (durable)`,
+    );
+  }
+  await rm(dataDir, { recursive: true, force: true });
+
+  // RSS growth over 100,000 stored notifications.
+  const sb = await startChild(join(here, 'servers/sandbox-server.ts'), ['-']);
+  const stats = async () => (await fetch(`${sb.info.url}/_sandbox/stats`)).json() as Promise<{ rss_bytes: number; notifications: number }>;
+  const before = await stats();
+  const req = sendRequest(sb.info);
+  let sent = 0;
+  const t0 = performance.now();
+  while (sent < 100_000) {
+    const r = await runLoad(sb.info.url, { concurrency: 64, durationMs: 1000, request: req });
+    sent += r.statuses[201] ?? 0;
+  }
+  const after = await stats();
+  await sb.stop();
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  ratios.push(
+    `RSS: ${mb(before.rss_bytes)} MiB → ${mb(after.rss_bytes)} MiB after ${after.notifications} stored notifications (+${mb(after.rss_bytes - before.rss_bytes)} MiB, ${((after.rss_bytes - before.rss_bytes) / after.notifications / 1024).toFixed(2)} KiB each; filled in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+  return [...lines, '', ...ratios];
+}

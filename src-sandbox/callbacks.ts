@@ -1,0 +1,481 @@
+/**
+ * Service callbacks sent by the Notify Sandbox: delivery receipts, received text messages, returned letters
+ * and complaints, POSTed to the service's own endpoints.
+ *
+ * Mirrors API `app/celery/service_callback_tasks.py`: `Content-Type: application/json`,
+ * `Authorization: Bearer <token>`, a 5 s timeout, and up to 5 retries 300 s apart
+ * (`max_retries=5, default_retry_delay=300`). As there, a retry follows a connection error, a timeout,
+ * a 5xx or a 429; any other 4xx ends the callback at once ("callback is not being retried"). The body is
+ * serialised like Python's `json.dumps` (`", "` and `": "` separators, non-ASCII escaped).
+ * Shared reference: notify-api-v2.md §7.6.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Agent, request } from 'undici';
+
+/** Which callback a record is. */
+export type CallbackKind = 'delivery-status' | 'inbound-sms' | 'returned-letter' | 'complaint';
+
+/** One HTTP attempt. */
+export interface CallbackAttempt {
+  /** 1 for the first try; up to maxRetries + 1. */
+  attempt: number;
+  /** When the attempt started (ISO 8601). */
+  at: string;
+  url: string;
+  /** The response status, or null if there was no response. */
+  status: number | null;
+  /** Why the attempt failed, or null on success. */
+  error: string | null;
+  durationMs: number;
+}
+
+/** A callback and everything that happened to it. The bearer token is never stored here. */
+export interface CallbackRecord {
+  id: string;
+  kind: CallbackKind;
+  serviceId: string;
+  url: string;
+  payload: Record<string, unknown>;
+  attempts: CallbackAttempt[];
+  state: 'pending' | 'delivered' | 'failed';
+}
+
+/** Schedules work; the server may pass a time-scaled one. */
+export interface Scheduler {
+  setTimeout(fn: () => void, ms: number): { cancel(): void };
+}
+
+/** Options for {@link CallbackDispatcher}. */
+export interface CallbackDispatcherOptions {
+  /** Defaults to real (unref'd) timers. Receives delays already divided by `timeScale`. */
+  scheduler?: Scheduler;
+  /**
+   * Divides the retry gap and the request timeout (default 1). Pass it only when the scheduler does not
+   * already scale time, or time is scaled twice.
+   */
+  timeScale?: number;
+  /** Retries after the first attempt (default 5, as Notify). */
+  maxRetries?: number;
+  /** Gap between attempts before scaling (default 300 000 ms, as Notify). */
+  retryDelayMs?: number;
+  /** Request timeout before scaling (default 5000 ms, as Notify). */
+  timeoutMs?: number;
+  /**
+   * The scaled timeout never drops below this (default 1000 ms): a real endpoint on localhost still needs
+   * time to answer when simulated time runs fast. Set it lower in tests.
+   */
+  minTimeoutMs?: number;
+  /** Clock for attempt timestamps. */
+  now?: () => Date;
+  /** Records kept for {@link CallbackDispatcher.list}, newest kept (default 1000). */
+  logLimit?: number;
+  /** Called with a snapshot whenever a record changes (enqueued, attempt made, finished). */
+  onUpdate?: (record: CallbackRecord) => void;
+}
+
+/** Real timers that don't keep the process alive on their own. */
+const realScheduler: Scheduler = {
+  setTimeout(fn, ms) {
+    const timer = setTimeout(fn, ms);
+    timer.unref();
+    return { cancel: () => clearTimeout(timer) };
+  },
+};
+
+interface Delivery {
+  record: CallbackRecord;
+  token: string;
+}
+
+/**
+ * Sends service callbacks with Notify's retry policy and keeps a log of every attempt.
+ *
+ * Only ever contacts the URL it is given, and does not follow redirects (a 3xx ends the callback).
+ */
+export class CallbackDispatcher {
+  private readonly scheduler: Scheduler;
+  private readonly maxRetries: number;
+  private readonly retryDelayMs: number;
+  private readonly timeoutMs: number;
+  private readonly now: () => Date;
+  private readonly logLimit: number;
+  private readonly onUpdate: ((record: CallbackRecord) => void) | undefined;
+  private readonly agent: Agent;
+  private readonly records: CallbackRecord[] = [];
+  private readonly scheduled = new Map<string, { cancel(): void }>();
+  private readonly waiting = new Map<string, Delivery>();
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(opts: CallbackDispatcherOptions = {}) {
+    const timeScale = opts.timeScale && opts.timeScale > 0 ? opts.timeScale : 1;
+    this.scheduler = opts.scheduler ?? realScheduler;
+    this.maxRetries = Math.max(0, Math.floor(opts.maxRetries ?? 5));
+    this.retryDelayMs = Math.max(0, (opts.retryDelayMs ?? 300_000) / timeScale);
+    this.timeoutMs = Math.max(opts.minTimeoutMs ?? 1000, (opts.timeoutMs ?? 5000) / timeScale, 1);
+    this.now = opts.now ?? (() => new Date());
+    this.logLimit = Math.max(1, Math.floor(opts.logLimit ?? 1000));
+    this.onUpdate = opts.onUpdate;
+    this.agent = new Agent({
+      connect: { timeout: this.timeoutMs },
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      keepAliveTimeout: 4000,
+    });
+  }
+
+  /**
+   * Queues a callback and starts the first attempt straight away. POSTs the payload as JSON with
+   * `Content-Type: application/json` and `Authorization: Bearer <bearerToken>`; a 2xx delivers it.
+   * Returns a snapshot; {@link list} shows progress. After {@link close}, the record is logged as failed
+   * without being sent.
+   */
+  enqueue(
+    kind: CallbackKind,
+    serviceId: string,
+    url: string,
+    bearerToken: string,
+    payload: Record<string, unknown>,
+  ): CallbackRecord {
+    const record: CallbackRecord = {
+      id: randomUUID(),
+      kind,
+      serviceId,
+      url,
+      payload,
+      attempts: [],
+      state: this.closed ? 'failed' : 'pending',
+    };
+    this.records.push(record);
+    if (this.records.length > this.logLimit) this.records.splice(0, this.records.length - this.logLimit);
+    this.changed(record);
+    if (!this.closed) void this.attempt({ record, token: bearerToken });
+    return snapshot(record);
+  }
+
+  /** Logged callbacks, oldest first, optionally for one service. Snapshots: later changes don't show. */
+  list(filter: { serviceId?: string } = {}): CallbackRecord[] {
+    return this.records
+      .filter((record) => filter.serviceId === undefined || record.serviceId === filter.serviceId)
+      .map(snapshot);
+  }
+
+  /** Resolves when no delivery is in flight or scheduled (for tests and shutdown). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Cancels scheduled retries (their records end as failed) and stops further sending. Requests already
+   * in flight finish and are logged, then the connection pool closes.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const [id, handle] of this.scheduled) {
+      handle.cancel();
+      const delivery = this.waiting.get(id);
+      if (delivery) {
+        delivery.record.state = 'failed';
+        this.changed(delivery.record);
+      }
+    }
+    this.scheduled.clear();
+    this.waiting.clear();
+    void this.agent.close().catch(() => undefined);
+    this.settle();
+  }
+
+  private isIdle(): boolean {
+    return this.inFlight === 0 && this.scheduled.size === 0;
+  }
+
+  private settle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private changed(record: CallbackRecord): void {
+    if (!this.onUpdate) return;
+    try {
+      this.onUpdate(snapshot(record));
+    } catch {
+      // A listener's failure must not break delivery.
+    }
+  }
+
+  private async attempt(delivery: Delivery): Promise<void> {
+    const { record } = delivery;
+    this.inFlight++;
+    try {
+      const number = record.attempts.length + 1;
+      const at = this.now().toISOString();
+      const started = performance.now();
+      const outcome = await this.post(record.url, delivery.token, record.payload);
+      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      record.attempts.push({ attempt: number, at, url: record.url, ...outcome.result, durationMs });
+      if (outcome.result.error === null) record.state = 'delivered';
+      else if (!outcome.retryable || number > this.maxRetries || this.closed) record.state = 'failed';
+      else this.scheduleRetry(delivery);
+    } catch {
+      // Only a throwing `now` gets here; the request itself never throws out of `post`.
+      record.state = 'failed';
+    } finally {
+      this.changed(record);
+      this.inFlight--;
+      this.settle();
+    }
+  }
+
+  /** One POST. Never throws. */
+  private async post(
+    url: string,
+    token: string,
+    payload: Record<string, unknown>,
+  ): Promise<{ result: { status: number | null; error: string | null }; retryable: boolean }> {
+    let target: URL;
+    try {
+      target = new URL(url);
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error('not http(s)');
+    } catch {
+      return { result: { status: null, error: `Invalid callback URL: ${url}` }, retryable: false };
+    }
+    // undici's own timeouts run on a coarse (about 1 s) clock, so a precise timer aborts the request too:
+    // first while waiting for the response headers, then again while reading the body.
+    const controller = new AbortController();
+    let timedOut = false;
+    const arm = (): NodeJS.Timeout => {
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, this.timeoutMs);
+      timer.unref();
+      return timer;
+    };
+    let timer = arm();
+    try {
+      const response = await request(target, {
+        method: 'POST',
+        dispatcher: this.agent,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: pythonJsonDumps(payload),
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+        signal: controller.signal,
+      });
+      const status = response.statusCode;
+      clearTimeout(timer);
+      timer = arm();
+      await response.body.dump({ limit: 64 * 1024, signal: controller.signal }).catch(() => undefined);
+      if (status >= 200 && status < 300) return { result: { status, error: null }, retryable: false };
+      if (status >= 500 || status === 429)
+        return { result: { status, error: `HTTP ${status}` }, retryable: true };
+      const why = status >= 300 && status < 400 ? 'redirects are not followed; not retried' : 'not retried';
+      return { result: { status, error: `HTTP ${status}: ${why}` }, retryable: false };
+    } catch (err) {
+      const error = timedOut
+        ? `Timeout: no response within ${this.timeoutMs} ms`
+        : describeRequestError(err, this.timeoutMs);
+      return { result: { status: null, error }, retryable: true };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private scheduleRetry(delivery: Delivery): void {
+    const { id } = delivery.record;
+    this.waiting.set(id, delivery);
+    const handle = this.scheduler.setTimeout(() => {
+      if (!this.scheduled.delete(id)) return;
+      this.waiting.delete(id);
+      if (this.closed) return;
+      void this.attempt(delivery);
+    }, this.retryDelayMs);
+    this.scheduled.set(id, handle);
+  }
+}
+
+function snapshot(record: CallbackRecord): CallbackRecord {
+  return { ...record, attempts: record.attempts.map((attempt) => ({ ...attempt })) };
+}
+
+function describeRequestError(err: unknown, timeoutMs: number): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
+    return `Timeout: no response within ${timeoutMs} ms (${code})`;
+  }
+  return code ? `${code}: ${message}` : message;
+}
+
+/**
+ * Serialises like Python's `json.dumps` with default arguments, as Notify's callbacks do: `", "` and
+ * `": "` separators, keys in insertion order, and every character outside printable ASCII escaped
+ * as `\uXXXX`.
+ */
+export function pythonJsonDumps(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') {
+    return JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return pythonJsonDumps(notifyDatetime(value));
+  if (Array.isArray(value)) return `[${value.map((item) => pythonJsonDumps(item)).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries.map(([k, v]) => `${pythonJsonDumps(k)}: ${pythonJsonDumps(v)}`).join(', ')}}`;
+  }
+  return 'null';
+}
+
+/** A datetime as Notify writes it (`DATETIME_FORMAT`, `%Y-%m-%dT%H:%M:%S.%fZ`), in UTC. */
+export function notifyDatetime(date: Date): string {
+  return `${date.toISOString().slice(0, 23)}000Z`;
+}
+
+/** A datetime input: a Date, or a string already in Notify's format (passed through). */
+export type DatetimeInput = Date | string;
+
+function dt(value: DatetimeInput): string {
+  return typeof value === 'string' ? value : notifyDatetime(value);
+}
+
+function dtOrNull(value: DatetimeInput | null | undefined): string | null {
+  return value === null || value === undefined ? null : dt(value);
+}
+
+/** Inputs for {@link deliveryStatusPayload}. */
+export interface DeliveryStatusInput {
+  id: string;
+  /** The client reference, or null. */
+  reference: string | null;
+  /** The recipient as supplied (`notification.to`). */
+  to: string;
+  /** The internal status, for example `delivered` or `permanent-failure` (not the letter presentation names). */
+  status: string;
+  createdAt: DatetimeInput;
+  /** `notification.updated_at`; null if never updated. */
+  completedAt: DatetimeInput | null;
+  sentAt: DatetimeInput | null;
+  notificationType: 'sms' | 'email' | 'letter';
+  templateId: string;
+  templateVersion: number;
+}
+
+/** The delivery-status callback body (API `send_delivery_status_to_service`). */
+export function deliveryStatusPayload(n: DeliveryStatusInput): Record<string, unknown> {
+  return {
+    id: n.id,
+    reference: n.reference,
+    to: n.to,
+    status: n.status,
+    created_at: dt(n.createdAt),
+    completed_at: dtOrNull(n.completedAt),
+    sent_at: dtOrNull(n.sentAt),
+    notification_type: n.notificationType,
+    template_id: n.templateId,
+    template_version: n.templateVersion,
+  };
+}
+
+/** Inputs for {@link inboundSmsPayload}. */
+export interface InboundSmsInput {
+  id: string;
+  /** The sender's number (`inbound_sms.user_number`), as received. */
+  sourceNumber: string;
+  /** The service's inbound number (`notify_number`). */
+  destinationNumber: string;
+  message: string;
+  /** `provider_date`. */
+  dateReceived: DatetimeInput;
+}
+
+/** The received-text-message callback body (API `send_inbound_sms_to_service`). */
+export function inboundSmsPayload(sms: InboundSmsInput): Record<string, unknown> {
+  return {
+    id: sms.id,
+    source_number: sms.sourceNumber,
+    destination_number: sms.destinationNumber,
+    message: sms.message,
+    date_received: dt(sms.dateReceived),
+  };
+}
+
+/** Inputs for {@link returnedLetterPayload}. */
+export interface ReturnedLetterInput {
+  notificationId: string;
+  /** The notification's client reference. */
+  clientReference: string | null;
+  /** When the letter was created; sent as `date_sent`. */
+  createdAt: DatetimeInput;
+  /** True when sent with an API key (`api_key_id` set): only then is `reference` filled in. */
+  sentByApi: boolean;
+  /** Email address of the user who sent it from the admin site; `sent_by` is "API" when absent. */
+  senderEmail?: string | null;
+  templateName: string | null;
+  templateId: string;
+  templateVersion: number | null;
+  /** Precompiled letters use a hidden template, whose name, id and version are withheld. */
+  templateHidden?: boolean;
+  /** The spreadsheet's file name, for letters sent in a job. */
+  spreadsheetFileName?: string | null;
+  /** The row in the job, 0-based as Notify stores it; sent as the spreadsheet row (plus 2). */
+  jobRowNumber?: number | null;
+}
+
+/**
+ * The returned-letter callback body (API `create_returned_letter_callback_data` and
+ * `send_returned_letter_to_service`), quirks included: for a hidden (precompiled) template,
+ * `template_id` is the string `"None"` (Python's `str(None)`).
+ */
+export function returnedLetterPayload(letter: ReturnedLetterInput): Record<string, unknown> {
+  const hidden = letter.templateHidden ?? false;
+  return {
+    notification_id: letter.notificationId,
+    reference: letter.sentByApi ? letter.clientReference : null,
+    date_sent: dt(letter.createdAt),
+    sent_by: letter.senderEmail || 'API',
+    template_name: hidden ? null : letter.templateName,
+    template_id: hidden ? 'None' : letter.templateId,
+    template_version: hidden ? null : letter.templateVersion,
+    spreadsheet_file_name: letter.spreadsheetFileName ?? null,
+    spreadsheet_row_number:
+      letter.jobRowNumber === null || letter.jobRowNumber === undefined ? null : letter.jobRowNumber + 2,
+    upload_letter_file_name: hidden && !letter.sentByApi ? letter.clientReference : null,
+  };
+}
+
+/** Inputs for {@link complaintPayload}. */
+export interface ComplaintInput {
+  notificationId: string;
+  complaintId: string;
+  /** The notification's client reference. */
+  reference: string | null;
+  /** The email address complained about. */
+  to: string;
+  complaintDate: DatetimeInput;
+}
+
+/** The complaint callback body (API `send_complaint_to_service`). */
+export function complaintPayload(complaint: ComplaintInput): Record<string, unknown> {
+  return {
+    notification_id: complaint.notificationId,
+    complaint_id: complaint.complaintId,
+    reference: complaint.reference,
+    to: complaint.to,
+    complaint_date: dt(complaint.complaintDate),
+  };
+}

@@ -1,0 +1,288 @@
+/**
+ * The one table of methods between the renderer and the core, and the table of events.
+ *
+ * Each method has a strict, bounded zod input and an output schema. Transports (Electron IPC, the
+ * browser-mode HTTP host, tests) carry `{ method, input }` and return a Result; the dispatcher
+ * validates both directions, so the renderer can only ask what is listed here.
+ */
+import { z } from 'zod';
+import {
+  colour,
+  keyTypeLabel,
+  notification,
+  observation,
+  personalisation,
+  profileId,
+  publicProfile,
+  requestLogEntry,
+  shortText,
+  template,
+  templateType,
+  uuid,
+} from './schemas';
+
+const empty = z.strictObject({});
+const profileInput = z.strictObject({ profileId });
+
+export const explanation = z.object({
+  title: z.string(),
+  whatHappened: z.string(),
+  retry: z.enum(['yes', 'no', 'after-fixing', 'later']),
+  charged: z.enum(['yes', 'no', 'not-applicable']),
+  nextSteps: z.array(z.string()),
+});
+export type Explanation = z.infer<typeof explanation>;
+
+export const connectionVerdict = z.enum([
+  'ok',
+  'bad-key',
+  'revoked-key',
+  'clock-skew',
+  'service-archived',
+  'dns',
+  'tls',
+  'proxy',
+  'refused',
+  'timeout',
+  'not-notify',
+]);
+
+export const sendRequest = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('sms'),
+    phone_number: z.string().max(100),
+    template_id: uuid,
+    personalisation: personalisation.optional(),
+    reference: z.string().max(1000).optional(),
+    sms_sender_id: uuid.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('email'),
+    email_address: z.string().max(320),
+    template_id: uuid,
+    personalisation: personalisation.optional(),
+    reference: z.string().max(1000).optional(),
+    email_reply_to_id: uuid.optional(),
+    one_click_unsubscribe_url: z.string().max(2000).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('letter'),
+    template_id: uuid,
+    personalisation,
+    reference: z.string().max(1000).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('precompiled'),
+    reference: z.string().min(1).max(1000),
+    /** Base64 PDF, at most 5 MB decoded as the official clients allow. */
+    content: z.string().max(7_000_000),
+    postage: z.enum(['first', 'second', 'economy']).optional(),
+  }),
+]);
+export type SendRequest = z.infer<typeof sendRequest>;
+
+export const historyFilters = z.strictObject({
+  template_type: z.array(templateType).max(3).optional(),
+  status: z.array(z.string().max(40)).max(20).optional(),
+  reference: z.string().max(1000).optional(),
+  include_jobs: z.boolean().optional(),
+});
+export type HistoryFilters = z.infer<typeof historyFilters>;
+
+const trackedNotification = z.object({
+  profileId: z.string(),
+  notification,
+  observations: z.array(observation),
+  final: z.boolean(),
+  explanation: explanation.nullable(),
+});
+export type TrackedNotification = z.infer<typeof trackedNotification>;
+
+const receivedText = z.object({
+  id: z.string(),
+  created_at: z.string(),
+  service_id: z.string(),
+  notify_number: z.string(),
+  user_number: z.string(),
+  content: z.string(),
+});
+
+/** The method table: name → { input, output }. */
+export const methods = {
+  'app.status': {
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'browser']),
+      vault: z.object({ kind: z.enum(['os-keychain', 'passphrase']), locked: z.boolean(), needsSetup: z.boolean(), reason: z.string().nullable() }),
+      sandboxUrl: z.string().nullable(),
+      activeProfileId: z.string().nullable(),
+    }),
+  },
+  'vault.setup': { input: z.strictObject({ passphrase: z.string().min(8).max(1024) }), output: z.object({ locked: z.boolean() }) },
+  'vault.unlock': { input: z.strictObject({ passphrase: z.string().min(1).max(1024) }), output: z.object({ locked: z.boolean() }) },
+  'vault.lock': { input: empty, output: z.object({ locked: z.boolean() }) },
+  'vault.changePassphrase': {
+    input: z.strictObject({ current: z.string().min(1).max(1024), next: z.string().min(8).max(1024) }),
+    output: z.object({ locked: z.boolean() }),
+  },
+
+  'profiles.list': { input: empty, output: z.object({ profiles: z.array(publicProfile), activeId: z.string().nullable() }) },
+  'profiles.create': {
+    input: z.strictObject({
+      name: z.string().min(1).max(60),
+      baseUrl: z.string().min(1).max(500),
+      apiKey: z.string().min(1).max(500),
+      keyType: keyTypeLabel,
+      colour: colour.optional(),
+      proxy: z.string().max(500).nullable().optional(),
+    }),
+    output: publicProfile,
+  },
+  'profiles.update': {
+    input: z.strictObject({
+      id: profileId,
+      name: z.string().min(1).max(60).optional(),
+      baseUrl: z.string().min(1).max(500).optional(),
+      apiKey: z.string().min(1).max(500).optional(),
+      keyType: keyTypeLabel.optional(),
+      colour: colour.optional(),
+      proxy: z.string().max(500).nullable().optional(),
+    }),
+    output: publicProfile,
+  },
+  'profiles.delete': { input: z.strictObject({ id: profileId }), output: z.object({ deleted: z.boolean() }) },
+  'profiles.setActive': { input: z.strictObject({ id: profileId }), output: z.object({ activeId: z.string() }) },
+  'profiles.testConnection': {
+    input: z.union([
+      z.strictObject({ id: profileId }),
+      z.strictObject({ baseUrl: z.string().min(1).max(500), apiKey: z.string().min(1).max(500), proxy: z.string().max(500).nullable().optional() }),
+    ]),
+    output: z.object({
+      verdict: connectionVerdict,
+      message: z.string(),
+      skewSeconds: z.number().nullable(),
+      durationMs: z.number(),
+    }),
+  },
+  'profiles.export': { input: empty, output: z.object({ json: z.string() }) },
+  'profiles.import': {
+    input: z.strictObject({ json: z.string().max(1_000_000) }),
+    output: z.object({ imported: z.array(z.string()), skipped: z.array(z.object({ name: z.string(), reason: z.string() })) }),
+  },
+
+  'templates.list': {
+    input: z.strictObject({ profileId, type: templateType.optional() }),
+    output: z.object({ templates: z.array(template) }),
+  },
+  'templates.get': {
+    input: z.strictObject({ profileId, id: uuid, version: z.number().int().positive().max(100_000).optional() }),
+    output: template,
+  },
+  'templates.versions': {
+    input: z.strictObject({ profileId, id: uuid }),
+    output: z.object({ versions: z.array(template) }),
+  },
+  'templates.preview': {
+    input: z.strictObject({ profileId, id: uuid, personalisation: personalisation.optional() }),
+    output: z
+      .object({
+        id: z.string(),
+        type: templateType,
+        version: z.number(),
+        body: z.string(),
+        html: z.string().nullable().optional(),
+        subject: z.string().nullable(),
+        postage: z.string().nullable().optional(),
+      })
+      .passthrough(),
+  },
+
+  'notifications.send': {
+    input: z.strictObject({ profileId, request: sendRequest }),
+    output: z.object({ id: z.string(), response: z.record(z.string(), z.unknown()), tracked: z.boolean() }),
+  },
+  'notifications.get': { input: z.strictObject({ profileId, id: uuid }), output: trackedNotification },
+  'notifications.list': {
+    input: z.strictObject({ profileId, filters: historyFilters.optional(), olderThan: uuid.optional() }),
+    output: z.object({ notifications: z.array(notification), nextOlderThan: z.string().nullable(), fromCache: z.boolean() }),
+  },
+  'notifications.cancelList': { input: z.strictObject({ profileId }), output: z.object({ cancelled: z.number() }) },
+  'notifications.pdf': { input: z.strictObject({ profileId, id: uuid }), output: z.object({ base64: z.string() }) },
+  'notifications.lookup': {
+    input: z.strictObject({ query: z.string().min(1).max(1000) }),
+    output: z.object({
+      results: z.array(z.object({ profileId: z.string(), profileName: z.string(), notification })),
+      searched: z.array(z.object({ profileId: z.string(), profileName: z.string(), error: z.string().nullable() })),
+    }),
+  },
+  'notifications.findByReference': {
+    input: z.strictObject({ profileId, reference: z.string().min(1).max(1000) }),
+    output: z.object({ notifications: z.array(notification) }),
+  },
+  'notifications.track': { input: z.strictObject({ profileId, id: uuid }), output: z.object({ tracking: z.boolean() }) },
+  'notifications.untrack': { input: z.strictObject({ profileId, id: uuid }), output: z.object({ tracking: z.boolean() }) },
+  'notifications.tracked': { input: empty, output: z.object({ tracked: z.array(trackedNotification) }) },
+  'failures.summary': {
+    input: z.strictObject({ profileIds: z.array(profileId).max(50).optional() }),
+    output: z.object({
+      groups: z.array(
+        z.object({
+          status: z.string(),
+          templateId: z.string(),
+          profileId: z.string(),
+          profileName: z.string(),
+          count: z.number(),
+          latest: z.string(),
+          explanation: explanation,
+          sampleIds: z.array(z.string()),
+        }),
+      ),
+      errors: z.array(z.object({ profileId: z.string(), error: z.string() })),
+    }),
+  },
+  'receivedTexts.list': {
+    input: z.strictObject({ profileId, olderThan: uuid.optional() }),
+    output: z.object({ messages: z.array(receivedText), nextOlderThan: z.string().nullable() }),
+  },
+  'inspector.list': {
+    input: z.strictObject({ limit: z.number().int().positive().max(1000).optional(), profileId: profileId.optional() }),
+    output: z.object({ entries: z.array(requestLogEntry) }),
+  },
+  'snippets.render': {
+    input: z.strictObject({ profileId, request: sendRequest, language: z.enum(['curl', 'node', 'python']) }),
+    output: z.object({ code: z.string() }),
+  },
+  'sandbox.info': {
+    input: empty,
+    output: z.object({ url: z.string().nullable(), note: shortText }),
+  },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<(typeof methods)[M]['output']>;
+
+/** Events the core pushes to the renderer. */
+export const events = {
+  'notification.updated': z.object({
+    profileId: z.string(),
+    id: z.string(),
+    status: z.string(),
+    final: z.boolean(),
+    observation,
+  }),
+  'request.logged': requestLogEntry,
+  'vault.changed': z.object({ locked: z.boolean() }),
+  'profiles.changed': z.object({ activeId: z.string().nullable() }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** Transport-level limits shared by both hosts. */
+export const TRANSPORT_LIMITS = {
+  /** Largest request body (a 5 MB PDF base64-encoded, plus room). */
+  maxBodyBytes: 8 * 1024 * 1024,
+  maxMethodLength: 64,
+} as const;

@@ -1,0 +1,114 @@
+/**
+ * Building blocks of the contract: bounded strings, ids, and the shapes Notify returns.
+ *
+ * Every input is a strict object with bounded strings and arrays, so a compromised renderer cannot
+ * send anything the core did not expect. Outputs are JSON-safe (ISO strings for times).
+ */
+import { z } from 'zod';
+
+export const uuid = z
+  .string()
+  .max(64)
+  .regex(/^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/, 'must be a UUID');
+export const profileId = z.string().min(1).max(64);
+export const shortText = z.string().max(200);
+export const templateType = z.enum(['sms', 'email', 'letter']);
+export const keyTypeLabel = z.enum(['live', 'team', 'test']);
+export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d70b8');
+
+/** Personalisation values: what Notify accepts (strings, numbers, booleans, lists, file objects). */
+export const personalisationValue: z.ZodType<unknown> = z.union([
+  z.string().max(2_000_000),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.string().max(10_000), z.number(), z.null()])).max(1000),
+  z.strictObject({
+    file: z.string().max(3_000_000),
+    filename: z.string().max(255).nullable().optional(),
+    confirm_email_before_download: z.boolean().nullable().optional(),
+    retention_period: z.string().max(20).nullable().optional(),
+  }),
+]);
+export const personalisation = z.record(z.string().max(500), personalisationValue).refine((o) => Object.keys(o).length <= 200, {
+  message: 'at most 200 placeholders',
+});
+
+/** A profile as the renderer sees it: never the key, only its name, service id and last four. */
+export const publicProfile = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  keyType: keyTypeLabel,
+  colour: z.string(),
+  proxy: z.string().nullable(),
+  createdAt: z.string(),
+  needsKey: z.boolean(),
+  key: z
+    .object({
+      name: z.string(),
+      serviceId: z.string(),
+      last4: z.string().length(4),
+    })
+    .nullable(),
+  isSandbox: z.boolean(),
+});
+export type PublicProfile = z.infer<typeof publicProfile>;
+
+/** A Notify notification as GET /v2/notifications/{id} returns it (loosely: Notify may add fields). */
+export const notification = z
+  .object({
+    id: z.string(),
+    reference: z.string().nullable(),
+    type: templateType,
+    status: z.string(),
+    template: z.object({ id: z.string(), version: z.number(), uri: z.string() }),
+    body: z.string(),
+    subject: z.string().nullable(),
+    created_at: z.string(),
+    sent_at: z.string().nullable(),
+    completed_at: z.string().nullable(),
+    email_address: z.string().nullable(),
+    phone_number: z.string().nullable(),
+  })
+  .passthrough();
+export type Notification = z.infer<typeof notification>;
+
+export const template = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: templateType,
+    version: z.number(),
+    body: z.string(),
+    subject: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string().nullable(),
+    created_by: z.string(),
+    personalisation: z.record(z.string(), z.object({ required: z.boolean() })).optional(),
+    postage: z.string().nullable().optional(),
+    letter_contact_block: z.string().nullable().optional(),
+  })
+  .passthrough();
+export type Template = z.infer<typeof template>;
+
+/** One status the console observed, with when it saw it. */
+export const observation = z.object({ status: z.string(), observedAt: z.string(), source: z.enum(['response', 'poll', 'callback']) });
+export type Observation = z.infer<typeof observation>;
+
+/** One entry of the request inspector: no secret, no signature. */
+export const requestLogEntry = z.object({
+  id: z.string(),
+  profileId: z.string(),
+  method: z.string(),
+  path: z.string(),
+  status: z.number().nullable(),
+  durationMs: z.number(),
+  startedAt: z.string(),
+  attempt: z.number(),
+  jwtClaims: z.object({ iss: z.string(), iat: z.number() }).nullable(),
+  clockSkewSeconds: z.number().nullable(),
+  error: z.string().nullable(),
+  outcome: z.enum(['ok', 'http-error', 'network-error', 'unknown-outcome']),
+});
+export type RequestLogEntry = z.infer<typeof requestLogEntry>;

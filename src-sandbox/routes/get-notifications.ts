@@ -101,7 +101,13 @@ function costData(n: StoredNotification) {
       is_cost_data_ready: true,
     };
   }
-  const rate = letterRate(n.billableUnits, n.postage ?? 'second');
+  let rate: number;
+  try {
+    rate = letterRate(n.billableUnits, n.postage ?? 'second');
+  } catch {
+    // Notify has rates for 1–5 sheets; a letter past that fails validation before it is costed.
+    return notReady;
+  }
   return {
     cost_details: { billable_sheets_of_paper: n.billableUnits, letter_rate: new PyFloat(rate), postage: n.postage },
     cost_in_pounds: new PyFloat(rate),
@@ -114,7 +120,7 @@ function round(x: number): number {
 }
 
 export const getNotificationById: V2Handler = (req, ctx, auth, params) => {
-  const id = parseUuid(safeDecode(params.id!));
+  const id = parseUuid(params.id!);
   if (!id) throw validationError(['notification_id is not a valid UUID']);
   const n = findNotification(ctx, auth.service.id, id);
   if (!n) throw noResult();
@@ -122,7 +128,7 @@ export const getNotificationById: V2Handler = (req, ctx, auth, params) => {
 };
 
 export const getPdf: V2Handler = async (_req, ctx, auth, params) => {
-  const id = parseUuid(safeDecode(params.id!));
+  const id = parseUuid(params.id!);
   if (!id) throw validationError(['notification_id is not a valid UUID']);
   const n = findNotification(ctx, auth.service.id, id);
   if (!n) throw noResult();
@@ -215,12 +221,4 @@ function lowerBoundIndex(list: readonly StoredNotification[], createdAt: number)
     else hi = mid;
   }
   return lo;
-}
-
-export function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

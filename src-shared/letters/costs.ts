@@ -44,6 +44,10 @@ export function letterRate(sheets: number, postage: string): number {
  * Multiplied in the API’s order (`billable_units * rate_multiplier * sms_rate`) so floating-point results
  * match, e.g. 2 fragments at £0.0227 give 0.0454.
  */
-export function smsCostInPounds(fragments: number, rateMultiplier: number, rate: number = SMS_RATE_POUNDS): number {
+export function smsCostInPounds(
+  fragments: number,
+  rateMultiplier: number,
+  rate: number = SMS_RATE_POUNDS,
+): number {
   return fragments * rateMultiplier * rate;
 }

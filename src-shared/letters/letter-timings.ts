@@ -127,7 +127,8 @@ function nextWorkingDay(day: number, isWorkingDay: (d: number) => boolean): numb
 /** UTILS `get_delivery_day`: `daysToDeliver` Royal Mail working days after `day`. */
 function deliveryDay(day: number, daysToDeliver: number, postage: LetterPostage): number {
   let result = day;
-  for (let i = 0; i < daysToDeliver; i++) result = nextWorkingDay(result, (d) => isRoyalMailWorkingDay(d, postage));
+  const isWorkingDay = (d: number): boolean => isRoyalMailWorkingDay(d, postage);
+  for (let i = 0; i < daysToDeliver; i++) result = nextWorkingDay(result, isWorkingDay);
   return result;
 }
 
@@ -146,7 +147,11 @@ export interface LetterTimings {
  * (printed by) and 16:00 (delivery) London time; like Python’s `replace(hour=…, minute=0)`, the seconds
  * and milliseconds of `createdAt` are kept.
  */
-export function letterTimings(createdAt: Date, postage: LetterPostage, now: Date = new Date()): LetterTimings {
+export function letterTimings(
+  createdAt: Date,
+  postage: LetterPostage,
+  now: Date = new Date(),
+): LetterTimings {
   const transit = DAYS_IN_TRANSIT[postage];
   if (transit === undefined) throw new RangeError(`Unknown postage: ${String(postage)}`);
   const createdMs = createdAt.getTime();

@@ -9,7 +9,12 @@
  * UNSUPPORTED_COUNTRY_CODE. North American area codes (`1664` etc.) are their own keys.
  * `dlr` is what the API’s `country_records_delivery` reads: only `YES` (any case) means receipts.
  */
-export type BillingRateRow = readonly [prefix: string, billableUnits: number, dlr: string | null, names: readonly string[]];
+export type BillingRateRow = readonly [
+  prefix: string,
+  billableUnits: number,
+  dlr: string | null,
+  names: readonly string[],
+];
 
 export const INTERNATIONAL_BILLING_RATES: readonly BillingRateRow[] = [
   ['1', 1, 'Carrier DLR', ['Canada', 'United States', 'Dominican Republic']],
@@ -68,7 +73,7 @@ export const INTERNATIONAL_BILLING_RATES: readonly BillingRateRow[] = [
   ['222', 2, null, ['Mauritania']],
   ['223', 2, 'YES', ['Mali']],
   ['224', 3, 'YES', ['Guinea']],
-  ['225', 2, 'YES', ['Cote d\'Ivoire']],
+  ['225', 2, 'YES', ["Cote d'Ivoire"]],
   ['226', 3, 'YES', ['Burkina Faso']],
   ['227', 3, 'YES', ['Niger']],
   ['228', 2, null, ['Togo']],
@@ -165,7 +170,7 @@ export const INTERNATIONAL_BILLING_RATES: readonly BillingRateRow[] = [
   ['597', 4, null, ['Suriname']],
   ['598', 1, 'YES', ['Uruguay']],
   ['599', 3, 'YES', ['Curacao (former Netherlands Antilles)']],
-  ['670', 2, null, ['Timor L\'este']],
+  ['670', 2, null, ["Timor L'este"]],
   ['672', 3, null, ['Norfolk Island']],
   ['673', 1, 'YES', ['Brunei Darussalam']],
   ['674', 2, null, ['Nauru']],

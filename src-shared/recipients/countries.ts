@@ -114,7 +114,8 @@ export function makeCountryKey(name: string): string {
 }
 
 /** Python `str.isdigit()` for any character: decimal digits plus super/subscript and circled digits. */
-const HAS_DIGIT = /[\p{Nd}\u00B2\u00B3\u00B9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247C\u2488-\u2490\u24EA\u24F5-\u24FD\u24FF\u2776-\u277E\u2780-\u2788\u278A-\u2792\u1369-\u1371\u19DA]/u;
+const HAS_DIGIT =
+  /[\p{Nd}\u00B2\u00B3\u00B9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247C\u2488-\u2490\u24EA\u24F5-\u24FD\u24FF\u2776-\u277E\u2780-\u2788\u278A-\u2792\u1369-\u1371\u19DA]/u;
 
 let table: Map<string, string> | null = null;
 

@@ -42,8 +42,7 @@ function validate(raw: string): string | null {
   if (cached !== undefined) return cached;
   const email = stripAndRemoveObscureWhitespace(raw);
   const match = EMAIL_REGEX.exec(email);
-  const valid =
-    match !== null && !tooLong(email) && !email.includes('..') && validHostname(match[1] ?? '');
+  const valid = match !== null && !tooLong(email) && !email.includes('..') && validHostname(match[1] ?? '');
   const result = valid ? email : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(raw, result);
@@ -61,7 +60,9 @@ export function validateEmailAddress(
   raw: string,
 ): { ok: true; normalised: string } | { ok: false; message: 'Not a valid email address' } {
   const email = validate(raw);
-  return email === null ? { ok: false, message: INVALID_EMAIL_MESSAGE } : { ok: true, normalised: email.toLowerCase() };
+  return email === null
+    ? { ok: false, message: INVALID_EMAIL_MESSAGE }
+    : { ok: true, normalised: email.toLowerCase() };
 }
 
 /**

@@ -12,11 +12,11 @@ const LABEL_SEPARATORS = /[.\u3002\uFF0E\uFF61]/;
 const ACE_PREFIX = 'xn--';
 
 /** RFC 3491 table B.1: mapped to nothing. */
-const MAPPED_TO_NOTHING = /[\u00AD\u034F\u1806\u180B-\u180D\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]/g;
+const MAPPED_TO_NOTHING = /[\u00AD\u1806\u200B-\u200D\u2060\uFEFF]|\u034F|[\u180B-\u180D]|[\uFE00-\uFE0F]/g;
 
 /** RFC 3491 prohibited output: tables C.1.2, C.2.2, C.3–C.9, plus unassigned code points. */
 const PROHIBITED =
-  /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\u0080-\u009F\u06DD\u070F\u180E\u200C\u200D\u2028\u2029\u2060-\u2063\u206A-\u206F\uFEFF\uFFF9-\uFFFD\u{1D173}-\u{1D17A}\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}\uFDD0-\uFDEF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{10FFFE}\u{10FFFF}\u2FF0-\u2FFB\u0340\u0341\u200E\u200F\u202A-\u202E\u{E0001}\u{E0020}-\u{E007F}\p{Cs}\p{Cn}]/u;
+  /[\u0340-\u0341\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\u0080-\u009F\u06DD\u070F\u180E\u200C-\u200D\u2028\u2029\u2060-\u2063\u206A-\u206F\uFEFF\uFFF9-\uFFFD\u{1D173}-\u{1D17A}\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}\uFDD0-\uFDEF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{10FFFE}\u{10FFFF}\u2FF0-\u2FFB\u200E\u200F\u202A-\u202E\u{E0001}\u{E0020}-\u{E007F}\p{Cs}\p{Cn}]/u;
 
 /** Right-to-left characters (bidi classes R and AL), approximated by script. */
 const RAND_AL =
@@ -31,7 +31,11 @@ function isAscii(s: string): boolean {
 
 /** RFC 3491 nameprep; null where Python raises `UnicodeError`. */
 function nameprep(label: string): string | null {
-  const mapped = label.replace(MAPPED_TO_NOTHING, '').toLowerCase().replaceAll('\u00DF', 'ss').normalize('NFKC');
+  const mapped = label
+    .replace(MAPPED_TO_NOTHING, '')
+    .toLowerCase()
+    .replaceAll('\u00DF', 'ss')
+    .normalize('NFKC');
   if (PROHIBITED.test(mapped)) return null;
   const chars = Array.from(mapped);
   if (chars.some((c) => RAND_AL.test(c))) {

@@ -39,7 +39,8 @@ export const MODERN_PHONE_MESSAGES: Readonly<Record<PhoneErrorCode, string>> = {
   INVALID_NUMBER: 'Number is not valid \u2013 double check the phone number you entered',
   TOO_LONG: 'Mobile number is too long',
   TOO_SHORT: 'Mobile number is too short',
-  NOT_A_UK_MOBILE: 'This does not look like a UK mobile number \u2013 double check the mobile number you entered',
+  NOT_A_UK_MOBILE:
+    'This does not look like a UK mobile number \u2013 double check the mobile number you entered',
   UNKNOWN_CHARACTER: 'Mobile numbers can only include: 0 1 2 3 4 5 6 7 8 9 ( ) + -',
   UNSUPPORTED_COUNTRY_CODE: 'Country code not found - double check the mobile number you entered',
 };
@@ -94,9 +95,12 @@ const ALLOWED_CHARACTERS: ReadonlySet<string> = new Set(`${ALL_WHITESPACE}()-+01
 const DASHES = /[\u2011\u2013\u2014\u2212]/g;
 
 /** `phonenumbers` `_VALID_PUNCTUATION` plus `*`. */
-const PUNCTUATION = '-x\\u2010-\\u2015\\u2212\\u30FC\\uFF0D-\\uFF0F \\u00A0\\u00AD\\u200B\\u2060\\u3000()\\uFF08\\uFF09\\uFF3B\\uFF3D.\\[\\]/~\\u2053\\u223C\\uFF5E*';
+const PUNCTUATION =
+  '-x\\u2010-\\u2015\\u2212\\u30FC\\uFF0D-\\uFF0F \\u00A0\\u00AD\\u200B\\u2060\\u3000()\\uFF08\\uFF09\\uFF3B\\uFF3D.\\[\\]/~\\u2053\\u223C\\uFF5E*';
 /** `phonenumbers` `_VALID_PHONE_NUMBER` (the alphabetic parts cannot occur after the character check). */
-const VIABLE_PHONE_NUMBER = new RegExp(`^(?:[0-9]{2}|\\+*(?:[${PUNCTUATION}]*[0-9]){3,}[${PUNCTUATION}0-9]*)$`);
+const VIABLE_PHONE_NUMBER = new RegExp(
+  `^(?:[0-9]{2}|\\+*(?:[${PUNCTUATION}]*[0-9]){3,}[${PUNCTUATION}0-9]*)$`,
+);
 const MAX_INPUT_LENGTH = 250;
 
 /**
@@ -132,13 +136,21 @@ function libParse(value: string, withDefaultRegion: boolean): LibPhoneNumber | n
   // the default region’s international prefix (`00` for GB) when a non-zero digit follows it.
   if (withDefaultRegion && /^\+00[1-9]/.test(canonical)) canonical = `+${canonical.slice(3)}`;
   try {
-    return withDefaultRegion ? parsePhoneNumberWithError(canonical, 'GB') : parsePhoneNumberWithError(canonical);
+    return withDefaultRegion
+      ? parsePhoneNumberWithError(canonical, 'GB')
+      : parsePhoneNumberWithError(canonical);
   } catch {
     return null;
   }
 }
 
-type Possibility = 'IS_POSSIBLE' | 'IS_POSSIBLE_LOCAL_ONLY' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' | 'INVALID_COUNTRY_CODE';
+type Possibility =
+  | 'IS_POSSIBLE'
+  | 'IS_POSSIBLE_LOCAL_ONLY'
+  | 'TOO_SHORT'
+  | 'TOO_LONG'
+  | 'INVALID_LENGTH'
+  | 'INVALID_COUNTRY_CODE';
 
 /** `phonenumbers.is_possible_number_with_reason`. */
 function possibility(number: LibPhoneNumber): Possibility {
@@ -178,8 +190,14 @@ function isTvNumber(number: LibPhoneNumber): boolean {
   return /^7700[0-9]/.test(number.nationalNumber.replace(/^0+/, ''));
 }
 
+/** A parsed number and its libphonenumber type (computed once: type detection is the costly part). */
+interface Parsed {
+  number: LibPhoneNumber;
+  type: PhoneNumberType | null;
+}
+
 /** UTILS `PhoneNumber.parse_phone_number`. */
-function parseOnce(raw: string): Result<LibPhoneNumber> {
+function parseOnce(raw: string): Result<Parsed> {
   const value = raw.replace(DASHES, '-');
   for (const c of value) if (!ALLOWED_CHARACTERS.has(c)) return { ok: false, code: 'UNKNOWN_CHARACTER' };
   if (value === '') return { ok: false, code: 'TOO_SHORT' };
@@ -197,14 +215,14 @@ function parseOnce(raw: string): Result<LibPhoneNumber> {
     }
   }
   const type = number.getType();
-  if (!(number.isValid() && type !== undefined && ALLOWED_TYPES.has(type)) && !isTvNumber(number)) {
+  if (!(type !== undefined && ALLOWED_TYPES.has(type) && number.isValid()) && !isTvNumber(number)) {
     return { ok: false, code: 'INVALID_NUMBER' };
   }
-  return { ok: true, value: number };
+  return { ok: true, value: { number, type: type ?? null } };
 }
 
 /** UTILS `PhoneNumber.__init__`: parse, and on failure parse again with `+` and leading zeros removed. */
-function construct(raw: string): Result<LibPhoneNumber> {
+function construct(raw: string): Result<Parsed> {
   const first = parseOnce(raw);
   return first.ok ? first : parseOnce(raw.replaceAll('+', '').replace(/^0+/, ''));
 }
@@ -218,11 +236,10 @@ function billingPrefix(number: LibPhoneNumber): string {
   return number.countryCallingCode;
 }
 
-function describe(number: LibPhoneNumber): PhoneNumberInfo {
+function describeNumber({ number, type }: Parsed): PhoneNumberInfo {
   const tv = isTvNumber(number);
   const countryCode = Number(number.countryCallingCode);
   const region = number.country ?? null;
-  const type = number.getType() ?? null;
   const isUk = countryCode === 44;
   const international = region !== 'GB' && !tv;
   const crownDependency = !tv && isUk && region !== 'GB';
@@ -258,7 +275,9 @@ function constructInfo(raw: string): Result<PhoneNumberInfo> {
   const cached = cache.get(raw);
   if (cached !== undefined) return cached;
   const parsed = construct(raw);
-  const result: Result<PhoneNumberInfo> = parsed.ok ? { ok: true, value: describe(parsed.value) } : parsed;
+  const result: Result<PhoneNumberInfo> = parsed.ok
+    ? { ok: true, value: describeNumber(parsed.value) }
+    : parsed;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(raw, result);
   return result;

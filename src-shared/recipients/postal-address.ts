@@ -58,7 +58,9 @@ const ADDRESS_LINE_KEYS_1_TO_6 = [
 /** UTILS `INVALID_CHARACTERS_AT_START_OF_ADDRESS_LINE` (note: a straight `"` and `~`, unlike the message). */
 const INVALID_FIRST_CHARACTERS = new Set('@()=[]"\\/,<>~');
 
-const POSTCODE_PATTERN = new RegExp(`^(?:${UK_POSTCODE_ZONES.join('|')})[0-9][0-9A-Z]?[0-9][A-BD-HJLNP-UW-Z]{2}$`);
+const POSTCODE_PATTERN = new RegExp(
+  `^(?:${UK_POSTCODE_ZONES.join('|')})[0-9][0-9A-Z]?[0-9][A-BD-HJLNP-UW-Z]{2}$`,
+);
 const WHITESPACE_BEFORE_PUNCTUATION = /[ \t]+([,.])/g;
 const TRAILING_SPACE_OR_COMMA = /[ ,]+$/;
 const BFPO_LINE = new RegExp(
@@ -128,13 +130,16 @@ function pyStr(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? '' : `[${value.map(pyRepr).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value);
-    return entries.length === 0 ? '' : `{${entries.map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
+    return entries.length === 0
+      ? ''
+      : `{${entries.map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
   }
   return String(value);
 }
 
 function pyRepr(value: unknown): string {
-  if (typeof value === 'string') return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value}'`;
+  if (typeof value === 'string')
+    return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value}'`;
   if (value === null || value === undefined) return 'None';
   if (value === false) return 'False';
   if (value === 0) return '0';
@@ -150,7 +155,9 @@ function pyRepr(value: unknown): string {
 function rawAddressFromPersonalisation(personalisation: Record<string, unknown>): string {
   const hasLine7 = Object.hasOwn(personalisation, 'address_line_7');
   const keys: string[] = [...ADDRESS_LINE_KEYS_1_TO_6, hasLine7 ? 'address_line_7' : 'postcode'];
-  return keys.map((key) => pyStr(Object.hasOwn(personalisation, key) ? personalisation[key] : undefined)).join('\n');
+  return keys
+    .map((key) => pyStr(Object.hasOwn(personalisation, key) ? personalisation[key] : undefined))
+    .join('\n');
 }
 
 interface ParsedAddress {

@@ -15,7 +15,8 @@ export const OBSCURE_ZERO_WIDTH_WHITESPACE = '\u180E\u200B\u200C\u200D\u2060\uFE
 export const OBSCURE_FULL_WIDTH_WHITESPACE = '\u00A0\u202F';
 
 /** UTILS `ALL_WHITESPACE`. */
-export const ALL_WHITESPACE = STRING_WHITESPACE + OBSCURE_ZERO_WIDTH_WHITESPACE + OBSCURE_FULL_WIDTH_WHITESPACE;
+export const ALL_WHITESPACE =
+  STRING_WHITESPACE + OBSCURE_ZERO_WIDTH_WHITESPACE + OBSCURE_FULL_WIDTH_WHITESPACE;
 
 /** Characters for which Python’s `str.isspace()` is true (what `str.split()` with no argument splits on). */
 export const PY_WHITESPACE_CLASS =

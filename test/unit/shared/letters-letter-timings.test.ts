@@ -196,7 +196,9 @@ describe('letterTimings (UTILS get_letter_timings)', () => {
     expect(formatLondon(timings.latestDelivery)).toBe('Thursday 2022-12-29 16:00');
     // Thursday 22 December: printed Friday; first class comes on Saturday. Second class needs four Royal Mail
     // working days (28, 29, 30 December and, after the 2 January holiday, 3 January).
-    expect(formatLondon(letterTimings(utc('2022-12-22 10:00:00'), 'first').latestDelivery)).toBe('Saturday 2022-12-24 16:00');
+    expect(formatLondon(letterTimings(utc('2022-12-22 10:00:00'), 'first').latestDelivery)).toBe(
+      'Saturday 2022-12-24 16:00',
+    );
     expect(formatLondon(letterTimings(utc('2022-12-22 10:00:00'), 'second').earliestDelivery)).toBe(
       'Tuesday 2023-01-03 16:00',
     );
@@ -244,6 +246,12 @@ describe('londonOffsetMs', () => {
     ['2030-07-01T12:00:00Z', HOUR],
   ])('%s is %d', (instant, offset) => {
     expect(londonOffsetMs(Date.parse(instant))).toBe(offset);
+  });
+
+  it('uses the time-zone database before 1996, when British Summer Time ended in late October by other rules', () => {
+    // 1995: BST ended on 22 October, a week before the last Sunday.
+    expect(londonOffsetMs(Date.parse('1995-10-21T12:00:00Z'))).toBe(HOUR);
+    expect(londonOffsetMs(Date.parse('1995-10-25T12:00:00Z'))).toBe(0);
   });
 
   it('agrees with Intl’s Europe/London for every hour of 2000–2030 around the changes', () => {
@@ -295,7 +303,10 @@ describe('bank holidays (England and Wales)', () => {
 
   it('has eight holidays in an ordinary year', () => {
     for (const year of [2001, 2015, 2019, 2021, 2024, 2025, 2027, 2030]) {
-      expect(ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((d) => d.startsWith(`${year}-`)), String(year)).toHaveLength(8);
+      expect(
+        ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((d) => d.startsWith(`${year}-`)),
+        String(year),
+      ).toHaveLength(8);
     }
   });
 });

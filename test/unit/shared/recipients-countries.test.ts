@@ -21,7 +21,16 @@ import {
 describe('constants', () => {
   it('matches UTILS', () => {
     expect(UK).toBe('United Kingdom');
-    expect(UK_ISLANDS).toEqual(['Alderney', 'Brecqhou', 'Guernsey', 'Herm', 'Isle of Man', 'Jersey', 'Jethou', 'Sark']);
+    expect(UK_ISLANDS).toEqual([
+      'Alderney',
+      'Brecqhou',
+      'Guernsey',
+      'Herm',
+      'Isle of Man',
+      'Jersey',
+      'Jethou',
+      'Sark',
+    ]);
     expect(EUROPEAN_ISLANDS).toEqual(['Azores', 'Balearic Islands', 'Canary Islands', 'Corsica', 'Madeira']);
   });
 });
@@ -280,10 +289,13 @@ describe('findCountry (UTILS Country(name).canonical_name)', () => {
     },
   );
 
-  it.each(WELSH_NAMES.map(([welsh, canonical]) => [welsh, canonical]))('Welsh name %j is %s', (welsh, canonical) => {
-    expect(findCountry(welsh)).toBe(canonical);
-    expect(findCountry(canonical)).toBe(canonical);
-  });
+  it.each(WELSH_NAMES.map(([welsh, canonical]) => [welsh, canonical]))(
+    'Welsh name %j is %s',
+    (welsh, canonical) => {
+      expect(findCountry(welsh)).toBe(canonical);
+      expect(findCountry(canonical)).toBe(canonical);
+    },
+  );
 
   it.each(UK_ISLANDS)('UK island %j is posted as the United Kingdom', (island) => {
     expect(findCountry(island)).toBe(UK);

@@ -73,12 +73,14 @@ describe('validateEmailAddress', () => {
     expect(isValidEmailAddress(email)).toBe(true);
   });
 
-  it.each([' email@domain.com ', '\temail@domain.com', '\temail@domain.com\n', '\u200bemail@domain.com\u200b'])(
-    'strips the whitespace of %j',
-    (email) => {
-      expect(validateEmailAddress(email)).toEqual({ ok: true, normalised: 'email@domain.com' });
-    },
-  );
+  it.each([
+    ' email@domain.com ',
+    '\temail@domain.com',
+    '\temail@domain.com\n',
+    '\u200bemail@domain.com\u200b',
+  ])('strips the whitespace of %j', (email) => {
+    expect(validateEmailAddress(email)).toEqual({ ok: true, normalised: 'email@domain.com' });
+  });
 
   it.each(invalidEmailAddresses)('rejects %j with “Not a valid email address”', (email) => {
     expect(validateEmailAddress(email)).toEqual({ ok: false, message: 'Not a valid email address' });

@@ -53,7 +53,7 @@ describe('allowedToSendTo (UTILS allowed_to_send_to)', () => {
     expect(allowedToSendTo(recipient, [entry])).toBe(true);
   });
 
-  it.each(['email@domain.com', 'firstname.o\'lastname@domain.com', 'japanese-info@例え.テスト'])(
+  it.each(['email@domain.com', "firstname.o'lastname@domain.com", 'japanese-info@例え.テスト'])(
     'does not match %j against another address',
     (email) => {
       expect(allowedToSendTo(email, ['very_special_and_unique@example.com'])).toBe(false);
@@ -75,9 +75,12 @@ describe('simulated recipients', () => {
     ]);
   });
 
-  it.each(['07700900000', '+44 7700 900 111', '07700 900222'])('recognises the simulated number %j', (number) => {
-    expect(isSimulatedRecipient(normalisePhoneNumber(number) ?? '', 'sms')).toBe(true);
-  });
+  it.each(['07700900000', '+44 7700 900 111', '07700 900222'])(
+    'recognises the simulated number %j',
+    (number) => {
+      expect(isSimulatedRecipient(normalisePhoneNumber(number) ?? '', 'sms')).toBe(true);
+    },
+  );
 
   it('does not treat other TV numbers or emails as simulated', () => {
     expect(isSimulatedRecipient(normalisePhoneNumber('07700900333') ?? '', 'sms')).toBe(false);

@@ -131,7 +131,8 @@ describe('error messages (UTILS InvalidPhoneError)', () => {
       INVALID_NUMBER: 'Number is not valid \u2013 double check the phone number you entered',
       TOO_LONG: 'Mobile number is too long',
       TOO_SHORT: 'Mobile number is too short',
-      NOT_A_UK_MOBILE: 'This does not look like a UK mobile number \u2013 double check the mobile number you entered',
+      NOT_A_UK_MOBILE:
+        'This does not look like a UK mobile number \u2013 double check the mobile number you entered',
       UNKNOWN_CHARACTER: 'Mobile numbers can only include: 0 1 2 3 4 5 6 7 8 9 ( ) + -',
       UNSUPPORTED_COUNTRY_CODE: 'Country code not found - double check the mobile number you entered',
     });
@@ -139,7 +140,9 @@ describe('error messages (UTILS InvalidPhoneError)', () => {
 
   it('maps NOT_A_UK_MOBILE for an international number to the API’s permission message', () => {
     expect(INTERNATIONAL_NOT_ALLOWED_MESSAGE).toBe('Cannot send to international mobile numbers');
-    expect(phoneErrorMessage('NOT_A_UK_MOBILE', parsed('+14158961600'))).toBe(INTERNATIONAL_NOT_ALLOWED_MESSAGE);
+    expect(phoneErrorMessage('NOT_A_UK_MOBILE', parsed('+14158961600'))).toBe(
+      INTERNATIONAL_NOT_ALLOWED_MESSAGE,
+    );
     expect(phoneErrorMessage('NOT_A_UK_MOBILE', parsed('0117 496 0860'))).toBe('Not a UK mobile number');
     expect(phoneErrorMessage('NOT_A_UK_MOBILE')).toBe('Not a UK mobile number');
     expect(phoneErrorMessage('TOO_LONG')).toBe('Too many digits');
@@ -157,7 +160,12 @@ describe('reference §10.1 examples', () => {
 
   it('accepts +14158961600 as international, refused without the permission', () => {
     const info = parsed('+14158961600');
-    expect(info).toMatchObject({ normalised: '14158961600', countryCode: 1, isUk: false, international: true });
+    expect(info).toMatchObject({
+      normalised: '14158961600',
+      countryCode: 1,
+      isUk: false,
+      international: true,
+    });
     expect(validatePhoneNumberForService('+14158961600', NO_PERMISSIONS)).toEqual({
       ok: false,
       code: 'NOT_A_UK_MOBILE',
@@ -168,7 +176,12 @@ describe('reference §10.1 examples', () => {
 
   it('accepts 01709510122 as a UK landline, refused without sms_to_uk_landlines', () => {
     const info = parsed('01709510122');
-    expect(info).toMatchObject({ normalised: '441709510122', isUk: true, isUkLandline: true, isMobile: false });
+    expect(info).toMatchObject({
+      normalised: '441709510122',
+      isUk: true,
+      isUkLandline: true,
+      isMobile: false,
+    });
     expect(validatePhoneNumberForService('01709510122', INTERNATIONAL_ONLY)).toEqual({
       ok: false,
       code: 'NOT_A_UK_MOBILE',
@@ -232,7 +245,12 @@ describe('parsePhoneNumber', () => {
 
   it.each(validChannelIslands)('parses the Channel Islands number %j as UK but international', (raw) => {
     const info = parsed(raw);
-    expect(info).toMatchObject({ isUk: true, international: true, crownDependency: true, isUkLandline: false });
+    expect(info).toMatchObject({
+      isUk: true,
+      international: true,
+      crownDependency: true,
+      isUkLandline: false,
+    });
     expect(validateCode(raw, INTERNATIONAL_ONLY)).toBeNull();
     // +44, so not refused as international even without the permission (UTILS only checks the prefix).
     expect(validateCode(raw, NO_PERMISSIONS)).toBeNull();
@@ -359,14 +377,17 @@ describe('parsePhoneNumber', () => {
     ['77234567890', true, false, '7', 10], // Russia
     ['1-202-555-0104', true, false, '1', 1], // USA
     ['+23052512345', true, false, '230', 4], // Mauritius
-  ] as const)('%j: international %s, crown dependency %s, prefix %s, multiplier %d', (raw, intl, crown, prefix, rate) => {
-    expect(parsed(raw)).toMatchObject({
-      international: intl,
-      crownDependency: crown,
-      countryPrefix: prefix,
-      rateMultiplier: rate,
-    });
-  });
+  ] as const)(
+    '%j: international %s, crown dependency %s, prefix %s, multiplier %d',
+    (raw, intl, crown, prefix, rate) => {
+      expect(parsed(raw)).toMatchObject({
+        international: intl,
+        crownDependency: crown,
+        countryPrefix: prefix,
+        rateMultiplier: rate,
+      });
+    },
+  );
 
   it.each([
     ['+14158961600', 1],
@@ -380,10 +401,25 @@ describe('parsePhoneNumber', () => {
   });
 
   it('names countries and reports delivery receipts from the billing table', () => {
-    expect(parsed('+33612345678')).toMatchObject({ countryName: 'France', isMobile: true, hasDeliveryReceipts: true });
+    expect(parsed('+33612345678')).toMatchObject({
+      countryName: 'France',
+      isMobile: true,
+      hasDeliveryReceipts: true,
+    });
     expect(parsed('+447797292290').countryName).toBe('Jersey');
     expect(parsed('+447624123456').countryName).toBe('Isle of Man');
     expect(parsed('07700900123').countryName).toBe('United Kingdom');
+  });
+
+  it.each([
+    ['+54 9 11 2345 6789', 'Argentina'],
+    ['+57 300 1234567', 'Colombia'],
+  ])('reports no delivery receipts for %j (%s), so the SMS stays `sent` (reference §7.2)', (raw, country) => {
+    expect(parsed(raw)).toMatchObject({
+      countryName: country,
+      hasDeliveryReceipts: false,
+      international: true,
+    });
   });
 
   it('rejects premium-rate numbers', () => {

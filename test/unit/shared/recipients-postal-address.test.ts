@@ -35,11 +35,13 @@ describe('messages', () => {
     expect(ADDRESS_MESSAGES).toEqual({
       tooFewLines: 'Address must be at least 3 lines',
       tooManyLines: 'Address must be no more than 7 lines',
-      notAlphanumeric: 'The first 2 lines of the address must both include at least one alphanumeric character',
+      notAlphanumeric:
+        'The first 2 lines of the address must both include at least one alphanumeric character',
       bfpoWithCountry: 'The last line of a BFPO address must not be a country.',
       invalidLastLineInternational: 'Last line of address must be a real UK postcode or another country',
       invalidPostcode: 'Must be a real UK postcode',
-      invalidCharacters: 'Address lines must not start with any of the following characters: @ ( ) = [ ] ” \\ / , < >',
+      invalidCharacters:
+        'Address lines must not start with any of the following characters: @ ( ) = [ ] ” \\ / , < >',
       noFixedAbode: 'Must be a real address',
     });
     expect(ADDRESS_MESSAGES.invalidCharacters).toContain('\u201D');
@@ -65,15 +67,26 @@ describe('validatePostalAddress: each check, in order', () => {
     // A trailing UK country is dropped before lines are counted.
     [raw('123 Example Street\nCity of Town\nWales'), 'Address must be at least 3 lines'],
     [
-      raw("International BFPO\nWe don't expect (or accept) explicit countries for BFPO addresses\nBFPO 1\nBF1 1AA\nFrance"),
+      raw(
+        "International BFPO\nWe don't expect (or accept) explicit countries for BFPO addresses\nBFPO 1\nBF1 1AA\nFrance",
+      ),
       'The last line of a BFPO address must not be a country.',
     ],
-    [raw('No postcode or country\nService can send internationally\n3'), ADDRESS_MESSAGES.invalidLastLineInternational],
-    [raw('123 Example Street\nSomewhere\nCity of Town\nWales'), ADDRESS_MESSAGES.invalidLastLineInternational],
+    [
+      raw('No postcode or country\nService can send internationally\n3'),
+      ADDRESS_MESSAGES.invalidLastLineInternational,
+    ],
+    [
+      raw('123 Example Street\nSomewhere\nCity of Town\nWales'),
+      ADDRESS_MESSAGES.invalidLastLineInternational,
+    ],
     [raw('Valid\nExcept\n[For one character\nBhutan\n'), ADDRESS_MESSAGES.invalidCharacters],
     [raw('~123 Example Street\nCity of Town\nSW1 A 1 AA'), ADDRESS_MESSAGES.invalidCharacters],
     [raw('1 Example Street\n"Quoted" House\nSW1A 1AA'), ADDRESS_MESSAGES.invalidCharacters],
-    [raw('123 Example Straße\nSW1A 1AA\n\\Deutschland'), 'Last line of address must be a real UK postcode or another country'],
+    [
+      raw('123 Example Straße\nSW1A 1AA\n\\Deutschland'),
+      'Last line of address must be a real UK postcode or another country',
+    ],
     [raw('User with no Fixed Address,\nLondon\nSW1 1AA'), 'Must be a real address'],
     [raw('A Person\nNFA\nSW1A 1AA'), 'Must be a real address'],
     [raw('A Person\nNFA,\nSW1A 1AA'), 'Must be a real address'],
@@ -86,9 +99,15 @@ describe('validatePostalAddress: each check, in order', () => {
   });
 
   it.each([
-    [raw('Overseas address\nService can’t send internationally\nGuinea-Bissau'), 'Must be a real UK postcode'],
+    [
+      raw('Overseas address\nService can’t send internationally\nGuinea-Bissau'),
+      'Must be a real UK postcode',
+    ],
     [raw('No postcode or country\nService can’t send internationally\n3'), 'Must be a real UK postcode'],
-    [raw('Postcode and country\nService can’t send internationally\nSW1 1AA\nFrance'), 'Must be a real UK postcode'],
+    [
+      raw('Postcode and country\nService can’t send internationally\nSW1 1AA\nFrance'),
+      'Must be a real UK postcode',
+    ],
     [raw('House\nNo fixed abode\nFrance'), 'Must be a real UK postcode'],
     [raw('Line 1\nLine 2\nLine 3\nLine 4\nLine 5\nLine 6\nLine 7\nScotland'), 'Must be a real UK postcode'],
     [{ address_line_1: 'A', address_line_2: 'B', address_line_3: 'Chad' }, 'Must be a real UK postcode'],
@@ -100,13 +119,17 @@ describe('validatePostalAddress: each check, in order', () => {
     expect(message(raw('[123 Example Street\n(ity of Town\n]S W1 A 1 AA'))).toBe(
       ADDRESS_MESSAGES.invalidLastLineInternational,
     );
-    expect(message(raw('[123 Example Street\n(ity of Town\nSW1A 1AA'))).toBe(ADDRESS_MESSAGES.invalidCharacters);
+    expect(message(raw('[123 Example Street\n(ity of Town\nSW1A 1AA'))).toBe(
+      ADDRESS_MESSAGES.invalidCharacters,
+    );
   });
 
   it.each(['@', '(', ')', '=', '[', ']', '"', '\\', '/', ',', '<', '>', '~'])(
     'rejects a line starting with %j',
     (c) => {
-      expect(message(raw(`1 Example Street\nTown\n${c}Somewhere\nSW1A 1AA`))).toBe(ADDRESS_MESSAGES.invalidCharacters);
+      expect(message(raw(`1 Example Street\nTown\n${c}Somewhere\nSW1A 1AA`))).toBe(
+        ADDRESS_MESSAGES.invalidCharacters,
+      );
     },
   );
 
@@ -167,8 +190,12 @@ describe('validatePostalAddress: valid addresses', () => {
 
   it('stringifies numbers and ignores null values', () => {
     expect(
-      valid({ address_line_1: 123, address_line_2: 'Example Street', address_line_3: 'City of Town', address_line_4: 'SW1A1AA' })
-        .lines,
+      valid({
+        address_line_1: 123,
+        address_line_2: 'Example Street',
+        address_line_3: 'City of Town',
+        address_line_4: 'SW1A1AA',
+      }).lines,
     ).toEqual(['123', 'Example Street', 'City of Town', 'SW1A 1AA']);
     expect(
       valid({
@@ -183,24 +210,85 @@ describe('validatePostalAddress: valid addresses', () => {
     ).toEqual(['Notify user', 'Notifyland', 'SW1 1AA']);
   });
 
+  it('stringifies other values as Python’s str() would', () => {
+    expect(
+      valid({
+        address_line_1: true,
+        address_line_2: { a: 1, b: null },
+        address_line_3: 1.5,
+        postcode: 'SW1A 1AA',
+      }).lines,
+    ).toEqual(['True', "{'a': 1, 'b': None}", '1.5', 'SW1A 1AA']);
+    // False, 0, empty lists and empty objects are falsy: `value or ""`.
+    expect(
+      valid({
+        address_line_1: 'A',
+        address_line_2: false,
+        address_line_3: 0,
+        address_line_4: [],
+        address_line_5: {},
+        address_line_6: 'B',
+        postcode: 'SW1A 1AA',
+      }).lines,
+    ).toEqual(['A', 'B', 'SW1A 1AA']);
+    // A list prints with brackets, so the line starts with a character letters must not start with.
+    expect(
+      message({
+        address_line_1: 'A',
+        address_line_2: 'B',
+        address_line_3: ['Flat 1', "Smith's"],
+        postcode: 'SW1A 1AA',
+      }),
+    ).toBe(ADDRESS_MESSAGES.invalidCharacters);
+  });
+
   it.each([
     ['123 Example    St  .\nCity    of Town\n\nS W1 A 1 AA', ['123 Example St.', 'City of Town', 'SW1A 1AA']],
     [
       '123 Example St. \t  ,    \n, , ,  ,   ,     ,        ,\nCity of Town, Region,\nSW1A 1AA,,\n',
       ['123 Example St.', 'City of Town, Region', 'SW1A 1AA'],
     ],
-    ['  123  Example Street\n\u200bCity\u00a0of Town\nsw1a1aa', ['123 Example Street', 'City of Town', 'SW1A 1AA']],
-    ['123 Example Street\nCity of Town\nSW1A 1AA\nUnited Kingdom', ['123 Example Street', 'City of Town', 'SW1A 1AA']],
-    ['123 Example Street\nCity of Town\nSW1A 1AA\nEngland\nUK', ['123 Example Street', 'City of Town', 'SW1A 1AA']],
+    [
+      '  123  Example Street\n\u200bCity\u00a0of Town\nsw1a1aa',
+      ['123 Example Street', 'City of Town', 'SW1A 1AA'],
+    ],
+    [
+      '123 Example Street\nCity of Town\nSW1A 1AA\nUnited Kingdom',
+      ['123 Example Street', 'City of Town', 'SW1A 1AA'],
+    ],
+    [
+      '123 Example Street\nCity of Town\nSW1A 1AA\nEngland\nUK',
+      ['123 Example Street', 'City of Town', 'SW1A 1AA'],
+    ],
   ])('normalises %j', (address, lines) => {
     expect(valid(raw(address)).lines).toEqual(lines);
   });
 
   it.each([
-    ['123 Example Straße\nBerlin\nDeutschland', ['123 Example Straße', 'Berlin', 'Germany'], 'Germany', 'europe'],
-    ['123 Rue Example\nAbidjan\nCôte d’Ivoire', ['123 Rue Example', 'Abidjan', 'Ivory Coast'], 'Ivory Coast', 'rest-of-world'],
-    ['1 Calle\nSanta Cruz\nTenerife', ['1 Calle', 'Santa Cruz', 'Canary Islands'], 'Canary Islands', 'europe'],
-    ['1 Main Street\nSpringfield\nusa', ['1 Main Street', 'Springfield', 'United States'], 'United States', 'rest-of-world'],
+    [
+      '123 Example Straße\nBerlin\nDeutschland',
+      ['123 Example Straße', 'Berlin', 'Germany'],
+      'Germany',
+      'europe',
+    ],
+    [
+      '123 Rue Example\nAbidjan\nCôte d’Ivoire',
+      ['123 Rue Example', 'Abidjan', 'Ivory Coast'],
+      'Ivory Coast',
+      'rest-of-world',
+    ],
+    [
+      '1 Calle\nSanta Cruz\nTenerife',
+      ['1 Calle', 'Santa Cruz', 'Canary Islands'],
+      'Canary Islands',
+      'europe',
+    ],
+    [
+      '1 Main Street\nSpringfield\nusa',
+      ['1 Main Street', 'Springfield', 'United States'],
+      'United States',
+      'rest-of-world',
+    ],
   ])('recognises the international address %j', (address, lines, country, postage) => {
     expect(valid(raw(address))).toEqual({
       ok: true,
@@ -219,11 +307,18 @@ describe('validatePostalAddress: valid addresses', () => {
     ['1 Rue\nSt Peter Port\nGY1 1AA\nGuernsey', ['1 Rue', 'St Peter Port', 'GY1 1AA']],
     ['1 Road\nDouglas\nIM1 1AA\nIsle of Man', ['1 Road', 'Douglas', 'IM1 1AA']],
   ])('treats the Crown dependency address %j as UK', (address, lines) => {
-    expect(valid(raw(address), UK_ONLY)).toMatchObject({ lines, international: false, postage: null, country: 'United Kingdom' });
+    expect(valid(raw(address), UK_ONLY)).toMatchObject({
+      lines,
+      international: false,
+      postage: null,
+      country: 'United Kingdom',
+    });
   });
 
   it('rejects a Crown dependency address without a postcode', () => {
-    expect(message(raw('123 Example Street\nSomewhere\nCity of Town\nGuernsey'), UK_ONLY)).toBe('Must be a real UK postcode');
+    expect(message(raw('123 Example Street\nSomewhere\nCity of Town\nGuernsey'), UK_ONLY)).toBe(
+      'Must be a real UK postcode',
+    );
   });
 });
 
@@ -237,7 +332,12 @@ describe('BFPO addresses', () => {
     ['Mr X\nUnit 5\nBFPO C/O 1', ['Mr X', 'Unit 5', 'BFPO 1'], 1, null],
     ['Mr X\nUnit 5\nBFPOC/O1', ['Mr X', 'Unit 5', 'BFPO 1'], 1, null],
     ['Mr X\nUnit 5\nBFPO 5432\nBF1 1AA', ['Mr X', 'Unit 5', 'BF1 1AA', 'BFPO 5432'], 5432, 'BF1 1AA'],
-    ['Mr X\nUnit 5\nBFPO\nBFPO 5432\nLondon\nBF1 1AA', ['Mr X', 'Unit 5', 'London', 'BF1 1AA', 'BFPO 5432'], 5432, 'BF1 1AA'],
+    [
+      'Mr X\nUnit 5\nBFPO\nBFPO 5432\nLondon\nBF1 1AA',
+      ['Mr X', 'Unit 5', 'London', 'BF1 1AA', 'BFPO 5432'],
+      5432,
+      'BF1 1AA',
+    ],
   ])('parses %j', (address, lines, bfpoNumber, postcode) => {
     expect(valid(raw(address), UK_ONLY)).toEqual({
       ok: true,
@@ -269,23 +369,53 @@ describe('addressAsPersonalisation (UTILS PostalAddress.as_personalisation)', ()
   it.each([
     [
       '123 Example Street\nCity of Town\nSW1A1AA',
-      { ...empty, address_line_1: '123 Example Street', address_line_2: 'City of Town', address_line_7: 'SW1A 1AA', postcode: 'SW1A 1AA' },
+      {
+        ...empty,
+        address_line_1: '123 Example Street',
+        address_line_2: 'City of Town',
+        address_line_7: 'SW1A 1AA',
+        postcode: 'SW1A 1AA',
+      },
     ],
     [
       'Mx One\nBFPO\nBFPO 123\nBF1 1AA',
-      { ...empty, address_line_1: 'Mx One', address_line_6: 'BF1 1AA', address_line_7: 'BFPO 123', postcode: 'BF1 1AA' },
+      {
+        ...empty,
+        address_line_1: 'Mx One',
+        address_line_6: 'BF1 1AA',
+        address_line_7: 'BFPO 123',
+        postcode: 'BF1 1AA',
+      },
     ],
     [
       'Mx One\nBFPO\nBF1 1AA\nBFPO 123',
-      { ...empty, address_line_1: 'Mx One', address_line_6: 'BF1 1AA', address_line_7: 'BFPO 123', postcode: 'BF1 1AA' },
+      {
+        ...empty,
+        address_line_1: 'Mx One',
+        address_line_6: 'BF1 1AA',
+        address_line_7: 'BFPO 123',
+        postcode: 'BF1 1AA',
+      },
     ],
     [
       'Mx One\nUnit 1\nBFPO\nBFPO 123',
-      { ...empty, address_line_1: 'Mx One', address_line_2: 'Unit 1', address_line_7: 'BFPO 123', postcode: '' },
+      {
+        ...empty,
+        address_line_1: 'Mx One',
+        address_line_2: 'Unit 1',
+        address_line_7: 'BFPO 123',
+        postcode: '',
+      },
     ],
     [
       '1 Calle\nMadrid\nEspaña',
-      { ...empty, address_line_1: '1 Calle', address_line_2: 'Madrid', address_line_7: 'Spain', postcode: 'Spain' },
+      {
+        ...empty,
+        address_line_1: '1 Calle',
+        address_line_2: 'Madrid',
+        address_line_7: 'Spain',
+        postcode: 'Spain',
+      },
     ],
   ])('maps %j', (address, expected) => {
     expect(addressAsPersonalisation(valid(raw(address)))).toEqual(expected);

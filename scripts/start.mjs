@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `npm start`: opens the desktop app where Electron can run; elsewhere serves browser mode.
+// Kept as plain JavaScript so it runs before anything is built.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+const HELP = `Notify Console
+
+Usage: npm start -- [options]
+
+Options:
+  --browser        Serve browser mode even where Electron could run
+  --port N         Browser mode: port on 127.0.0.1 (default: any free port)
+  --data DIR       Folder for profiles, the key vault and the embedded sandbox
+                   (default: the user's app data folder, notify-console)
+  --no-open        Browser mode: print the URL but do not open a browser
+  --no-sandbox     Do not start the embedded Notify Sandbox
+  -h, --help       Show this help
+
+With no Electron binary (as on build machines), npm start says so in one line
+and serves browser mode: it prints the URL with its one-time token and opens
+the default browser if there is one. On first run the embedded Notify Sandbox
+starts with a demo service and a "Local sandbox" profile, so the console works
+at once with no account and no network.`;
+
+const args = process.argv.slice(2);
+if (args.includes('-h') || args.includes('--help')) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfStale() {
+  const marker = join(root, 'out', 'renderer', 'index.html');
+  const sources = ['src-renderer', 'src-main', 'src-shared'].map((d) => join(root, d)).filter(existsSync);
+  const stale = !existsSync(marker) || Math.max(...sources.map(newestMtime)) > statSync(marker).mtimeMs;
+  if (!stale) return;
+  console.log('Building the console (first run or sources changed)…');
+  const r = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+  if (r.status !== 0) {
+    console.error('The build failed; see the messages above.');
+    process.exit(r.status ?? 1);
+  }
+}
+
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+buildIfStale();
+const electron = args.includes('--browser') ? null : electronBinary();
+if (electron) {
+  const child = spawn(electron, [join(root, 'out', 'main', 'index.js'), ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  if (!args.includes('--browser')) {
+    console.log('Electron cannot run here (no Electron binary installed), so the console is served in browser mode instead.');
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main', 'browser-host', 'cli.ts'), ...args], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  const stop = () => child.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

@@ -1,0 +1,106 @@
+/**
+ * The ports the console's core depends on.
+ *
+ * Core runs in Electron's main process, in the browser-mode host and in plain-Node tests, so anything
+ * that differs between those hosts (the OS keychain, the settings file, the clock, logging) arrives
+ * through one of these interfaces. Tests pass in-memory versions instead of mocking modules.
+ */
+
+/** A JSON-safe value: what a {@link KeyValueStore} holds and what crosses IPC. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Encrypts secrets (API keys) before they touch disk.
+ *
+ * The envelope is a self-describing string (`nc1:<kind>:…`) so stored secrets can migrate between
+ * ciphers and versions. A cipher never returns an empty string for a failed decryption: it throws.
+ */
+export interface SecretCipher {
+  readonly kind: 'os-keychain' | 'passphrase';
+  /** True while the cipher cannot encrypt or decrypt until the user acts (enters a passphrase). */
+  isLocked(): boolean;
+  encrypt(plain: string): Promise<string>;
+  decrypt(envelope: string): Promise<string>;
+}
+
+/**
+ * Envelopes to carry over when a cipher's key changes, and where they go once re-encrypted.
+ *
+ * Owned by whoever stores the envelopes (the profile service); the cipher calls `entries` only
+ * after every envelope re-encrypted, and writes the result together with its own new header in one
+ * atomic {@link KeyValueStore.setMany}, so a failure at any step leaves everything as it was.
+ */
+export interface EnvelopeRewrite {
+  /** Every stored envelope, keyed by an id the owner chooses (a profile id). */
+  readonly envelopes: ReadonlyMap<string, string>;
+  /** Store entries holding the re-encrypted envelopes, keyed like `envelopes`. */
+  entries(reencrypted: ReadonlyMap<string, string>): Record<string, JsonValue>;
+}
+
+/**
+ * A cipher whose key comes from a passphrase the user can change.
+ *
+ * Changing the passphrase must re-encrypt every stored secret, all or nothing.
+ */
+export interface RekeyableCipher extends SecretCipher {
+  changePassphrase(oldPassphrase: string, newPassphrase: string, rewrite?: EnvelopeRewrite): Promise<void>;
+}
+
+/**
+ * A small persistent key-value store (the console's settings file).
+ *
+ * Reads are synchronous from memory; writes resolve once the data is durable. `setMany` is atomic:
+ * either every entry is written or none is, which is what lets a passphrase change re-encrypt all
+ * secrets safely. Keys must not contain dots, so an electron-store adapter can pass them through
+ * without its dot-path expansion.
+ */
+export interface KeyValueStore {
+  /** A copy of the stored value, or undefined. Mutating it does not change the store. */
+  get(key: string): JsonValue | undefined;
+  keys(): string[];
+  set(key: string, value: JsonValue): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Writes all entries at once; an `undefined` value deletes that key. */
+  setMany(entries: Readonly<Record<string, JsonValue | undefined>>): Promise<void>;
+}
+
+/** Wall-clock time in milliseconds since the epoch, injectable so tests control it. */
+export interface Clock {
+  now(): number;
+}
+
+/**
+ * Structured logging.
+ *
+ * Implementations write wherever the host wants (a file, the console); callers must never pass a
+ * secret, an API key or an envelope in `msg` or `data` — log ids and counts instead.
+ */
+export interface Logger {
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+}
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A logger that drops everything: the default when the host gives none. */
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Base class for errors the core raises on purpose.
+ *
+ * The RPC layer turns any `CoreError` into `{ code, message, details? }` for the renderer, so the
+ * message must be written for the user (say what to do next) and must never contain a secret.
+ */
+export class CoreError extends Error {
+  override name = 'CoreError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, JsonValue>,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,203 @@
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KeyValueStore, Logger } from '../../../src-main/core/ports';
+import { JsonFileStore, MemoryStore } from '../../../src-main/core/store/json-file-store';
+
+const posix = process.platform !== 'win32';
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nc-store-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function recordingLogger() {
+  const warnings: { msg: string; data?: Record<string, unknown> }[] = [];
+  const logger: Logger = {
+    info: () => undefined,
+    warn: (msg, data) => warnings.push({ msg, data }),
+    error: () => undefined,
+  };
+  return { logger, warnings };
+}
+
+const fixedClock = { now: () => Date.parse('2026-11-27T20:45:31.123Z') };
+
+/** The KeyValueStore contract, run against both implementations. */
+describe.each([
+  ['MemoryStore', async (): Promise<KeyValueStore> => new MemoryStore()],
+  ['JsonFileStore', async (): Promise<KeyValueStore> => JsonFileStore.open(join(dir, 'settings.json'))],
+])('%s follows the KeyValueStore contract', (_name, make) => {
+  it('sets, gets, lists and deletes', async () => {
+    const store = await make();
+    expect(store.get('missing')).toBeUndefined();
+    await store.set('a', { x: [1, 'two', null, true] });
+    await store.set('b', 'text');
+    expect(store.get('a')).toEqual({ x: [1, 'two', null, true] });
+    expect(store.keys().sort()).toEqual(['a', 'b']);
+    await store.delete('a');
+    expect(store.get('a')).toBeUndefined();
+    expect(store.keys()).toEqual(['b']);
+  });
+
+  it('hands out copies: mutating a value read or written does not change the store', async () => {
+    const store = await make();
+    const value = { list: [1] };
+    await store.set('k', value);
+    value.list.push(2);
+    const read = store.get('k') as { list: number[] };
+    read.list.push(3);
+    expect(store.get('k')).toEqual({ list: [1] });
+  });
+
+  it('writes several entries at once, deleting those set to undefined', async () => {
+    const store = await make();
+    await store.setMany({ a: 1, b: 2 });
+    await store.setMany({ a: undefined, c: 3 });
+    expect(Object.fromEntries(store.keys().map((k) => [k, store.get(k)]))).toEqual({ b: 2, c: 3 });
+  });
+
+  it('rejects a value that is not JSON and leaves the store as it was', async () => {
+    const store = await make();
+    await store.set('a', 1);
+    await expect(store.setMany({ a: 2, b: 10n as unknown as number })).rejects.toThrow();
+    expect(store.get('a')).toBe(1);
+    expect(store.get('b')).toBeUndefined();
+  });
+
+  it('keeps a key named __proto__ as a plain entry', async () => {
+    const store = await make();
+    await store.set('__proto__', { polluted: true });
+    expect(store.get('__proto__')).toEqual({ polluted: true });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps every one of many concurrent writes', async () => {
+    const store = await make();
+    await Promise.all(Array.from({ length: 25 }, (_, i) => store.set(`k${i}`, i)));
+    expect(store.keys()).toHaveLength(25);
+  });
+});
+
+describe('JsonFileStore on disk', () => {
+  it('starts empty when there is no file, creating the folder', async () => {
+    const path = join(dir, 'nested', 'deeper', 'settings.json');
+    const store = await JsonFileStore.open(path);
+    expect(store.keys()).toEqual([]);
+    expect(store.recovered).toBeNull();
+    await store.set('x', 1);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ x: 1 });
+  });
+
+  it('survives a restart', async () => {
+    const path = join(dir, 'settings.json');
+    const first = await JsonFileStore.open(path);
+    await first.setMany({ profiles: { items: ['a'] }, theme: 'dark' });
+    const second = await JsonFileStore.open(path);
+    expect(second.get('profiles')).toEqual({ items: ['a'] });
+    expect(second.get('theme')).toBe('dark');
+  });
+
+  it.runIf(posix)('writes the file with mode 0600', async () => {
+    const path = join(dir, 'settings.json');
+    const store = await JsonFileStore.open(path);
+    await store.set('x', 1);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    await store.set('x', 2);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it.runIf(posix)('tightens a file that others could read as soon as it is opened', async () => {
+    const path = join(dir, 'settings.json');
+    await writeFile(path, '{"x":1}');
+    await chmod(path, 0o644);
+    await JsonFileStore.open(path);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it.runIf(posix)('creates a missing folder as private (0700)', async () => {
+    const sub = join(dir, 'private');
+    await JsonFileStore.open(join(sub, 'settings.json'));
+    expect((await stat(sub)).mode & 0o777).toBe(0o700);
+  });
+
+  it('leaves no temporary files behind', async () => {
+    const store = await JsonFileStore.open(join(dir, 'settings.json'));
+    await Promise.all([store.set('a', 1), store.set('b', 2), store.set('c', 3)]);
+    expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  it('reads a file saved with a byte order mark by a Windows editor', async () => {
+    const path = join(dir, 'settings.json');
+    await writeFile(path, '\ufeff{"x":1}');
+    const store = await JsonFileStore.open(path);
+    expect(store.recovered).toBeNull();
+    expect(store.get('x')).toBe(1);
+  });
+
+  it.each([
+    ['invalid JSON', '{"profiles": [', /not valid JSON/],
+    ['a truncated write', '{"a":1,"b":{"c"', /not valid JSON/],
+    ['a JSON array', '[1,2,3]', /not hold a JSON object/],
+    ['JSON null', 'null', /not hold a JSON object/],
+    ['an empty file', '', /empty/],
+  ])('backs up %s, starts empty and reports it', async (_label, content, reason) => {
+    const path = join(dir, 'settings.json');
+    await writeFile(path, content);
+    const { logger, warnings } = recordingLogger();
+    const store = await JsonFileStore.open(path, { clock: fixedClock, logger });
+
+    expect(store.keys()).toEqual([]);
+    expect(store.recovered).not.toBeNull();
+    expect(store.recovered?.reason).toMatch(reason);
+    expect(store.recovered?.backupPath).toBe(`${path}.corrupt-2026-11-27T204531.123Z`);
+    // Byte for byte what was there: the backup is the original file, moved, not rewritten.
+    expect(await readFile(store.recovered?.backupPath ?? '', 'utf8')).toBe(content);
+    expect(warnings).toHaveLength(1);
+
+    await store.set('fresh', true);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ fresh: true });
+    expect(await readFile(store.recovered?.backupPath ?? '', 'utf8')).toBe(content);
+  });
+
+  it('never overwrites an earlier backup', async () => {
+    const path = join(dir, 'settings.json');
+    await writeFile(path, 'first corruption');
+    const a = await JsonFileStore.open(path, { clock: fixedClock });
+    await writeFile(path, 'second corruption');
+    const b = await JsonFileStore.open(path, { clock: fixedClock });
+    expect(a.recovered?.backupPath).not.toBe(b.recovered?.backupPath);
+    expect(await readFile(a.recovered?.backupPath ?? '', 'utf8')).toBe('first corruption');
+    expect(await readFile(b.recovered?.backupPath ?? '', 'utf8')).toBe('second corruption');
+  });
+
+  it('throws (instead of starting empty) when the path cannot be read at all', async () => {
+    const path = join(dir, 'settings.json');
+    await mkdir(path);
+    await expect(JsonFileStore.open(path)).rejects.toThrow(/EISDIR/);
+    expect((await stat(path)).isDirectory()).toBe(true);
+  });
+
+  it('keeps the old file and the in-memory state when a write fails', async () => {
+    const path = join(dir, 'settings.json');
+    const store = await JsonFileStore.open(path);
+    await store.set('a', 1);
+    // Put a non-empty folder where the file was: the final rename cannot replace it.
+    await unlink(path);
+    await mkdir(path);
+    await writeFile(join(path, 'blocker'), '');
+    await expect(store.setMany({ a: 2, b: 3 })).rejects.toThrow();
+    expect(store.get('a')).toBe(1);
+    expect(store.get('b')).toBeUndefined();
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Later writes are not blocked by the failed one.
+    await rm(path, { recursive: true });
+    await store.set('c', 4);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ a: 1, c: 4 });
+  });
+});

@@ -22,7 +22,6 @@ import {
 } from './schemas';
 
 const empty = z.strictObject({});
-const profileInput = z.strictObject({ profileId });
 
 export const explanation = z.object({
   title: z.string(),
@@ -130,9 +129,9 @@ export const methods = {
   'profiles.list': { input: empty, output: z.object({ profiles: z.array(publicProfile), activeId: z.string().nullable() }) },
   'profiles.create': {
     input: z.strictObject({
-      name: z.string().min(1).max(60),
+      name: z.string().min(1).max(120),
       baseUrl: z.string().min(1).max(500),
-      apiKey: z.string().min(1).max(500),
+      apiKey: z.string().min(1).max(1024).optional(),
       keyType: keyTypeLabel,
       colour: colour.optional(),
       proxy: z.string().max(500).nullable().optional(),
@@ -142,14 +141,15 @@ export const methods = {
   'profiles.update': {
     input: z.strictObject({
       id: profileId,
-      name: z.string().min(1).max(60).optional(),
+      name: z.string().min(1).max(120).optional(),
       baseUrl: z.string().min(1).max(500).optional(),
-      apiKey: z.string().min(1).max(500).optional(),
+      /** A new key, or null to remove the stored one. */
+      apiKey: z.string().min(1).max(1024).nullable().optional(),
       keyType: keyTypeLabel.optional(),
       colour: colour.optional(),
       proxy: z.string().max(500).nullable().optional(),
     }),
-    output: publicProfile,
+    output: z.object({ profile: publicProfile, keyCleared: z.boolean() }),
   },
   'profiles.delete': { input: z.strictObject({ id: profileId }), output: z.object({ deleted: z.boolean() }) },
   'profiles.setActive': { input: z.strictObject({ id: profileId }), output: z.object({ activeId: z.string() }) },
@@ -168,7 +168,11 @@ export const methods = {
   'profiles.export': { input: empty, output: z.object({ json: z.string() }) },
   'profiles.import': {
     input: z.strictObject({ json: z.string().max(1_000_000) }),
-    output: z.object({ imported: z.array(z.string()), skipped: z.array(z.object({ name: z.string(), reason: z.string() })) }),
+    output: z.object({
+      imported: z.array(z.string()),
+      skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+      renamed: z.array(z.object({ from: z.string(), to: z.string() })),
+    }),
   },
 
   'templates.list': {

@@ -40,18 +40,25 @@ export const publicProfile = z.object({
   name: z.string(),
   baseUrl: z.string(),
   keyType: keyTypeLabel,
+  keyTypeLabel: z.string(),
   colour: z.string(),
   proxy: z.string().nullable(),
   createdAt: z.string(),
   needsKey: z.boolean(),
+  /** Why a stored key cannot be used, for the user; null when it can. */
+  keyProblem: z.string().nullable(),
   key: z
     .object({
       name: z.string(),
       serviceId: z.string(),
       last4: z.string().length(4),
+      masked: z.string(),
     })
     .nullable(),
+  /** The base URL is on this computer (a Notify Sandbox). */
   isSandbox: z.boolean(),
+  /** Built in: the embedded sandbox's profiles, whose keys are never stored. */
+  builtIn: z.boolean(),
 });
 export type PublicProfile = z.infer<typeof publicProfile>;
 

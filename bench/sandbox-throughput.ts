@@ -18,14 +18,22 @@ const here = new URL('.', import.meta.url).pathname;
 function tokenMaker(serviceId: string, secret: string) {
   const h = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
   return () => {
-    const p = Buffer.from(JSON.stringify({ iss: serviceId, iat: Math.floor(Date.now() / 1000) })).toString('base64url');
+    const p = Buffer.from(JSON.stringify({ iss: serviceId, iat: Math.floor(Date.now() / 1000) })).toString(
+      'base64url',
+    );
     return `${h}.${p}.${createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url')}`;
   };
 }
 
 interface SandboxChildInfo {
   url: string;
-  info: { services: { id: string; api_keys: { key_type: string; api_key: string }[]; templates: { id: string; name: string; type: string }[] }[] };
+  info: {
+    services: {
+      id: string;
+      api_keys: { key_type: string; api_key: string }[];
+      templates: { id: string; name: string; type: string }[];
+    }[];
+  };
 }
 
 function sendRequest(info: SandboxChildInfo) {
@@ -47,14 +55,22 @@ function sendRequest(info: SandboxChildInfo) {
   });
 }
 
-const bareRequest = () => ({ method: 'POST' as const, path: '/v2/notifications/sms', headers: { 'Content-Type': 'application/json' }, body: '{"phone_number":"07700900123"}' });
+const bareRequest = () => ({
+  method: 'POST' as const,
+  path: '/v2/notifications/sms',
+  headers: { 'Content-Type': 'application/json' },
+  body: '{"phone_number":"07700900123"}',
+});
 
 function row(name: string, r: LoadResult) {
   return `| ${name} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${JSON.stringify(r.statuses)} |`;
 }
 
 export async function benchSandbox(): Promise<string[]> {
-  const lines: string[] = ['| server | concurrency | req/s | p50 ms | p99 ms | errors | statuses |', '|---|---|---|---|---|---|---|'];
+  const lines: string[] = [
+    '| server | concurrency | req/s | p50 ms | p99 ms | errors | statuses |',
+    '|---|---|---|---|---|---|---|',
+  ];
   const ratios: string[] = [];
   const durationMs = seconds * 1000;
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-sandbox-'));
@@ -72,7 +88,9 @@ export async function benchSandbox(): Promise<string[]> {
     await sb.stop();
     lines.push(row('sandbox POST sms (memory)', s));
 
-    const durable = await startChild(join(here, 'servers/sandbox-server.ts'), [join(dataDir, `c${concurrency}`)]);
+    const durable = await startChild(join(here, 'servers/sandbox-server.ts'), [
+      join(dataDir, `c${concurrency}`),
+    ]);
     const dreq = sendRequest(durable.info);
     const d = await runLoad(durable.info.url, { concurrency, durationMs, request: dreq });
     await durable.stop();
@@ -85,7 +103,11 @@ export async function benchSandbox(): Promise<string[]> {
 
   // RSS growth over 100,000 stored notifications.
   const sb = await startChild(join(here, 'servers/sandbox-server.ts'), ['-']);
-  const stats = async () => (await fetch(`${sb.info.url}/_sandbox/stats`)).json() as Promise<{ rss_bytes: number; notifications: number }>;
+  const stats = async () =>
+    (await fetch(`${sb.info.url}/_sandbox/stats`)).json() as Promise<{
+      rss_bytes: number;
+      notifications: number;
+    }>;
   const before = await stats();
   const req = sendRequest(sb.info);
   let sent = 0;

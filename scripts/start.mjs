@@ -78,12 +78,18 @@ if (electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!args.includes('--browser')) {
-    console.log('Electron cannot run here (no Electron binary installed), so the console is served in browser mode instead.');
+    console.log(
+      'Electron cannot run here (no Electron binary installed), so the console is served in browser mode instead.',
+    );
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main', 'browser-host', 'cli.ts'), ...args], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src-main', 'browser-host', 'cli.ts'), ...args],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

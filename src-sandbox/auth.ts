@@ -102,14 +102,19 @@ function tryKey(tok: DecodedToken, secret: string, nowS: number): KeyOutcome {
  *
  * Returns the service and the key that signed the token, or the AuthError Notify would raise.
  */
-export function authenticate(header: string | undefined, store: SandboxStore, nowMs: number): AuthContext | AuthError {
+export function authenticate(
+  header: string | undefined,
+  store: SandboxStore,
+  nowMs: number,
+): AuthContext | AuthError {
   if (!header) return new AuthError(401, AUTH_MESSAGES.noToken);
   if (header.slice(0, 7).toLowerCase() !== 'bearer ') return new AuthError(401, AUTH_MESSAGES.noBearer);
   const token = header.slice(7);
   const tok = decodeUnverified(token);
   if (!tok) return new AuthError(403, AUTH_MESSAGES.invalidToken);
+  // `"iss" not in unverified`: a present `null` passes this check and fails the UUID one.
+  if (!Object.hasOwn(tok.payload, 'iss')) return new AuthError(403, AUTH_MESSAGES.noIss);
   const iss = tok.payload.iss;
-  if (iss === undefined || iss === null) return new AuthError(403, AUTH_MESSAGES.noIss);
   const serviceId = parseUuid(iss);
   if (!serviceId) return new AuthError(403, AUTH_MESSAGES.badIss);
   const service = store.services.get(serviceId);
@@ -140,7 +145,11 @@ export function formatApiKey(key: Pick<ApiKey, 'name' | 'serviceId' | 'secret'>)
 }
 
 /** An HS256 JWT as Notify's clients make it; for tests, benchmarks and the control API's examples. */
-export function signToken(serviceId: string, secret: string, iatSeconds = Math.floor(Date.now() / 1000)): string {
+export function signToken(
+  serviceId: string,
+  secret: string,
+  iatSeconds = Math.floor(Date.now() / 1000),
+): string {
   const h = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
   const p = Buffer.from(JSON.stringify({ iss: serviceId, iat: iatSeconds })).toString('base64url');
   const sig = createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url');

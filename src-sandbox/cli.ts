@@ -85,7 +85,8 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`\n${s.name} (service id ${s.id})${s.restricted ? ' [trial mode]' : ''}`);
         for (const k of s.api_keys.filter((x) => !x.revoked))
           console.log(`  ${k.key_type === 'normal' ? 'live' : k.key_type} key  ${k.api_key}`);
-        for (const t of s.templates.filter((x) => !x.archived)) console.log(`  ${t.type.padEnd(6)} ${t.id}  ${t.name}`);
+        for (const t of s.templates.filter((x) => !x.archived))
+          console.log(`  ${t.type.padEnd(6)} ${t.id}  ${t.name}`);
       }
       console.log(`\nControl API: ${info.base_url}/_sandbox/   Stop with Ctrl+C.`);
     }
@@ -102,7 +103,9 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`sandbox: port ${port} is in use. Pick another with --port, or --port 0 for any free port.`);
+      console.error(
+        `sandbox: port ${port} is in use. Pick another with --port, or --port 0 for any free port.`,
+      );
       return 1;
     }
     throw err;

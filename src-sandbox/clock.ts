@@ -121,10 +121,13 @@ export class SandboxClock {
     const next = this.queue[0];
     if (!next) return;
     const realDelay = Math.max(0, Math.ceil(next.due - this.nowMs()));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.rearm();
-    }, Math.min(realDelay, 2 ** 31 - 1));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.rearm();
+      },
+      Math.min(realDelay, 2 ** 31 - 1),
+    );
     this.timer.unref?.();
   }
 

@@ -2,7 +2,7 @@
  * The `/_sandbox/` control API: inspect and reset state, create keys and templates, inject faults,
  * simulate inbound texts, move the clock. Loopback only (checked by the server).
  *
- * Answers plain JSON (not Notify's envelopes): this API is the sandbox's own.
+ * Answers plain JSON (this API is the sandbox's own); its errors use Notify's app-level envelope.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -18,34 +18,82 @@ import { inboundSmsPayload } from './callbacks';
 export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
   { method: 'GET', path: '/_sandbox/', does: 'this list' },
   { method: 'GET', path: '/_sandbox/info', does: 'base URL, services, API keys and template ids' },
-  { method: 'POST', path: '/_sandbox/reset', does: 'back to the starting fixture (same keys), everything sent is forgotten' },
-  { method: 'GET', path: '/_sandbox/notifications?service_id=', does: 'every stored notification with its status history' },
+  {
+    method: 'POST',
+    path: '/_sandbox/reset',
+    does: 'back to the starting fixture (same keys), everything sent is forgotten',
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/notifications?service_id=',
+    does: 'every stored notification with its status history',
+  },
   { method: 'GET', path: '/_sandbox/notifications/{id}', does: 'one notification with its status history' },
   { method: 'POST', path: '/_sandbox/notifications/{id}/status', does: '{"status": "..."} forces a status' },
-  { method: 'POST', path: '/_sandbox/services/{id}/keys', does: '{"name", "key_type"} creates an API key (answered once with the key)' },
+  {
+    method: 'POST',
+    path: '/_sandbox/services/{id}/keys',
+    does: '{"name", "key_type"} creates an API key (answered once with the key)',
+  },
   { method: 'POST', path: '/_sandbox/keys/{id}/revoke', does: 'revokes an API key' },
-  { method: 'PATCH', path: '/_sandbox/services/{id}', does: 'changes service settings (restricted, permissions, limits, rate_limit, callbacks, active…)' },
-  { method: 'POST', path: '/_sandbox/services/{id}/templates', does: '{"id"?, "name", "type", "content", "subject"?…} creates a template or a new version' },
-  { method: 'POST', path: '/_sandbox/services/{id}/inbound', does: '{"user_number", "content"} simulates a received text' },
+  {
+    method: 'PATCH',
+    path: '/_sandbox/services/{id}',
+    does: 'changes service settings (restricted, permissions, limits, rate_limit, callbacks, active…)',
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/services/{id}/templates',
+    does: '{"id"?, "name", "type", "content", "subject"?…} creates a template or a new version',
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/services/{id}/inbound',
+    does: '{"user_number", "content"} simulates a received text',
+  },
   { method: 'GET', path: '/_sandbox/faults', does: 'active faults' },
-  { method: 'POST', path: '/_sandbox/faults', does: '{"kind": latency|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault' },
+  {
+    method: 'POST',
+    path: '/_sandbox/faults',
+    does: '{"kind": latency|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault',
+  },
   { method: 'DELETE', path: '/_sandbox/faults', does: 'removes every fault' },
   { method: 'GET', path: '/_sandbox/clock', does: 'sandbox time, skew and time scale' },
-  { method: 'POST', path: '/_sandbox/clock', does: '{"advance_seconds"?, "skew_seconds"?, "time_scale"?} moves simulated time, skews the server clock, or changes the time scale' },
+  {
+    method: 'POST',
+    path: '/_sandbox/clock',
+    does: '{"advance_seconds"?, "skew_seconds"?, "time_scale"?} moves simulated time, skews the server clock, or changes the time scale',
+  },
   { method: 'GET', path: '/_sandbox/stats', does: 'stored notification count and process memory' },
   { method: 'GET', path: '/_sandbox/callbacks', does: 'every callback sent and each attempt' },
   { method: 'GET', path: '/_sandbox/unsubscribes', does: 'one-click unsubscribe requests received' },
 ];
 
-const keyInput = z.strictObject({ name: z.string().min(1).max(255), key_type: z.enum(['normal', 'team', 'test']) });
-const statusInput = z.strictObject({ status: z.enum(STATUS_FILTER_VALUES.filter((s) => s !== 'accepted' && s !== 'received' && s !== 'failed') as [string, ...string[]]) });
+const keyInput = z.strictObject({
+  name: z.string().min(1).max(255),
+  key_type: z.enum(['normal', 'team', 'test']),
+});
+const statusInput = z.strictObject({
+  status: z.enum(
+    STATUS_FILTER_VALUES.filter((s) => s !== 'accepted' && s !== 'received' && s !== 'failed') as [
+      string,
+      ...string[],
+    ],
+  ),
+});
 const inboundInput = z.strictObject({ user_number: z.string().min(1).max(40), content: z.string().max(918) });
 const clockInput = z.strictObject({
-  advance_seconds: z.number().nonnegative().max(366 * 86400).optional(),
+  advance_seconds: z
+    .number()
+    .nonnegative()
+    .max(366 * 86400)
+    .optional(),
   skew_seconds: z.number().min(-86400).max(86400).optional(),
   time_scale: z.number().positive().max(1_000_000).optional(),
 });
-const callbackSetting = z.strictObject({ url: z.string().url(), bearer_token: z.string().min(10) }).nullable();
+const callbackSetting = z
+  .strictObject({ url: z.string().url(), bearer_token: z.string().min(10) })
+  .nullable();
 const servicePatch = z.strictObject({
   name: z.string().min(1).optional(),
   active: z.boolean().optional(),
@@ -68,7 +116,14 @@ const servicePatch = z.strictObject({
     .array(
       z.strictObject({
         recipient: z.string().min(1),
-        status: z.enum(['delivered', 'permanent-failure', 'temporary-failure', 'technical-failure', 'sent', 'pending']),
+        status: z.enum([
+          'delivered',
+          'permanent-failure',
+          'temporary-failure',
+          'technical-failure',
+          'sent',
+          'pending',
+        ]),
         delay_seconds: z.number().nonnegative().optional(),
       }),
     )
@@ -94,12 +149,17 @@ function body(req: SandboxRequest): unknown {
   return JSON.parse(req.body.toString('utf8'));
 }
 
+/** Control errors use Notify's app-level envelope, `{"message": …, "result": "error"}`, like its routing errors. */
 function bad(message: string): SandboxResponse {
-  return json(400, { error: message });
+  return appError(400, message);
 }
 
 /** Routes one control request. */
-export async function handleControl(req: SandboxRequest, sandbox: Sandbox, _fixture: Fixture): Promise<SandboxResponse> {
+export async function handleControl(
+  req: SandboxRequest,
+  sandbox: Sandbox,
+  _fixture: Fixture,
+): Promise<SandboxResponse> {
   try {
     return await control(req, sandbox);
   } catch (err) {
@@ -125,12 +185,14 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
   }
   if (a === 'notifications' && m === 'GET' && !b) {
     const serviceId = req.query.get('service_id');
-    const list = serviceId ? store.allFor(serviceId) : [...store.notifications.values()].sort((x, y) => y.createdAt - x.createdAt);
+    const list = serviceId
+      ? store.allFor(serviceId)
+      : [...store.notifications.values()].sort((x, y) => y.createdAt - x.createdAt);
     return json(200, { notifications: list.slice(0, 1000).map(inspect) });
   }
   if (a === 'notifications' && b) {
     const n = store.notifications.get(parseUuid(b) ?? '');
-    if (!n) return json(404, { error: 'No such notification (smoke-test recipients are never stored).' });
+    if (!n) return appError(404, 'No such notification (smoke-test recipients are never stored).');
     if (!c && m === 'GET') return json(200, inspect(n));
     if (c === 'status' && m === 'POST') {
       const { status } = statusInput.parse(body(req));
@@ -140,12 +202,15 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
   }
   if (a === 'services' && b) {
     const service = store.services.get(parseUuid(b) ?? '');
-    if (!service) return json(404, { error: 'No such service.' });
+    if (!service) return appError(404, 'No such service.');
     if (!c && m === 'PATCH') {
       const { callbacks: cbPatch, limits: limitPatch, ...rest } = servicePatch.parse(body(req));
       const cbs = { ...service.callbacks };
-      for (const [k, v] of Object.entries(cbPatch ?? {}) as [keyof typeof cbs, { url: string; bearer_token: string } | null][]) {
-        if (v === null) delete cbs[k];
+      for (const [k, v] of Object.entries(cbPatch ?? {}) as [
+        keyof typeof cbs,
+        { url: string; bearer_token: string } | null,
+      ][]) {
+        if (v === null) cbs[k] = undefined;
         else cbs[k] = v;
       }
       const next = { ...service, ...rest, limits: { ...service.limits, ...limitPatch }, callbacks: cbs };
@@ -154,7 +219,14 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
     }
     if (c === 'keys' && m === 'POST') {
       const input = keyInput.parse(body(req));
-      const k = { id: randomUUID(), serviceId: service.id, name: input.name, keyType: input.key_type, secret: randomUUID(), revokedAt: null };
+      const k = {
+        id: randomUUID(),
+        serviceId: service.id,
+        name: input.name,
+        keyType: input.key_type,
+        secret: randomUUID(),
+        revokedAt: null,
+      };
       await store.putKey(k);
       return json(201, { id: k.id, name: k.name, key_type: k.keyType, api_key: formatApiKey(k) });
     }
@@ -163,9 +235,11 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
       const id = input.id ? parseUuid(input.id) : randomUUID();
       if (!id) return bad('id: must be a UUID');
       const existing = store.templates.get(id);
-      if (existing && existing.serviceId !== service.id) return bad('id: that template belongs to another service');
+      if (existing && existing.serviceId !== service.id)
+        return bad('id: that template belongs to another service');
       if (existing && existing.type !== input.type) return bad('type: a template cannot change type');
-      if (input.type !== 'sms' && !input.subject) return bad(`subject: a ${input.type} template needs a subject`);
+      if (input.type !== 'sms' && !input.subject)
+        return bad(`subject: a ${input.type} template needs a subject`);
       const versions = existing ? [...existing.versions] : [];
       versions.push({
         version: versions.length + 1,
@@ -227,7 +301,7 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
         return json(200, { id: k.id, revoked: true });
       }
     }
-    return json(404, { error: 'No such API key.' });
+    return appError(404, 'No such API key.');
   }
   if (a === 'faults') {
     if (m === 'GET') return json(200, { faults: sandbox.faults.all() });
@@ -236,7 +310,8 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
       sandbox.faults.clear();
       return json(200, { faults: [] });
     }
-    if (m === 'DELETE' && b) return sandbox.faults.remove(b) ? json(200, { removed: b }) : json(404, { error: 'No such fault.' });
+    if (m === 'DELETE' && b)
+      return sandbox.faults.remove(b) ? json(200, { removed: b }) : appError(404, 'No such fault.');
   }
   if (a === 'clock') {
     if (m === 'POST') {

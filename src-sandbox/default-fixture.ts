@@ -46,16 +46,40 @@ export function defaultFixture(): Fixture {
         limits: { email: 250_000, sms: 250_000, letter: 20_000, international_sms: 100 },
         data_retention_days: 7,
         email_reply_to: [
-          { id: 'c4fe13c6-6ab8-48c7-a1e8-65695e99fe23', email_address: 'help@example.gov.uk', is_default: true, archived: false },
-          { id: 'b7eede72-7c69-4c46-a52c-249cb5aca83c', email_address: 'appointments@example.gov.uk', is_default: false, archived: false },
+          {
+            id: 'c4fe13c6-6ab8-48c7-a1e8-65695e99fe23',
+            email_address: 'help@example.gov.uk',
+            is_default: true,
+            archived: false,
+          },
+          {
+            id: 'b7eede72-7c69-4c46-a52c-249cb5aca83c',
+            email_address: 'appointments@example.gov.uk',
+            is_default: false,
+            archived: false,
+          },
         ],
         sms_senders: [
-          { id: 'a6fafb98-2906-4607-9055-7ac39906887e', sms_sender: 'GOVUK', is_default: true, archived: false },
-          { id: 'a2d435c3-c9e0-4758-9f58-09c07277415d', sms_sender: '07700900500', is_default: false, archived: false },
+          {
+            id: 'a6fafb98-2906-4607-9055-7ac39906887e',
+            sms_sender: 'GOVUK',
+            is_default: true,
+            archived: false,
+          },
+          {
+            id: 'a2d435c3-c9e0-4758-9f58-09c07277415d',
+            sms_sender: '07700900500',
+            is_default: false,
+            archived: false,
+          },
         ],
         inbound_number: '07700900500',
         team_members: [
-          { name: 'Ada Developer', email_address: 'ada.developer@example.gov.uk', mobile_number: '07700900111' },
+          {
+            name: 'Ada Developer',
+            email_address: 'ada.developer@example.gov.uk',
+            mobile_number: '07700900111',
+          },
           { name: 'Sam Support', email_address: 'sam.support@example.gov.uk', mobile_number: '07700900654' },
         ],
         guest_list: ['tester@example.gov.uk', '07700900321'],
@@ -114,7 +138,14 @@ export function defaultFixture(): Fixture {
             archived: false,
             hidden: false,
             has_unsubscribe_link: false,
-            versions: [{ version: 1, content: 'Please bring ((documents)) to your appointment.', created_at: CREATED, created_by: AUTHOR }],
+            versions: [
+              {
+                version: 1,
+                content: 'Please bring ((documents)) to your appointment.',
+                created_at: CREATED,
+                created_by: AUTHOR,
+              },
+            ],
           },
           {
             id: DEMO_TEMPLATES.emailWelcome,
@@ -188,7 +219,8 @@ export function defaultFixture(): Fixture {
               {
                 version: 1,
                 subject: 'Monthly update – ((month))',
-                content: 'Hello ((name)),\n\nHere is what changed this month.\n\n---\n\nYou get this email because you subscribed.',
+                content:
+                  'Hello ((name)),\n\nHere is what changed this month.\n\n---\n\nYou get this email because you subscribed.',
                 created_at: CREATED,
                 created_by: AUTHOR,
               },
@@ -241,7 +273,14 @@ export function defaultFixture(): Fixture {
             archived: true,
             hidden: false,
             has_unsubscribe_link: false,
-            versions: [{ version: 1, content: 'This template is no longer used.', created_at: CREATED, created_by: AUTHOR }],
+            versions: [
+              {
+                version: 1,
+                content: 'This template is no longer used.',
+                created_at: CREATED,
+                created_by: AUTHOR,
+              },
+            ],
           },
         ],
         received_texts: [
@@ -263,9 +302,22 @@ export function defaultFixture(): Fixture {
         limits: { email: 50, sms: 50, letter: 50, international_sms: 100 },
         data_retention_days: 7,
         email_reply_to: [],
-        sms_senders: [{ id: 'cb0f8df4-7d7e-4d35-b048-1142ba433ec9', sms_sender: 'GOVUK', is_default: true, archived: false }],
+        sms_senders: [
+          {
+            id: 'cb0f8df4-7d7e-4d35-b048-1142ba433ec9',
+            sms_sender: 'GOVUK',
+            is_default: true,
+            archived: false,
+          },
+        ],
         inbound_number: null,
-        team_members: [{ name: 'Ada Developer', email_address: 'ada.developer@example.gov.uk', mobile_number: '07700900111' }],
+        team_members: [
+          {
+            name: 'Ada Developer',
+            email_address: 'ada.developer@example.gov.uk',
+            mobile_number: '07700900111',
+          },
+        ],
         guest_list: [],
         callbacks: {},
         outcomes: [],
@@ -281,7 +333,14 @@ export function defaultFixture(): Fixture {
             archived: false,
             hidden: false,
             has_unsubscribe_link: false,
-            versions: [{ version: 1, content: 'Hello ((name)), this is a trial message.', created_at: CREATED, created_by: AUTHOR }],
+            versions: [
+              {
+                version: 1,
+                content: 'Hello ((name)), this is a trial message.',
+                created_at: CREATED,
+                created_by: AUTHOR,
+              },
+            ],
           },
           {
             id: DEMO_TEMPLATES.trialEmail,
@@ -291,7 +350,13 @@ export function defaultFixture(): Fixture {
             hidden: false,
             has_unsubscribe_link: false,
             versions: [
-              { version: 1, subject: 'Trial', content: 'Hello ((name)), this is a trial email.', created_at: CREATED, created_by: AUTHOR },
+              {
+                version: 1,
+                subject: 'Trial',
+                content: 'Hello ((name)), this is a trial email.',
+                created_at: CREATED,
+                created_by: AUTHOR,
+              },
             ],
           },
         ],

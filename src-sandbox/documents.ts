@@ -10,7 +10,20 @@ import { badRequest, V2Error } from './http';
 import { pyRepr } from './json';
 import type { Service } from './model';
 
-export const ALLOWED_EXTENSIONS = ['.csv', '.doc', '.docx', '.jpeg', '.jpg', '.json', '.odt', '.pdf', '.png', '.rtf', '.txt', '.xlsx'];
+export const ALLOWED_EXTENSIONS = [
+  '.csv',
+  '.doc',
+  '.docx',
+  '.jpeg',
+  '.jpg',
+  '.json',
+  '.odt',
+  '.pdf',
+  '.png',
+  '.rtf',
+  '.txt',
+  '.xlsx',
+];
 const SUPPORTED = ALLOWED_EXTENSIONS.map((e) => `'${e}'`).join(', ');
 const MAX_BYTES = 2 * 1024 * 1024 + 1024;
 const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
@@ -45,7 +58,8 @@ const MIME_BY_EXT: Record<string, string> = {
 /** Guesses a mimetype from content, as Document Download does when no filename is given. */
 function sniff(bytes: Buffer): string {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
   if (bytes.subarray(0, 5).toString('latin1') === '{\\rtf') return 'application/rtf';
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'application/zip';
@@ -122,7 +136,8 @@ export class DocumentStore {
     }
     const id = randomUUID();
     const key = randomBytes(32).toString('base64url');
-    const retention = typeof obj.retention_period === 'string' ? Number(/\d+/.exec(obj.retention_period)![0]) : 26;
+    const retention =
+      typeof obj.retention_period === 'string' ? Number(/\d+/.exec(obj.retention_period)![0]) : 26;
     this.docs.set(id, {
       serviceId: service.id,
       key,
@@ -155,7 +170,13 @@ export class DocumentStore {
 /** The file object's schema (§11), each message prefixed with its field as Notify formats them. */
 export function validateFileObject(obj: Record<string, unknown>): string[] {
   const errors: string[] = [];
-  const allowed = new Set(['file', 'filename', 'confirm_email_before_download', 'retention_period', 'is_csv']);
+  const allowed = new Set([
+    'file',
+    'filename',
+    'confirm_email_before_download',
+    'retention_period',
+    'is_csv',
+  ]);
   const { file, filename, retention_period: rp, confirm_email_before_download: ce, is_csv: csv } = obj;
   if (typeof file !== 'string') errors.push(`file ${pyRepr(file)} is not of type string`);
   if (filename !== undefined && filename !== null) {

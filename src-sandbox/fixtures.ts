@@ -8,7 +8,9 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a lower-case UUID');
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a lower-case UUID');
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time');
 
 export const PERMISSIONS = [
@@ -61,7 +63,14 @@ const apiKey = z.strictObject({
 
 const outcome = z.strictObject({
   recipient: z.string().min(1),
-  status: z.enum(['delivered', 'permanent-failure', 'temporary-failure', 'technical-failure', 'sent', 'pending']),
+  status: z.enum([
+    'delivered',
+    'permanent-failure',
+    'temporary-failure',
+    'technical-failure',
+    'sent',
+    'pending',
+  ]),
   delay_seconds: z.number().nonnegative().optional(),
 });
 
@@ -85,18 +94,42 @@ const service = z.strictObject({
     .default({ email: 250_000, sms: 250_000, letter: 20_000, international_sms: 100 }),
   data_retention_days: z.number().int().positive().default(7),
   email_reply_to: z
-    .array(z.strictObject({ id: uuid, email_address: z.string(), is_default: z.boolean().default(false), archived: z.boolean().default(false) }))
+    .array(
+      z.strictObject({
+        id: uuid,
+        email_address: z.string(),
+        is_default: z.boolean().default(false),
+        archived: z.boolean().default(false),
+      }),
+    )
     .default([]),
   sms_senders: z
-    .array(z.strictObject({ id: uuid, sms_sender: z.string().min(1), is_default: z.boolean().default(false), archived: z.boolean().default(false) }))
+    .array(
+      z.strictObject({
+        id: uuid,
+        sms_sender: z.string().min(1),
+        is_default: z.boolean().default(false),
+        archived: z.boolean().default(false),
+      }),
+    )
     .default([]),
   inbound_number: z.string().nullable().default(null),
   team_members: z
-    .array(z.strictObject({ name: z.string(), email_address: z.string(), mobile_number: z.string().nullable().optional() }))
+    .array(
+      z.strictObject({
+        name: z.string(),
+        email_address: z.string(),
+        mobile_number: z.string().nullable().optional(),
+      }),
+    )
     .default([]),
   guest_list: z.array(z.string()).default([]),
   callbacks: z
-    .strictObject({ delivery_status: callback.optional(), received_text: callback.optional(), returned_letter: callback.optional() })
+    .strictObject({
+      delivery_status: callback.optional(),
+      received_text: callback.optional(),
+      returned_letter: callback.optional(),
+    })
     .default({}),
   outcomes: z.array(outcome).default([]),
   api_keys: z.array(apiKey).default([]),
@@ -145,7 +178,10 @@ export function parseFixture(input: unknown, source = 'fixture'): Fixture {
   const fixture = parsed.data;
   const ids = new Set<string>();
   const claim = (id: string, where: string) => {
-    if (ids.has(id)) throw new FixtureError(`${source}: ${where} uses id ${id}, which is already used elsewhere in the fixture`);
+    if (ids.has(id))
+      throw new FixtureError(
+        `${source}: ${where} uses id ${id}, which is already used elsewhere in the fixture`,
+      );
     ids.add(id);
   };
   fixture.services.forEach((s, si) => {
@@ -154,9 +190,13 @@ export function parseFixture(input: unknown, source = 'fixture'): Fixture {
       claim(t.id, `services.${si}.templates.${ti}.id`);
       t.versions.forEach((v, vi) => {
         if (v.version !== vi + 1)
-          throw new FixtureError(`${source}: services.${si}.templates.${ti}.versions.${vi} must be version ${vi + 1}`);
+          throw new FixtureError(
+            `${source}: services.${si}.templates.${ti}.versions.${vi} must be version ${vi + 1}`,
+          );
         if (t.type !== 'sms' && (v.subject === undefined || v.subject === null))
-          throw new FixtureError(`${source}: services.${si}.templates.${ti}.versions.${vi} needs a subject (${t.type} template)`);
+          throw new FixtureError(
+            `${source}: services.${si}.templates.${ti}.versions.${vi} needs a subject (${t.type} template)`,
+          );
       });
     });
     for (const [list, label] of [
@@ -180,7 +220,9 @@ export async function loadFixtureFile(path: string): Promise<Fixture> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new FixtureError(`Cannot read fixture file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new FixtureError(
+      `Cannot read fixture file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
   }
   let json: unknown;
   try {

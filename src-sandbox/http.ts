@@ -79,7 +79,11 @@ export const NOT_FOUND_MESSAGE =
 export const METHOD_NOT_ALLOWED_MESSAGE = 'The method is not allowed for the requested URL.';
 
 /** The app-level envelope used for routing errors: `{"message": ..., "result": "error"}`. */
-export function appError(status: number, message: unknown, headers?: Record<string, string>): SandboxResponse {
+export function appError(
+  status: number,
+  message: unknown,
+  headers?: Record<string, string>,
+): SandboxResponse {
   return json(status, { result: 'error', message }, headers);
 }
 
@@ -96,13 +100,69 @@ export function queryLists(pairs: [string, string][]): Map<string, string[]> {
   return out;
 }
 
-/** Parses a POST body as `request.get_json(force=True)`: null → {}, unparsable → Notify's 400. */
+/**
+ * Parses a POST body as Notify's `get_valid_json()`: `request.get_json(force=True) or {}`.
+ *
+ * Flask hands the raw bytes to Python's `json.loads`, which picks UTF-8, UTF-16 or UTF-32 from the BOM or
+ * the pattern of zero bytes and refuses bytes that do not decode. Anything Python counts as false (`null`,
+ * `false`, `0`, `""`, `[]`) becomes `{}`. A body that does not parse is Notify's 400.
+ */
 export function parseJsonBody(body: Buffer): unknown {
+  const text = decodeJsonBytes(body);
   let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8'));
+    if (text === null) throw new SyntaxError('undecodable');
+    value = JSON.parse(text);
   } catch {
     throw badRequest('Invalid JSON supplied in POST data');
   }
-  return value === null ? {} : value;
+  return isPythonFalsy(value) ? {} : value;
+}
+
+/** Python's truthiness of a parsed JSON value. */
+export function isPythonFalsy(value: unknown): boolean {
+  return (
+    value === null ||
+    value === false ||
+    value === 0 ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0) ||
+    (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0)
+  );
+}
+
+/** `json.detect_encoding` then a strict decode; null when the bytes are not valid in that encoding. */
+export function decodeJsonBytes(b: Buffer): string | null {
+  const starts = (...bytes: number[]) => bytes.every((x, i) => b[i] === x);
+  const decode = (label: string, bytes: Uint8Array) => {
+    try {
+      return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  if (starts(0x00, 0x00, 0xfe, 0xff)) return decodeUtf32(b.subarray(4), false);
+  if (starts(0xff, 0xfe, 0x00, 0x00)) return decodeUtf32(b.subarray(4), true);
+  if (starts(0xfe, 0xff)) return decode('utf-16be', b.subarray(2));
+  if (starts(0xff, 0xfe)) return decode('utf-16le', b.subarray(2));
+  if (starts(0xef, 0xbb, 0xbf)) return decode('utf-8', b.subarray(3));
+  if (b.length >= 4) {
+    if (!b[0]) return b[1] ? decode('utf-16be', b) : decodeUtf32(b, false);
+    if (!b[1]) return b[2] || b[3] ? decode('utf-16le', b) : decodeUtf32(b, true);
+  } else if (b.length === 2) {
+    if (!b[0]) return decode('utf-16be', b);
+    if (!b[1]) return decode('utf-16le', b);
+  }
+  return decode('utf-8', b);
+}
+
+function decodeUtf32(b: Buffer, littleEndian: boolean): string | null {
+  if (b.length % 4 !== 0) return null;
+  let out = '';
+  for (let i = 0; i < b.length; i += 4) {
+    const cp = littleEndian ? b.readUInt32LE(i) : b.readUInt32BE(i);
+    if (cp > 0x10ffff) return null;
+    out += String.fromCodePoint(cp);
+  }
+  return out;
 }

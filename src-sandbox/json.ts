@@ -64,18 +64,27 @@ export function formatDate(date: Date): string {
   return formatDatetime(date.getTime() * 1000);
 }
 
-const UUID_RE = /^(?:urn:uuid:)?\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
+const INT16_RE = /^\s*\+?(?:0[xX]_?)?([0-9a-fA-F](?:_?[0-9a-fA-F])*)\s*$/;
 
 /**
  * Parses a UUID the way Python's `uuid.UUID(str)` accepts it, returning the canonical lower-case form.
  *
- * Notify validates ids with `UUID(value)`, which also takes braces, `urn:uuid:` and hyphen-less hex.
+ * Notify validates ids with `UUID(value)`: `urn:` and `uuid:` are removed, surrounding braces stripped,
+ * hyphens dropped, then 32 characters must remain and parse with `int(hex, 16)`, which also takes
+ * surrounding whitespace, a `+`, a `0x` prefix and underscores between digits.
  */
 export function parseUuid(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const m = UUID_RE.exec(value.replace(/-/g, '').length === 32 ? value : '');
+  const hex = value
+    .replaceAll('urn:', '')
+    .replaceAll('uuid:', '')
+    .replace(/^[{}]+|[{}]+$/g, '')
+    .replaceAll('-', '');
+  if ([...hex].length !== 32) return null;
+  const m = INT16_RE.exec(hex);
   if (!m) return null;
-  return `${m[1]}-${m[2]}-${m[3]}-${m[4]}-${m[5]}`.toLowerCase();
+  const digits = m[1]!.replaceAll('_', '').toLowerCase().padStart(32, '0');
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;
 }
 
 /**
@@ -92,7 +101,8 @@ function repr(value: unknown): string {
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloat(value);
-  if (typeof value === 'string') return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value}'`;
+  if (typeof value === 'string')
+    return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value}'`;
   if (Array.isArray(value)) return `[${value.map(repr).join(', ')}]`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as Record<string, unknown>)

@@ -6,7 +6,12 @@
  * notification's history, and sent to the service's delivery-status callback.
  */
 import { normalisePhoneNumber } from '../src-shared/recipients/phone-number';
-import { COMPLETED_STATUSES, publicStatus, UPDATABLE_STATUSES, type InternalStatus } from '../src-shared/statuses';
+import {
+  COMPLETED_STATUSES,
+  publicStatus,
+  UPDATABLE_STATUSES,
+  type InternalStatus,
+} from '../src-shared/statuses';
 import { deliveryStatusPayload, type CallbackDispatcher } from './callbacks';
 import type { SandboxClock } from './clock';
 import { formatDatetime } from './json';
@@ -60,15 +65,20 @@ export class Lifecycle {
         this.set(n, 'technical-failure', {});
         return;
       }
-      this.set(n, 'sending', { sentAt: this.clock.nowMicros(), billableUnits: n.type === 'sms' ? info.fragments : 0 });
+      this.set(n, 'sending', {
+        sentAt: this.clock.nowMicros(),
+        billableUnits: n.type === 'sms' ? info.fragments : 0,
+      });
       this.clock.schedule(DELAYS.sendingTimeout, () => {
         if (n.status === 'sending' || n.status === 'pending') this.set(n, 'temporary-failure', {});
       });
-      const viaPending = n.type === 'sms' && (outcome.status === 'temporary-failure' || outcome.status === 'pending');
+      const viaPending =
+        n.type === 'sms' && (outcome.status === 'temporary-failure' || outcome.status === 'pending');
       if (viaPending) {
         this.clock.schedule(outcome.delayMs, () => {
           this.set(n, 'pending', {});
-          if (outcome.status !== 'pending') this.clock.schedule(DELAYS.pendingToOutcome, () => this.set(n, outcome.status, {}));
+          if (outcome.status !== 'pending')
+            this.clock.schedule(DELAYS.pendingToOutcome, () => this.set(n, outcome.status, {}));
         });
       } else if (outcome.status !== 'sending') {
         this.clock.schedule(outcome.delayMs, () => this.set(n, outcome.status, {}));
@@ -127,7 +137,12 @@ export class Lifecycle {
 
   /** Forces a status (control API): validation of the move is the caller's. */
   force(n: StoredNotification, status: InternalStatus): void {
-    this.set(n, status, status === 'sending' && n.sentAt === null ? { sentAt: this.clock.nowMicros() } : {}, true);
+    this.set(
+      n,
+      status,
+      status === 'sending' && n.sentAt === null ? { sentAt: this.clock.nowMicros() } : {},
+      true,
+    );
   }
 
   /** Resolves when no asynchronous lifecycle work (PDF rendering, scans) is running. */
@@ -169,7 +184,12 @@ export class Lifecycle {
     return { status: 'delivered', delayMs };
   }
 
-  private set(n: StoredNotification, status: InternalStatus, patch: Partial<StoredNotification>, force = false): void {
+  private set(
+    n: StoredNotification,
+    status: InternalStatus,
+    patch: Partial<StoredNotification>,
+    force = false,
+  ): void {
     const current = this.store.notifications.get(n.id);
     if (!current) return; // purged or smoke-test
     if (!force && !UPDATABLE_STATUSES.has(current.status)) return;

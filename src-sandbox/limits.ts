@@ -1,8 +1,8 @@
 /**
  * Notify's rate limit (a token bucket per service and key type) and daily limits per channel.
  *
- * Reference §8: capacity `min(ceil(rate/3)+1, 1000)`, refill `rate/60` a second, reject when the
- * tokens left after taking one are below 1 (rejected requests use a token too); daily counters keyed
+ * Reference §8: capacity `min(ceil(rate/3)+1, 1000)`, refill `rate/60` a second in whole tokens, reject
+ * when the tokens left after taking one are below 1 (rejected requests use a token too); daily counters keyed
  * by UTC date, checked as `count + 1 > limit`; test keys on trial services use the live defaults.
  */
 import type { TemplateType } from '../src-shared/statuses';
@@ -11,13 +11,20 @@ import { V2Error } from './http';
 import type { Service } from './model';
 import type { SandboxStore } from './store';
 
-export const DEFAULT_LIVE_SERVICE_RATE_LIMITS = { email: 250_000, sms: 250_000, letter: 20_000, international_sms: 100 };
+export const DEFAULT_LIVE_SERVICE_RATE_LIMITS = {
+  email: 250_000,
+  sms: 250_000,
+  letter: 20_000,
+  international_sms: 100,
+};
 
 const KEY_TYPE_LABEL: Record<KeyType, string> = { normal: 'LIVE', team: 'TEAM', test: 'TEST' };
 
 interface Bucket {
+  /** Whole tokens left (Redis stores an `i4`). */
   tokens: number;
-  last: number; // ms
+  /** Seconds: when the last whole token granted was due, not when the last request came. */
+  lastReplenished: number;
 }
 
 export class Limits {
@@ -30,18 +37,28 @@ export class Limits {
     private readonly nowMs: () => number,
   ) {}
 
-  /** Takes one token for (service, key type) or throws Notify's RateLimitError. */
+  /**
+   * Takes one token for (service, key type) or throws Notify's RateLimitError.
+   *
+   * UTILS `redis_client.py` "tally-bucket-rate-limit": a new bucket starts full; each call adds the
+   * *whole* tokens earned since `lastReplenished` (`floor(elapsed × rate/60)`), moves `lastReplenished`
+   * on by exactly the time those tokens took (so fractions carry over), caps at the capacity, then takes
+   * one token, never going below 0. The API refuses the request when fewer than 1 token is left.
+   */
   checkRateLimit(service: Service, keyType: KeyType): void {
     if (!this.enabled) return;
     const rate = service.rate_limit;
-    const capacity = Math.max(0, Math.min(Math.ceil(rate / 3) + 1, 1000));
+    const perSecond = rate / 60;
+    const capacity = Math.min(Math.ceil(rate / 3) + 1, 1000);
     const key = `${service.id}-tokens-${keyType}`;
-    const now = this.nowMs();
+    const now = this.nowMs() / 1000;
     let b = this.buckets.get(key);
-    if (!b) this.buckets.set(key, (b = { tokens: capacity, last: now }));
-    b.tokens = Math.min(capacity, b.tokens + ((now - b.last) / 1000) * (rate / 60));
-    b.last = now;
-    b.tokens = Math.max(0, b.tokens - 1);
+    if (!b) this.buckets.set(key, (b = { tokens: capacity, lastReplenished: now }));
+    const elapsed = Math.max(now - b.lastReplenished, 0);
+    const replenishment = perSecond > 0 ? Math.floor(elapsed * perSecond) : 0;
+    b.tokens = Math.min(b.tokens + replenishment, capacity);
+    b.tokens = Math.max(b.tokens - 1, 0);
+    if (replenishment > 0) b.lastReplenished += replenishment / perSecond;
     if (b.tokens < 1) {
       throw V2Error.one(
         429,
@@ -55,7 +72,9 @@ export class Limits {
   checkDailyLimit(service: Service, keyType: KeyType, type: TemplateType | 'international_sms'): void {
     if (!this.enabled) return;
     const limit =
-      keyType === 'test' && service.restricted ? DEFAULT_LIVE_SERVICE_RATE_LIMITS[type] : service.limits[type];
+      keyType === 'test' && service.restricted
+        ? DEFAULT_LIVE_SERVICE_RATE_LIMITS[type]
+        : service.limits[type];
     const count = this.store.dailyCount(service.id, type, this.nowMs());
     if (count + 1 > limit) {
       throw V2Error.one(429, 'TooManyRequestsError', `Exceeded send limits (${type}: ${limit}) for today`);

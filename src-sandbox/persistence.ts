@@ -26,7 +26,9 @@ export class FileJournal implements Journal {
   ) {}
 
   /** Opens (creating) the data folder and reads back every record it holds. */
-  static async open(dir: string): Promise<{ journal: FileJournal; records: JournalRecord[]; fresh: boolean }> {
+  static async open(
+    dir: string,
+  ): Promise<{ journal: FileJournal; records: JournalRecord[]; fresh: boolean }> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const snapshot = await readLines(join(dir, 'snapshot.jsonl'), false);
     const journal = await readLines(join(dir, 'journal.jsonl'), true);

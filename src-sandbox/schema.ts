@@ -34,13 +34,13 @@ export function validateObject(body: unknown, schema: ObjectSchema): string[] {
       .filter((k) => !Object.hasOwn(schema.properties, k))
       .sort();
     if (extras.length === 1) out.push(`Additional properties are not allowed (${extras[0]} was unexpected)`);
-    else if (extras.length > 1) out.push(`Additional properties are not allowed (${extras.join(', ')} were unexpected)`);
+    else if (extras.length > 1)
+      out.push(`Additional properties are not allowed (${extras.join(', ')} were unexpected)`);
   }
   return [...new Set(out)];
 }
 
-const typeNames = { string: 'string', object: 'object', array: 'array', boolean: 'boolean', null: 'null', number: 'number' };
-type JsonType = keyof typeof typeNames;
+type JsonType = 'string' | 'object' | 'array' | 'boolean' | 'null' | 'number';
 
 function isType(value: unknown, t: JsonType): boolean {
   switch (t) {
@@ -62,17 +62,20 @@ function isType(value: unknown, t: JsonType): boolean {
 /** `{"type": [...]}`: `<field> <repr> is not of type a, b`. */
 export function typed(types: readonly JsonType[], ...more: FieldCheck[]): FieldCheck {
   return (value, field) => {
-    if (!types.some((t) => isType(value, t))) return [`${field} ${pyRepr(value)} is not of type ${types.join(', ')}`];
+    if (!types.some((t) => isType(value, t)))
+      return [`${field} ${pyRepr(value)} is not of type ${types.join(', ')}`];
     return more.flatMap((c) => c(value, field));
   };
 }
 
 /** A UUID field: any failure, even of type, is `<field> is not a valid UUID`. */
-export const uuidField: FieldCheck = (value, field) => (parseUuid(value) ? [] : [`${field} is not a valid UUID`]);
+export const uuidField: FieldCheck = (value, field) =>
+  parseUuid(value) ? [] : [`${field} is not a valid UUID`];
 
 /** `maxLength`: `<field> <repr> is too long`. */
 export function maxLength(n: number): FieldCheck {
-  return (value, field) => (typeof value === 'string' && [...value].length > n ? [`${field} ${pyRepr(value)} is too long`] : []);
+  return (value, field) =>
+    typeof value === 'string' && [...value].length > n ? [`${field} ${pyRepr(value)} is too long`] : [];
 }
 
 /** A string format whose checker raises its own message (phone_number, email_address…). */
@@ -106,21 +109,56 @@ export function withMessage(ok: (value: unknown) => boolean, validationMessage: 
 /** Accepts anything (a property with no constraints that is still "known"). */
 export const anything: FieldCheck = () => [];
 
-const ISO_RE =
-  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+/**
+ * The `iso8601` package's ISO8601_REGEX, used by Notify through `iso8601.parse_date`. Python's `$` also
+ * matches before a final newline, hence the `\n?` lookaheads.
+ */
+const ISO8601_RE = new RegExp(
+  [
+    '^(?<year>[0-9]{4})',
+    '(',
+    '((-(?<monthdash>[0-9]{1,2}))|(?<month>[0-9]{2})(?!\\n?$))',
+    '(',
+    '((-(?<daydash>[0-9]{1,2}))|(?<day>[0-9]{2}))',
+    '(',
+    '(?<separator>[ T])(?<hour>[0-9]{2})(:?(?<minute>[0-9]{2}))?',
+    '(:?(?<second>[0-9]{1,2})([.,](?<fraction>[0-9]+))?)?',
+    '(?<timezone>Z|((?<tzsign>[-+])(?<tzhour>[0-9]{2}):?(?<tzminute>[0-9]{2})?))?',
+    ')?',
+    ')?',
+    ')?',
+    '(?=\\n?$)',
+  ].join(''),
+);
 
-/** Parses the ISO 8601 forms the `iso8601` Python package accepts; naive times are UTC. */
+/**
+ * Parses a date-time as Notify's `datetime_within_next_day` format does: `iso8601.parse_date(s)` (missing
+ * parts default to the first month, day and midnight; Python's `datetime` ranges apply, and an offset
+ * of a day or more is refused), then `.replace(tzinfo=None)`, which *drops* the offset without converting.
+ *
+ * Returns the wall-clock time read as UTC, in milliseconds (with the microseconds as a fraction), or
+ * null where Notify raises ParseError.
+ */
 export function parseIso8601(s: string): number | null {
-  const m = ISO_RE.exec(s.trim());
-  if (!m) return null;
-  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', tz = 'Z'] = m;
-  let iso = `${y}-${mo}-${d}T${h}:${mi}:${sec}.${(frac + '000').slice(0, 3)}`;
-  iso += tz === 'Z' ? 'Z' : tz.length === 3 ? `${tz}:00` : tz.includes(':') ? tz : `${tz.slice(0, 3)}:${tz.slice(3)}`;
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return null;
-  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (check.getUTCDate() !== Number(d)) return null;
-  return t;
+  const g = ISO8601_RE.exec(s)?.groups;
+  if (!g) return null;
+  const year = Number(g.year);
+  const month = Number(g.month ?? g.monthdash ?? 1);
+  const day = Number(g.day ?? g.daydash ?? 1);
+  const hour = Number(g.hour ?? 0);
+  const minute = Number(g.minute ?? 0);
+  const second = Number(g.second ?? 0);
+  const micro = Number(((g.fraction ?? '') + '000000').slice(0, 6));
+  if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  if (d.getUTCMonth() !== month - 1) return null; // 30 February and the like
+  if (g.tzsign !== undefined) {
+    const offset = Number(g.tzhour) * 60 + Number(g.tzminute ?? 0);
+    if (offset >= 24 * 60) return null; // datetime.timezone refuses ±24h and beyond
+  }
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime() + micro / 1000;
 }
 
 /** Format `datetime_within_next_day` used by `scheduled_for`. */

@@ -35,7 +35,7 @@ import { FilePdfStore, MemoryPdfStore } from './pdf-store';
 import { FileJournal } from './persistence';
 import { SandboxStore } from './store';
 import { postNotification } from './routes/post-notification';
-import { getNotificationById, getNotifications, getPdf, safeDecode } from './routes/get-notifications';
+import { getNotificationById, getNotifications, getPdf } from './routes/get-notifications';
 import { getTemplate, getTemplates, previewTemplate } from './routes/template-views';
 import { getReceivedTexts } from './routes/received-texts';
 import { postUnsubscribe } from './routes/unsubscribe';
@@ -99,14 +99,22 @@ interface Route {
   pattern: RegExp;
   names: string[];
   v2?: V2Handler;
-  open?: (req: SandboxRequest, ctx: SandboxContext, params: Record<string, string>) => Promise<SandboxResponse> | SandboxResponse;
+  open?: (
+    req: SandboxRequest,
+    ctx: SandboxContext,
+    params: Record<string, string>,
+  ) => Promise<SandboxResponse> | SandboxResponse;
 }
 
 function route(method: string, path: string, handler: Pick<Route, 'v2' | 'open'>): Route {
   const names: string[] = [];
-  const source = path.replace(/:(\w+)(\(int\))?/g, (_m, name: string, int?: string) => {
+  // Werkzeug's converters: default `[^/]+`, `int` digits, `uuid` the canonical 8-4-4-4-12 hex form.
+  const source = path.replace(/:(\w+)(?:\((int|uuid)\))?/g, (_m, name: string, conv?: string) => {
     names.push(name);
-    return int ? '(\\d+)' : '([^/]+)';
+    if (conv === 'int') return '(\\d+)';
+    if (conv === 'uuid')
+      return '([A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12})';
+    return '([^/]+)';
   });
   return { method, pattern: new RegExp(`^${source}$`), names, ...handler };
 }
@@ -115,7 +123,8 @@ const postType =
   (): V2Handler =>
   (req, ctx, auth, params): Promise<SandboxResponse> | SandboxResponse => {
     const type = params.type!;
-    if (type === 'sms' || type === 'email' || type === 'letter') return postNotification(req, ctx, auth, type);
+    if (type === 'sms' || type === 'email' || type === 'letter')
+      return postNotification(req, ctx, auth, type);
     // Notify checks the rate limit, then aborts with the app-level 404.
     ctx.limits.checkRateLimit(auth.service, auth.key.keyType);
     return notFound();
@@ -123,13 +132,20 @@ const postType =
 
 const ROUTES: Route[] = [
   route('GET', '/_status', {
-    open: (req) => json(200, req.query.get('simple') ? { status: 'ok' } : { status: 'ok', db_version: 'sandbox', commit_sha: 'sandbox' }),
+    open: (req) =>
+      json(
+        200,
+        req.query.get('simple')
+          ? { status: 'ok' }
+          : { status: 'ok', db_version: 'sandbox', commit_sha: 'sandbox' },
+      ),
   }),
-  route('POST', '/unsubscribe/:id/:token', { open: (req, ctx, p) => postUnsubscribe(req, ctx, p) }),
+  route('POST', '/unsubscribe/:id(uuid)/:token', { open: (req, ctx, p) => postUnsubscribe(req, ctx, p) }),
   route('GET', '/d/:service/:document', {
     open: (req, ctx, p) => {
       const doc = ctx.documents.find(p.service!, p.document!, req.query.get('key') ?? '');
-      if (!doc) return appError(404, 'This file is not available. It may have expired or the link may be wrong.');
+      if (!doc)
+        return appError(404, 'This file is not available. It may have expired or the link may be wrong.');
       return {
         status: 200,
         body: doc.bytes,
@@ -213,12 +229,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const purgeTimer = setInterval(() => void store.purgeExpired(clock.nowMs()).catch(onError), 60_000);
   purgeTimer.unref();
 
+  // Assigned once listening; the request handler only runs after that.
+  // eslint-disable-next-line prefer-const
   let sandbox: Sandbox;
 
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
     void handle(req, res).catch((err) => {
       onError(err);
-      if (!res.headersSent) send(res, v2Error(500, [{ error: 'Exception', message: 'Internal server error' }]), false);
+      if (!res.headersSent)
+        send(res, v2Error(500, [{ error: 'Exception', message: 'Internal server error' }]), false);
       else res.destroy();
     });
   });
@@ -230,7 +249,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
     const q = rawUrl.indexOf('?');
-    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    // Routing sees the percent-decoded path, as Werkzeug does behind a WSGI server (`%2F` is a `/`).
+    const path = wsgiPath(rawPath);
     const search = q < 0 ? '' : rawUrl.slice(q + 1);
     const method = req.method ?? 'GET';
     const remote = req.socket.remoteAddress ?? '';
@@ -264,7 +285,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
 
     if (path.startsWith('/_sandbox')) {
-      if (!isLoopback(remote)) return send(res, appError(403, 'The sandbox control API only answers on loopback.'), head);
+      if (!isLoopback(remote))
+        return send(res, appError(403, 'The sandbox control API only answers on loopback.'), head);
       return send(res, await handleControl(sreq, sandbox, fixture), head);
     }
 
@@ -280,7 +302,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (f.kind === 'error') return send(res, injectedError(f.status ?? 500, f.retry_after), head);
     }
 
-    const response = await dispatch(sreq, head ? 'GET' : method);
+    const response = await dispatch(sreq, head ? 'GET' : method, search);
     if (dropAfter) {
       req.socket.destroy();
       return;
@@ -288,33 +310,53 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, response, head, false, ctx.skewMs);
   }
 
-  async function dispatch(req: SandboxRequest, method: string): Promise<SandboxResponse> {
-    const allowed = new Set<string>();
-    for (const r of ROUTES) {
-      const m = r.pattern.exec(req.path);
-      if (!m) continue;
-      allowed.add(r.method);
-      if (r.method !== method) continue;
-      const params: Record<string, string> = {};
-      r.names.forEach((n, i) => (params[n] = m[i + 1]!));
+  /**
+   * Werkzeug's routing, then Flask's dispatch: a matching rule runs (v2 rules behind `requires_auth`);
+   * a path that matches only with other methods is a 405 with `Allow`, or Flask's automatic OPTIONS
+   * answer; a path that matches once doubled slashes are merged is a 308 to the merged path.
+   */
+  async function dispatch(req: SandboxRequest, method: string, search: string): Promise<SandboxResponse> {
+    const match = matchRoutes(req.path, method);
+    if (!match.route && match.allowed.size === 0 && req.path.includes('//')) {
+      // Werkzeug's `merge_slashes`: each `//` becomes `/` once, and a rule that matches then redirects.
+      const merged = req.path.replace(/\/\//g, '/');
+      const again = matchRoutes(merged, method);
+      if (again.route || again.allowed.size > 0)
+        return slashRedirect(`${req.urlRoot.slice(0, -1)}${merged}${search ? `?${search}` : ''}`);
+    }
+    const { route: r, params, allowed } = match;
+    if (r && method !== 'OPTIONS') {
       try {
         if (r.open) return await r.open(req, ctx, params);
         const auth = authenticate(headerValue(req.headers.authorization), store, Date.now() + ctx.skewMs);
-        if (auth instanceof AuthError) return v2Error(auth.status, [{ error: 'AuthError', message: auth.message }]);
+        if (auth instanceof AuthError)
+          return v2Error(auth.status, [{ error: 'AuthError', message: auth.message }]);
         return await r.v2!(req, ctx, auth, params);
       } catch (err) {
         if (err instanceof V2Error) return v2Error(err.status, err.errors);
         onError(err);
-        return v2Error(500, [{ error: (err as Error)?.constructor?.name ?? 'Exception', message: 'Internal server error' }]);
+        return v2Error(500, [
+          { error: (err as Error)?.constructor?.name ?? 'Exception', message: 'Internal server error' },
+        ]);
       }
     }
     if (allowed.size === 0) return notFound();
     if (allowed.has('GET')) allowed.add('HEAD');
     allowed.add('OPTIONS');
     const allow = [...allowed].sort().join(', ');
-    if (method === 'OPTIONS') return { status: 200, body: '', headers: { Allow: allow, 'Content-Type': 'text/html; charset=utf-8' } };
-    const r = appError(405, METHOD_NOT_ALLOWED_MESSAGE, { Allow: allow });
-    return { ...r, headers: { ...r.headers, 'Content-Type': 'text/html; charset=utf-8' } };
+    if (method === 'OPTIONS') {
+      // Flask answers OPTIONS itself, but only after the blueprint's before_request: v2 paths need auth.
+      const v2 = ROUTES.some((x) => x.v2 && x.pattern.test(req.path));
+      if (v2) {
+        const auth = authenticate(headerValue(req.headers.authorization), store, Date.now() + ctx.skewMs);
+        if (auth instanceof AuthError)
+          return v2Error(auth.status, [{ error: 'AuthError', message: auth.message }]);
+      }
+      return { status: 200, body: '', headers: { Allow: allow, 'Content-Type': 'text/html; charset=utf-8' } };
+    }
+    // Flask copies Werkzeug's exception headers over jsonify's, so this JSON goes out labelled text/html.
+    const r405 = appError(405, METHOD_NOT_ALLOWED_MESSAGE, { Allow: allow });
+    return { ...r405, headers: { ...r405.headers, 'Content-Type': 'text/html; charset=utf-8' } };
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -365,6 +407,63 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return sandbox;
 }
 
+interface RouteMatch {
+  route: Route | null;
+  params: Record<string, string>;
+  /** Methods of every rule whose path matches. */
+  allowed: Set<string>;
+}
+
+function matchRoutes(path: string, method: string): RouteMatch {
+  const allowed = new Set<string>();
+  let found: RouteMatch | null = null;
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(path);
+    if (!m) continue;
+    allowed.add(r.method);
+    if (found || r.method !== method) continue;
+    const params: Record<string, string> = {};
+    r.names.forEach((n, i) => (params[n] = m[i + 1]!));
+    found = { route: r, params, allowed };
+  }
+  return found ?? { route: null, params: {}, allowed };
+}
+
+/**
+ * PATH_INFO as Werkzeug sees it: percent-escapes decoded to bytes (a bad escape stays as typed), then
+ * read as UTF-8 with invalid sequences replaced.
+ */
+export function wsgiPath(raw: string): string {
+  if (!raw.includes('%')) return raw;
+  const bytes: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x25 && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c < 0x80) {
+      bytes.push(c);
+    } else {
+      for (const b of Buffer.from(raw[i]!, 'utf8')) bytes.push(b);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Werkzeug's RequestRedirect: 308 with an HTML body, answered before any view or auth runs. */
+function slashRedirect(location: string): SandboxResponse {
+  const esc = location
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+  return {
+    status: 308,
+    body: `<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href="${esc}">${esc}</a>. If not, click the link.\n`,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', Location: location },
+  };
+}
+
 function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
@@ -375,18 +474,31 @@ function hostHeader(req: IncomingMessage): string | null {
 }
 
 function injectedError(status: number, retryAfter?: number): SandboxResponse {
-  const headers: Record<string, string> = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
+  const headers: Record<string, string> =
+    retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
   if (status === 429) {
     return {
-      ...v2Error(429, [{ error: 'RateLimitError', message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds' }]),
+      ...v2Error(429, [
+        {
+          error: 'RateLimitError',
+          message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds',
+        },
+      ]),
       headers: { 'Content-Type': 'application/json', ...headers },
     };
   }
   if (status >= 500 && status !== 500) {
     // What a load balancer in front of Notify answers: not JSON.
-    return { status, body: `<html><body><h1>${status} Service Unavailable</h1></body></html>`, headers: { 'Content-Type': 'text/html', ...headers } };
+    return {
+      status,
+      body: `<html><body><h1>${status} Service Unavailable</h1></body></html>`,
+      headers: { 'Content-Type': 'text/html', ...headers },
+    };
   }
-  return { ...v2Error(status, [{ error: 'InjectedFault', message: 'Internal server error' }]), headers: { 'Content-Type': 'application/json', ...headers } };
+  return {
+    ...v2Error(status, [{ error: 'InjectedFault', message: 'Internal server error' }]),
+    headers: { 'Content-Type': 'application/json', ...headers },
+  };
 }
 
 function send(res: ServerResponse, r: SandboxResponse, head: boolean, close = false, skewMs = 0): void {
@@ -415,9 +527,9 @@ function describe(url: string, store: SandboxStore): SandboxInfo {
         api_key: formatApiKey(k),
         revoked: k.revokedAt !== null,
       })),
-      templates: store.templatesOf(s.id).map((t) => ({ id: t.id, name: t.name, type: t.type, archived: t.archived })),
+      templates: store
+        .templatesOf(s.id)
+        .map((t) => ({ id: t.id, name: t.name, type: t.type, archived: t.archived })),
     })),
   };
 }
-
-export { safeDecode };

@@ -7,7 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import type { TemplateType } from '../src-shared/statuses';
 import type { Fixture, FixtureService, KeyType } from './fixtures';
-import type { ApiKey, ReceivedText, Service, StoredNotification, Template, UnsubscribeRequest } from './model';
+import type {
+  ApiKey,
+  ReceivedText,
+  Service,
+  StoredNotification,
+  Template,
+  UnsubscribeRequest,
+} from './model';
 
 export type JournalRecord =
   | { t: 'notification'; n: StoredNotification }
@@ -71,14 +78,24 @@ export class SandboxStore {
         userNumber: r.user_number,
         notifyNumber: r.notify_number ?? service.inbound_number ?? '',
         content: r.content,
-        createdAt: r.created_at ? Date.parse(r.created_at) * 1000 : now - (received_texts.length - i) * 600_000_000,
+        createdAt: r.created_at
+          ? Date.parse(r.created_at) * 1000
+          : now - (received_texts.length - i) * 600_000_000,
       });
     });
   }
 
   /** Forgets everything (before loading a fixture again). */
   clear(): void {
-    for (const m of [this.services, this.keys, this.templates, this.notifications, this.lists, this.received, this.dailyCounts])
+    for (const m of [
+      this.services,
+      this.keys,
+      this.templates,
+      this.notifications,
+      this.lists,
+      this.received,
+      this.dailyCounts,
+    ])
       m.clear();
     this.unsubscribes.length = 0;
   }
@@ -125,7 +142,9 @@ export class SandboxStore {
 
   /** Keys Notify would try: live ones and those revoked within the last 7 days. */
   candidateKeys(serviceId: string, nowMs: number): ApiKey[] {
-    return (this.keys.get(serviceId) ?? []).filter((k) => k.revokedAt === null || k.revokedAt > nowMs - 7 * DAY_MS);
+    return (this.keys.get(serviceId) ?? []).filter(
+      (k) => k.revokedAt === null || k.revokedAt > nowMs - 7 * DAY_MS,
+    );
   }
 
   async putKey(k: ApiKey): Promise<void> {
@@ -169,7 +188,11 @@ export class SandboxStore {
     }
   }
 
-  private bumpDaily(serviceId: string, type: TemplateType | 'international_sms', createdAtMicros: number): void {
+  private bumpDaily(
+    serviceId: string,
+    type: TemplateType | 'international_sms',
+    createdAtMicros: number,
+  ): void {
     const k = dailyKey(serviceId, type, createdAtMicros / 1000);
     this.dailyCounts.set(k, (this.dailyCounts.get(k) ?? 0) + 1);
   }

@@ -16,7 +16,11 @@ export interface LoadResult {
 
 export async function runLoad(
   origin: string,
-  opts: { concurrency: number; durationMs: number; request: () => { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string } },
+  opts: {
+    concurrency: number;
+    durationMs: number;
+    request: () => { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
+  },
 ): Promise<LoadResult> {
   const pool = new Pool(origin, { connections: opts.concurrency, pipelining: 1 });
   const latencies: number[] = [];
@@ -29,7 +33,13 @@ export async function runLoad(
       const r = opts.request();
       const t0 = performance.now();
       try {
-        const res = await pool.request({ origin, method: r.method, path: r.path, headers: r.headers, body: r.body });
+        const res = await pool.request({
+          origin,
+          method: r.method,
+          path: r.path,
+          headers: r.headers,
+          body: r.body,
+        });
         await res.body.arrayBuffer();
         statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
       } catch {

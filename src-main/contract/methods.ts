@@ -113,20 +113,34 @@ export const methods = {
     output: z.object({
       version: z.string(),
       mode: z.enum(['electron', 'browser']),
-      vault: z.object({ kind: z.enum(['os-keychain', 'passphrase']), locked: z.boolean(), needsSetup: z.boolean(), reason: z.string().nullable() }),
+      vault: z.object({
+        kind: z.enum(['os-keychain', 'passphrase']),
+        locked: z.boolean(),
+        needsSetup: z.boolean(),
+        reason: z.string().nullable(),
+      }),
       sandboxUrl: z.string().nullable(),
       activeProfileId: z.string().nullable(),
     }),
   },
-  'vault.setup': { input: z.strictObject({ passphrase: z.string().min(8).max(1024) }), output: z.object({ locked: z.boolean() }) },
-  'vault.unlock': { input: z.strictObject({ passphrase: z.string().min(1).max(1024) }), output: z.object({ locked: z.boolean() }) },
+  'vault.setup': {
+    input: z.strictObject({ passphrase: z.string().min(8).max(1024) }),
+    output: z.object({ locked: z.boolean() }),
+  },
+  'vault.unlock': {
+    input: z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+    output: z.object({ locked: z.boolean() }),
+  },
   'vault.lock': { input: empty, output: z.object({ locked: z.boolean() }) },
   'vault.changePassphrase': {
     input: z.strictObject({ current: z.string().min(1).max(1024), next: z.string().min(8).max(1024) }),
     output: z.object({ locked: z.boolean() }),
   },
 
-  'profiles.list': { input: empty, output: z.object({ profiles: z.array(publicProfile), activeId: z.string().nullable() }) },
+  'profiles.list': {
+    input: empty,
+    output: z.object({ profiles: z.array(publicProfile), activeId: z.string().nullable() }),
+  },
   'profiles.create': {
     input: z.strictObject({
       name: z.string().min(1).max(120),
@@ -152,11 +166,18 @@ export const methods = {
     output: z.object({ profile: publicProfile, keyCleared: z.boolean() }),
   },
   'profiles.delete': { input: z.strictObject({ id: profileId }), output: z.object({ deleted: z.boolean() }) },
-  'profiles.setActive': { input: z.strictObject({ id: profileId }), output: z.object({ activeId: z.string() }) },
+  'profiles.setActive': {
+    input: z.strictObject({ id: profileId }),
+    output: z.object({ activeId: z.string() }),
+  },
   'profiles.testConnection': {
     input: z.union([
       z.strictObject({ id: profileId }),
-      z.strictObject({ baseUrl: z.string().min(1).max(500), apiKey: z.string().min(1).max(500), proxy: z.string().max(500).nullable().optional() }),
+      z.strictObject({
+        baseUrl: z.string().min(1).max(500),
+        apiKey: z.string().min(1).max(500),
+        proxy: z.string().max(500).nullable().optional(),
+      }),
     ]),
     output: z.object({
       verdict: connectionVerdict,
@@ -180,7 +201,11 @@ export const methods = {
     output: z.object({ templates: z.array(template) }),
   },
   'templates.get': {
-    input: z.strictObject({ profileId, id: uuid, version: z.number().int().positive().max(100_000).optional() }),
+    input: z.strictObject({
+      profileId,
+      id: uuid,
+      version: z.number().int().positive().max(100_000).optional(),
+    }),
     output: template,
   },
   'templates.versions': {
@@ -209,23 +234,41 @@ export const methods = {
   'notifications.get': { input: z.strictObject({ profileId, id: uuid }), output: trackedNotification },
   'notifications.list': {
     input: z.strictObject({ profileId, filters: historyFilters.optional(), olderThan: uuid.optional() }),
-    output: z.object({ notifications: z.array(notification), nextOlderThan: z.string().nullable(), fromCache: z.boolean() }),
+    output: z.object({
+      notifications: z.array(notification),
+      nextOlderThan: z.string().nullable(),
+      fromCache: z.boolean(),
+    }),
   },
-  'notifications.cancelList': { input: z.strictObject({ profileId }), output: z.object({ cancelled: z.number() }) },
-  'notifications.pdf': { input: z.strictObject({ profileId, id: uuid }), output: z.object({ base64: z.string() }) },
+  'notifications.cancelList': {
+    input: z.strictObject({ profileId }),
+    output: z.object({ cancelled: z.number() }),
+  },
+  'notifications.pdf': {
+    input: z.strictObject({ profileId, id: uuid }),
+    output: z.object({ base64: z.string() }),
+  },
   'notifications.lookup': {
     input: z.strictObject({ query: z.string().min(1).max(1000) }),
     output: z.object({
       results: z.array(z.object({ profileId: z.string(), profileName: z.string(), notification })),
-      searched: z.array(z.object({ profileId: z.string(), profileName: z.string(), error: z.string().nullable() })),
+      searched: z.array(
+        z.object({ profileId: z.string(), profileName: z.string(), error: z.string().nullable() }),
+      ),
     }),
   },
   'notifications.findByReference': {
     input: z.strictObject({ profileId, reference: z.string().min(1).max(1000) }),
     output: z.object({ notifications: z.array(notification) }),
   },
-  'notifications.track': { input: z.strictObject({ profileId, id: uuid }), output: z.object({ tracking: z.boolean() }) },
-  'notifications.untrack': { input: z.strictObject({ profileId, id: uuid }), output: z.object({ tracking: z.boolean() }) },
+  'notifications.track': {
+    input: z.strictObject({ profileId, id: uuid }),
+    output: z.object({ tracking: z.boolean() }),
+  },
+  'notifications.untrack': {
+    input: z.strictObject({ profileId, id: uuid }),
+    output: z.object({ tracking: z.boolean() }),
+  },
   'notifications.tracked': { input: empty, output: z.object({ tracked: z.array(trackedNotification) }) },
   'failures.summary': {
     input: z.strictObject({ profileIds: z.array(profileId).max(50).optional() }),
@@ -250,7 +293,10 @@ export const methods = {
     output: z.object({ messages: z.array(receivedText), nextOlderThan: z.string().nullable() }),
   },
   'inspector.list': {
-    input: z.strictObject({ limit: z.number().int().positive().max(1000).optional(), profileId: profileId.optional() }),
+    input: z.strictObject({
+      limit: z.number().int().positive().max(1000).optional(),
+      profileId: profileId.optional(),
+    }),
     output: z.object({ entries: z.array(requestLogEntry) }),
   },
   'snippets.render': {

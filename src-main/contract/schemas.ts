@@ -9,7 +9,10 @@ import { z } from 'zod';
 export const uuid = z
   .string()
   .max(64)
-  .regex(/^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/, 'must be a UUID');
+  .regex(
+    /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/,
+    'must be a UUID',
+  );
 export const profileId = z.string().min(1).max(64);
 export const shortText = z.string().max(200);
 export const templateType = z.enum(['sms', 'email', 'letter']);
@@ -30,9 +33,11 @@ export const personalisationValue: z.ZodType<unknown> = z.union([
     retention_period: z.string().max(20).nullable().optional(),
   }),
 ]);
-export const personalisation = z.record(z.string().max(500), personalisationValue).refine((o) => Object.keys(o).length <= 200, {
-  message: 'at most 200 placeholders',
-});
+export const personalisation = z
+  .record(z.string().max(500), personalisationValue)
+  .refine((o) => Object.keys(o).length <= 200, {
+    message: 'at most 200 placeholders',
+  });
 
 /** A profile as the renderer sees it: never the key, only its name, service id and last four. */
 export const publicProfile = z.object({
@@ -100,7 +105,11 @@ export const template = z
 export type Template = z.infer<typeof template>;
 
 /** One status the console observed, with when it saw it. */
-export const observation = z.object({ status: z.string(), observedAt: z.string(), source: z.enum(['response', 'poll', 'callback']) });
+export const observation = z.object({
+  status: z.string(),
+  observedAt: z.string(),
+  source: z.enum(['response', 'poll', 'callback']),
+});
 export type Observation = z.infer<typeof observation>;
 
 /** One entry of the request inspector: no secret, no signature. */

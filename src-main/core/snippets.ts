@@ -31,7 +31,12 @@ function pyLiteral(v: unknown, indent = 0): string {
 }
 
 /** Renders a snippet; `maskedKey` is what the comment shows (never the key itself). */
-export function renderSnippet(language: SnippetLanguage, baseUrl: string, maskedKey: string, req: SendRequest): string {
+export function renderSnippet(
+  language: SnippetLanguage,
+  baseUrl: string,
+  maskedKey: string,
+  req: SendRequest,
+): string {
   const b = body(req);
   const url = `${baseUrl.replace(/\/$/, '')}/v2/notifications/${PATHS[req.type]}`;
   if (language === 'curl') {

@@ -58,7 +58,8 @@ export async function dispatch(
   const name = method as MethodName;
   const spec = methods[name];
   const parsed = spec.input.safeParse(input ?? {});
-  if (!parsed.success) return fail('validation', describeIssues(parsed.error), { issues: parsed.error.issues.slice(0, 20) });
+  if (!parsed.success)
+    return fail('validation', describeIssues(parsed.error), { issues: parsed.error.issues.slice(0, 20) });
   try {
     const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
     const value = await handler(parsed.data, ctx);
@@ -71,7 +72,10 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof RpcFailure) return fail(err.code, err.message, err.details);
     onInternalError(name, err);
-    return fail('internal', 'Something went wrong inside the console. Nothing was sent twice; please try again.');
+    return fail(
+      'internal',
+      'Something went wrong inside the console. Nothing was sent twice; please try again.',
+    );
   }
 }
 

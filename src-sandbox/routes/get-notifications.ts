@@ -13,13 +13,18 @@ import {
 } from '../../src-shared/statuses';
 import type { SandboxContext, V2Handler } from '../context';
 import { badRequest, json, queryLists, V2Error, validationError, type SandboxRequest } from '../http';
-import { formatDate, formatDatetime, parseUuid, PyFloat } from '../json';
+import { formatDatetime, parseUuid, PyFloat } from '../json';
 import type { StoredNotification } from '../model';
 import { itemsOf, oneOf, typed, uuidField, validateObject } from '../schema';
 import { unsubscribeUrl } from './unsubscribe';
 
 export const API_PAGE_SIZE = 250;
-const NEVER_SENT: ReadonlySet<InternalStatus> = new Set(['cancelled', 'technical-failure', 'validation-failed', 'virus-scan-failed']);
+const NEVER_SENT: ReadonlySet<InternalStatus> = new Set([
+  'cancelled',
+  'technical-failure',
+  'validation-failed',
+  'virus-scan-failed',
+]);
 
 const noResult = () => V2Error.one(404, 'NoResultFound', 'No result found');
 
@@ -28,7 +33,11 @@ function baseUrl(req: SandboxRequest): string {
 }
 
 /** Visible to the API: exists, belongs to the service, and is inside the service's retention. */
-export function findNotification(ctx: SandboxContext, serviceId: string, id: string): StoredNotification | null {
+export function findNotification(
+  ctx: SandboxContext,
+  serviceId: string,
+  id: string,
+): StoredNotification | null {
   const n = ctx.store.notifications.get(id);
   if (!n || n.serviceId !== serviceId) return null;
   const days = ctx.store.services.get(serviceId)?.data_retention_days ?? 7;
@@ -67,19 +76,26 @@ export function serializeNotification(n: StoredNotification, req: SandboxRequest
     ...costData(n),
   };
   if (n.type === 'letter' && n.postage) {
-    out.estimated_delivery = formatDate(estimatedDelivery(new Date(n.createdAt / 1000), n.postage));
+    // `set_gmt_hour` replaces only the hour and minute, so created_at's seconds and microseconds carry over.
+    const delivery = estimatedDelivery(new Date(Math.floor(n.createdAt / 1000)), n.postage);
+    out.estimated_delivery = formatDatetime(delivery.getTime() * 1000 + (n.createdAt % 1000));
   }
   return out;
 }
 
-function generatedUnsubscribe(n: StoredNotification, req: SandboxRequest, ctx: SandboxContext): string | null {
+function generatedUnsubscribe(
+  n: StoredNotification,
+  req: SandboxRequest,
+  ctx: SandboxContext,
+): string | null {
   if (n.type !== 'email') return null;
   const t = ctx.store.templates.get(n.templateId);
   return t?.has_unsubscribe_link ? unsubscribeUrl(req.urlRoot, n, ctx.unsubscribeSecret) : null;
 }
 
 function costData(n: StoredNotification) {
-  if (n.type === 'email') return { cost_details: {}, cost_in_pounds: new PyFloat(0), is_cost_data_ready: true };
+  if (n.type === 'email')
+    return { cost_details: {}, cost_in_pounds: new PyFloat(0), is_cost_data_ready: true };
   const notReady = { cost_details: {}, cost_in_pounds: null, is_cost_data_ready: false };
   if (n.type === 'sms') {
     if (n.status === 'created' && !n.billableUnits) return notReady;
@@ -109,7 +125,11 @@ function costData(n: StoredNotification) {
     return notReady;
   }
   return {
-    cost_details: { billable_sheets_of_paper: n.billableUnits, letter_rate: new PyFloat(rate), postage: n.postage },
+    cost_details: {
+      billable_sheets_of_paper: n.billableUnits,
+      letter_rate: new PyFloat(rate),
+      postage: n.postage,
+    },
     cost_in_pounds: new PyFloat(rate),
     is_cost_data_ready: true,
   };
@@ -134,7 +154,8 @@ export const getPdf: V2Handler = async (_req, ctx, auth, params) => {
   if (!n) throw noResult();
   if (n.type !== 'letter') throw badRequest('Notification is not a letter');
   if (n.status === 'virus-scan-failed') throw badRequest('File did not pass the virus scan');
-  if (n.status === 'technical-failure') throw badRequest('PDF not available for letters in status technical-failure');
+  if (n.status === 'technical-failure')
+    throw badRequest('PDF not available for letters in status technical-failure');
   const pdf = n.status === 'pending-virus-check' ? null : await ctx.pdfs.get(n.id);
   if (!pdf) throw V2Error.one(400, 'PDFNotReadyError', 'PDF not available yet, try again later');
   return { status: 200, body: pdf, headers: { 'Content-Type': 'application/pdf' } };
@@ -195,7 +216,11 @@ export const getNotifications: V2Handler = (req, ctx, auth) => {
   return json(200, { links, notifications: page.map((n) => serializeNotification(n, req, ctx)) });
 };
 
-/** Rebuilds the list URL from the validated args in request order; `older_than` replaced in place or appended. */
+/**
+ * Rebuilds the list URL as `url_for(".get_notifications", _external=True, **data)`: the validated args in
+ * request order, lists repeated, `older_than` replaced in place (`dict(data, older_than=…)`) or appended,
+ * each name and value encoded by Werkzeug's `_urlencode`.
+ */
 function listUrl(req: SandboxRequest, lists: Map<string, string[]>, olderThan: string | null): string {
   const parts: string[] = [];
   let placed = false;
@@ -206,10 +231,27 @@ function listUrl(req: SandboxRequest, lists: Map<string, string[]>, olderThan: s
       placed = true;
       continue;
     }
-    for (const v of vs) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+    for (const v of vs) parts.push(`${werkzeugQuote(k)}=${werkzeugQuote(v)}`);
   }
   if (olderThan !== null && !placed) parts.push(`older_than=${olderThan}`);
   return `${baseUrl(req)}/v2/notifications${parts.length ? `?${parts.join('&')}` : ''}`;
+}
+
+const URLENCODE_SAFE = new Set(
+  [...`ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~!$'()*,/:;?@`].map((c) =>
+    c.charCodeAt(0),
+  ),
+);
+
+/** `urllib.parse.quote_plus(s, safe="!$'()*,/:;?@")` over UTF-8, as Werkzeug's `_urlencode` calls it. */
+export function werkzeugQuote(s: string): string {
+  let out = '';
+  for (const b of Buffer.from(s, 'utf8')) {
+    if (URLENCODE_SAFE.has(b)) out += String.fromCharCode(b);
+    else if (b === 0x20) out += '+';
+    else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 function lowerBoundIndex(list: readonly StoredNotification[], createdAt: number): number {

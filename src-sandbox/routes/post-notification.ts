@@ -26,7 +26,15 @@ import { validatePostalAddress } from '../../src-shared/recipients/postal-addres
 import type { TemplateType } from '../../src-shared/statuses';
 import type { AuthContext } from '../auth';
 import type { SandboxContext } from '../context';
-import { badRequest, json, parseJsonBody, V2Error, validationError, type SandboxRequest, type SandboxResponse } from '../http';
+import {
+  badRequest,
+  json,
+  parseJsonBody,
+  V2Error,
+  validationError,
+  type SandboxRequest,
+  type SandboxResponse,
+} from '../http';
 import { parseUuid } from '../json';
 import type { Postage, Service, StoredNotification, Template } from '../model';
 import {
@@ -122,7 +130,10 @@ function schemas(nowMs: () => number): Record<TemplateType | 'precompiled', Obje
       properties: {
         reference: typed(['string']),
         content: typed(['string']),
-        postage: oneOf(['first', 'second', 'economy'], 'invalid. It must be either first, second or economy.'),
+        postage: oneOf(
+          ['first', 'second', 'economy'],
+          'invalid. It must be either first, second or economy.',
+        ),
       },
       required: ['reference', 'content'],
       additionalProperties: false,
@@ -143,16 +154,29 @@ export async function postNotification(
   ctx.limits.checkDailyLimit(service, key.keyType, type);
   // 3. Body.
   const body = parseJsonBody(req.body);
-  if (type === 'letter' && isObj(body) && Object.hasOwn(body, 'content')) {
-    return postPrecompiledLetter(req, ctx, auth, body);
+  if (type === 'letter') {
+    // `post_precompiled_letter_notification` owns this route: `"content" in request_json` picks the
+    // precompiled path (for a list that is membership, for a string a substring; Notify's TypeError for a
+    // number or `true` is answered below as the schema's message instead of a 500).
+    const content = isObj(body)
+      ? Object.hasOwn(body, 'content')
+      : (Array.isArray(body) || typeof body === 'string') && body.includes('content');
+    if (content) return postPrecompiledLetter(req, ctx, auth, body);
+    // Otherwise it calls `post_notification("letter")`, which checks both limits again: a templated letter
+    // takes two tokens from the bucket.
+    ctx.limits.checkRateLimit(service, key.keyType);
+    ctx.limits.checkDailyLimit(service, key.keyType, type);
   }
   // 4. Schema.
   const errors = validateObject(body, schemas(() => ctx.clock.nowMs())[type]);
   if (errors.length) throw validationError(errors);
   const form = body as Record<string, unknown>;
   // 5. Permission.
-  if (!service.permissions.includes(type)) throw badRequest(`Service is not allowed to send ${TYPE_WORDS[type]}`);
-  const personalisation: Personalisation = { ...((form.personalisation as Personalisation | undefined) ?? {}) };
+  if (!service.permissions.includes(type))
+    throw badRequest(`Service is not allowed to send ${TYPE_WORDS[type]}`);
+  const personalisation: Personalisation = {
+    ...((form.personalisation as Personalisation | undefined) ?? {}),
+  };
   // 6. sanitise_content_for (email).
   const sanitised: Record<string, { sanitised: string; unsanitised: string }> = {};
   if (type === 'email' && Array.isArray(form.sanitise_content_for)) {
@@ -161,8 +185,10 @@ export async function postNotification(
   // 7. Template.
   const templateId = parseUuid(form.template_id)!;
   const template = ctx.store.templates.get(templateId);
-  if (!template || template.serviceId !== service.id || template.hidden) throw badRequest('Template not found');
-  if (template.type !== type) throw badRequest(`${template.type} template is not suitable for ${type} notification`);
+  if (!template || template.serviceId !== service.id || template.hidden)
+    throw badRequest('Template not found');
+  if (template.type !== type)
+    throw badRequest(`${template.type} template is not suitable for ${type} notification`);
   if (template.archived) throw badRequest('Template has been deleted');
   const version = templateVersion(template);
   const parts = {
@@ -197,14 +223,18 @@ export async function postNotification(
   if (type === 'email' && form.email_reply_to_id !== undefined) {
     const id = parseUuid(form.email_reply_to_id)!;
     if (!service.email_reply_to.some((r) => r.id === id && !r.archived))
-      throw badRequest(`email_reply_to_id ${String(form.email_reply_to_id)} does not exist in database for service id ${service.id}`);
+      throw badRequest(
+        `email_reply_to_id ${String(form.email_reply_to_id)} does not exist in database for service id ${service.id}`,
+      );
   }
   if (type === 'sms') {
     if (form.sms_sender_id !== undefined) {
       const id = parseUuid(form.sms_sender_id)!;
       const sender = service.sms_senders.find((s) => s.id === id && !s.archived);
       if (!sender)
-        throw badRequest(`sms_sender_id ${String(form.sms_sender_id)} does not exist in database for service id ${service.id}`);
+        throw badRequest(
+          `sms_sender_id ${String(form.sms_sender_id)} does not exist in database for service id ${service.id}`,
+        );
       fromNumber = normaliseSender(sender.sms_sender);
     } else {
       fromNumber = service.sms_senders.find((s) => s.is_default && !s.archived)?.sms_sender ?? 'GOVUK';
@@ -233,7 +263,8 @@ export async function postNotification(
       internationalSms: service.permissions.includes('international_sms'),
       smsToUkLandlines: service.permissions.includes('sms_to_uk_landlines'),
     });
-    if (problem === 'NOT_A_UK_MOBILE' && !phone.isUk) throw badRequest('Cannot send to international mobile numbers');
+    if (problem === 'NOT_A_UK_MOBILE' && !phone.isUk)
+      throw badRequest('Cannot send to international mobile numbers');
     if (problem) throw V2Error.one(400, 'InvalidPhoneError', LEGACY_PHONE_MESSAGES[problem]);
     normalisedTo = phone.normalised;
     if (!phone.isUk) ctx.limits.checkDailyLimit(service, key.keyType, 'international_sms');
@@ -328,7 +359,11 @@ function responseBase(
     id,
     reference,
     scheduled_for: null,
-    template: { id: templateId, uri: `${req.urlRoot}services/${service.id}/templates/${templateId}`, version },
+    template: {
+      id: templateId,
+      uri: `${req.urlRoot}services/${service.id}/templates/${templateId}`,
+      version,
+    },
     uri: `${req.urlRoot}v2/notifications/${id}`,
   };
 }
@@ -344,7 +379,8 @@ async function createLetter(
 ): Promise<SandboxResponse> {
   const { service, key } = auth;
   // 9. Letters.
-  if (key.keyType === 'team') throw V2Error.one(403, 'BadRequestError', 'Cannot send letters with a team api key');
+  if (key.keyType === 'team')
+    throw V2Error.one(403, 'BadRequestError', 'Cannot send letters with a team api key');
   if (service.restricted && key.keyType !== 'test')
     throw V2Error.one(403, 'BadRequestError', 'Cannot send letters when service is in trial mode');
   const address = validatePostalAddress(personalisation, {
@@ -388,7 +424,9 @@ async function createLetter(
   await ctx.store.addNotification(n);
   ctx.lifecycle.startLetter(n, {
     addressLines: address.lines,
-    contactBlock: version.letter_contact_block ? renderLetterBody(version.letter_contact_block, values) : null,
+    contactBlock: version.letter_contact_block
+      ? renderLetterBody(version.letter_contact_block, values)
+      : null,
     subject: renderLetterBody(version.subject ?? '', values),
     body,
     serviceName: service.name,
@@ -413,13 +451,15 @@ async function postPrecompiledLetter(
   req: SandboxRequest,
   ctx: SandboxContext,
   auth: AuthContext,
-  body: Record<string, unknown>,
+  input: unknown,
 ): Promise<SandboxResponse> {
   const { service, key } = auth;
-  const errors = validateObject(body, schemas(() => ctx.clock.nowMs()).precompiled);
+  const errors = validateObject(input, schemas(() => ctx.clock.nowMs()).precompiled);
   if (errors.length) throw validationError(errors);
+  const body = input as Record<string, unknown>;
   if (!service.permissions.includes('letter')) throw badRequest('Service is not allowed to send letters');
-  if (key.keyType === 'team') throw V2Error.one(403, 'BadRequestError', 'Cannot send letters with a team api key');
+  if (key.keyType === 'team')
+    throw V2Error.one(403, 'BadRequestError', 'Cannot send letters with a team api key');
   if (service.restricted && key.keyType !== 'test')
     throw V2Error.one(403, 'BadRequestError', 'Cannot send letters when service is in trial mode');
   const pdf = decodePythonBase64(body.content as string);
@@ -482,7 +522,12 @@ export function decodePythonBase64(s: string): Buffer | null {
   return Buffer.from(data, 'base64');
 }
 
-function checkRecipientAllowed(service: Service, keyType: 'normal' | 'team', type: 'sms' | 'email', normalisedTo: string) {
+function checkRecipientAllowed(
+  service: Service,
+  keyType: 'normal' | 'team',
+  type: 'sms' | 'email',
+  normalisedTo: string,
+) {
   if (keyType === 'normal' && !service.restricted) return;
   const allowed = new Set<string>();
   for (const m of service.team_members) {
@@ -505,7 +550,13 @@ function sanitiseContent(
   keys: unknown[],
   out: Record<string, { sanitised: string; unsanitised: string }>,
 ): void {
-  const wanted = new Set(keys.map((k) => String(k).toLowerCase().replace(/[\s_-]/g, '')));
+  const wanted = new Set(
+    keys.map((k) =>
+      String(k)
+        .toLowerCase()
+        .replace(/[\s_-]/g, ''),
+    ),
+  );
   for (const [k, v] of Object.entries(personalisation)) {
     if (!wanted.has(k.toLowerCase().replace(/[\s_-]/g, ''))) continue;
     // Notify calls a string method here: a non-string value is a 500 (alphagov/notifications-api #4971).

@@ -12,8 +12,8 @@ import {
   templatePlaceholders,
 } from '../../src-shared/template';
 import type { V2Handler } from '../context';
-import { badRequest, json, V2Error, validationError } from '../http';
-import { formatDatetime, parseUuid } from '../json';
+import { badRequest, json, parseJsonBody, V2Error, validationError } from '../http';
+import { formatDatetime, parseUuid, pyRepr } from '../json';
 import type { Template } from '../model';
 import { oneOf, typed, validateObject } from '../schema';
 
@@ -60,8 +60,12 @@ export function serializeTemplate(t: Template, v: Version) {
   };
 }
 
-function findTemplate(ctxTemplates: Map<string, Template & { serviceId: string }>, serviceId: string, rawId: string) {
-  const id = parseUuid(decodeURIComponent(rawId));
+function findTemplate(
+  ctxTemplates: Map<string, Template & { serviceId: string }>,
+  serviceId: string,
+  rawId: string,
+) {
+  const id = parseUuid(rawId);
   if (!id) throw validationError(['id is not a valid UUID']);
   const t = ctxTemplates.get(id);
   if (!t || t.serviceId !== serviceId || t.hidden) throw noResult();
@@ -69,8 +73,12 @@ function findTemplate(ctxTemplates: Map<string, Template & { serviceId: string }
 }
 
 export const getTemplate: V2Handler = (_req, ctx, auth, params) => {
-  const t = findTemplate(ctx.store.templates, auth.service.id, params.id!);
   const version = params.version === undefined ? undefined : Number(params.version);
+  if (!parseUuid(params.id!)) throw validationError(['id is not a valid UUID']);
+  // Past Postgres' integer range the version query itself fails: SQLAlchemy's DataError, a 404 too.
+  if (version !== undefined && version > 2_147_483_647)
+    throw V2Error.one(404, 'DataError', 'No result found');
+  const t = findTemplate(ctx.store.templates, auth.service.id, params.id!);
   return json(200, serializeTemplate(t, templateVersion(t, version)));
 };
 
@@ -94,16 +102,15 @@ export const getTemplates: V2Handler = (req, ctx, auth) => {
 };
 
 export const previewTemplate: V2Handler = (req, ctx, auth, params) => {
-  let body: unknown = {};
-  if (req.body.length > 0) {
-    try {
-      body = JSON.parse(req.body.toString('utf8')) ?? {};
-    } catch {
-      throw badRequest('Invalid JSON supplied in POST data');
-    }
+  // An empty body is `{}`; otherwise `get_valid_json()`, where anything Python counts as false is `{}` too.
+  const body: unknown = req.body.length > 0 ? parseJsonBody(req.body) : {};
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    // Notify then does `_data["id"] = template_id`, a TypeError (500) for a list, string, number or true.
+    // The sandbox answers the schema's message instead, so that a bad body is never a server error.
+    throw validationError([`${pyRepr(body)} is not of type object`]);
   }
-  const id = parseUuid(decodeURIComponent(params.id!));
-  const form = { ...(body && typeof body === 'object' && !Array.isArray(body) ? body : {}), id: params.id };
+  const id = parseUuid(params.id!);
+  const form = { ...body, id: params.id };
   const errors = validateObject(form, {
     properties: {
       id: (v) => (parseUuid(v) ? [] : ['id is not a valid UUID']),
@@ -115,10 +122,8 @@ export const previewTemplate: V2Handler = (req, ctx, auth, params) => {
   if (!id) throw validationError(['id is not a valid UUID']);
   const t = findTemplate(ctx.store.templates, auth.service.id, id);
   const v = templateVersion(t);
-  const personalisation = ((form as { personalisation?: Record<string, unknown> }).personalisation ?? {}) as Record<
-    string,
-    unknown
-  >;
+  const personalisation = ((form as { personalisation?: Record<string, unknown> }).personalisation ??
+    {}) as Record<string, unknown>;
   const parts = {
     type: t.type,
     subject: v.subject ?? null,

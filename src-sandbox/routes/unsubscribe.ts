@@ -1,5 +1,10 @@
 /**
  * POST /unsubscribe/{notification_id}/{token}: Notify's one-click unsubscribe (no auth).
+ *
+ * As in API `app/one_click_unsubscribe/rest.py`, the token is checked on its own first (Notify signs the
+ * recipient's address with itsdangerous, so a token carries the address and verifies without looking
+ * anything up); only then is the notification looked up. The path's id must be a canonical UUID (the
+ * route's `uuid` converter): anything else does not match the route at all.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SandboxContext } from '../context';
@@ -7,13 +12,30 @@ import { appError, json, type SandboxRequest, type SandboxResponse } from '../ht
 import { parseUuid } from '../json';
 import type { StoredNotification } from '../model';
 
-function tokenFor(n: Pick<StoredNotification, 'id' | 'to'>, secret: string): string {
-  return createHmac('sha256', secret).update(`${n.id}:${n.to ?? ''}`).digest('base64url');
+function sign(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest('base64url');
+}
+
+/** `<base64url address>.<signature>`: self-contained, like Notify's itsdangerous token. */
+function tokenFor(emailAddress: string, secret: string): string {
+  const payload = Buffer.from(emailAddress, 'utf8').toString('base64url');
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+/** The address a token was made for, or null when it was not made by this sandbox. */
+function checkToken(token: string, secret: string): string | null {
+  const dot = token.indexOf('.');
+  if (dot < 0) return null;
+  const payload = token.slice(0, dot);
+  const given = Buffer.from(token.slice(dot + 1));
+  const expected = Buffer.from(sign(payload, secret));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return Buffer.from(payload, 'base64url').toString('utf8');
 }
 
 /** The link Notify puts in `List-Unsubscribe` and in GET's `one_click_unsubscribe_url`. */
 export function unsubscribeUrl(urlRoot: string, n: StoredNotification, secret: string): string {
-  return `${urlRoot}unsubscribe/${n.id}/${tokenFor(n, secret)}`;
+  return `${urlRoot}unsubscribe/${n.id}/${tokenFor(n.to ?? '', secret)}`;
 }
 
 export async function postUnsubscribe(
@@ -21,20 +43,17 @@ export async function postUnsubscribe(
   ctx: SandboxContext,
   params: Record<string, string>,
 ): Promise<SandboxResponse> {
-  const id = parseUuid(params.id);
-  const n = id ? ctx.store.notifications.get(id) : undefined;
-  const invalid = { 'unsubscribe request': 'This is not a valid unsubscribe link.' };
+  const emailAddress = checkToken(params.token ?? '', ctx.unsubscribeSecret);
+  if (emailAddress === null)
+    return appError(404, { 'unsubscribe request': 'This is not a valid unsubscribe link.' });
+  const n = ctx.store.notifications.get(parseUuid(params.id) ?? '');
   if (!n || n.type !== 'email') {
-    // A token that verifies for no notification is "not valid"; a known token for a purged one "expired".
-    return appError(404, id ? { 'unsubscribe request': 'This unsubscribe link is invalid or expired.' } : invalid);
+    return appError(404, { 'unsubscribe request': 'This unsubscribe link is invalid or expired.' });
   }
-  const expected = Buffer.from(tokenFor(n, ctx.unsubscribeSecret));
-  const given = Buffer.from(params.token ?? '');
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return appError(404, invalid);
   await ctx.store.addUnsubscribe({
     notificationId: n.id,
     serviceId: n.serviceId,
-    emailAddress: n.to,
+    emailAddress,
     at: ctx.clock.nowMicros(),
   });
   return json(200, { message: 'Unsubscribe successful', result: 'success' });

@@ -147,7 +147,13 @@ export interface TestSandbox {
   call(
     method: string,
     path: string,
-    opts?: { key?: keyof TestKeys; body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string },
+    opts?: {
+      key?: keyof TestKeys;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      token?: string;
+    },
   ): Promise<{ status: number; json: any; text: string; headers: Headers }>;
 }
 

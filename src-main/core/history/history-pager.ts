@@ -13,7 +13,10 @@ export interface HistoryQuery {
 }
 
 export interface HistorySource<N extends { id: string }> {
-  getNotifications(query: HistoryQuery & { older_than?: string }, signal?: AbortSignal): Promise<{ notifications: N[] }>;
+  getNotifications(
+    query: HistoryQuery & { older_than?: string },
+    signal?: AbortSignal,
+  ): Promise<{ notifications: N[] }>;
 }
 
 export interface HistoryPage<N> {
@@ -35,23 +38,30 @@ export class HistoryPager<N extends { id: string }> {
   private readonly cache = new Map<string, { at: number; page: HistoryPage<N> }>();
   private readonly inflight = new Map<string, Set<AbortController>>();
 
-  constructor(
-    private readonly opts: { ttlMs?: number; maxEntries?: number; now?: () => number } = {},
-  ) {}
+  constructor(private readonly opts: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {}
 
   /** One page: the newest (no cursor) or the one after `olderThan`. */
-  async page(profileId: string, source: HistorySource<N>, query: HistoryQuery, olderThan?: string): Promise<HistoryPage<N>> {
+  async page(
+    profileId: string,
+    source: HistorySource<N>,
+    query: HistoryQuery,
+    olderThan?: string,
+  ): Promise<HistoryPage<N>> {
     const key = `${profileId}|${canonical(query)}|${olderThan ?? ''}`;
     const now = (this.opts.now ?? Date.now)();
     const hit = this.cache.get(key);
     // The first page is always fresh: new notifications arrive at the top.
-    if (hit && olderThan && now - hit.at < (this.opts.ttlMs ?? 60_000)) return { ...hit.page, fromCache: true };
+    if (hit && olderThan && now - hit.at < (this.opts.ttlMs ?? 60_000))
+      return { ...hit.page, fromCache: true };
     const controller = new AbortController();
     let set = this.inflight.get(profileId);
     if (!set) this.inflight.set(profileId, (set = new Set()));
     set.add(controller);
     try {
-      const res = await source.getNotifications({ ...query, ...(olderThan ? { older_than: olderThan } : {}) }, controller.signal);
+      const res = await source.getNotifications(
+        { ...query, ...(olderThan ? { older_than: olderThan } : {}) },
+        controller.signal,
+      );
       if (controller.signal.aborted) throw new PageCancelledError();
       const last = res.notifications[res.notifications.length - 1];
       const page: HistoryPage<N> = {

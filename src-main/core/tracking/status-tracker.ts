@@ -85,7 +85,11 @@ export class StatusTracker {
   }
 
   /** Starts following a notification (idempotent), recording its current status as observed now. */
-  track(profileId: string, notification: TrackedNotificationLike, source: Observation['source'] = 'response'): TrackedEntry {
+  track(
+    profileId: string,
+    notification: TrackedNotificationLike,
+    source: Observation['source'] = 'response',
+  ): TrackedEntry {
     const key = `${profileId}:${notification.id}`;
     let entry = this.entries.get(key);
     if (!entry) {
@@ -140,7 +144,10 @@ export class StatusTracker {
       let olderThan: string | undefined;
       for (let page = 0; page < this.opts.maxPagesPerRound && want.size > 0; page++) {
         requests++;
-        const res = await source.getNotifications({ template_type: types, ...(olderThan ? { older_than: olderThan } : {}) });
+        const res = await source.getNotifications({
+          template_type: types,
+          ...(olderThan ? { older_than: olderThan } : {}),
+        });
         for (const n of res.notifications) {
           const e = want.get(n.id);
           if (!e) continue;
@@ -155,7 +162,10 @@ export class StatusTracker {
     }
     // Few in flight, or ones the pages did not show (another key type, or past the pages read).
     const rest = pending.filter((e) => !seen.has(e.notification.id));
-    const budget = pending.length > this.opts.singleGetThreshold ? Math.max(0, this.opts.maxPagesPerRound - requests) : rest.length;
+    const budget =
+      pending.length > this.opts.singleGetThreshold
+        ? Math.max(0, this.opts.maxPagesPerRound - requests)
+        : rest.length;
     for (const e of rest.slice(0, budget)) {
       requests++;
       try {
@@ -173,7 +183,11 @@ export class StatusTracker {
     entry.notification = { ...entry.notification, ...n };
     const last = entry.observations[entry.observations.length - 1];
     if (last && last.status === n.status) return false;
-    const observation: Observation = { status: n.status, observedAt: new Date(this.opts.now()).toISOString(), source };
+    const observation: Observation = {
+      status: n.status,
+      observedAt: new Date(this.opts.now()).toISOString(),
+      source,
+    };
     entry.observations.push(observation);
     entry.final = isFinalStatus(n.status as never, n.type);
     this.opts.onUpdate(entry, observation);
@@ -198,7 +212,9 @@ export class StatusTracker {
       void this.pollOnce(profileId)
         .then(({ changed }) => {
           // Quick while things move; back off while nothing changes.
-          loop.intervalMs = changed ? this.opts.minIntervalMs : Math.min(this.opts.maxIntervalMs, Math.round(loop.intervalMs * 1.6));
+          loop.intervalMs = changed
+            ? this.opts.minIntervalMs
+            : Math.min(this.opts.maxIntervalMs, Math.round(loop.intervalMs * 1.6));
         })
         .catch(() => {
           loop.intervalMs = Math.min(this.opts.maxIntervalMs, loop.intervalMs * 2);

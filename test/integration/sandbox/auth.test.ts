@@ -25,18 +25,37 @@ async function authError(headers: Record<string, string>) {
 describe('authentication errors, in Notify’s order and words', () => {
   const cases: [string, () => Record<string, string>, number, string][] = [
     ['no header', () => ({}), 401, 'Unauthorized: authentication token must be provided'],
-    ['empty header', () => ({ Authorization: '' }), 401, 'Unauthorized: authentication token must be provided'],
-    ['basic scheme', () => ({ Authorization: 'Basic abc' }), 401, 'Unauthorized: authentication bearer scheme must be used'],
+    [
+      'empty header',
+      () => ({ Authorization: '' }),
+      401,
+      'Unauthorized: authentication token must be provided',
+    ],
+    [
+      'basic scheme',
+      () => ({ Authorization: 'Basic abc' }),
+      401,
+      'Unauthorized: authentication bearer scheme must be used',
+    ],
     [
       'not a JWT',
       () => ({ Authorization: 'Bearer not-a-token' }),
       403,
       'Invalid token: make sure your API token matches the example at https://docs.notifications.service.gov.uk/rest-api.html#authorisation-header',
     ],
-    ['no iss', () => ({ Authorization: `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, { iat: now() }, sb.secrets.live)}` }), 403, 'Invalid token: iss field not provided'],
+    [
+      'no iss',
+      () => ({
+        Authorization: `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, { iat: now() }, sb.secrets.live)}`,
+      }),
+      403,
+      'Invalid token: iss field not provided',
+    ],
     [
       'iss not a uuid',
-      () => ({ Authorization: `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, { iss: 'nope', iat: now() }, sb.secrets.live)}` }),
+      () => ({
+        Authorization: `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, { iss: 'nope', iat: now() }, sb.secrets.live)}`,
+      }),
       403,
       'Invalid token: service id is not the right data type',
     ],
@@ -72,13 +91,17 @@ describe('authentication errors, in Notify’s order and words', () => {
     ],
     [
       'missing iat',
-      () => ({ Authorization: `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, { iss: SERVICE_ID }, sb.secrets.live)}` }),
+      () => ({
+        Authorization: `Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, { iss: SERVICE_ID }, sb.secrets.live)}`,
+      }),
       403,
       'Invalid token: API key not found',
     ],
     [
       'HS512',
-      () => ({ Authorization: `Bearer ${jwt({ alg: 'HS512', typ: 'JWT' }, { iss: SERVICE_ID, iat: now() }, sb.secrets.live)}` }),
+      () => ({
+        Authorization: `Bearer ${jwt({ alg: 'HS512', typ: 'JWT' }, { iss: SERVICE_ID, iat: now() }, sb.secrets.live)}`,
+      }),
       403,
       'Invalid token: algorithm used is not HS256',
     ],
@@ -109,7 +132,10 @@ describe('authentication errors, in Notify’s order and words', () => {
     expect(res.status).toBe(200);
     const r = await authError({ Authorization: `Bearer ${signToken(SERVICE_ID, sb.secrets.live)}` });
     expect(r.body.errors[0].message).toBe('Invalid token: service is archived');
-    await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, { method: 'PATCH', body: JSON.stringify({ active: true }) });
+    await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ active: true }),
+    });
   });
 
   it('applies a simulated server clock skew, and reports it in the Date header', async () => {

@@ -17,8 +17,9 @@ async function tempDir() {
 }
 
 async function liveKey(url: string) {
-  const info = await (await fetch(`${url}/_sandbox/info`)).json() as any;
-  const key = info.services[0].api_keys.find((k: { key_type: string }) => k.key_type === 'normal').api_key as string;
+  const info = (await (await fetch(`${url}/_sandbox/info`)).json()) as any;
+  const key = info.services[0].api_keys.find((k: { key_type: string }) => k.key_type === 'normal')
+    .api_key as string;
   return key;
 }
 
@@ -28,13 +29,17 @@ describe('persistence with a data folder', () => {
     const first = await startSandbox({ dataDir: dir, timeScale: 1000, onError: () => {} });
     const key = await liveKey(first.url);
     const auth = { Authorization: `Bearer ${signToken(DEMO_SERVICE_ID, key.slice(-36))}` };
-    const sent = await (
+    const sent = (await (
       await fetch(`${first.url}/v2/notifications/sms`, {
         method: 'POST',
         headers: auth,
-        body: JSON.stringify({ phone_number: '07700900123', template_id: DEMO_TEMPLATES.smsVerification, personalisation: { name: 'A', code: '1' } }),
+        body: JSON.stringify({
+          phone_number: '07700900123',
+          template_id: DEMO_TEMPLATES.smsVerification,
+          personalisation: { name: 'A', code: '1' },
+        }),
       })
-    ).json() as any;
+    ).json()) as any;
     await first.close();
 
     const second = await startSandbox({ dataDir: dir, timeScale: 1000, onError: () => {} });
@@ -43,7 +48,9 @@ describe('persistence with a data folder', () => {
       const auth2 = { Authorization: `Bearer ${signToken(DEMO_SERVICE_ID, key.slice(-36))}` };
       const got = await fetch(`${second.url}/v2/notifications/${sent.id}`, { headers: auth2 });
       expect(got.status).toBe(200);
-      expect(((await got.json()) as any).body).toBe('Hello A, your verification code is 1. It expires in 10 minutes.');
+      expect(((await got.json()) as any).body).toBe(
+        'Hello A, your verification code is 1. It expires in 10 minutes.',
+      );
     } finally {
       await second.close();
     }
@@ -57,7 +64,11 @@ describe('persistence with a data folder', () => {
     const res = await fetch(`${sb.url}/v2/notifications/sms`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ phone_number: '07700900123', template_id: DEMO_TEMPLATES.smsVerification, personalisation: { name: 'A', code: '1' } }),
+      body: JSON.stringify({
+        phone_number: '07700900123',
+        template_id: DEMO_TEMPLATES.smsVerification,
+        personalisation: { name: 'A', code: '1' },
+      }),
     });
     const { id } = (await res.json()) as any;
     // Read the journal before any clean shutdown: the acknowledged record is already there.

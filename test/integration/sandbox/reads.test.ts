@@ -52,7 +52,11 @@ describe('templates', () => {
       name: 'Email',
       postage: null,
       letter_contact_block: null,
-      personalisation: { name: { required: true }, 'file link': { required: true }, items: { required: true } },
+      personalisation: {
+        name: { required: true },
+        'file link': { required: true },
+        items: { required: true },
+      },
       created_by: 'b@example.gov.uk',
     });
     // Flask sorts keys at every level, so the placeholders arrive alphabetically.
@@ -70,17 +74,28 @@ describe('templates', () => {
     expect(r.json.postage).toBe('second');
   });
   it('validates ids and hides hidden templates; archived ones are returned', async () => {
-    expect((await sb.call('GET', '/v2/template/abc')).json.errors).toEqual([{ error: 'ValidationError', message: 'id is not a valid UUID' }]);
+    expect((await sb.call('GET', '/v2/template/abc')).json.errors).toEqual([
+      { error: 'ValidationError', message: 'id is not a valid UUID' },
+    ]);
     expect((await sb.call('GET', `/v2/template/${T.hidden}`)).status).toBe(404);
     expect((await sb.call('GET', `/v2/template/${T.archived}`)).status).toBe(200);
   });
   it('lists live templates by name, filtered by type', async () => {
     const all = await sb.call('GET', '/v2/templates');
-    expect(all.json.templates.map((t: { name: string }) => t.name)).toEqual(['Email', 'Empty', 'Letter', 'Newsletter', 'SMS', 'SMS list']);
+    expect(all.json.templates.map((t: { name: string }) => t.name)).toEqual([
+      'Email',
+      'Empty',
+      'Letter',
+      'Newsletter',
+      'SMS',
+      'SMS list',
+    ]);
     const sms = await sb.call('GET', '/v2/templates?type=sms');
     expect(sms.json.templates).toHaveLength(2);
     const bad = await sb.call('GET', '/v2/templates?type=coconut');
-    expect(bad.json.errors).toEqual([{ error: 'ValidationError', message: 'type coconut is not one of [sms, email, letter]' }]);
+    expect(bad.json.errors).toEqual([
+      { error: 'ValidationError', message: 'type coconut is not one of [sms, email, letter]' },
+    ]);
     const extra = await sb.call('GET', '/v2/templates?foo=1');
     expect(extra.json.errors[0].message).toBe('Additional properties are not allowed (foo was unexpected)');
   });
@@ -89,12 +104,22 @@ describe('templates', () => {
       body: { personalisation: { name: '<b>Ann</b>', 'file link': 'x', items: 'y' } },
     });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ id: T.email, type: 'email', version: 2, subject: 'Hello <b>Ann</b>', postage: null });
+    expect(r.json).toMatchObject({
+      id: T.email,
+      type: 'email',
+      version: 2,
+      subject: 'Hello <b>Ann</b>',
+      postage: null,
+    });
     expect(r.json.html).toContain('&lt;b&gt;Ann&lt;/b&gt;');
     expect(r.json.html).not.toContain('<b>');
     const missing = await sb.call('POST', `/v2/template/${T.sms}/preview`, { rawBody: '' });
-    expect(missing.json.errors).toEqual([{ error: 'BadRequestError', message: 'Missing personalisation: name, code' }]);
-    const sms = await sb.call('POST', `/v2/template/${T.sms}/preview`, { body: { personalisation: { name: 'A', code: 1 } } });
+    expect(missing.json.errors).toEqual([
+      { error: 'BadRequestError', message: 'Missing personalisation: name, code' },
+    ]);
+    const sms = await sb.call('POST', `/v2/template/${T.sms}/preview`, {
+      body: { personalisation: { name: 'A', code: 1 } },
+    });
     expect(sms.json).toMatchObject({ html: null, subject: null, body: 'Hello A, your code is 1.' });
   });
 });
@@ -106,15 +131,27 @@ describe('received text messages', () => {
       body: JSON.stringify({ user_number: '447700900222', content: 'Newest' }),
     });
     const r = await sb.call('GET', '/v2/received-text-messages');
-    expect(r.json.received_text_messages.map((m: { content: string }) => m.content)).toEqual(['Newest', 'Hello there']);
-    expect(r.json.received_text_messages[0]).toMatchObject({ notify_number: '07700900999', user_number: '447700900222', service_id: SERVICE_ID });
+    expect(r.json.received_text_messages.map((m: { content: string }) => m.content)).toEqual([
+      'Newest',
+      'Hello there',
+    ]);
+    expect(r.json.received_text_messages[0]).toMatchObject({
+      notify_number: '07700900999',
+      user_number: '447700900222',
+      service_id: SERVICE_ID,
+    });
     expect(r.json.links.current).toBe(`${sb.url}/v2/received-text-messages`);
     const last = r.json.received_text_messages[1].id;
     expect(r.json.links.next).toBe(`${sb.url}/v2/received-text-messages?older_than=${last}`);
     const next = await sb.call('GET', `/v2/received-text-messages?older_than=${last}`);
-    expect(next.json).toEqual({ links: { current: `${sb.url}/v2/received-text-messages` }, received_text_messages: [] });
+    expect(next.json).toEqual({
+      links: { current: `${sb.url}/v2/received-text-messages` },
+      received_text_messages: [],
+    });
     const bad = await sb.call('GET', '/v2/received-text-messages?user_number=1');
-    expect(bad.json.errors[0].message).toBe('Additional properties are not allowed (user_number was unexpected)');
+    expect(bad.json.errors[0].message).toBe(
+      'Additional properties are not allowed (user_number was unexpected)',
+    );
   });
 });
 
@@ -124,13 +161,21 @@ describe('listing notifications', () => {
     for (let i = 0; i < 260; i++) {
       sends.push(
         sb.call('POST', '/v2/notifications/sms', {
-          body: { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'n', code: i }, reference: i % 2 ? 'odd' : 'even' },
+          body: {
+            phone_number: '07700900123',
+            template_id: T.sms,
+            personalisation: { name: 'n', code: i },
+            reference: i % 2 ? 'odd' : 'even',
+          },
         }),
       );
     }
     const done = await Promise.all(sends);
     expect(done.every((d) => d.status === 201)).toBe(true);
-    await sb.call('POST', '/v2/notifications/sms', { key: 'test', body: { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'n', code: 1 } } });
+    await sb.call('POST', '/v2/notifications/sms', {
+      key: 'test',
+      body: { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'n', code: 1 } },
+    });
 
     const page1 = await sb.call('GET', '/v2/notifications?template_type=sms');
     expect(page1.json.notifications).toHaveLength(250);
@@ -144,7 +189,10 @@ describe('listing notifications', () => {
     const page2 = await sb.call('GET', `/v2/notifications?template_type=sms&older_than=${lastId}`);
     expect(page2.json.notifications).toHaveLength(10);
     expect(page2.json.links.next).toContain(page2.json.notifications[9].id);
-    const page3 = await sb.call('GET', `/v2/notifications?template_type=sms&older_than=${page2.json.notifications[9].id}`);
+    const page3 = await sb.call(
+      'GET',
+      `/v2/notifications?template_type=sms&older_than=${page2.json.notifications[9].id}`,
+    );
     expect(page3.json.notifications).toEqual([]);
     expect(page3.json.links.next).toBeUndefined();
 
@@ -154,7 +202,10 @@ describe('listing notifications', () => {
     expect(odd.json.notifications).toHaveLength(130);
   });
   it('validates filters with one error per bad value, and expands failed', async () => {
-    const bad = await sb.call('GET', '/v2/notifications?status=elephant&status=delivered&template_type=orange&include_jobs=yes&older_than=x');
+    const bad = await sb.call(
+      'GET',
+      '/v2/notifications?status=elephant&status=delivered&template_type=orange&include_jobs=yes&older_than=x',
+    );
     expect(bad.json.errors.map((e: { message: string }) => e.message)).toEqual([
       'status elephant is not one of [cancelled, created, sending, sent, delivered, pending, failed, technical-failure, temporary-failure, permanent-failure, pending-virus-check, validation-failed, virus-scan-failed, returned-letter, accepted, received]',
       'template_type orange is not one of [sms, email, letter]',

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../../src-sandbox/auth';
-import { SENDERS, SERVICE_ID, T, eventually, startTestSandbox, type TestSandbox } from '../../support/sandbox';
+import {
+  SENDERS,
+  SERVICE_ID,
+  T,
+  eventually,
+  startTestSandbox,
+  type TestSandbox,
+} from '../../support/sandbox';
 
 let sb: TestSandbox;
 let slow: TestSandbox;
@@ -20,7 +27,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 describe('sending and reading back', () => {
   it('sends an SMS and answers with Notify’s 201 shape', async () => {
     const r = await sb.call('POST', '/v2/notifications/sms', {
-      body: { phone_number: '07700 900123', template_id: T.sms, personalisation: { NAME: 'Ann', code: 42 }, reference: 'ref-1' },
+      body: {
+        phone_number: '07700 900123',
+        template_id: T.sms,
+        personalisation: { NAME: 'Ann', code: 42 },
+        reference: 'ref-1',
+      },
     });
     expect(r.status).toBe(201);
     expect(Object.keys(r.json)).toEqual(['content', 'id', 'reference', 'scheduled_for', 'template', 'uri']);
@@ -36,14 +48,23 @@ describe('sending and reading back', () => {
 
   it('uses a chosen SMS sender, normalised to digits', async () => {
     const r = await sb.call('POST', '/v2/notifications/sms', {
-      body: { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'A', code: 1 }, sms_sender_id: SENDERS.smsNumber },
+      body: {
+        phone_number: '07700900123',
+        template_id: T.sms,
+        personalisation: { name: 'A', code: 1 },
+        sms_sender_id: SENDERS.smsNumber,
+      },
     });
     expect(r.json.content.from_number).toBe('447700900500');
   });
 
   it('follows an SMS from created to delivered with cost data', async () => {
     const sent = await slow.call('POST', '/v2/notifications/sms', {
-      body: { phone_number: '+447700900123', template_id: T.sms, personalisation: { name: 'Ann', code: '1' } },
+      body: {
+        phone_number: '+447700900123',
+        template_id: T.sms,
+        personalisation: { name: 'Ann', code: '1' },
+      },
     });
     const first = await slow.call('GET', `/v2/notifications/${sent.json.id}`);
     expect(first.json.status).toBe('created');
@@ -76,15 +97,29 @@ describe('sending and reading back', () => {
 
   it('test keys: 07700900003 fails temporarily via pending, 07700900002 permanently', async () => {
     const send = (phone: string) =>
-      sb.call('POST', '/v2/notifications/sms', { key: 'test', body: { phone_number: phone, template_id: T.sms, personalisation: { name: 'a', code: 1 } } });
+      sb.call('POST', '/v2/notifications/sms', {
+        key: 'test',
+        body: { phone_number: phone, template_id: T.sms, personalisation: { name: 'a', code: 1 } },
+      });
     const temp = await send('07700900003');
     const perm = await send('+447700900002');
-    const t = await eventually(() => sb.call('GET', `/v2/notifications/${temp.json.id}`), (r) => r.json.status === 'temporary-failure');
-    const p = await eventually(() => sb.call('GET', `/v2/notifications/${perm.json.id}`), (r) => r.json.status === 'permanent-failure');
+    const t = await eventually(
+      () => sb.call('GET', `/v2/notifications/${temp.json.id}`),
+      (r) => r.json.status === 'temporary-failure',
+    );
+    const p = await eventually(
+      () => sb.call('GET', `/v2/notifications/${perm.json.id}`),
+      (r) => r.json.status === 'permanent-failure',
+    );
     expect(t.json.completed_at).toMatch(DATETIME);
     expect(p.json.status).toBe('permanent-failure');
-    const history = await (await fetch(`${sb.url}/_sandbox/notifications/${temp.json.id}`)).json() as any;
-    expect(history.history.map((h: { status: string }) => h.status)).toEqual(['created', 'sending', 'pending', 'temporary-failure']);
+    const history = (await (await fetch(`${sb.url}/_sandbox/notifications/${temp.json.id}`)).json()) as any;
+    expect(history.history.map((h: { status: string }) => h.status)).toEqual([
+      'created',
+      'sending',
+      'pending',
+      'temporary-failure',
+    ]);
   });
 
   it('smoke-test recipients get a 201 but are never stored', async () => {
@@ -94,7 +129,10 @@ describe('sending and reading back', () => {
     expect(r.status).toBe(201);
     const g = await sb.call('GET', `/v2/notifications/${r.json.id}`);
     expect(g.status).toBe(404);
-    expect(g.json).toEqual({ status_code: 404, errors: [{ error: 'NoResultFound', message: 'No result found' }] });
+    expect(g.json).toEqual({
+      status_code: 404,
+      errors: [{ error: 'NoResultFound', message: 'No result found' }],
+    });
   });
 
   it('sends an email with lists, sanitised content and a typographic subject', async () => {
@@ -123,7 +161,11 @@ describe('sending and reading back', () => {
       body: {
         email_address: 'a@example.gov.uk',
         template_id: T.email,
-        personalisation: { name: 'A', items: [], 'file link': { file: Buffer.from('col\n1\n').toString('base64'), filename: 'report.csv' } },
+        personalisation: {
+          name: 'A',
+          items: [],
+          'file link': { file: Buffer.from('col\n1\n').toString('base64'), filename: 'report.csv' },
+        },
       },
     });
     expect(r.status).toBe(201);
@@ -132,13 +174,21 @@ describe('sending and reading back', () => {
     expect(file.status).toBe(200);
     expect(await file.text()).toBe('col\n1\n');
     const bad = await sb.call('POST', '/v2/notifications/email', {
-      body: { email_address: 'a@example.gov.uk', template_id: T.email, personalisation: { name: 'A', items: [], 'file link': { file: 'YQ==', filename: 'x.exe' } } },
+      body: {
+        email_address: 'a@example.gov.uk',
+        template_id: T.email,
+        personalisation: { name: 'A', items: [], 'file link': { file: 'YQ==', filename: 'x.exe' } },
+      },
     });
     expect(bad.json.errors[0].message).toBe(
       "Unsupported file type '.exe'. Supported types are: '.csv', '.doc', '.docx', '.jpeg', '.jpg', '.json', '.odt', '.pdf', '.png', '.rtf', '.txt', '.xlsx'",
     );
     const period = await sb.call('POST', '/v2/notifications/email', {
-      body: { email_address: 'a@example.gov.uk', template_id: T.email, personalisation: { name: 'A', items: [], 'file link': { file: 'YQ==', retention_period: '1 month' } } },
+      body: {
+        email_address: 'a@example.gov.uk',
+        template_id: T.email,
+        personalisation: { name: 'A', items: [], 'file link': { file: 'YQ==', retention_period: '1 month' } },
+      },
     });
     expect(period.json.errors[0].message).toBe(
       'retention_period Unsupported value for retention_period: 1 month. Supported periods are from 1 to 78 weeks.',
@@ -151,13 +201,29 @@ describe('sending and reading back', () => {
       body: {
         template_id: T.letter,
         reference: 'letter-1',
-        personalisation: { address_line_1: 'Ann Example', address_line_2: '1 High Street', postcode: 'sw1a1aa', name: 'Ann', team: '0300 123' },
+        personalisation: {
+          address_line_1: 'Ann Example',
+          address_line_2: '1 High Street',
+          postcode: 'sw1a1aa',
+          name: 'Ann',
+          team: '0300 123',
+        },
       },
     });
     expect(r.status).toBe(201);
-    expect(r.json.content).toEqual({ body: 'Dear Ann,\n\nYour appointment.', subject: 'Appointment &amp; more' });
+    expect(r.json.content).toEqual({
+      body: 'Dear Ann,\n\nYour appointment.',
+      subject: 'Appointment &amp; more',
+    });
     const g = await sb.call('GET', `/v2/notifications/${r.json.id}`);
-    expect(g.json).toMatchObject({ type: 'letter', status: 'accepted', line_1: 'Ann Example', line_2: '1 High Street', postcode: 'sw1a1aa', postage: 'second' });
+    expect(g.json).toMatchObject({
+      type: 'letter',
+      status: 'accepted',
+      line_1: 'Ann Example',
+      line_2: '1 High Street',
+      postcode: 'sw1a1aa',
+      postage: 'second',
+    });
     expect(g.json.estimated_delivery).toMatch(DATETIME);
     const pdf = await eventually(
       () => sb.call('GET', `/v2/notifications/${r.json.id}/pdf`),
@@ -165,7 +231,10 @@ describe('sending and reading back', () => {
     );
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.text.startsWith('%PDF-')).toBe(true);
-    await eventually(() => sb.call('GET', `/v2/notifications/${r.json.id}`), (x) => x.json.status === 'received');
+    await eventually(
+      () => sb.call('GET', `/v2/notifications/${r.json.id}`),
+      (x) => x.json.status === 'received',
+    );
   });
 
   it('serves a precompiled letter back byte for byte', async () => {
@@ -178,9 +247,15 @@ describe('sending and reading back', () => {
     expect(r.status).toBe(201);
     expect(r.json).toEqual({ id: r.json.id, postage: 'first', reference: 'pre-1' });
     const early = await slow.call('GET', `/v2/notifications/${r.json.id}/pdf`);
-    expect(early.json).toEqual({ status_code: 400, errors: [{ error: 'PDFNotReadyError', message: 'PDF not available yet, try again later' }] });
+    expect(early.json).toEqual({
+      status_code: 400,
+      errors: [{ error: 'PDFNotReadyError', message: 'PDF not available yet, try again later' }],
+    });
     const res = await eventually(
-      () => fetch(`${slow.url}/v2/notifications/${r.json.id}/pdf`, { headers: { Authorization: `Bearer ${tokenFor('test')}` } }),
+      () =>
+        fetch(`${slow.url}/v2/notifications/${r.json.id}/pdf`, {
+          headers: { Authorization: `Bearer ${tokenFor('test')}` },
+        }),
       (x) => x.status === 200,
       500,
     );
@@ -188,7 +263,9 @@ describe('sending and reading back', () => {
   });
 
   it('refuses the PDF of a non-letter', async () => {
-    const s = await sb.call('POST', '/v2/notifications/sms', { body: { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'a', code: 1 } } });
+    const s = await sb.call('POST', '/v2/notifications/sms', {
+      body: { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'a', code: 1 } },
+    });
     const r = await sb.call('GET', `/v2/notifications/${s.json.id}/pdf`);
     expect(r.json.errors).toEqual([{ error: 'BadRequestError', message: 'Notification is not a letter' }]);
   });

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryPager, PageCancelledError, type HistorySource } from '../../../src-main/core/history/history-pager';
+import {
+  HistoryPager,
+  PageCancelledError,
+  type HistorySource,
+} from '../../../src-main/core/history/history-pager';
 
 function source(total: number, delayMs = 0) {
-  const all = Array.from({ length: total }, (_, i) => ({ id: `n${String(total - i).padStart(4, '0')}`, type: i % 2 ? 'sms' : 'email' }));
-  const calls: Record<string, unknown>[] = [];
+  const all = Array.from({ length: total }, (_, i) => ({
+    id: `n${String(total - i).padStart(4, '0')}`,
+    type: i % 2 ? 'sms' : 'email',
+  }));
+  const calls: object[] = [];
   const s: HistorySource<{ id: string; type: string }> = {
     async getNotifications(q, signal) {
       calls.push(q);

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { StatusTracker, type StatusSource, type TrackedNotificationLike } from '../../../src-main/core/tracking/status-tracker';
+import {
+  StatusTracker,
+  type StatusSource,
+  type TrackedNotificationLike,
+} from '../../../src-main/core/tracking/status-tracker';
 
 /** A fake Notify: notifications newest-first, pages of 250, counts requests. */
 function fakeNotify(count: number, type: 'sms' | 'email' = 'sms') {
@@ -90,7 +94,12 @@ describe('status tracker', () => {
       await tracker.pollOnce('p');
     }
     const entry = tracker.get('p', n.id)!;
-    expect(entry.observations.map((o) => o.status)).toEqual(['created', 'sending', 'pending', 'temporary-failure']);
+    expect(entry.observations.map((o) => o.status)).toEqual([
+      'created',
+      'sending',
+      'pending',
+      'temporary-failure',
+    ]);
     expect(entry.final).toBe(true);
     expect(new Set(entry.observations.map((o) => o.observedAt)).size).toBe(4);
   });
@@ -98,9 +107,19 @@ describe('status tracker', () => {
   it('treats letters as final only after accepted, and international sent as final', async () => {
     const notify = fakeNotify(1);
     const tracker = manualTracker(notify.source);
-    const letter = { id: randomUUID(), type: 'letter' as const, status: 'accepted', created_at: new Date().toISOString() };
+    const letter = {
+      id: randomUUID(),
+      type: 'letter' as const,
+      status: 'accepted',
+      created_at: new Date().toISOString(),
+    };
     expect(tracker.track('p', letter).final).toBe(false);
-    const sms = { id: randomUUID(), type: 'sms' as const, status: 'sent', created_at: new Date().toISOString() };
+    const sms = {
+      id: randomUUID(),
+      type: 'sms' as const,
+      status: 'sent',
+      created_at: new Date().toISOString(),
+    };
     expect(tracker.track('p', sms).final).toBe(true);
   });
 

@@ -1,0 +1,115 @@
+/**
+ * Browser mode from the command line: the console core served to a browser tab on 127.0.0.1.
+ *
+ * `npm start` runs this where Electron cannot run (or with --browser).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createConsoleCore } from '../core/app';
+import { startBrowserHost } from './host';
+
+/** The same folder Electron's `app.getPath('userData')` gives, so both modes share profiles. */
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env = process.env): string {
+  const name = 'notify-console';
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), name);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', name);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), name);
+}
+
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  try {
+    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser to open: the printed URL is enough.
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '0' },
+        data: { type: 'string' },
+        'no-open': { type: 'boolean', default: false },
+        'no-sandbox': { type: 'boolean', default: false },
+        browser: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    console.error(`notify-console: ${(err as Error).message}. Run npm start -- --help for the options.`);
+    return 2;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`notify-console: --port must be a whole number from 0 to 65535, not "${values.port}"`);
+    return 2;
+  }
+  const dataDir = values.data ?? defaultDataDir();
+  const staticDir = join(
+    import.meta.dirname ?? new URL('.', import.meta.url).pathname,
+    '..',
+    '..',
+    'out',
+    'renderer',
+  );
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.error(
+      'notify-console: the renderer is not built. Run npm run build (npm start does this for you).',
+    );
+    return 1;
+  }
+  const core = await createConsoleCore({
+    dataDir,
+    mode: 'browser',
+    platform: process.platform,
+    sandbox: !values['no-sandbox'],
+  });
+  const host = await startBrowserHost({ endpoint: core.endpoint, staticDir, port });
+  const url = `${host.url}/#token=${host.token}`;
+  if (values.json) {
+    console.log(JSON.stringify({ url, sandboxUrl: core.sandbox?.url ?? null, dataDir }));
+  } else {
+    console.log(`Notify Console (browser mode) is at ${url}`);
+    console.log(
+      `Data folder: ${dataDir}${core.sandbox ? `; embedded Notify Sandbox at ${core.sandbox.url}` : ''}. Stop with Ctrl+C.`,
+    );
+  }
+  if (!values['no-open']) openBrowser(url);
+  const stop = async () => {
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return -1;
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err) => {
+      console.error('notify-console: could not start:', err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

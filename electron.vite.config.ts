@@ -1,0 +1,63 @@
+/**
+ * Builds the three Electron bundles into out/: main (ESM), preload (CommonJS) and the renderer.
+ *
+ * The preload is CommonJS in one file because sandboxed preloads cannot load ES modules or anything
+ * from node_modules. The renderer's index.html gets the Content-Security-Policy as a `<meta>` tag at build
+ * time, because pages loaded from `file://` have no response headers for the main process to set it on,
+ * and injecting it here keeps it in place whatever the renderer's own index.html says.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from './src-main/electron/security';
+
+const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+/** Prepends the CSP meta tag to the built index.html (not in dev: the dev server sends a header). */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'notify-console:csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: fromRoot('./out/main'),
+      rolldownOptions: {
+        input: { index: fromRoot('./src-main/electron/main.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: fromRoot('./out/preload'),
+      rolldownOptions: {
+        input: { index: fromRoot('./src-main/preload/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: fromRoot('./src-renderer'),
+    plugins: [react(), contentSecurityPolicyMeta()],
+    build: {
+      outDir: fromRoot('./out/renderer'),
+      rolldownOptions: {
+        input: { index: fromRoot('./src-renderer/index.html') },
+      },
+    },
+  },
+});

@@ -1,0 +1,333 @@
+/**
+ * The Electron shell's security policies, as pure functions over injected Electron-like objects.
+ *
+ * Each export names the item of Electron's security checklist it implements
+ * (https://www.electronjs.org/docs/latest/tutorial/security), numbered as on that page. Nothing here
+ * imports `electron`, so every policy runs in plain-Node tests with fakes; main.ts only hands the real
+ * objects in.
+ *
+ * "The app" is one URL: the built renderer's index.html as a `file://` URL, or in development the
+ * electron-vite dev server. Checklist item 18 prefers a custom protocol to `file://`; that is a
+ * follow-up, and until then a `file://` URL counts as ours only if it is exactly our index.html.
+ */
+
+/** A frame as Electron's `WebFrameMain` presents it: enough to tell where a message came from. */
+export interface FrameLike {
+  readonly url: string;
+  readonly parent?: FrameLike | null;
+}
+
+/** An Electron event that can be cancelled. */
+export interface PreventableEventLike {
+  preventDefault(): void;
+}
+
+export type OpenExternal = (url: string) => Promise<void> | void;
+
+/** The slice of `WebContents` the policies hook into. */
+export interface WebContentsLike {
+  on(event: string, listener: (event: PreventableEventLike, url: string) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** The slice of `app` the policies hook into. */
+export interface AppLike {
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
+}
+
+/** Requesting contents as a permission handler sees them. */
+export interface PermissionContentsLike {
+  getURL(): string;
+}
+
+export interface PermissionDetailsLike {
+  requestingUrl?: string;
+  isMainFrame?: boolean;
+}
+
+export type PermissionRequestHandler = (
+  webContents: PermissionContentsLike | null,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details?: PermissionDetailsLike,
+) => void;
+
+export type PermissionCheckHandler = (
+  webContents: PermissionContentsLike | null,
+  permission: string,
+  requestingOrigin: string,
+  details?: PermissionDetailsLike,
+) => boolean;
+
+export type ResponseHeaders = Record<string, string[] | string>;
+
+export type HeadersReceivedListener = (
+  details: { url: string; responseHeaders?: ResponseHeaders },
+  callback: (response: { responseHeaders?: ResponseHeaders }) => void,
+) => void;
+
+/** The slice of `Session` the policies hook into. */
+export interface SessionLike {
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void;
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void;
+  readonly webRequest: { onHeadersReceived(listener: HeadersReceivedListener | null): void };
+}
+
+export interface SecurityDeps {
+  /** The URL the main window loads (file:// index.html, or the dev server in development). */
+  appUrl: string;
+  /** The policy to send with every response: {@link CONTENT_SECURITY_POLICY} or the development one. */
+  csp: string;
+  openExternal: OpenExternal;
+}
+
+/**
+ * The `webPreferences` of every window.
+ *
+ * Checklist 2 (no Node integration), 3 (context isolation), 4 (process sandboxing), 6 (keep webSecurity),
+ * 8 (no insecure content), 9 (no experimental features), 10 (no enableBlinkFeatures: simply absent),
+ * 12 (no `<webview>`). Spellcheck is off because it sends typed text, API keys included, to the OS or a
+ * dictionary service.
+ */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+  } as const;
+}
+
+const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // React sets style="" attributes; there is no inline <style> or script in the built output.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  // Template and letter previews render in blob:/data: frames.
+  'frame-src blob: data:',
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+];
+
+/**
+ * The renderer's Content Security Policy (checklist 7).
+ *
+ * Vite's production build is external module scripts and stylesheets only, so no relaxation beyond
+ * `style-src 'unsafe-inline'` is needed. The browser-mode host sends the same policy (a test keeps them equal).
+ */
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
+
+/**
+ * The same policy for a `<meta http-equiv>` tag in the built index.html.
+ *
+ * `file://` pages get no response headers to rewrite, so the packaged app relies on the tag. Browsers
+ * ignore `frame-ancestors` in a meta tag and log an error for it, so it is left out there (a window's
+ * top-level page cannot be framed by anyone anyway).
+ */
+export const CONTENT_SECURITY_POLICY_META = CSP_DIRECTIVES.filter(
+  (d) => !d.startsWith('frame-ancestors'),
+).join('; ');
+
+/**
+ * The policy while running against the electron-vite dev server (never in a packaged app).
+ *
+ * The React refresh preamble is an inline module script and HMR talks over a WebSocket to the dev
+ * server, so development alone adds `'unsafe-inline'` scripts and that one `ws:` origin.
+ */
+export function devContentSecurityPolicy(devServerUrl: string): string {
+  const { host } = new URL(devServerUrl);
+  return CSP_DIRECTIVES.map((d) => {
+    if (d.startsWith('script-src')) return `${d} 'unsafe-inline'`;
+    if (d.startsWith('connect-src')) return `${d} ws://${host}`;
+    return d;
+  }).join('; ');
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether `url` is the app itself.
+ *
+ * A `file://` app matches only its own index.html (any query or fragment), never a sibling file or a
+ * directory above it; a dev-server app matches its exact origin. Credentials in a URL never match.
+ */
+export function isAppUrl(url: string, appUrl: string): boolean {
+  const candidate = parseUrl(url);
+  const app = parseUrl(appUrl);
+  if (candidate === null || app === null || candidate.username !== '' || candidate.password !== '')
+    return false;
+  if (app.protocol === 'file:') {
+    return (
+      candidate.protocol === 'file:' && candidate.host === app.host && candidate.pathname === app.pathname
+    );
+  }
+  if (app.protocol === 'http:' || app.protocol === 'https:') return candidate.origin === app.origin;
+  return false;
+}
+
+/**
+ * Whether the main frame may navigate to `url` (checklist 13: disable or limit navigation).
+ *
+ * The console is a single page, so the only navigation it needs is to itself (a reload or a route).
+ */
+export function isAllowedNavigation(url: string, appUrl: string): boolean {
+  return isAppUrl(url, appUrl);
+}
+
+/**
+ * Whether a URL may be handed to the OS to open (checklist 15: no `openExternal` with untrusted content).
+ *
+ * Only `https:` without credentials: never `file:`, `smb:`, custom schemes or `javascript:`, which the OS
+ * would happily run or mount.
+ */
+export function isSafeExternalUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+}
+
+/**
+ * The window-open handler (checklist 14: disable or limit creation of new windows).
+ *
+ * No page ever gets a new Electron window. An `https:` link (Notify's documentation, say) opens in the
+ * user's browser through `openExternal`; anything else is dropped.
+ */
+export function windowOpenHandler(
+  openExternal?: OpenExternal,
+): (details: { url: string }) => { action: 'deny' } {
+  return ({ url }) => {
+    if (openExternal && isSafeExternalUrl(url))
+      void Promise.resolve(openExternal(url)).catch(() => undefined);
+    return { action: 'deny' };
+  };
+}
+
+/**
+ * Permissions the app's own page may be granted; everything else, for everyone, is denied.
+ *
+ * Only writing to the clipboard (`navigator.clipboard.writeText` for the copy buttons on ids, keys' last
+ * four and code snippets). Reading the clipboard, camera, notifications, geolocation… are all denied.
+ */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+function isAppPermission(
+  contents: PermissionContentsLike | null,
+  permission: string,
+  details: PermissionDetailsLike | undefined,
+  appUrl: string,
+): boolean {
+  if (!APP_PERMISSIONS.has(permission) || contents === null || details?.isMainFrame !== true) return false;
+  const requestingUrl = details.requestingUrl ?? contents.getURL();
+  return isAppUrl(requestingUrl, appUrl) && isAppUrl(contents.getURL(), appUrl);
+}
+
+/**
+ * The session's permission-request handler (checklist 5: handle permission requests).
+ *
+ * Denies every request, except clipboard writes from the app's own top-level page.
+ */
+export function permissionRequestHandler(appUrl: string): PermissionRequestHandler {
+  return (contents, permission, callback, details) =>
+    callback(isAppPermission(contents, permission, details, appUrl));
+}
+
+/** The matching permission-check handler (checklist 5): Chromium checks before it requests. */
+export function permissionCheckHandler(appUrl: string): PermissionCheckHandler {
+  return (contents, permission, _origin, details) => isAppPermission(contents, permission, details, appUrl);
+}
+
+/**
+ * Whether an IPC message's sender may call the core (checklist 17: validate the sender of all IPC messages).
+ *
+ * Only the top-level frame of the app: not a subframe (a template preview), not a page the window was
+ * somehow navigated to, not a frame that has gone away (`null`).
+ */
+export function isTrustedSender(frame: FrameLike | null | undefined, mainFrameUrl: string): boolean {
+  if (frame === null || frame === undefined) return false;
+  if (frame.parent !== null && frame.parent !== undefined) return false;
+  return isAppUrl(frame.url, mainFrameUrl);
+}
+
+/**
+ * Response headers with our CSP in place of any the server sent (checklist 7, as an HTTP header).
+ *
+ * Header names are matched case-insensitively so a server's `content-security-policy` cannot sit
+ * beside ours and loosen nothing but confuse everything.
+ */
+export function withContentSecurityPolicy(
+  headers: ResponseHeaders | undefined,
+  csp: string,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() === 'content-security-policy') continue;
+    out[name] = Array.isArray(value) ? value : [value];
+  }
+  out['Content-Security-Policy'] = [csp];
+  return out;
+}
+
+/**
+ * Hooks navigation, redirects, webviews and window creation of one `WebContents`.
+ *
+ * Checklist 12 (no `<webview>` may attach), 13 (navigation), 14 (new windows), 15 (external links).
+ */
+export function hardenWebContents(
+  contents: WebContentsLike,
+  deps: Pick<SecurityDeps, 'appUrl' | 'openExternal'>,
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (isAllowedNavigation(url, deps.appUrl)) return;
+    event.preventDefault();
+    // A plain <a href="https://…"> in the page: the user meant to read it, in their browser.
+    if (isSafeExternalUrl(url)) void Promise.resolve(deps.openExternal(url)).catch(() => undefined);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, deps.appUrl)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(windowOpenHandler(deps.openExternal));
+}
+
+/**
+ * Installs every policy: on the session, on `contents` if given, and on every `WebContents` created later.
+ *
+ * Call it once the app is ready and before the first window is created, so no page ever runs unhardened.
+ */
+export function installSecurity(
+  app: AppLike,
+  session: SessionLike,
+  contents: WebContentsLike | null,
+  deps: SecurityDeps,
+): void {
+  const hardened = new WeakSet<WebContentsLike>();
+  const harden = (c: WebContentsLike): void => {
+    if (hardened.has(c)) return;
+    hardened.add(c);
+    hardenWebContents(c, deps);
+  };
+  session.setPermissionRequestHandler(permissionRequestHandler(deps.appUrl));
+  session.setPermissionCheckHandler(permissionCheckHandler(deps.appUrl));
+  session.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, deps.csp) }),
+  );
+  app.on('web-contents-created', (_event, created) => harden(created));
+  if (contents !== null) harden(contents);
+}

@@ -21,6 +21,10 @@ Options:
                    (default: the user's app data folder, notify-console)
   --no-open        Browser mode: print the URL but do not open a browser
   --no-sandbox     Do not start the embedded Notify Sandbox
+  --sandbox-time-scale N
+                   Browser mode: run the embedded sandbox's status lifecycle N
+                   times faster (default 1, realistic)
+  --json           Browser mode: print the URL and folders as one JSON line
   -h, --help       Show this help
 
 With no Electron binary (as on build machines), npm start says so in one line
@@ -51,7 +55,7 @@ function buildIfStale() {
   const stale = !existsSync(marker) || Math.max(...sources.map(newestMtime)) > statSync(marker).mtimeMs;
   if (!stale) return;
   console.log('Building the console (first run or sources changed)…');
-  const r = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },

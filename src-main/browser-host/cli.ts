@@ -48,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
         'no-sandbox': { type: 'boolean', default: false },
         browser: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        'sandbox-time-scale': { type: 'string', default: '1' },
       },
       strict: true,
     }));
@@ -58,6 +59,11 @@ export async function main(argv: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`notify-console: --port must be a whole number from 0 to 65535, not "${values.port}"`);
+    return 2;
+  }
+  const timeScale = Number(values['sandbox-time-scale']);
+  if (!Number.isFinite(timeScale) || timeScale <= 0) {
+    console.error(`notify-console: --sandbox-time-scale must be a positive number, not "${values['sandbox-time-scale']}"`);
     return 2;
   }
   const dataDir = values.data ?? defaultDataDir();

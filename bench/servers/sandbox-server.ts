@@ -4,7 +4,8 @@
 import { startSandbox } from '../../src-sandbox/server';
 
 const dataDir = process.argv[2] && process.argv[2] !== '-' ? process.argv[2] : null;
-const sandbox = await startSandbox({ dataDir, timeScale: 1, limits: false });
+const timeScale = Number(process.argv[3] ?? 1);
+const sandbox = await startSandbox({ dataDir, timeScale, limits: false });
 const info = sandbox.info();
 console.log(JSON.stringify({ url: sandbox.url, info }));
 process.on('message', () => undefined);

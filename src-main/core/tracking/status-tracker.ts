@@ -54,6 +54,8 @@ export interface TrackerOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
+const CLOCK_MARGIN_MS = 10 * 60_000;
+
 interface ProfileLoop {
   timer: unknown;
   intervalMs: number;
@@ -130,9 +132,9 @@ export class StatusTracker {
   }
 
   /** One polling round for a profile; returns the number of requests it made. Public for tests and benchmarks. */
-  async pollOnce(profileId: string): Promise<{ requests: number; changed: number }> {
+  async pollOnce(profileId: string): Promise<{ requests: number; changed: number; polled: number }> {
     const pending = this.inFlight(profileId);
-    if (pending.length === 0) return { requests: 0, changed: 0 };
+    if (pending.length === 0) return { requests: 0, changed: 0, polled: 0 };
     const source = await this.opts.sourceFor(profileId);
     let requests = 0;
     let changed = 0;
@@ -140,7 +142,9 @@ export class StatusTracker {
     if (pending.length > this.opts.singleGetThreshold) {
       const want = new Map(pending.map((e) => [e.notification.id, e]));
       const types = [...new Set(pending.map((e) => e.notification.type))];
-      const oldest = Math.min(...pending.map((e) => Date.parse(e.notification.created_at)));
+      // The earliest created_at we track, less a margin: times recorded at send come from this
+      // computer's clock, which may run ahead of Notify's.
+      const oldest = Math.min(...pending.map((e) => Date.parse(e.notification.created_at))) - CLOCK_MARGIN_MS;
       let olderThan: string | undefined;
       for (let page = 0; page < this.opts.maxPagesPerRound && want.size > 0; page++) {
         requests++;
@@ -170,13 +174,14 @@ export class StatusTracker {
       requests++;
       try {
         const n = await source.getNotification(e.notification.id);
+        seen.add(n.id);
         if (this.observe(e, n, 'poll')) changed++;
       } catch {
         // A failed GET is retried next round; the client already retried transient errors.
       }
     }
     this.lastRoundRequests.set(profileId, requests);
-    return { requests, changed };
+    return { requests, changed, polled: seen.size };
   }
 
   private observe(entry: TrackedEntry, n: TrackedNotificationLike, source: Observation['source']): boolean {

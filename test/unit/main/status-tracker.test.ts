@@ -53,6 +53,7 @@ describe('status tracker', () => {
     expect(round.requests).toBeLessThanOrEqual(5);
     expect(notify.requests()).toBe(round.requests);
     expect(round.changed).toBe(1000);
+    expect(round.polled).toBe(1000);
     expect(tracker.inFlight('p1').every((e) => e.notification.status === 'sending')).toBe(true);
   });
 

@@ -74,6 +74,10 @@ export async function benchSandbox(): Promise<string[]> {
   const ratios: string[] = [];
   const durationMs = seconds * 1000;
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-sandbox-'));
+  // The baseline receives exactly the same requests (same generator, same bytes) and ignores them.
+  const probe = await startChild(join(here, 'servers/sandbox-server.ts'), ['-']);
+  const bareRequest = sendRequest(probe.info);
+  await probe.stop();
   for (const concurrency of [1, 16, 64]) {
     const bare = await startChild(join(here, 'servers/bare-server.ts'));
     await runLoad(bare.info.url, { concurrency, durationMs: 500, request: bareRequest }); // warm-up

@@ -6,6 +6,8 @@
  * The clock itself runs at real speed (so clients' JWT `iat` stays valid); `timeScale` compresses
  * the delays of scheduled events, and `advance()` jumps the clock, firing whatever falls due.
  */
+const TIMER_GRANULARITY_MS = 2;
+
 export interface Timer {
   cancel(): void;
 }
@@ -23,6 +25,8 @@ export class SandboxClock {
   private readonly queue: Event[] = [];
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Sandbox time the armed timer fires at; a later event needs no new timer. */
+  private armedFor = Infinity;
   private closed = false;
 
   constructor(
@@ -46,6 +50,9 @@ export class SandboxClock {
   advance(ms: number): void {
     if (ms < 0 || !Number.isFinite(ms)) throw new RangeError('The clock only moves forward.');
     this.offsetMs += ms;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.armedFor = Infinity;
     this.rearm();
   }
 
@@ -77,6 +84,7 @@ export class SandboxClock {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.armedFor = Infinity;
     this.queue.length = 0;
   }
 
@@ -115,15 +123,19 @@ export class SandboxClock {
 
   private rearm(): void {
     if (this.closed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     this.runDue();
     const next = this.queue[0];
     if (!next) return;
-    const realDelay = Math.max(0, Math.ceil(next.due - this.nowMs()));
+    // One timer for the whole queue, re-armed only when an earlier event arrives. Events due within
+    // the same few milliseconds run in one pass, which keeps timer churn flat under load.
+    if (this.timer && next.due >= this.armedFor) return;
+    if (this.timer) clearTimeout(this.timer);
+    const realDelay = Math.max(TIMER_GRANULARITY_MS, Math.ceil(next.due - this.nowMs()));
+    this.armedFor = next.due;
     this.timer = setTimeout(
       () => {
         this.timer = null;
+        this.armedFor = Infinity;
         this.rearm();
       },
       Math.min(realDelay, 2 ** 31 - 1),

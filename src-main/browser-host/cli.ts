@@ -87,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     sandbox: !values['no-sandbox'],
   });
   const host = await startBrowserHost({ endpoint: core.endpoint, staticDir, port });
-  const url = `${host.url}/#token=${host.token}`;
+  const url = host.url;
   if (values.json) {
     console.log(JSON.stringify({ url, sandboxUrl: core.sandbox?.url ?? null, dataDir }));
   } else {

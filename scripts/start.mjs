@@ -2,7 +2,7 @@
 // `npm start`: opens the desktop app where Electron can run; elsewhere serves browser mode.
 // Kept as plain JavaScript so it runs before anything is built.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,10 +66,14 @@ function buildIfStale() {
   }
 }
 
+// Read electron's path.txt ourselves: `require('electron')` tries to download a missing binary.
 function electronBinary() {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathTxt = join(dir, 'path.txt');
+    if (!existsSync(pathTxt)) return null;
+    const binary = join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }

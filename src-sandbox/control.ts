@@ -9,11 +9,12 @@ import { z } from 'zod';
 import { STATUS_FILTER_VALUES, type InternalStatus } from '../src-shared/statuses';
 import { formatApiKey } from './auth';
 import { PERMISSIONS, type Fixture } from './fixtures';
-import { appError, json, type SandboxRequest, type SandboxResponse } from './http';
+import { appError, json, V2Error, v2Error, type SandboxRequest, type SandboxResponse } from './http';
 import { formatDatetime, parseUuid } from './json';
 import type { Sandbox } from './server';
 import { faultSchema } from './faults';
 import { inboundSmsPayload } from './callbacks';
+import { postNotification } from './routes/post-notification';
 
 export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
   { method: 'GET', path: '/_sandbox/', does: 'this list' },
@@ -45,6 +46,11 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
     method: 'POST',
     path: '/_sandbox/services/{id}/templates',
     does: '{"id"?, "name", "type", "content", "subject"?…} creates a template or a new version',
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/services/{id}/send',
+    does: '{"type", "created_by_name"?, "job"?, …API body} sends as the admin site would: a one-off send (created_by_name) or a CSV job row (job: true, listed with include_jobs)',
   },
   {
     method: 'POST',
@@ -80,6 +86,11 @@ const statusInput = z.strictObject({
       ...string[],
     ],
   ),
+});
+const sendInput = z.looseObject({
+  type: z.enum(['sms', 'email', 'letter']),
+  created_by_name: z.string().min(1).max(255).optional(),
+  job: z.boolean().optional(),
 });
 const inboundInput = z.strictObject({ user_number: z.string().min(1).max(40), content: z.string().max(918) });
 const clockInput = z.strictObject({
@@ -262,6 +273,29 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
       };
       await store.putTemplate(service.id, tpl);
       return json(existing ? 200 : 201, { id, version: versions.length });
+    }
+    if (c === 'send' && m === 'POST') {
+      const { type, created_by_name, job, ...apiBody } = sendInput.parse(body(req));
+      // The admin site sends with no API key: key type `normal`, so trial-mode rules apply.
+      const admin = {
+        id: '',
+        serviceId: service.id,
+        name: 'admin',
+        keyType: 'normal' as const,
+        secret: '',
+        revokedAt: null,
+      };
+      const origin = {
+        createdByName: job ? null : (created_by_name ?? service.team_members[0]?.name ?? 'Sandbox user'),
+        fromJob: job ?? false,
+      };
+      try {
+        const asApi = { ...req, body: Buffer.from(JSON.stringify(apiBody)) };
+        return await postNotification(asApi, sandbox.ctx, { service, key: admin, origin }, type);
+      } catch (err) {
+        if (err instanceof V2Error) return v2Error(err.status, err.errors);
+        throw err;
+      }
     }
     if (c === 'inbound' && m === 'POST') {
       const input = inboundInput.parse(body(req));

@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Personalisation } from '../src-shared/template';
 import { badRequest, V2Error } from './http';
 import { pyRepr } from './json';
+import { byCodePoint } from './schema';
 import type { Service } from './model';
 
 export const ALLOWED_EXTENSIONS = [
@@ -200,7 +201,8 @@ export function validateFileObject(obj: Record<string, unknown>): string[] {
     errors.push(`is_csv Unsupported value for is_csv: ${String(csv)}. Use a boolean true or false value.`);
   const extras = Object.keys(obj)
     .filter((k) => !allowed.has(k))
-    .sort();
+    .sort(byCodePoint)
+    .map(pyRepr);
   if (extras.length)
     errors.push(
       `Additional properties are not allowed (${extras.join(', ')} ${extras.length === 1 ? 'was' : 'were'} unexpected)`,

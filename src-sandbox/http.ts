@@ -1,6 +1,7 @@
 /**
  * HTTP plumbing shared by every sandbox route: requests, responses and Notify's two error envelopes.
  */
+import { randomUUID } from 'node:crypto';
 import { sortedJson } from './json';
 
 export interface SandboxRequest {
@@ -100,6 +101,17 @@ export function queryLists(pairs: [string, string][]): Map<string, string[]> {
   return out;
 }
 
+/** `request.args.to_dict()`: each name's first value, names in request order. */
+export function firstValues(pairs: [string, string][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of pairs) {
+    if (!Object.hasOwn(out, k)) {
+      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
+}
+
 /**
  * Parses a POST body as Notify's `get_valid_json()`: `request.get_json(force=True) or {}`.
  *
@@ -111,12 +123,71 @@ export function parseJsonBody(body: Buffer): unknown {
   const text = decodeJsonBytes(body);
   let value: unknown;
   try {
-    if (text === null) throw new SyntaxError('undecodable');
-    value = JSON.parse(text);
+    if (text === null || nestingDepth(text) > MAX_JSON_DEPTH)
+      throw new SyntaxError('undecodable or too deep');
+    value = parsePythonJson(text);
   } catch {
     throw badRequest('Invalid JSON supplied in POST data');
   }
   return isPythonFalsy(value) ? {} : value;
+}
+
+/**
+ * Python gives up on JSON nested beyond its recursion limit (1000 frames by default): Notify then fails
+ * with RecursionError, a 500. The sandbox answers such a body as unparsable instead.
+ */
+const MAX_JSON_DEPTH = 1000;
+
+/** The deepest nesting of arrays and objects in a JSON text, ignoring brackets inside strings. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+/**
+ * `json.loads`: standard JSON, plus the `NaN`, `Infinity` and `-Infinity` literals Python also accepts.
+ */
+function parsePythonJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    if (!/NaN|Infinity/.test(text)) throw err;
+  }
+  // Swap the literals (outside strings) for unguessable string markers, parse, then swap them back.
+  const mark = `\u0000${randomUUID()}:`;
+  const values: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    const literal = ['-Infinity', 'Infinity', 'NaN'].find((l) => text.startsWith(l, i));
+    if (literal) {
+      out += JSON.stringify(mark + literal);
+      i += literal.length - 1;
+    } else out += c;
+  }
+  return JSON.parse(out, (_k, v: unknown) =>
+    typeof v === 'string' && v.startsWith(mark) ? values[v.slice(mark.length)] : v,
+  );
 }
 
 /** Python's truthiness of a parsed JSON value. */

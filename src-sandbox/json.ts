@@ -15,8 +15,9 @@ export function sortedJson(value: unknown): string {
   return ser(value);
 }
 
-const HAS_NON_ASCII = /[\u0080-\uffff]/;
-const NON_ASCII = /[\u0080-\uffff]/g;
+// Python's ensure_ascii escapes everything outside space to tilde: DEL (0x7f) too, which JSON.stringify leaves.
+const HAS_NON_ASCII = /[\u007f-\uffff]/;
+const NON_ASCII = /[\u007f-\uffff]/g;
 const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 function ser(v: unknown): string {
@@ -100,9 +101,8 @@ function repr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloat(value);
-  if (typeof value === 'string')
-    return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value}'`;
+  if (typeof value === 'number') return numberRepr(value);
+  if (typeof value === 'string') return strRepr(value);
   if (Array.isArray(value)) return `[${value.map(repr).join(', ')}]`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as Record<string, unknown>)
@@ -112,9 +112,50 @@ function repr(value: unknown): string {
   return String(value);
 }
 
-function pyFloat(n: number): string {
-  if (!Number.isFinite(n)) return n > 0 ? 'inf' : n < 0 ? '-inf' : 'nan';
-  return String(n);
+/**
+ * Python's repr of a JSON number: an int for integers JavaScript holds exactly, otherwise a float
+ * (`1e-05`, `1.5e+300`, `inf`). Beyond 2**53 a JSON number was almost certainly written as a float;
+ * `5.0` cannot be told from `5` once parsed, so it prints as `5` (Python: `5.0`).
+ */
+function numberRepr(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 2 ** 53) return Object.is(n, -0) ? '0' : String(n);
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  const [mantissa = '0', expPart = '0'] = n.toExponential().split('e');
+  const exponent = Number(expPart);
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const digits = mantissa.replace('-', '').replace('.', '');
+  if (exponent < -4 || exponent >= 16) {
+    const rest = digits.slice(1);
+    const abs = String(Math.abs(exponent)).padStart(2, '0');
+    return `${sign}${digits[0]}${rest ? `.${rest}` : ''}e${exponent < 0 ? '-' : '+'}${abs}`;
+  }
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const intLen = exponent + 1;
+  if (digits.length <= intLen) return `${sign}${digits.padEnd(intLen, '0')}.0`;
+  return `${sign}${digits.slice(0, intLen)}.${digits.slice(intLen)}`;
+}
+
+/** Characters Python's `str.isprintable()` refuses: other (Cc, Cf, Cs, Co, Cn) and separators but space. */
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** Python's `repr()` of a str: its choice of quotes, and escapes for what is not printable. */
+function strRepr(value: string): string {
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code < 0x7f || ch === ' ' || !NOT_PRINTABLE.test(ch)) out += ch;
+    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += `\\U${code.toString(16).padStart(8, '0')}`;
+  }
+  return out + quote;
 }
 
 /** Python's `str()` of a JSON value, used where Notify formats values into text. */

@@ -15,7 +15,8 @@ import {
 import { deliveryStatusPayload, type CallbackDispatcher } from './callbacks';
 import type { SandboxClock } from './clock';
 import { formatDatetime } from './json';
-import { inspectPrecompiledLetter, renderLetterPdf } from './letters';
+import { inspectPrecompiledLetter, LETTER_MAX_PAGE_COUNT, renderLetterPdf } from './letters';
+import { readAddressWindow } from './letters/pdf-text';
 import type { StoredNotification } from './model';
 import type { PdfStore } from './pdf-store';
 import type { SandboxStore } from './store';
@@ -91,9 +92,17 @@ export class Lifecycle {
     this.clock.schedule(DELAYS.letterPdf, () => {
       this.track(
         (async () => {
-          const { pdf, sheets } = await renderLetterPdf({ ...content, date: new Date(n.createdAt / 1000) });
+          const { pdf, sheets, pageCount } = await renderLetterPdf({
+            ...content,
+            date: new Date(n.createdAt / 1000),
+          });
           await this.pdfs.put(n.id, pdf);
           await this.store.updateNotification(n.id, { billableUnits: sheets });
+          if (pageCount > LETTER_MAX_PAGE_COUNT) {
+            // API `update_billable_units_or_validation_failed_status_for_letter`: over 10 pages fails.
+            this.set(n, 'validation-failed', {});
+            return;
+          }
           if (n.keyType === 'test') {
             this.clock.schedule(DELAYS.testLetterDespatch, () => this.set(n, 'delivered', {}));
           } else {
@@ -114,7 +123,13 @@ export class Lifecycle {
             this.set(n, result.status, {});
             return;
           }
-          await this.store.updateNotification(n.id, { billableUnits: result.sheets });
+          // Once the PDF passes, Notify replaces "Provided as PDF" in `to` with the address it read from
+          // the letter (`line_1` keeps the placeholder: it comes from the personalisation).
+          const address = await readAddressWindow(pdf);
+          await this.store.updateNotification(n.id, {
+            billableUnits: result.sheets,
+            ...(address.length ? { to: address.join('\n') } : {}),
+          });
           if (n.keyType === 'test') {
             this.set(n, 'sending', {});
             this.clock.schedule(DELAYS.testLetterDespatch, () => this.set(n, 'delivered', {}));

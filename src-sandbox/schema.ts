@@ -30,14 +30,27 @@ export function validateObject(body: unknown, schema: ObjectSchema): string[] {
     if (!Object.hasOwn(obj, field)) out.push(`${field} is a required property`);
   }
   if (schema.additionalProperties === false) {
+    // jsonschema: `sorted(extras, key=str)` (by code point), each written with repr.
     const extras = Object.keys(obj)
       .filter((k) => !Object.hasOwn(schema.properties, k))
-      .sort();
+      .sort(byCodePoint)
+      .map(pyRepr);
     if (extras.length === 1) out.push(`Additional properties are not allowed (${extras[0]} was unexpected)`);
     else if (extras.length > 1)
       out.push(`Additional properties are not allowed (${extras.join(', ')} were unexpected)`);
   }
   return [...new Set(out)];
+}
+
+/** Python's string order: by code point, where JavaScript's default sort compares UTF-16 units. */
+export function byCodePoint(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
 }
 
 type JsonType = 'string' | 'object' | 'array' | 'boolean' | 'null' | 'number';

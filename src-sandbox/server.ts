@@ -15,6 +15,7 @@ import { CallbackDispatcher } from './callbacks';
 import { SandboxClock } from './clock';
 import type { SandboxContext, V2Handler } from './context';
 import { completeFixture, parseFixture, type Fixture } from './fixtures';
+import { sortedJson } from './json';
 import { defaultFixture } from './default-fixture';
 import { DocumentStore } from './documents';
 import { Faults } from './faults';
@@ -93,6 +94,7 @@ export interface Sandbox {
 }
 
 const DEFAULT_MAX_BODY = 12 * 1024 * 1024;
+const MAX_HEADER_BYTES = 512 * 1024;
 
 interface Route {
   method: string;
@@ -233,17 +235,46 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // eslint-disable-next-line prefer-const
   let sandbox: Sandbox;
 
-  const server: Server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    void handle(req, res).catch((err) => {
-      onError(err);
-      if (!res.headersSent)
-        send(res, v2Error(500, [{ error: 'Exception', message: 'Internal server error' }]), false);
-      else res.destroy();
-    });
-  });
+  // Long tokens and ids reach Notify's own checks (and its error envelopes) rather than Node's limits.
+  const server: Server = createServer(
+    { keepAliveTimeout: 65_000, maxHeaderSize: MAX_HEADER_BYTES },
+    (req, res) => {
+      void handle(req, res).catch((err) => {
+        onError(err);
+        if (!res.headersSent)
+          send(res, v2Error(500, [{ error: 'Exception', message: 'Internal server error' }]), false);
+        else res.destroy();
+      });
+    },
+  );
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
+  });
+  // A request Node cannot parse still gets an answer in Notify's app-level envelope, with Werkzeug's words.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (err.code === 'ECONNRESET' && !socket.readable)) {
+      socket.destroy();
+      return;
+    }
+    const overflow = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = overflow ? 431 : 400;
+    const body = sortedJson({
+      message: overflow
+        ? 'One or more header fields exceeds the maximum size.'
+        : 'The browser (or proxy) sent a request that this server could not understand.',
+      result: 'error',
+    });
+    const reason = overflow ? 'Request Header Fields Too Large' : 'Bad Request';
+    // A HEAD request gets the headers only, or the client would read the body as a second response.
+    const raw = (err as { rawPacket?: Buffer }).rawPacket;
+    const head = raw?.subarray(0, 5).toString('latin1') === 'HEAD ';
+    const headers = Object.entries({ ...NOTIFY_HEADERS, 'Content-Type': 'application/json' })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
+    );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -322,7 +353,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const merged = req.path.replace(/\/\//g, '/');
       const again = matchRoutes(merged, method);
       if (again.route || again.allowed.size > 0)
-        return slashRedirect(`${req.urlRoot.slice(0, -1)}${merged}${search ? `?${search}` : ''}`);
+        return slashRedirect(`${req.urlRoot.slice(0, -1)}${quotePath(merged)}${search ? `?${search}` : ''}`);
     }
     const { route: r, params, allowed } = match;
     if (r && method !== 'OPTIONS') {
@@ -448,6 +479,21 @@ export function wsgiPath(raw: string): string {
     }
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+const PATH_SAFE = new Set(
+  [...`ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~!$&'()*+,/:;=@`].map((c) =>
+    c.charCodeAt(0),
+  ),
+);
+
+/** `urllib.parse.quote(path, safe="!$&'()*+,/:;=@")`, as Werkzeug quotes a redirect's new path. */
+function quotePath(path: string): string {
+  let out = '';
+  for (const b of Buffer.from(path, 'utf8')) {
+    out += PATH_SAFE.has(b) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 /** Werkzeug's RequestRedirect: 308 with an HTML body, answered before any view or auth runs. */

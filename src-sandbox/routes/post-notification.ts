@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   isMessageEmpty,
-  letterQrCodes,
+  letterQrCodesForTemplate,
   missingPersonalisation,
   renderEmailBody,
   renderEmailSubject,
@@ -142,15 +142,36 @@ function schemas(nowMs: () => number): Record<TemplateType | 'precompiled', Obje
 }
 
 /** The handler for one notification type; auth has run, the path's type is known. */
+/**
+ * Who sent a notification that did not come through the API: a one-off send from the admin site
+ * (`created_by_name` is the user's name) or a row of a CSV job (listed only with `include_jobs`).
+ */
+export interface SendOrigin {
+  createdByName: string | null;
+  fromJob: boolean;
+}
+
+type Sender = AuthContext & { origin?: SendOrigin };
+
+/** Fields that record who sent a notification: the API key, or the admin-site origin. */
+function senderFields(auth: Sender): Pick<StoredNotification, 'apiKeyId' | 'createdByName' | 'fromJob'> {
+  return {
+    apiKeyId: auth.origin ? null : auth.key.id,
+    createdByName: auth.origin?.createdByName ?? null,
+    fromJob: auth.origin?.fromJob ?? false,
+  };
+}
+
 export async function postNotification(
   req: SandboxRequest,
   ctx: SandboxContext,
-  auth: AuthContext,
+  auth: Sender,
   type: TemplateType,
 ): Promise<SandboxResponse> {
   const { service, key } = auth;
   // 2. Limits run before the body is read, so an invalid body still gets a 429.
-  ctx.limits.checkRateLimit(service, key.keyType);
+  // (Sends from the admin site skip the API's token bucket, not the daily limits.)
+  if (!auth.origin) ctx.limits.checkRateLimit(service, key.keyType);
   ctx.limits.checkDailyLimit(service, key.keyType, type);
   // 3. Body.
   const body = parseJsonBody(req.body);
@@ -164,7 +185,7 @@ export async function postNotification(
     if (content) return postPrecompiledLetter(req, ctx, auth, body);
     // Otherwise it calls `post_notification("letter")`, which checks both limits again: a templated letter
     // takes two tokens from the bucket.
-    ctx.limits.checkRateLimit(service, key.keyType);
+    if (!auth.origin) ctx.limits.checkRateLimit(service, key.keyType);
     ctx.limits.checkDailyLimit(service, key.keyType, type);
   }
   // 4. Schema.
@@ -199,7 +220,8 @@ export async function postNotification(
   };
   const stringValues = stringifyFileless(personalisation);
   if (type === 'letter') {
-    for (const qr of letterQrCodes(renderLetterBody(version.content, stringValues))) {
+    // `has_qr_code_with_too_much_data`: the content and values escaped separately, before any typography.
+    for (const qr of letterQrCodesForTemplate(version.content, stringValues)) {
       if (qr.numBytes > QR_MAX_BYTES) {
         throw new V2Error(400, [
           {
@@ -304,7 +326,7 @@ export async function postNotification(
     const n: StoredNotification = {
       id,
       serviceId: service.id,
-      apiKeyId: key.id,
+      ...senderFields(auth),
       keyType: key.keyType,
       type,
       templateId: template.id,
@@ -324,8 +346,6 @@ export async function postNotification(
       postage: null,
       international: phone ? !phone.isUk : false,
       oneClickUnsubscribeUrl: oneClick,
-      createdByName: null,
-      fromJob: false,
       precompiled: false,
       history: [],
     };
@@ -371,7 +391,7 @@ function responseBase(
 async function createLetter(
   req: SandboxRequest,
   ctx: SandboxContext,
-  auth: AuthContext,
+  auth: Sender,
   template: Template,
   version: ReturnType<typeof templateVersion>,
   personalisation: Personalisation,
@@ -395,7 +415,7 @@ async function createLetter(
   const n: StoredNotification = {
     id,
     serviceId: service.id,
-    apiKeyId: key.id,
+    ...senderFields(auth),
     keyType: key.keyType,
     type: 'letter',
     templateId: template.id,
@@ -415,8 +435,6 @@ async function createLetter(
     postage,
     international: address.international,
     oneClickUnsubscribeUrl: null,
-    createdByName: null,
-    fromJob: false,
     precompiled: false,
     history: [],
   };
@@ -450,7 +468,7 @@ function letterAddressFields(p: Personalisation): { lines: (string | null)[]; po
 async function postPrecompiledLetter(
   req: SandboxRequest,
   ctx: SandboxContext,
-  auth: AuthContext,
+  auth: Sender,
   input: unknown,
 ): Promise<SandboxResponse> {
   const { service, key } = auth;
@@ -470,7 +488,7 @@ async function postPrecompiledLetter(
   const n: StoredNotification = {
     id,
     serviceId: service.id,
-    apiKeyId: key.id,
+    ...senderFields(auth),
     keyType: key.keyType,
     type: 'letter',
     templateId: precompiledTemplateId(service.id),
@@ -490,8 +508,6 @@ async function postPrecompiledLetter(
     postage,
     international: false,
     oneClickUnsubscribeUrl: null,
-    createdByName: null,
-    fromJob: false,
     precompiled: true,
     history: [],
   };

@@ -2,14 +2,14 @@
  * GET /v2/received-text-messages (§4.11).
  */
 import type { V2Handler } from '../context';
-import { json, validationError } from '../http';
+import { json, validationError, firstValues } from '../http';
 import { formatDatetime, parseUuid } from '../json';
 import { uuidField, validateObject } from '../schema';
 
 const PAGE_SIZE = 250;
 
 export const getReceivedTexts: V2Handler = (req, ctx, auth) => {
-  const args = Object.fromEntries(req.queryPairs);
+  const args = firstValues(req.queryPairs);
   const errors = validateObject(args, { properties: { older_than: uuidField }, additionalProperties: false });
   if (errors.length) throw validationError(errors);
   const service = auth.service;

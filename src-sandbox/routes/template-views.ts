@@ -12,7 +12,7 @@ import {
   templatePlaceholders,
 } from '../../src-shared/template';
 import type { V2Handler } from '../context';
-import { badRequest, json, parseJsonBody, V2Error, validationError } from '../http';
+import { badRequest, json, parseJsonBody, V2Error, validationError, firstValues } from '../http';
 import { formatDatetime, parseUuid, pyRepr } from '../json';
 import type { Template } from '../model';
 import { oneOf, typed, validateObject } from '../schema';
@@ -83,7 +83,7 @@ export const getTemplate: V2Handler = (_req, ctx, auth, params) => {
 };
 
 export const getTemplates: V2Handler = (req, ctx, auth) => {
-  const args = Object.fromEntries(req.queryPairs);
+  const args = firstValues(req.queryPairs);
   const errors = validateObject(args, {
     properties: { type: oneOf(['sms', 'email', 'letter']) },
     additionalProperties: false,

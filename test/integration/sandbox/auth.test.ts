@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../../src-sandbox/auth';
+import { startSandbox } from '../../../src-sandbox/server';
 import { SERVICE_ID, startTestSandbox, type TestSandbox } from '../../support/sandbox';
 
 let sb: TestSandbox;
@@ -149,6 +150,44 @@ describe('authentication errors, in Notify’s order and words', () => {
       expect(skew).toBeGreaterThan(110);
     } finally {
       await fetch(`${sb.url}/_sandbox/clock`, { method: 'POST', body: JSON.stringify({ skew_seconds: 0 }) });
+    }
+  });
+});
+
+describe('a service whose keys were all revoked more than 7 days ago', () => {
+  it('has “no API keys”: Notify only loads keys revoked within the last 7 days', async () => {
+    const serviceId = randomUUID();
+    const secret = randomUUID();
+    const old = await startSandbox({
+      onError: () => {},
+      fixture: {
+        services: [
+          {
+            id: serviceId,
+            name: 'Old service',
+            api_keys: [
+              {
+                name: 'old',
+                key_type: 'normal',
+                secret,
+                revoked_at: new Date(Date.now() - 8 * 86_400_000).toISOString(),
+              },
+            ],
+          },
+        ],
+      },
+    });
+    try {
+      const res = await fetch(`${old.url}/v2/templates`, {
+        headers: { Authorization: `Bearer ${signToken(serviceId, secret)}` },
+      });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({
+        errors: [{ error: 'AuthError', message: 'Invalid token: service has no API keys' }],
+        status_code: 403,
+      });
+    } finally {
+      await old.close();
     }
   });
 });

@@ -108,10 +108,12 @@ describe('faults', () => {
     expect(found.json.notifications).toHaveLength(1);
   });
 
-  it('refuses a malformed fault with a clear message', async () => {
+  it('refuses a malformed fault with a clear message, in Notify’s app-level envelope', async () => {
     const r = await control('POST', '/faults', { kind: 'explode' });
     expect(r.status).toBe(400);
-    expect(((await r.json()) as any).error).toContain('kind');
+    const body = (await r.json()) as any;
+    expect(body.result).toBe('error');
+    expect(body.message).toContain('kind');
   });
 });
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EICAR_TEST_STRING } from '../../../src-sandbox/letters/precompiled';
 import {
   SENDERS,
   SERVICE_ID,
   T,
+  TRIAL_ID,
   startTestSandbox,
   type TestKeys,
   type TestSandbox,
@@ -456,6 +458,228 @@ describe('POST errors: every message byte for byte', () => {
           ],
         }),
       });
+    }
+  });
+});
+
+/** A letter template in the trial service (which has no `international_letters`), made in beforeAll. */
+const TRIAL_LETTER = '55555555-5555-4555-8555-000000000001';
+const file = (extra: Record<string, unknown>) =>
+  email({ personalisation: { name: 'A', items: [], 'file link': { file: 'YQ==', ...extra } } });
+const moreCases: Case[] = [
+  [
+    'too many digits',
+    '/v2/notifications/sms',
+    sms({ phone_number: '077009001234567' }),
+    400,
+    [[V, 'phone_number Too many digits']],
+  ],
+  [
+    'a country Notify has no rate for',
+    '/v2/notifications/sms',
+    sms({ phone_number: '+8501921234567' }),
+    400,
+    [[V, 'phone_number Not a valid country prefix']],
+  ],
+  [
+    'email too long',
+    '/v2/notifications/email',
+    {
+      email_address: 'a@example.gov.uk',
+      template_id: T.emptyEmail,
+      personalisation: { body: 'a'.repeat(2_000_001) },
+    },
+    400,
+    [
+      [
+        B,
+        'Your message is too long. Emails cannot be longer than 2000000 bytes. Your message is 2000001 bytes.',
+      ],
+    ],
+  ],
+  [
+    'more than 7 address lines',
+    '/v2/notifications/letter',
+    letter({ address_line_1: 'a\nb\nc\nd\ne\nf\ng\nh' }),
+    400,
+    [[V, 'Address must be no more than 7 lines']],
+  ],
+  [
+    'first two lines without letters or digits',
+    '/v2/notifications/letter',
+    letter({ address_line_1: '...' }),
+    400,
+    [[V, 'The first 2 lines of the address must both include at least one alphanumeric character']],
+  ],
+  [
+    'BFPO address ending in a country',
+    '/v2/notifications/letter',
+    letter({ address_line_2: 'BFPO 1234', postcode: 'France' }),
+    400,
+    [[V, 'The last line of a BFPO address must not be a country.']],
+  ],
+  [
+    'a line starting with a bracket',
+    '/v2/notifications/letter',
+    letter({ address_line_2: '(1 Street)' }),
+    400,
+    [[V, 'Address lines must not start with any of the following characters: @ ( ) = [ ] ” \\ / , < >']],
+  ],
+  [
+    'no fixed abode',
+    '/v2/notifications/letter',
+    letter({ address_line_2: 'No fixed abode' }),
+    400,
+    [[V, 'Must be a real address']],
+  ],
+  [
+    'not a UK postcode, without international_letters',
+    '/v2/notifications/letter',
+    { template_id: TRIAL_LETTER, personalisation: { ...address, postcode: 'Nowhere' } },
+    400,
+    [[V, 'Must be a real UK postcode']],
+    'trialTest',
+  ],
+  [
+    'letters in trial mode',
+    '/v2/notifications/letter',
+    { template_id: TRIAL_LETTER, personalisation: address },
+    403,
+    [[B, 'Cannot send letters when service is in trial mode']],
+    'trialLive',
+  ],
+  [
+    'file name without an extension',
+    '/v2/notifications/email',
+    file({ filename: 'report' }),
+    400,
+    [[V, 'filename `filename` must end with a file extension. For example, filename.csv']],
+  ],
+  [
+    'confirm_email_before_download not a boolean',
+    '/v2/notifications/email',
+    file({ confirm_email_before_download: 'yes' }),
+    400,
+    [
+      [
+        V,
+        'confirm_email_before_download Unsupported value for confirm_email_before_download: yes. Use a boolean true or false value.',
+      ],
+    ],
+  ],
+  [
+    'is_csv not a boolean',
+    '/v2/notifications/email',
+    file({ is_csv: 'x' }),
+    400,
+    [[V, 'is_csv Unsupported value for is_csv: x. Use a boolean true or false value.']],
+  ],
+  [
+    'is_csv with a filename',
+    '/v2/notifications/email',
+    file({ is_csv: true, filename: 'a.csv' }),
+    400,
+    [[V, 'Do not set a value for `is_csv` if `filename` is set.']],
+  ],
+  [
+    'file not a string',
+    '/v2/notifications/email',
+    file({ file: 5 }),
+    400,
+    [[V, 'file 5 is not of type string']],
+  ],
+  ['empty document', '/v2/notifications/email', file({ file: '' }), 400, [[B, 'Document must not be empty']]],
+  [
+    'not base64',
+    '/v2/notifications/email',
+    file({ file: '!!!' }),
+    400,
+    [[B, 'Document is not base64 encoded']],
+  ],
+  [
+    'a virus',
+    '/v2/notifications/email',
+    file({ file: Buffer.from(EICAR_TEST_STRING).toString('base64'), filename: 'a.txt' }),
+    400,
+    [[B, 'File did not pass the virus scan']],
+  ],
+  [
+    'a file over the size limit',
+    '/v2/notifications/email',
+    file({ file: Buffer.alloc(2 * 1024 * 1024 + 1025, 'a').toString('base64'), filename: 'a.txt' }),
+    400,
+    [[B, 'Uploaded file exceeds file size limit']],
+  ],
+  [
+    'a file name over 100 characters',
+    '/v2/notifications/email',
+    file({ filename: `${'a'.repeat(97)}.csv` }),
+    400,
+    [[B, '`filename` cannot be longer than 100 characters']],
+  ],
+];
+
+describe('POST errors: the rest of the reference’s tables (§6, §10, §11)', () => {
+  beforeAll(async () => {
+    const res = await fetch(`${sb.url}/_sandbox/services/${TRIAL_ID}/templates`, {
+      method: 'POST',
+      body: JSON.stringify({
+        id: TRIAL_LETTER,
+        name: 'Trial letter',
+        type: 'letter',
+        subject: 'Hi',
+        content: 'Hello',
+      }),
+    });
+    expect(res.status).toBe(201);
+  });
+
+  it.each(moreCases)('%s', async (_name, path, body, status, errors, key) => {
+    const r = await sb.call('POST', path, { body, key: key ?? 'live' });
+    expect(r.status).toBe(status);
+    expect(r.json).toEqual({
+      status_code: status,
+      errors: errors.map(([error, message]) => ({ error, message })),
+    });
+  });
+
+  const patch = (body: unknown) =>
+    fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, { method: 'PATCH', body: JSON.stringify(body) });
+
+  it('refuses emails and letters to a service without those permissions', async () => {
+    await patch({ permissions: ['sms'] });
+    try {
+      expect((await sb.call('POST', '/v2/notifications/email', { body: email() })).json.errors).toEqual([
+        { error: B, message: 'Service is not allowed to send emails' },
+      ]);
+      expect((await sb.call('POST', '/v2/notifications/letter', { body: letter() })).json.errors).toEqual([
+        { error: B, message: 'Service is not allowed to send letters' },
+      ]);
+      const precompiled = await sb.call('POST', '/v2/notifications/letter', {
+        body: { reference: 'r', content: 'aGk=' },
+      });
+      expect(precompiled.json.errors).toEqual([
+        { error: B, message: 'Service is not allowed to send letters' },
+      ]);
+    } finally {
+      await patch({
+        permissions: ['sms', 'email', 'letter', 'international_sms', 'international_letters', 'inbound_sms'],
+      });
+    }
+  });
+
+  it('refuses files when the service has no contact link', async () => {
+    await patch({ contact_link: null });
+    try {
+      const r = await sb.call('POST', '/v2/notifications/email', { body: file({}) });
+      expect(r.json.errors).toEqual([
+        {
+          error: B,
+          message: `Send files by email has not been set up - add contact details for your service at https://www.notifications.service.gov.uk/services/${SERVICE_ID}/service-settings/send-files-by-email`,
+        },
+      ]);
+    } finally {
+      await patch({ contact_link: 'https://example.gov.uk/contact' });
     }
   });
 });

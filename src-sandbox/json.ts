@@ -22,10 +22,8 @@ const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4,
 
 function ser(v: unknown): string {
   switch (typeof v) {
-    case 'string': {
-      const s = JSON.stringify(v);
-      return HAS_NON_ASCII.test(s) ? s.replace(NON_ASCII, escapeChar) : s;
-    }
+    case 'string':
+      return serString(v);
     case 'number':
       return Number.isFinite(v) ? String(v) : 'null';
     case 'boolean':
@@ -33,18 +31,38 @@ function ser(v: unknown): string {
     case 'object': {
       if (v === null) return 'null';
       if (v instanceof PyFloat) return Number.isInteger(v.value) ? `${v.value}.0` : String(v.value);
-      if (Array.isArray(v)) return `[${v.map(ser).join(',')}]`;
-      const obj = v as Record<string, unknown>;
-      const parts: string[] = [];
-      for (const key of Object.keys(obj).sort()) {
-        const val = obj[key];
-        if (val !== undefined) parts.push(`${ser(key)}:${ser(val)}`);
+      if (Array.isArray(v)) {
+        let out = '[';
+        for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + ser(v[i]);
+        return `${out}]`;
       }
-      return `{${parts.join(',')}}`;
+      const obj = v as Record<string, unknown>;
+      let keys = Object.keys(obj);
+      // Responses are mostly built with their keys in order already: sort only when they are not.
+      for (let i = 1; i < keys.length; i++) {
+        if (keys[i - 1]! > keys[i]!) {
+          keys = keys.sort();
+          break;
+        }
+      }
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        const val = obj[key];
+        if (val === undefined) continue;
+        out += (first ? '' : ',') + serString(key) + ':' + ser(val);
+        first = false;
+      }
+      return `${out}}`;
     }
     default:
       return 'null';
   }
+}
+
+function serString(v: string): string {
+  const s = JSON.stringify(v);
+  return HAS_NON_ASCII.test(s) ? s.replace(NON_ASCII, escapeChar) : s;
 }
 
 /**
@@ -74,8 +92,12 @@ const INT16_RE = /^\s*\+?(?:0[xX]_?)?([0-9a-fA-F](?:_?[0-9a-fA-F])*)\s*$/;
  * hyphens dropped, then 32 characters must remain and parse with `int(hex, 16)`, which also takes
  * surrounding whitespace, a `+`, a `0x` prefix and underscores between digits.
  */
+const CANONICAL_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 export function parseUuid(value: unknown): string | null {
   if (typeof value !== 'string') return null;
+  // The common case, a canonical UUID, without the general parse below.
+  if (value.length === 36 && CANONICAL_UUID.test(value)) return value.toLowerCase();
   const hex = value
     .replaceAll('urn:', '')
     .replaceAll('uuid:', '')

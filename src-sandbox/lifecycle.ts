@@ -19,7 +19,7 @@ import { inspectPrecompiledLetter, LETTER_MAX_PAGE_COUNT, renderLetterPdf } from
 import { readAddressWindow } from './letters/pdf-text';
 import type { StoredNotification } from './model';
 import type { PdfStore } from './pdf-store';
-import type { SandboxStore } from './store';
+import { memoryJournal, type SandboxStore } from './store';
 
 /** Delays in simulated milliseconds, before time-scaling. */
 export const DELAYS = {
@@ -70,9 +70,13 @@ export class Lifecycle {
         sentAt: this.clock.nowMicros(),
         billableUnits: n.type === 'sms' ? info.fragments : 0,
       });
-      this.clock.schedule(DELAYS.sendingTimeout, () => {
-        if (n.status === 'sending' || n.status === 'pending') this.set(n, 'temporary-failure', {});
-      });
+      // Only a message whose receipt never comes can time out; scheduling it for every send would
+      // keep a closure per notification alive for 72 hours.
+      if (outcome.status === 'pending') {
+        this.clock.schedule(DELAYS.sendingTimeout, () => {
+          if (n.status === 'sending' || n.status === 'pending') this.set(n, 'temporary-failure', {});
+        });
+      }
       const viaPending =
         n.type === 'sms' && (outcome.status === 'temporary-failure' || outcome.status === 'pending');
       if (viaPending) {
@@ -209,8 +213,15 @@ export class Lifecycle {
     if (!current) return; // purged or smoke-test
     if (!force && !UPDATABLE_STATUSES.has(current.status)) return;
     const at = this.clock.nowMicros();
-    const history = [...current.history, { status, at }];
-    this.track(this.store.updateNotification(n.id, { ...patch, status, updatedAt: at, history }));
+    // The journal serialises the patch as it is appended, so growing the same array is safe.
+    current.history.push({ status, at });
+    const written = this.store.updateNotification(n.id, {
+      ...patch,
+      status,
+      updatedAt: at,
+      history: current.history,
+    });
+    if (this.store.journal !== memoryJournal) this.track(written);
     if (status !== 'created' && status !== 'pending-virus-check') this.callback(current);
   }
 

@@ -287,17 +287,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const method = req.method ?? 'GET';
     const remote = req.socket.remoteAddress ?? '';
 
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooBig = false;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > maxBody) {
-        tooBig = true;
-        break;
-      }
-      chunks.push(chunk);
-    }
+    const { chunks, tooBig } = await readBody(req, maxBody);
     const head = method === 'HEAD';
     if (tooBig) {
       send(res, appError(413, 'The data value transmitted exceeds the capacity limit.'), head, true);
@@ -547,15 +537,50 @@ function injectedError(status: number, retryAfter?: number): SandboxResponse {
   };
 }
 
+/** Reads a request body with a cap; event listeners rather than an async iterator, which is slower. */
+function readBody(req: IncomingMessage, maxBody: number): Promise<{ chunks: Buffer[]; tooBig: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) {
+        req.off('data', onData);
+        req.resume();
+        resolve({ chunks, tooBig: true });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve({ chunks, tooBig: false }));
+    req.once('error', reject);
+  });
+}
+
+/** The Date header, formatted once a second rather than per response. */
+let dateSecond = -1;
+let dateSkew = 0;
+let dateText = '';
+function httpDate(skewMs: number): string {
+  const now = Date.now() + skewMs;
+  const second = Math.floor(now / 1000);
+  if (second !== dateSecond || skewMs !== dateSkew) {
+    dateSecond = second;
+    dateSkew = skewMs;
+    dateText = new Date(now).toUTCString();
+  }
+  return dateText;
+}
+
 function send(res: ServerResponse, r: SandboxResponse, head: boolean, close = false, skewMs = 0): void {
   const body = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
-  res.writeHead(r.status, {
-    ...NOTIFY_HEADERS,
-    ...r.headers,
-    'Content-Length': String(body.length),
-    Date: new Date(Date.now() + skewMs).toUTCString(),
-    ...(close ? { Connection: 'close' } : {}),
-  });
+  const headers: Record<string, string> = { ...NOTIFY_HEADERS, ...r.headers };
+  headers['Content-Length'] = String(body.length);
+  headers.Date = httpDate(skewMs);
+  if (close) headers.Connection = 'close';
+  res.sendDate = false;
+  res.writeHead(r.status, headers);
   res.end(head ? undefined : body);
 }
 

@@ -293,8 +293,16 @@ function lowerBound(list: readonly { createdAt: number }[], createdAt: number): 
   return lo;
 }
 
+let cachedDay = NaN;
+let cachedDate = '';
+
 export function dailyKey(serviceId: string, type: string, ms: number): string {
-  return `${serviceId}-${type}-${new Date(ms).toISOString().slice(0, 10)}`;
+  const day = Math.floor(ms / 86_400_000);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDate = new Date(ms).toISOString().slice(0, 10);
+  }
+  return `${serviceId}-${type}-${cachedDate}`;
 }
 
 export { lowerBound };

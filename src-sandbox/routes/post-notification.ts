@@ -82,7 +82,7 @@ function isHttpsUri(value: unknown): boolean {
   }
 }
 
-function schemas(nowMs: () => number): Record<TemplateType | 'precompiled', ObjectSchema> {
+function buildSchemas(nowMs: () => number): Record<TemplateType | 'precompiled', ObjectSchema> {
   const common = {
     template_id: uuidField,
     personalisation: typed(['object']),
@@ -141,6 +141,15 @@ function schemas(nowMs: () => number): Record<TemplateType | 'precompiled', Obje
   };
 }
 
+const schemaCache = new WeakMap<SandboxContext, Record<TemplateType | 'precompiled', ObjectSchema>>();
+
+/** The request schemas, built once per sandbox (they read its clock for `scheduled_for`). */
+function schemasFor(ctx: SandboxContext): Record<TemplateType | 'precompiled', ObjectSchema> {
+  let s = schemaCache.get(ctx);
+  if (!s) schemaCache.set(ctx, (s = buildSchemas(() => ctx.clock.nowMs())));
+  return s;
+}
+
 /** The handler for one notification type; auth has run, the path's type is known. */
 /**
  * Who sent a notification that did not come through the API: a one-off send from the admin site
@@ -189,7 +198,7 @@ export async function postNotification(
     ctx.limits.checkDailyLimit(service, key.keyType, type);
   }
   // 4. Schema.
-  const errors = validateObject(body, schemas(() => ctx.clock.nowMs())[type]);
+  const errors = validateObject(body, schemasFor(ctx)[type]);
   if (errors.length) throw validationError(errors);
   const form = body as Record<string, unknown>;
   // 5. Permission.
@@ -472,7 +481,7 @@ async function postPrecompiledLetter(
   input: unknown,
 ): Promise<SandboxResponse> {
   const { service, key } = auth;
-  const errors = validateObject(input, schemas(() => ctx.clock.nowMs()).precompiled);
+  const errors = validateObject(input, schemasFor(ctx).precompiled);
   if (errors.length) throw validationError(errors);
   const body = input as Record<string, unknown>;
   if (!service.permissions.includes('letter')) throw badRequest('Service is not allowed to send letters');

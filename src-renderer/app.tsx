@@ -1,0 +1,40 @@
+/**
+ * The console window: header, navigation, the current screen, and the overlays (palette, help,
+ * toasts). Data comes from the store; the store talks to the core through the API client.
+ */
+import { Toasts } from './components/toasts';
+import { CommandPalette } from './features/shell/command-palette';
+import { Header } from './features/shell/header';
+import { Nav } from './features/shell/nav';
+import { ScreenRouter } from './features/shell/screen-router';
+import { SessionProblem } from './features/shell/session-problem';
+import { ShortcutsDialog } from './features/shell/shortcuts-dialog';
+import { useGlobalShortcuts } from './features/shell/use-global-shortcuts';
+import { useApplyTheme } from './features/shell/use-theme';
+import { VaultBanner } from './features/shell/vault-banner';
+import { useAppStore } from './state/context';
+
+export function App() {
+  useApplyTheme();
+  useGlobalShortcuts();
+  const rejected = useAppStore((s) => s.appStatus.error?.code === 'unauthorized');
+  if (rejected) return <SessionProblem reason="rejected" />;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to the screen
+      </a>
+      <Header />
+      <VaultBanner />
+      <div className="layout">
+        <Nav />
+        <main id="main" className="main" tabIndex={-1}>
+          <ScreenRouter />
+        </main>
+      </div>
+      <CommandPalette />
+      <ShortcutsDialog />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The live preview: rendered locally as you type (Notify's own rules, src-shared/template), then
+ * confirmed by Notify's preview endpoint a moment after typing stops.
+ */
+import type { Template } from '../../../src-main/contract/schemas';
+import { ErrorPanel } from '../../components/error-panel';
+import { Loading } from '../../components/states';
+import { emailPreviewDocument } from '../../lib/email-preview';
+import {
+  buildPersonalisation,
+  placeholderFields,
+  previewPersonalisation,
+  type FieldValue,
+} from '../../lib/placeholder-fields';
+import { smsPreview } from '../../lib/sms-preview';
+import {
+  renderEmailBody,
+  renderEmailHtml,
+  renderEmailSubject,
+  renderLetterBody,
+  renderSmsBody,
+} from '../../../src-shared/template';
+import { useAppStore } from '../../state/context';
+import { previewKey, selectSendTemplate } from '../../state/slices/send-slice';
+import { SmsStats } from './sms-stats';
+
+interface PreviewProps {
+  template: Template;
+  values: Readonly<Record<string, FieldValue>>;
+  address: Readonly<Record<string, string>>;
+  unsubscribeUrl: string;
+  rateMultiplier: number;
+}
+
+function ServerConfirmation({ localBody }: { localBody: string | null }) {
+  const preview = useAppStore((s) => s.send.preview);
+  const currentKey = useAppStore((s) => {
+    const t = selectSendTemplate(s);
+    return t ? previewKey(t, s.send.form) : null;
+  });
+  if (preview.status === 'idle') return null;
+  // Typing has moved on since the last answer: a new check is about to start.
+  if (preview.status === 'loading' || preview.key !== currentKey) {
+    return <Loading label="Checking with Notify’s preview…" />;
+  }
+  if (preview.error) return <ErrorPanel error={preview.error} title="Notify’s preview did not accept this" />;
+  const value = preview.value;
+  if (!value) return null;
+  const matches = localBody === null || value.body === localBody;
+  return (
+    <div
+      className={`notice ${matches ? 'notice--ok' : 'notice--warning'}`}
+      data-testid="server-preview"
+      data-matches={matches}
+    >
+      {matches ? (
+        <p>Confirmed by Notify’s preview (template version {value.version}).</p>
+      ) : (
+        <>
+          <p>
+            Notify’s preview (version {value.version}) differs from the local rendering. Notify’s is what will
+            be sent:
+          </p>
+          <pre className="code-block code-block--wrap">{value.body}</pre>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMultiplier }: PreviewProps) {
+  const fields = placeholderFields(template);
+  const shown = previewPersonalisation(fields, values, address, { showMissing: true });
+  const actual = previewPersonalisation(fields, values, address);
+  const serverHtml = useAppStore((s) =>
+    s.send.preview.status === 'ready' ? (s.send.preview.value?.html ?? null) : null,
+  );
+
+  if (template.type === 'sms') {
+    const stats = smsPreview(template.body, buildPersonalisation(fields, values), rateMultiplier);
+    return (
+      <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
+        <h2 id="preview-heading">Preview</h2>
+        <div className="sms-bubble" data-testid="sms-preview">
+          {renderSmsBody(template.body, shown) || <span className="muted">(empty message)</span>}
+        </div>
+        <SmsStats stats={stats} rateMultiplier={rateMultiplier} />
+        <ServerConfirmation localBody={renderSmsBody(template.body, actual)} />
+      </section>
+    );
+  }
+  if (template.type === 'email') {
+    const link = unsubscribeUrl.trim() || null;
+    const subject = renderEmailSubject(template.subject ?? '', shown);
+    const html = renderEmailHtml(template.body, shown, { unsubscribeLink: link });
+    return (
+      <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
+        <h2 id="preview-heading">Preview</h2>
+        <p className="preview__subject">
+          <span className="label">Subject</span> <span data-testid="email-subject">{subject}</span>
+        </p>
+        <iframe
+          className="email-frame"
+          title="Email preview"
+          sandbox=""
+          referrerPolicy="no-referrer"
+          srcDoc={emailPreviewDocument(subject, html)}
+          data-testid="email-preview"
+        />
+        {serverHtml ? (
+          <details className="disclosure">
+            <summary>Notify’s rendering</summary>
+            <iframe
+              className="email-frame"
+              title="Email preview from Notify"
+              sandbox=""
+              srcDoc={emailPreviewDocument(subject, serverHtml)}
+            />
+          </details>
+        ) : null}
+        <p className="muted small">Emails are free to send.</p>
+        <ServerConfirmation localBody={renderEmailBody(template.body, actual)} />
+      </section>
+    );
+  }
+  const lines = Object.entries(address)
+    .filter(([, v]) => v.trim())
+    .map(([, v]) => v);
+  return (
+    <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
+      <h2 id="preview-heading">Preview</h2>
+      <div className="letter-preview" data-testid="letter-preview">
+        <address className="letter-preview__address">
+          {lines.length ? (
+            lines.map((l, i) => <div key={i}>{l}</div>)
+          ) : (
+            <span className="muted">(address)</span>
+          )}
+        </address>
+        <h3 className="letter-preview__subject">{renderEmailSubject(template.subject ?? '', shown)}</h3>
+        <div className="letter-preview__body">{renderLetterBody(template.body, shown)}</div>
+      </div>
+      <p className="muted small">
+        After sending, the PDF Notify generates is shown on the status screen. Letters are charged by sheets
+        and postage.
+      </p>
+      <ServerConfirmation localBody={null} />
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Keyboard shortcuts: a tiny state machine for chords (`Ctrl/Cmd+K`) and sequences (`g t`).
+ *
+ * Pure, so the rules (ignore typing in fields, time out a half-typed sequence) are tested without
+ * a DOM. The shell's key listener feeds it one key at a time.
+ */
+
+export type ShortcutAction =
+  | 'open-palette'
+  | 'open-help'
+  | 'focus-search'
+  | 'close'
+  | 'go-profiles'
+  | 'go-templates'
+  | 'go-send'
+  | 'go-status'
+  | 'go-history'
+  | 'go-support'
+  | 'go-received'
+  | 'go-inspector';
+
+export interface KeyInput {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  /** Focus is in a text field, select or contenteditable: plain keys belong to it. */
+  inEditable: boolean;
+}
+
+export interface ShortcutState {
+  /** First key of a sequence typed so far (`g`), and when. */
+  pending: string | null;
+  pendingAt: number;
+}
+
+export const SEQUENCE_TIMEOUT_MS = 1500;
+
+/** `g <key>` destinations. */
+export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
+  p: 'go-profiles',
+  t: 'go-templates',
+  s: 'go-send',
+  n: 'go-status',
+  h: 'go-history',
+  u: 'go-support',
+  r: 'go-received',
+  i: 'go-inspector',
+};
+
+/** Every shortcut, for the help dialog. */
+export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; description: string }> = [
+  { keys: 'Ctrl+K / ⌘K', description: 'Open the command palette' },
+  { keys: '?', description: 'Show keyboard shortcuts' },
+  { keys: '/', description: 'Focus the search box of this screen' },
+  { keys: 'Esc', description: 'Close a dialog or the palette' },
+  { keys: 'g p', description: 'Go to profiles' },
+  { keys: 'g t', description: 'Go to templates' },
+  { keys: 'g s', description: 'Go to send' },
+  { keys: 'g n', description: 'Go to notification status' },
+  { keys: 'g h', description: 'Go to history' },
+  { keys: 'g u', description: 'Go to support (lookup and failures)' },
+  { keys: 'g r', description: 'Go to received text messages' },
+  { keys: 'g i', description: 'Go to the request inspector' },
+  { keys: 'Ctrl+Enter', description: 'Send (on the send screen)' },
+  { keys: '↑ ↓ PgUp PgDn Home End, Enter', description: 'Move through and open history rows' },
+];
+
+export const initialShortcutState: ShortcutState = { pending: null, pendingAt: 0 };
+
+/** Feeds one key press; returns the next state and the action to run, if any. */
+export function reduceShortcut(
+  state: ShortcutState,
+  input: KeyInput,
+  now: number,
+): { state: ShortcutState; action: ShortcutAction | null } {
+  const none = { state: initialShortcutState, action: null };
+  const key = input.key;
+  if ((input.ctrlKey || input.metaKey) && !input.altKey && key.toLowerCase() === 'k') {
+    return { state: initialShortcutState, action: 'open-palette' };
+  }
+  if (key === 'Escape') return { state: initialShortcutState, action: 'close' };
+  if (input.inEditable || input.ctrlKey || input.metaKey || input.altKey) return none;
+  const pending = state.pending && now - state.pendingAt <= SEQUENCE_TIMEOUT_MS ? state.pending : null;
+  if (pending === 'g') return { state: initialShortcutState, action: GO_KEYS[key.toLowerCase()] ?? null };
+  if (key === 'g') return { state: { pending: 'g', pendingAt: now }, action: null };
+  if (key === '?') return { state: initialShortcutState, action: 'open-help' };
+  if (key === '/') return { state: initialShortcutState, action: 'focus-search' };
+  return none;
+}

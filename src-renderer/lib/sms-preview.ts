@@ -1,0 +1,68 @@
+/**
+ * What the send screen says about a text message as it is typed: length, fragments, encoding and
+ * an estimated cost, all computed locally with Notify's own rules (src-shared/template).
+ */
+import {
+  renderSmsUnsanitised,
+  smsEncodingInfo,
+  smsMessageInfo,
+  type Personalisation,
+} from '../../src-shared/template';
+
+/** Price per fragment used for the estimate. Notify's real price is in `cost_details` after sending. */
+export const SMS_ESTIMATE_RATE_POUNDS = 0.0227;
+
+export interface SmsPreview {
+  body: string;
+  characterCount: number;
+  fragmentCount: number;
+  encoding: 'GSM-7' | 'UCS-2';
+  isTooLong: boolean;
+  isEmpty: boolean;
+  /** Characters that are not GSM-7, in order. */
+  nonGsmCharacters: string[];
+  /** What sanitising turns them into (`?` when there is no equivalent). */
+  replaced: Array<{ from: string; to: string }>;
+  /** fragments × rate × international multiplier, in pounds. An estimate. */
+  costEstimate: number;
+}
+
+/** Renders and measures a text message for the live preview. */
+export function smsPreview(
+  content: string,
+  personalisation: Personalisation,
+  rateMultiplier = 1,
+): SmsPreview {
+  const info = smsMessageInfo(content, personalisation);
+  const encoding = smsEncodingInfo(renderSmsUnsanitised(content, personalisation));
+  return {
+    body: info.body,
+    characterCount: info.characterCount,
+    fragmentCount: info.fragmentCount,
+    encoding: info.encoding,
+    isTooLong: info.isTooLong,
+    isEmpty: info.isEmpty,
+    nonGsmCharacters: encoding.nonGsmCharacters,
+    replaced: encoding.replaced,
+    costEstimate: smsCostEstimate(info.fragmentCount, rateMultiplier),
+  };
+}
+
+/** fragments × £0.0227 × multiplier, rounded to a hundredth of a penny. */
+export function smsCostEstimate(fragments: number, rateMultiplier = 1): number {
+  return Math.round(fragments * rateMultiplier * SMS_ESTIMATE_RATE_POUNDS * 10_000) / 10_000;
+}
+
+/** `£0.0454`; whole pounds keep two decimals (`£1.20`). */
+export function formatPounds(amount: number): string {
+  const fixed = amount.toFixed(4).replace(/0{1,2}$/, '');
+  return `£${fixed}`;
+}
+
+/** Shows a character so invisible ones are visible in a warning: `U+200B` for a zero-width space. */
+export function describeCharacter(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  const visible = /[\p{L}\p{N}\p{P}\p{S}]/u.test(char);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return visible ? `${char} (${hex})` : hex;
+}

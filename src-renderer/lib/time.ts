@@ -1,0 +1,66 @@
+/**
+ * Parsing and showing Notify's times and the durations between them.
+ */
+
+/**
+ * Milliseconds since the epoch for a Notify time, or null.
+ *
+ * Notify writes microseconds (`2024-05-01T12:00:00.123456Z`); only milliseconds are kept. A time
+ * without a zone is UTC, as Notify's always are.
+ */
+export function parseNotifyTime(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    value.trim(),
+  );
+  if (!m) {
+    const fallback = Date.parse(value);
+    return Number.isNaN(fallback) ? null : fallback;
+  }
+  const fraction = (m[3] ?? '').slice(0, 3).padEnd(3, '0');
+  const zone = m[4] ?? 'Z';
+  const ms = Date.parse(`${m[1]}T${m[2]}.${fraction}${zone}`);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `2024-05-01 13:00:00` in local time: unambiguous, sortable, the same in every locale. */
+export function formatDateTime(value: string | number | null | undefined): string {
+  const ms = typeof value === 'number' ? value : parseNotifyTime(value);
+  if (ms === null) return '—';
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** `13:00:00.123` in local time: for steps that happen within a second of each other. */
+export function formatTimeOfDay(value: string | number | null | undefined): string {
+  const ms = typeof value === 'number' ? value : parseNotifyTime(value);
+  if (ms === null) return '—';
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** A duration for people: `850 ms`, `4.2 s`, `3 min 5 s`, `2 h 10 min`, `1 d 3 h`. */
+export function formatDuration(ms: number): string {
+  const sign = ms < 0 ? '−' : '';
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${sign}${Math.round(abs)} ms`;
+  const seconds = abs / 1000;
+  if (seconds < 60) return `${sign}${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  const totalSeconds = Math.round(seconds);
+  const minutes = Math.floor(totalSeconds / 60);
+  if (minutes < 60) return `${sign}${minutes} min${totalSeconds % 60 ? ` ${totalSeconds % 60} s` : ''}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${sign}${hours} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+  const days = Math.floor(hours / 24);
+  return `${sign}${days} d${hours % 24 ? ` ${hours % 24} h` : ''}`;
+}
+
+/** Clock skew in words: `+3.2 s (Notify is ahead)`. */
+export function formatSkew(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return 'not measured';
+  if (Math.abs(seconds) < 0.5) return `${seconds.toFixed(1)} s (in step)`;
+  const side = seconds > 0 ? 'the server is ahead of this computer' : 'this computer is ahead of the server';
+  return `${seconds > 0 ? '+' : ''}${seconds.toFixed(1)} s (${side})`;
+}

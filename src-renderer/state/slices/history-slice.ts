@@ -1,0 +1,146 @@
+/**
+ * History: the active profile's notifications, page by page (`older_than`), with filters.
+ *
+ * Each load carries a request id; a page that arrives for an older request (filters changed,
+ * profile switched, load cancelled) is dropped, so rows never mix between queries.
+ */
+import type { HistoryFilters, MethodOutput } from '../../../src-main/contract/methods';
+import type { RpcError } from '../../../src-main/contract/result';
+import type { Notification } from '../../../src-main/contract/schemas';
+import type { LoadStatus } from '../loadable';
+import type { SliceCreator } from '../types';
+
+export type HistoryPage = MethodOutput<'notifications.list'>;
+
+export interface HistoryState {
+  profileId: string | null;
+  filters: HistoryFilters;
+  rows: Notification[];
+  nextOlderThan: string | null;
+  status: LoadStatus;
+  loadingMore: boolean;
+  error: RpcError | null;
+  fromCache: boolean;
+  requestId: number;
+  pagesLoaded: number;
+  /** Where the list was scrolled, restored when coming back to the screen. */
+  scrollTop: number;
+}
+
+export interface HistorySlice {
+  history: HistoryState;
+  loadHistory(profileId: string, filters?: HistoryFilters): Promise<void>;
+  loadMoreHistory(): Promise<void>;
+  cancelHistory(): Promise<void>;
+  setHistoryScroll(scrollTop: number): void;
+  resetHistory(): void;
+}
+
+export const initialHistoryState: HistoryState = {
+  profileId: null,
+  filters: {},
+  rows: [],
+  nextOlderThan: null,
+  status: 'idle',
+  loadingMore: false,
+  error: null,
+  fromCache: false,
+  requestId: 0,
+  pagesLoaded: 0,
+  scrollTop: 0,
+};
+
+/** Starts a fresh query: rows cleared, the first page on its way. */
+export function beginHistory(
+  state: HistoryState,
+  profileId: string,
+  filters: HistoryFilters,
+  requestId: number,
+): HistoryState {
+  return { ...initialHistoryState, profileId, filters, status: 'loading', requestId };
+}
+
+/** Starts loading the next page of the current query. */
+export function beginMore(state: HistoryState, requestId: number): HistoryState {
+  return { ...state, loadingMore: true, error: null, requestId };
+}
+
+/** Adds a page, unless it belongs to an older request. Rows already shown are not repeated. */
+export function applyHistoryPage(state: HistoryState, requestId: number, page: HistoryPage): HistoryState {
+  if (requestId !== state.requestId) return state;
+  // Pages follow each other strictly by created_at, so a repeat can only sit at the boundary.
+  const recent = new Set(state.rows.slice(-page.notifications.length - 1).map((n) => n.id));
+  const fresh = recent.size ? page.notifications.filter((n) => !recent.has(n.id)) : page.notifications;
+  return {
+    ...state,
+    rows: state.rows.length ? state.rows.concat(fresh) : fresh,
+    nextOlderThan: page.nextOlderThan,
+    status: 'ready',
+    loadingMore: false,
+    error: null,
+    fromCache: page.fromCache,
+    pagesLoaded: state.pagesLoaded + 1,
+  };
+}
+
+/** Records a failure of the current request; loaded rows stay. */
+export function applyHistoryError(state: HistoryState, requestId: number, error: RpcError): HistoryState {
+  if (requestId !== state.requestId) return state;
+  return { ...state, status: state.rows.length ? 'ready' : 'error', loadingMore: false, error };
+}
+
+export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { api }) => {
+  let nextRequestId = 1;
+  const setHistory = (history: HistoryState): void => set({ history });
+
+  async function fetchPage(
+    requestId: number,
+    profileId: string,
+    filters: HistoryFilters,
+    olderThan?: string,
+  ): Promise<void> {
+    const hasFilters = Object.keys(filters).length > 0;
+    const result = await api.call('notifications.list', {
+      profileId,
+      ...(hasFilters ? { filters } : {}),
+      ...(olderThan ? { olderThan } : {}),
+    });
+    const current = get().history;
+    setHistory(
+      result.ok
+        ? applyHistoryPage(current, requestId, result.value)
+        : applyHistoryError(current, requestId, result.error),
+    );
+  }
+
+  return {
+    history: initialHistoryState,
+    async loadHistory(profileId, filters) {
+      const requestId = nextRequestId++;
+      const f = filters ?? (get().history.profileId === profileId ? get().history.filters : {});
+      setHistory(beginHistory(get().history, profileId, f, requestId));
+      await fetchPage(requestId, profileId, f);
+    },
+    async loadMoreHistory() {
+      const h = get().history;
+      if (!h.profileId || !h.nextOlderThan || h.loadingMore || h.status === 'loading') return;
+      const requestId = nextRequestId++;
+      setHistory(beginMore(h, requestId));
+      await fetchPage(requestId, h.profileId, h.filters, h.nextOlderThan);
+    },
+    async cancelHistory() {
+      const h = get().history;
+      if (!h.profileId) return;
+      // A new request id orphans the page in flight; the core stops fetching it.
+      setHistory({
+        ...h,
+        requestId: nextRequestId++,
+        loadingMore: false,
+        status: h.status === 'loading' ? 'idle' : h.status,
+      });
+      await api.call('notifications.cancelList', { profileId: h.profileId });
+    },
+    setHistoryScroll: (scrollTop) => set({ history: { ...get().history, scrollTop } }),
+    resetHistory: () => setHistory({ ...initialHistoryState, requestId: nextRequestId++ }),
+  };
+};

@@ -1,0 +1,81 @@
+/**
+ * Window-level UI state: the current screen, theme, palette, help dialog and toasts.
+ */
+import type { Route } from '../routes';
+import type { SliceCreator } from '../types';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type ToastKind = 'info' | 'success' | 'error';
+
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  message: string;
+}
+
+export interface UiSlice {
+  route: Route;
+  theme: ThemeChoice;
+  paletteOpen: boolean;
+  shortcutsOpen: boolean;
+  toasts: Toast[];
+  /** Whether the live event stream is connected (null until known). */
+  liveUpdates: boolean | null;
+  navigate(route: Route): void;
+  setTheme(theme: ThemeChoice): void;
+  setPaletteOpen(open: boolean): void;
+  setShortcutsOpen(open: boolean): void;
+  pushToast(kind: ToastKind, message: string): number;
+  dismissToast(id: number): void;
+  setLiveUpdates(connected: boolean): void;
+}
+
+export const THEME_KEY = 'notify-console.theme';
+export const MAX_TOASTS = 4;
+
+/** Reads a stored theme choice, ignoring anything unexpected. */
+export function readTheme(value: string | null): ThemeChoice {
+  return value === 'light' || value === 'dark' || value === 'system' ? value : 'system';
+}
+
+/** Adds a toast, dropping the oldest beyond {@link MAX_TOASTS}. */
+export function addToast(toasts: readonly Toast[], toast: Toast): Toast[] {
+  return [...toasts, toast].slice(-MAX_TOASTS);
+}
+
+let nextToastId = 1;
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get, { prefs }) => {
+  let stored: string | null = null;
+  try {
+    stored = prefs.getItem(THEME_KEY);
+  } catch {
+    stored = null;
+  }
+  return {
+    route: { screen: 'send' },
+    theme: readTheme(stored),
+    paletteOpen: false,
+    shortcutsOpen: false,
+    toasts: [],
+    liveUpdates: null,
+    navigate: (route) => set({ route, paletteOpen: false }),
+    setTheme(theme) {
+      set({ theme });
+      try {
+        prefs.setItem(THEME_KEY, theme);
+      } catch {
+        // Storage may be unavailable; the choice still applies to this window.
+      }
+    },
+    setPaletteOpen: (open) => set({ paletteOpen: open, ...(open ? { shortcutsOpen: false } : {}) }),
+    setShortcutsOpen: (open) => set({ shortcutsOpen: open, ...(open ? { paletteOpen: false } : {}) }),
+    pushToast(kind, message) {
+      const id = nextToastId++;
+      set({ toasts: addToast(get().toasts, { id, kind, message }) });
+      return id;
+    },
+    dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    setLiveUpdates: (connected) => set({ liveUpdates: connected }),
+  };
+};

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { diffLines, diffStats, splitLines, MAX_DIFF_CELLS } from '../../../src-renderer/lib/line-diff';
+
+const render = (a: string, b: string) =>
+  diffLines(a, b).map((l) => `${{ same: ' ', added: '+', removed: '-' }[l.kind]}${l.text}`);
+
+describe('diffLines', () => {
+  it('marks nothing for identical texts', () => {
+    expect(render('a\nb', 'a\nb')).toEqual([' a', ' b']);
+  });
+
+  it('finds an inserted and a removed line', () => {
+    expect(render('a\nb\nc', 'a\nc\nd')).toEqual([' a', '-b', ' c', '+d']);
+  });
+
+  it('puts removed lines before the lines that replace them', () => {
+    expect(render('one\ntwo\nthree', 'one\nTWO\nthree')).toEqual([' one', '-two', '+TWO', ' three']);
+  });
+
+  it('numbers lines in both versions', () => {
+    const lines = diffLines('a\nb\nc', 'x\na\nc');
+    expect(lines).toEqual([
+      { kind: 'added', text: 'x', oldNumber: null, newNumber: 1 },
+      { kind: 'same', text: 'a', oldNumber: 1, newNumber: 2 },
+      { kind: 'removed', text: 'b', oldNumber: 2, newNumber: null },
+      { kind: 'same', text: 'c', oldNumber: 3, newNumber: 3 },
+    ]);
+  });
+
+  it('handles empty texts and CRLF', () => {
+    expect(render('', 'a')).toEqual(['+a']);
+    expect(render('a', '')).toEqual(['-a']);
+    expect(render('a\r\nb', 'a\nb')).toEqual([' a', ' b']);
+    expect(splitLines('')).toEqual([]);
+  });
+
+  it('is a longest common subsequence (keeps the most lines)', () => {
+    const a = 'A\nB\nC\nB\nD\nA\nB';
+    const b = 'B\nD\nC\nA\nB\nA';
+    const same = diffLines(a, b).filter((l) => l.kind === 'same').length;
+    expect(same).toBe(4);
+    const stats = diffStats(diffLines(a, b));
+    expect(stats).toEqual({ added: 2, removed: 3 });
+  });
+
+  it('rebuilds both texts from the diff', () => {
+    const a = 'Dear ((name))\n\nYour appointment is on ((date)).\n\nThanks';
+    const b = 'Dear ((name)),\n\nYour appointment is at ((time)) on ((date)).\n\nThanks\nThe team';
+    const lines = diffLines(a, b);
+    expect(
+      lines
+        .filter((l) => l.kind !== 'added')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(a);
+    expect(
+      lines
+        .filter((l) => l.kind !== 'removed')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toBe(b);
+  });
+
+  it('falls back to replace-all above the size cap instead of freezing', () => {
+    const n = Math.ceil(Math.sqrt(MAX_DIFF_CELLS)) + 10;
+    const a = Array.from({ length: n }, (_, i) => `a${i}`).join('\n');
+    const b = Array.from({ length: n }, (_, i) => `b${i}`).join('\n');
+    expect(diffStats(diffLines(a, b))).toEqual({ added: n, removed: n });
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { buildCallbackPayload } from '../../../src-renderer/lib/callback-payload';
+import { formatDateTime, formatDuration, formatSkew, parseNotifyTime } from '../../../src-renderer/lib/time';
+import { buildTimeline, observedStatuses } from '../../../src-renderer/lib/timeline';
+import { notification } from './fake-api';
+
+describe('parseNotifyTime', () => {
+  it('reads Notify’s microsecond timestamps', () => {
+    expect(parseNotifyTime('2026-01-05T12:00:00.123456Z')).toBe(Date.UTC(2026, 0, 5, 12, 0, 0, 123));
+    expect(parseNotifyTime('2026-01-05T12:00:00Z')).toBe(Date.UTC(2026, 0, 5, 12));
+    expect(parseNotifyTime('2026-01-05T12:00:00.5')).toBe(Date.UTC(2026, 0, 5, 12, 0, 0, 500));
+    expect(parseNotifyTime(null)).toBeNull();
+    expect(parseNotifyTime('nonsense')).toBeNull();
+  });
+});
+
+describe('formatting', () => {
+  it('formats durations for people', () => {
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(4200)).toBe('4.2 s');
+    expect(formatDuration(42_000)).toBe('42 s');
+    expect(formatDuration(185_000)).toBe('3 min 5 s');
+    expect(formatDuration(2 * 3600_000 + 10 * 60_000)).toBe('2 h 10 min');
+    expect(formatDuration(27 * 3600_000)).toBe('1 d 3 h');
+    expect(formatDuration(-1500)).toBe('−1.5 s');
+  });
+
+  it('formats skew with its direction', () => {
+    expect(formatSkew(null)).toBe('not measured');
+    expect(formatSkew(0.2)).toContain('in step');
+    expect(formatSkew(42)).toBe('+42.0 s (the server is ahead of this computer)');
+    expect(formatSkew(-3)).toContain('this computer is ahead');
+  });
+
+  it('formats times in local time, the same in every locale', () => {
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('2026-01-05T12:00:00.000000Z')).toMatch(/^2026-01-0[45] \d\d:\d\d:00$/);
+  });
+});
+
+describe('buildTimeline', () => {
+  const n = notification({
+    created_at: '2026-01-05T12:00:00.000000Z',
+    sent_at: '2026-01-05T12:00:02.000000Z',
+    completed_at: '2026-01-05T12:00:10.000000Z',
+    status: 'delivered',
+  });
+
+  it('merges Notify’s times with observed statuses in time order, with durations', () => {
+    const t = buildTimeline(n, [
+      { status: 'created', observedAt: '2026-01-05T12:00:00.300Z', source: 'response' },
+      { status: 'sending', observedAt: '2026-01-05T12:00:03.000Z', source: 'poll' },
+      { status: 'delivered', observedAt: '2026-01-05T12:00:11.000Z', source: 'poll' },
+    ]);
+    expect(t.map((e) => [e.source, e.status, e.sincePreviousMs])).toEqual([
+      ['notify', null, null],
+      ['response', 'created', 300],
+      ['notify', null, 1700],
+      ['poll', 'sending', 1000],
+      ['notify', null, 7000],
+      ['poll', 'delivered', 1000],
+    ]);
+    expect(t.at(-1)?.sinceStartMs).toBe(11_000);
+    expect(t[0]?.label).toContain('created_at');
+  });
+
+  it('puts Notify’s stamp first at the same instant and drops duplicate observations', () => {
+    const t = buildTimeline(notification({ created_at: '2026-01-05T12:00:00Z' }), [
+      { status: 'created', observedAt: '2026-01-05T12:00:00.000Z', source: 'response' },
+      { status: 'created', observedAt: '2026-01-05T12:00:00.000Z', source: 'response' },
+    ]);
+    expect(t.map((e) => e.source)).toEqual(['notify', 'response']);
+  });
+
+  it('works with observations only (a notification that could not be fetched)', () => {
+    const t = buildTimeline(null, [
+      { status: 'created', observedAt: '2026-01-05T12:00:00.000Z', source: 'response' },
+    ]);
+    expect(t).toHaveLength(1);
+  });
+
+  it('lists distinct observed statuses', () => {
+    expect(
+      observedStatuses([
+        { status: 'created', observedAt: 'a', source: 'poll' },
+        { status: 'sending', observedAt: 'b', source: 'poll' },
+        { status: 'created', observedAt: 'c', source: 'poll' },
+      ]),
+    ).toEqual(['created', 'sending']);
+  });
+});
+
+describe('buildCallbackPayload', () => {
+  it('has exactly the fields Notify’s delivery receipt has', () => {
+    const payload = buildCallbackPayload(
+      notification({
+        status: 'delivered',
+        sent_at: '2026-01-05T12:00:02.000000Z',
+        completed_at: '2026-01-05T12:00:10.000000Z',
+      }),
+    );
+    expect(payload).toEqual({
+      id: '33333333-3333-3333-3333-333333333333',
+      reference: 'ref-1',
+      to: '07700900123',
+      status: 'delivered',
+      created_at: '2026-01-05T12:00:00.000000Z',
+      completed_at: '2026-01-05T12:00:10.000000Z',
+      sent_at: '2026-01-05T12:00:02.000000Z',
+      notification_type: 'sms',
+      template_id: '22222222-2222-2222-2222-222222222222',
+      template_version: 3,
+    });
+  });
+
+  it('uses the email address, or the letter’s address lines', () => {
+    expect(
+      buildCallbackPayload(notification({ type: 'email', email_address: 'a@b.com', phone_number: null })).to,
+    ).toBe('a@b.com');
+    const letter = notification({
+      type: 'letter',
+      phone_number: null,
+      line_1: 'A Person',
+      line_2: '1 Street',
+      postcode: 'SW1A 1AA',
+    } as never);
+    expect(buildCallbackPayload(letter).to).toBe('A Person\n1 Street\nSW1A 1AA');
+  });
+});

@@ -4,12 +4,14 @@
  * Every benchmark measures its baseline in the same run and prints a ratio; nothing here asserts a
  * timing. Copy the output into bench/RESULTS.md with the command and the machine.
  */
+import { benchBrowser } from './browser';
 import { benchClient } from './client-vs-node-client';
 import { benchSandbox } from './sandbox-throughput';
 
 const benches: Record<string, () => Promise<string[]>> = {
   sandbox: benchSandbox,
   client: benchClient,
+  browser: benchBrowser,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -16,15 +16,38 @@ import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 50_000);
 
 async function startConsole() {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/browser-host/cli.ts', '--port', '0', '--data', dataDir, '--no-open', '--json', '--sandbox-time-scale', '0.001'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src-main/browser-host/cli.ts',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--no-open',
+      '--json',
+      '--sandbox-time-scale',
+      '0.001',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (c) => reject(new Error(`console exited ${c}`)));
@@ -48,10 +71,15 @@ async function fillHistory(sandboxUrl: string, count: number) {
   const key: string = service.api_keys.find((k: any) => k.key_type === 'test').api_key;
   const template = service.templates.find((t: any) => t.name === 'Verification code').id;
   // Notify's rate limit (3,000 a minute) would refuse most of a fast fill: lift it for this service.
-  await fetch(`${sandboxUrl}/_sandbox/services/${service.id}`, { method: 'PATCH', body: JSON.stringify({ rate_limit: 100_000_000 }) });
+  await fetch(`${sandboxUrl}/_sandbox/services/${service.id}`, {
+    method: 'PATCH',
+    body: JSON.stringify({ rate_limit: 100_000_000 }),
+  });
   const h = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
   const token = () => {
-    const p = Buffer.from(JSON.stringify({ iss: service.id, iat: Math.floor(Date.now() / 1000) })).toString('base64url');
+    const p = Buffer.from(JSON.stringify({ iss: service.id, iat: Math.floor(Date.now() / 1000) })).toString(
+      'base64url',
+    );
     return `${h}.${p}.${createHmac('sha256', key.slice(-36)).update(`${h}.${p}`).digest('base64url')}`;
   };
   let next = 0;
@@ -62,7 +90,12 @@ async function fillHistory(sandboxUrl: string, count: number) {
         const r = await fetch(`${sandboxUrl}/v2/notifications/sms`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${token()}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ phone_number: '07700900123', template_id: template, personalisation: { name: `n${i}`, code: String(i) }, reference: `bench-${i}` }),
+          body: JSON.stringify({
+            phone_number: '07700900123',
+            template_id: template,
+            personalisation: { name: `n${i}`, code: String(i) },
+            reference: `bench-${i}`,
+          }),
         });
         await r.arrayBuffer();
         if (r.status !== 201) throw new Error(`fill: sandbox answered ${r.status}`);
@@ -72,7 +105,10 @@ async function fillHistory(sandboxUrl: string, count: number) {
 }
 
 /** Scrolls the history list in wheel steps and returns the long tasks seen meanwhile. */
-async function scrollAndMeasure(page: Page, steps: number): Promise<{ maxTaskMs: number; tasksOver50: number; frames: number }> {
+async function scrollAndMeasure(
+  page: Page,
+  steps: number,
+): Promise<{ maxTaskMs: number; tasksOver50: number; frames: number }> {
   // In-page code as strings: this file is type-checked without the DOM library.
   await page.evaluate(`(() => {
     window.__tasks = [];
@@ -89,7 +125,9 @@ async function scrollAndMeasure(page: Page, steps: number): Promise<{ maxTaskMs:
     await page.evaluate(nextFrame);
   }
   // A jump to the end, as the End key does.
-  await page.evaluate(`(() => { const v = document.querySelector('[data-testid="history-list"] .vlist__viewport'); if (v) v.scrollTop = v.scrollHeight; })()`);
+  await page.evaluate(
+    `(() => { const v = document.querySelector('[data-testid="history-list"] .vlist__viewport'); if (v) v.scrollTop = v.scrollHeight; })()`,
+  );
   await page.evaluate(nextFrame);
   const tasks = (await page.evaluate('window.__tasks')) as number[];
   return { maxTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.filter((t) => t > 50).length, frames: steps };
@@ -114,20 +152,31 @@ export async function benchBrowser(): Promise<string[]> {
     const page = await ctx.newPage();
     const t0 = performance.now();
     await page.goto(con.url);
-    await page.getByRole('combobox', { name: /template/i }).first().waitFor({ state: 'visible' });
-    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('select option').length > 1);
+    await page
+      .getByRole('combobox', { name: /template/i })
+      .first()
+      .waitFor({ state: 'visible' });
+    await page.waitForFunction(
+      () => (globalThis as any).document.querySelectorAll('select option').length > 1,
+    );
     const interactiveMs = performance.now() - t0;
     out.push('| measure | ms |', '|---|---|');
     out.push(`| console process start until its URL is printed | ${con.startMs.toFixed(0)} |`);
     out.push(`| baseline: same browser opens a static page from the same host | ${baselineMs.toFixed(0)} |`);
-    out.push(`| cold start: URL opened until the Send screen lists templates | ${interactiveMs.toFixed(0)} |`);
+    out.push(
+      `| cold start: URL opened until the Send screen lists templates | ${interactiveMs.toFixed(0)} |`,
+    );
     out.push('');
-    out.push(`cold start: ${interactiveMs.toFixed(0)} ms (target ≤ 1500 ms); ratio to the static-page baseline ${(interactiveMs / baselineMs).toFixed(2)}`);
+    out.push(
+      `cold start: ${interactiveMs.toFixed(0)} ms (target ≤ 1500 ms); ratio to the static-page baseline ${(interactiveMs / baselineMs).toFixed(2)}`,
+    );
 
     // History: fill the sandbox, open History, load every page.
     const f0 = performance.now();
     await fillHistory(con.sandboxUrl, ROWS);
-    out.push(`filled the sandbox with ${ROWS} notifications in ${((performance.now() - f0) / 1000).toFixed(1)} s`);
+    out.push(
+      `filled the sandbox with ${ROWS} notifications in ${((performance.now() - f0) / 1000).toFixed(1)} s`,
+    );
     await page.keyboard.press('g');
     await page.keyboard.press('h');
     const r0 = performance.now();
@@ -141,7 +190,8 @@ export async function benchBrowser(): Promise<string[]> {
       if (!/more available/.test(text)) break;
       await loadMore.click();
       await page.waitForFunction(
-        (prev) => (globalThis as any).document.querySelector('[data-testid="history-count"]')?.textContent !== prev,
+        (prev) =>
+          (globalThis as any).document.querySelector('[data-testid="history-count"]')?.textContent !== prev,
         text,
       );
     }
@@ -149,7 +199,9 @@ export async function benchBrowser(): Promise<string[]> {
     const count = (await page.getByTestId('history-count').textContent()) ?? '';
     const rowsInDom = await page.getByTestId('history-row').count();
     const scroll = await scrollAndMeasure(page, 60);
-    out.push(`history first render (250 rows): ${firstRenderMs.toFixed(0)} ms; loading every page to "${count.split('·')[0]!.trim()}" took ${(loadAllMs / 1000).toFixed(1)} s; rows in the DOM while showing them: ${rowsInDom}`);
+    out.push(
+      `history first render (250 rows): ${firstRenderMs.toFixed(0)} ms; loading every page to "${count.split('·')[0]!.trim()}" took ${(loadAllMs / 1000).toFixed(1)} s; rows in the DOM while showing them: ${rowsInDom}`,
+    );
     out.push(
       `scrolling ${ROWS} rows: longest main-thread task ${scroll.maxTaskMs.toFixed(0)} ms, ${scroll.tasksOver50} tasks over 50 ms (target: none over 50 ms); baseline (250 rows): longest ${baselineScroll.maxTaskMs.toFixed(0)} ms, ${baselineScroll.tasksOver50} over 50 ms`,
     );

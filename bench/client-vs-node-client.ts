@@ -23,7 +23,11 @@ interface Measure {
   errors: number;
 }
 
-async function measure(concurrency: number, durationMs: number, op: () => Promise<unknown>): Promise<Measure> {
+async function measure(
+  concurrency: number,
+  durationMs: number,
+  op: () => Promise<unknown>,
+): Promise<Measure> {
   let requests = 0;
   let errors = 0;
   const end = performance.now() + durationMs;
@@ -43,14 +47,21 @@ async function measure(concurrency: number, durationMs: number, op: () => Promis
   );
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  return { rps: requests / elapsed, cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, requests), requests, errors };
+  return {
+    rps: requests / elapsed,
+    cpuUsPerRequest: (cpu.user + cpu.system) / Math.max(1, requests),
+    requests,
+    errors,
+  };
 }
 
 export async function benchClient(): Promise<string[]> {
   const sb = await startChild(join(here, 'servers/sandbox-server.ts'), ['-']);
   const service = sb.info.info.services[0];
   const apiKey: string = service.api_keys.find((k: { key_type: string }) => k.key_type === 'test').api_key;
-  const templateId: string = service.templates.find((t: { name: string }) => t.name === 'Verification code').id;
+  const templateId: string = service.templates.find(
+    (t: { name: string }) => t.name === 'Verification code',
+  ).id;
   const url: string = sb.info.url;
   const ours = new NotifyClient({ baseUrl: url, apiKey });
   const theirs = new PublishedClient(url, apiKey);
@@ -60,7 +71,13 @@ export async function benchClient(): Promise<string[]> {
 
   const ops = {
     send: {
-      ours: () => ours.sendSms({ phone_number: '07700900123', template_id: templateId, personalisation, reference: 'bench' }),
+      ours: () =>
+        ours.sendSms({
+          phone_number: '07700900123',
+          template_id: templateId,
+          personalisation,
+          reference: 'bench',
+        }),
       theirs: () => theirs.sendSms(templateId, '07700900123', { personalisation, reference: 'bench' }),
     },
     get: {
@@ -79,8 +96,12 @@ export async function benchClient(): Promise<string[]> {
       const t = await measure(concurrency, seconds * 1000, op.theirs);
       await measure(concurrency, 500, op.ours);
       const o = await measure(concurrency, seconds * 1000, op.ours);
-      lines.push(`| ${name} | notifications-node-client 8.4.0 | ${concurrency} | ${t.rps.toFixed(0)} | ${t.cpuUsPerRequest.toFixed(0)} | ${t.errors} |`);
-      lines.push(`| ${name} | Notify Console client | ${concurrency} | ${o.rps.toFixed(0)} | ${o.cpuUsPerRequest.toFixed(0)} | ${o.errors} |`);
+      lines.push(
+        `| ${name} | notifications-node-client 8.4.0 | ${concurrency} | ${t.rps.toFixed(0)} | ${t.cpuUsPerRequest.toFixed(0)} | ${t.errors} |`,
+      );
+      lines.push(
+        `| ${name} | Notify Console client | ${concurrency} | ${o.rps.toFixed(0)} | ${o.cpuUsPerRequest.toFixed(0)} | ${o.errors} |`,
+      );
       ratios.push(
         `${name} at concurrency ${concurrency}: CPU per request ours/theirs = ${(o.cpuUsPerRequest / t.cpuUsPerRequest).toFixed(2)} (target ≤ 0.50), throughput ours/theirs = ${(o.rps / t.rps).toFixed(2)} (target ≥ 1.50 at 16)`,
       );
@@ -90,7 +111,9 @@ export async function benchClient(): Promise<string[]> {
   // Status tracking: 1,000 in flight.
   const slowSandbox = await startChild(join(here, 'servers/sandbox-server.ts'), ['-', '0.001']);
   const slowService = slowSandbox.info.info.services[0];
-  const slowKey: string = slowService.api_keys.find((k: { key_type: string }) => k.key_type === 'test').api_key;
+  const slowKey: string = slowService.api_keys.find(
+    (k: { key_type: string }) => k.key_type === 'test',
+  ).api_key;
   const slowClient = new NotifyClient({ baseUrl: slowSandbox.info.url, apiKey: slowKey });
   let trackerRequests = 0;
   const tracker = new StatusTracker({
@@ -112,11 +135,19 @@ export async function benchClient(): Promise<string[]> {
   for (let i = 0; i < 1000; i += 50) {
     sent.push(
       ...(await Promise.all(
-        Array.from({ length: 50 }, () => slowClient.sendSms({ phone_number: '07700900123', template_id: templateId, personalisation })),
+        Array.from({ length: 50 }, () =>
+          slowClient.sendSms({ phone_number: '07700900123', template_id: templateId, personalisation }),
+        ),
       )),
     );
   }
-  for (const s of sent) tracker.track('bench', { id: s.id, type: 'sms', status: 'created', created_at: new Date().toISOString() });
+  for (const s of sent)
+    tracker.track('bench', {
+      id: s.id,
+      type: 'sms',
+      status: 'created',
+      created_at: new Date().toISOString(),
+    });
   const round = await tracker.pollOnce('bench');
   ratios.push(
     `tracking 1,000 in flight: ${round.requests} requests in one poll round (${trackerRequests} counted at the client) read the status of ${round.polled} of 1,000; one GET each would be 1,000 requests: ratio ${(round.requests / 1000).toFixed(3)} (target ≤ 5 requests)`,

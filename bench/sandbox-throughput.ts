@@ -55,13 +55,6 @@ function sendRequest(info: SandboxChildInfo) {
   });
 }
 
-const bareRequest = () => ({
-  method: 'POST' as const,
-  path: '/v2/notifications/sms',
-  headers: { 'Content-Type': 'application/json' },
-  body: '{"phone_number":"07700900123"}',
-});
-
 function row(name: string, r: LoadResult) {
   return `| ${name} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${JSON.stringify(r.statuses)} |`;
 }

@@ -2,6 +2,7 @@
  * What the send screen says about a text message as it is typed: length, fragments, encoding and
  * an estimated cost, all computed locally with Notify's own rules (src-shared/template).
  */
+import { SMS_RATE_POUNDS } from '../../src-shared/letters/costs';
 import {
   renderSmsUnsanitised,
   smsEncodingInfo,
@@ -9,8 +10,11 @@ import {
   type Personalisation,
 } from '../../src-shared/template';
 
-/** Price per fragment used for the estimate. Notify's real price is in `cost_details` after sending. */
-export const SMS_ESTIMATE_RATE_POUNDS = 0.0227;
+/**
+ * Price per fragment used for the estimate: Notify's current rate, the one the sandbox charges.
+ * Notify's real price is in `cost_details` after sending.
+ */
+export const SMS_ESTIMATE_RATE_POUNDS = SMS_RATE_POUNDS;
 
 export interface SmsPreview {
   body: string;

@@ -89,11 +89,11 @@ describe('smsPreview', () => {
     expect(p.encoding).toBe('UCS-2');
   });
 
-  it('estimates cost as fragments × £0.0227 × multiplier', () => {
-    expect(SMS_ESTIMATE_RATE_POUNDS).toBe(0.0227);
-    expect(smsCostEstimate(2)).toBe(0.0454);
-    expect(smsCostEstimate(3, 2)).toBe(0.1362);
-    expect(smsPreview('a'.repeat(200), {}, 1).costEstimate).toBe(0.0454);
+  it('estimates cost as fragments × Notify’s rate (£0.0233, as the sandbox charges) × multiplier', () => {
+    expect(SMS_ESTIMATE_RATE_POUNDS).toBe(0.0233);
+    expect(smsCostEstimate(2)).toBe(0.0466);
+    expect(smsCostEstimate(3, 2)).toBe(0.1398);
+    expect(smsPreview('a'.repeat(200), {}, 1).costEstimate).toBe(0.0466);
     expect(formatPounds(0.0454)).toBe('£0.0454');
     expect(formatPounds(1.2)).toBe('£1.20');
   });

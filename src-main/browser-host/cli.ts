@@ -63,7 +63,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const timeScale = Number(values['sandbox-time-scale']);
   if (!Number.isFinite(timeScale) || timeScale <= 0) {
-    console.error(`notify-console: --sandbox-time-scale must be a positive number, not "${values['sandbox-time-scale']}"`);
+    console.error(
+      `notify-console: --sandbox-time-scale must be a positive number, not "${values['sandbox-time-scale']}"`,
+    );
     return 2;
   }
   const dataDir = values.data ?? defaultDataDir();

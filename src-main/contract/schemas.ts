@@ -63,7 +63,7 @@ export const publicProfile = z.object({
   /** The base URL is on this computer (a Notify Sandbox). */
   isSandbox: z.boolean(),
   /** Built in: the embedded sandbox's profiles, whose keys are never stored. */
-  builtIn: z.boolean(),
+  builtIn: z.boolean().default(false),
 });
 export type PublicProfile = z.infer<typeof publicProfile>;
 

@@ -30,7 +30,19 @@ async function startConsole(): Promise<{ server: ConsoleServer; child: ChildProc
   const dataDir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/browser-host/cli.ts', '--port', '0', '--data', dataDir, '--no-open', '--json', '--sandbox-time-scale', '50'],
+    [
+      '--import',
+      'tsx',
+      'src-main/browser-host/cli.ts',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--no-open',
+      '--json',
+      '--sandbox-time-scale',
+      '50',
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const line = await new Promise<string>((resolve, reject) => {
@@ -41,7 +53,10 @@ async function startConsole(): Promise<{ server: ConsoleServer; child: ChildProc
   return { server: { url: info.url, sandboxUrl: info.sandboxUrl, dataDir }, child };
 }
 
-export const test = base.extend<{ page: Page; server: ConsoleServer }, { workerServer: ConsoleServer; browserInstance: Browser }>({
+export const test = base.extend<
+  { page: Page; server: ConsoleServer },
+  { workerServer: ConsoleServer; browserInstance: Browser }
+>({
   workerServer: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {

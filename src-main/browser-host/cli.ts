@@ -87,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     mode: 'browser',
     platform: process.platform,
     sandbox: !values['no-sandbox'],
+    sandboxTimeScale: timeScale,
   });
   const host = await startBrowserHost({ endpoint: core.endpoint, staticDir, port });
   const url = host.url;

@@ -1,0 +1,305 @@
+/**
+ * Screenshots of the main screens, in the light and the dark theme, 1280×800.
+ *
+ * Every run renders each screen in both themes (and fails if one does not render); the pictures go
+ * to `test-results/screenshots/`. With `UPDATE_SCREENSHOTS=1` they go to `docs/screenshots/`, the
+ * ones the README links to, unmasked so readers see real ids and times. Otherwise what differs
+ * between runs (ids, times, durations) is masked, so the files are comparable run to run.
+ * Each test runs its own console (a fresh sandbox), in a fixed locale and time zone.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type ConsoleServer } from './fixtures';
+import {
+  DEMO_TEMPLATES,
+  chooseTemplate,
+  demoKey,
+  ensureVaultUnlocked,
+  goTo,
+  sandboxControl,
+  sendDirect,
+  waitForSandboxStatus,
+} from './helpers';
+import type { Locator, Page } from '@playwright/test';
+
+const FOR_DOCS = process.env.UPDATE_SCREENSHOTS === '1';
+const SHOTS = fileURLToPath(
+  new URL(FOR_DOCS ? '../../docs/screenshots/' : '../../test-results/screenshots/', import.meta.url),
+);
+const THEMES = ['light', 'dark'] as const;
+type Theme = (typeof THEMES)[number];
+
+/** A console of this test's own, started as the shared fixture starts the worker's. */
+async function startOwnConsole(): Promise<{ server: ConsoleServer; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'console-shots-'));
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src-main/browser-host/cli.ts',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--no-open',
+      '--json',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`console exited with ${code}`)));
+  });
+  const info = JSON.parse(line) as { url: string; sandboxUrl: string };
+  const server = { url: info.url, sandboxUrl: info.sandboxUrl, dataDir };
+  // Every status is final within a millisecond, so no screen is caught halfway.
+  await sandboxControl(server, 'POST', 'clock', { time_scale: 100_000 });
+  return {
+    server,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const own = await startOwnConsole();
+    await use(own.server);
+    await own.stop();
+  },
+  page: async ({ browserInstance, server }, use) => {
+    const context = await browserInstance.newContext({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 1,
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect(page.getByTestId('active-profile-name')).toHaveText('Local sandbox');
+    // Screens as they normally look: with the vault set up, no banner asks for it.
+    await ensureVaultUnlocked(page);
+    await expect(page.getByTestId('vault-banner')).toHaveCount(0);
+    await use(page);
+    await context.close();
+  },
+});
+
+async function useTheme(page: Page, theme: Theme): Promise<void> {
+  const html = page.locator('html');
+  const toggle = page.getByTestId('theme-toggle');
+  if (theme === 'dark') {
+    await expect(toggle).toHaveText('Dark theme');
+    await toggle.click();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toHaveText('Light theme');
+  } else {
+    await expect(html).not.toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toHaveText('Dark theme');
+  }
+  // The toggle keeps focus after a click; its focus ring is not part of the screen.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+/**
+ * Takes the screen in both themes, light first (the page starts light), scrolled to the top or so
+ * that `scrollTo` is at the top, whatever earlier clicks scrolled into view.
+ */
+async function shoot(
+  page: Page,
+  screen: string,
+  { mask = [], scrollTo, style }: { mask?: Locator[]; scrollTo?: Locator; style?: string } = {},
+) {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const theme of THEMES) {
+    await useTheme(page, theme);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await scrollTo?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // Nothing is still loading when the picture is taken.
+    await expect(page.locator('.spinner')).toHaveCount(0);
+    await page.screenshot({
+      path: join(SHOTS, `${screen}-${theme}.png`),
+      animations: 'disabled',
+      caret: 'hide',
+      mask: FOR_DOCS ? [] : mask,
+      style,
+      maskColor: '#b1b4b6',
+    });
+  }
+}
+
+test.describe('Screenshots', () => {
+  test('send, with a preview', async ({ page }) => {
+    await goTo(page, 'Send', 'Send a message');
+    await chooseTemplate(page, 'Welcome email (Email)');
+    await page.getByLabel('Email address').fill('ada.lovelace@example.gov.uk');
+    await page.getByLabel('name', { exact: true }).fill('Ada');
+    await page.getByLabel('reference number', { exact: true }).fill('HDJ2123F');
+    await expect(page.getByTestId('email-subject')).toHaveText('Welcome to the service, Ada');
+    await expect(page.getByTestId('server-preview')).toHaveAttribute('data-matches', 'true');
+    await shoot(page, 'send');
+  });
+
+  test('status, with its timeline', async ({ page, server }) => {
+    // Slow enough that the console sees each step at its own poll (sending at 0.5 s, delivered at
+    // 2.5 s; polls at about 1 s, 2 s and 3.6 s), so the timeline always has the same six entries.
+    await sandboxControl(server, 'POST', 'clock', { time_scale: 2 });
+    await goTo(page, 'Send', 'Send a message');
+    await chooseTemplate(page, 'Verification code (Text message)');
+    await page.getByLabel('Phone number').fill('07700900123');
+    await page.getByLabel('name', { exact: true }).fill('Ada');
+    await page.getByLabel('code', { exact: true }).fill('482910');
+    await page.getByLabel('Reference (optional)').fill('docs-verification');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const id = (await page.getByTestId('sent-id').textContent())!;
+    await waitForSandboxStatus(server, id, 'delivered');
+    await page.getByRole('button', { name: 'Follow its status' }).click();
+    const detail = page.getByTestId('notification-detail');
+    await expect(detail.getByTestId('status')).toHaveText('delivered');
+    await expect(detail.getByText('Final status')).toBeVisible();
+    const entries = detail.getByTestId('timeline-entry');
+    await expect(entries.last()).toHaveAttribute('data-status', 'delivered');
+    await expect(entries).toHaveCount(6);
+    const changing = page.getByRole('term').filter({ hasText: /^(Notification ID|Created|Sent|Completed)$/ });
+    await shoot(page, 'status', {
+      mask: [
+        detail.locator('.facts > div').filter({ has: changing }).getByRole('definition'),
+        // The time of each step and the time since the one before.
+        entries.locator('time').locator('..'),
+        detail.getByTestId('timeline-total'),
+      ],
+    });
+  });
+
+  test('history', async ({ page, server }) => {
+    const apiKey = await demoKey(server, 'test');
+    const sms = (phone_number: string, name: string, reference: string) =>
+      sendDirect(server, apiKey, 'sms', {
+        phone_number,
+        template_id: DEMO_TEMPLATES.smsVerification,
+        personalisation: { name, code: '482910' },
+        reference,
+      });
+    const email = (email_address: string, name: string, reference: string) =>
+      sendDirect(server, apiKey, 'email', {
+        email_address,
+        template_id: DEMO_TEMPLATES.emailWelcome,
+        personalisation: { name, 'reference number': reference },
+        reference,
+      });
+    // One after another, so the newest-first order is the same every time.
+    const sent = [
+      await sms('07700900123', 'Ada', 'docs-001'),
+      await email('ada.lovelace@example.gov.uk', 'Ada', 'docs-002'),
+      await sms('07700900002', 'Grace', 'docs-003'),
+      await email('perm-fail@simulator.notify', 'Grace', 'docs-004'),
+      await sms('07700900003', 'Alan', 'docs-005'),
+      await email('alan.turing@example.gov.uk', 'Alan', 'docs-006'),
+      await sms('07700900123', 'Katherine', 'docs-007'),
+    ];
+    for (const { id } of sent) {
+      await expect
+        .poll(
+          async () => (await sandboxControl<{ status: string }>(server, 'GET', `notifications/${id}`)).status,
+        )
+        .toMatch(/delivered|failure/);
+    }
+
+    await goTo(page, 'History', 'History');
+    await expect(page.getByTestId('history-count')).toHaveText(
+      '7 notifications loaded, that is all · no filters',
+    );
+    await shoot(page, 'history', {
+      mask: [page.getByTestId('history-row').locator('[role="gridcell"]:first-child')],
+    });
+  });
+
+  test('templates, with a diff between versions', async ({ page }) => {
+    await goTo(page, 'Templates', 'Templates');
+    await page.getByTestId('template-item').filter({ hasText: 'Welcome email' }).click();
+    const detail = page.getByTestId('template-detail');
+    await detail.getByRole('tab', { name: 'Versions and diff' }).click();
+    await detail.getByRole('tab', { name: 'Compare versions' }).click();
+    await expect(detail.getByTestId('diff-stats')).toHaveText(/\d+ lines? added, \d+ removed\./);
+    await shoot(page, 'templates', { scrollTo: detail.getByRole('heading', { name: 'Placeholders' }) });
+  });
+
+  test('support, with a lookup and failures', async ({ page, server }) => {
+    const apiKey = await demoKey(server, 'test');
+    const failed = await sendDirect(server, apiKey, 'sms', {
+      phone_number: '07700900002',
+      template_id: DEMO_TEMPLATES.smsDocuments,
+      personalisation: { documents: 'your passport' },
+      reference: 'docs-support',
+    });
+    await waitForSandboxStatus(server, failed.id, 'permanent-failure');
+
+    await goTo(page, 'Support', 'Support');
+    await page.getByLabel('Notification id or reference').fill('docs-support');
+    await page.getByRole('button', { name: 'Search all profiles' }).click();
+    await expect(page.getByTestId('lookup-result')).toHaveCount(1);
+    const failures = page.getByTestId('failures');
+    await failures.getByRole('button', { name: 'Refresh' }).click();
+    const reason = failures.getByTestId('failure-reason');
+    await expect(reason).toHaveCount(1);
+    await reason.getByText('What it means and what to do').click();
+    await expect(reason.getByTestId('failure-explanation')).toBeVisible();
+    const result = page.getByTestId('lookup-result');
+    const group = reason.getByRole('row').filter({ hasText: DEMO_TEMPLATES.smsDocuments });
+    await shoot(page, 'support', {
+      // Masked cells (a time, an id) still size the columns by their text, which differs each run.
+      style: '[data-testid="screen-support"] table { table-layout: fixed; }',
+      mask: [
+        result.getByRole('cell').nth(5),
+        result.getByRole('button'),
+        // Its title ends with the time of the latest failure; the explanation repeats the rest.
+        reason.locator('.failure-reason__title'),
+        group.getByRole('cell').nth(3),
+        group.getByRole('cell').nth(4),
+      ],
+    });
+  });
+
+  test('inspector, with a request open', async ({ page }) => {
+    // A fixed series of requests, one screen at a time.
+    await goTo(page, 'Templates', 'Templates');
+    await expect(page.getByTestId('template-item').first()).toBeVisible();
+    await goTo(page, 'History', 'History');
+    await expect(page.getByTestId('history-count')).toContainText('that is all');
+    await goTo(page, 'Received texts', 'Received text messages');
+    await expect(page.getByTestId('received-list')).toBeVisible();
+
+    await goTo(page, 'Inspector', 'Request inspector');
+    const list = page.getByTestId('inspector-list');
+    await expect(list.getByTestId('inspector-row')).toHaveCount(3);
+    await list.getByRole('button', { name: 'GET /v2/notifications' }).click();
+    const detail = page.getByTestId('inspector-detail');
+    await expect(detail.getByTestId('jwt-claims')).toBeVisible();
+    const timing = page.getByRole('term').filter({ hasText: /^(Started|Took|Measured clock skew)$/ });
+    await shoot(page, 'inspector', {
+      // As on the support screen: masked times and durations must not size the columns.
+      style: [
+        '[data-testid="inspector-list"] { table-layout: fixed; }',
+        '[data-testid="inspector-list"] th:is(:nth-child(1), :nth-child(6)) { width: 96px; }',
+        '[data-testid="inspector-list"] th:is(:nth-child(3), :nth-child(4), :nth-child(5)) { width: 56px; }',
+      ].join('\n'),
+      mask: [
+        list.locator('td:nth-child(1), td:nth-child(4), td:nth-child(5)'),
+        detail.locator('.facts > div').filter({ has: timing }).getByRole('definition'),
+        detail.getByTestId('jwt-claims').getByRole('definition').nth(1),
+      ],
+    });
+  });
+});

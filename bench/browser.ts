@@ -108,10 +108,20 @@ async function fillHistory(sandboxUrl: string, count: number) {
 async function scrollAndMeasure(
   page: Page,
   steps: number,
-): Promise<{ maxTaskMs: number; tasksOver50: number; frames: number }> {
+): Promise<{
+  maxTaskMs: number;
+  tasksOver50: number;
+  frames: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+}> {
   // In-page code as strings: this file is type-checked without the DOM library.
   await page.evaluate(`(() => {
     window.__tasks = [];
+    window.__frames = [];
+    window.__recording = true;
+    const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__tasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
@@ -130,7 +140,18 @@ async function scrollAndMeasure(
   );
   await page.evaluate(nextFrame);
   const tasks = (await page.evaluate('window.__tasks')) as number[];
-  return { maxTaskMs: Math.max(0, ...tasks), tasksOver50: tasks.filter((t) => t > 50).length, frames: steps };
+  const frames = (await page.evaluate('(window.__recording = false, window.__frames)')) as number[];
+  const gaps = frames
+    .slice(1)
+    .map((t, i) => t - frames[i]!)
+    .sort((a, b) => a - b);
+  return {
+    maxTaskMs: Math.max(0, ...tasks),
+    tasksOver50: tasks.filter((t) => t > 50).length,
+    frames: gaps.length,
+    p95FrameMs: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
+    maxFrameMs: gaps[gaps.length - 1] ?? 0,
+  };
 }
 
 export async function benchBrowser(): Promise<string[]> {
@@ -202,8 +223,10 @@ export async function benchBrowser(): Promise<string[]> {
     out.push(
       `history first render (250 rows): ${firstRenderMs.toFixed(0)} ms; loading every page to "${count.split('·')[0]!.trim()}" took ${(loadAllMs / 1000).toFixed(1)} s; rows in the DOM while showing them: ${rowsInDom}`,
     );
+    // The Long Tasks API reports only tasks of 50 ms or more, so "none" is the target met; frame
+    // intervals from requestAnimationFrame show how smooth the scrolling was.
     out.push(
-      `scrolling ${ROWS} rows: longest main-thread task ${scroll.maxTaskMs.toFixed(0)} ms, ${scroll.tasksOver50} tasks over 50 ms (target: none over 50 ms); baseline (250 rows): longest ${baselineScroll.maxTaskMs.toFixed(0)} ms, ${baselineScroll.tasksOver50} over 50 ms`,
+      `scrolling ${ROWS} rows: ${scroll.tasksOver50} main-thread tasks of 50 ms or more (target: none), frames p95 ${scroll.p95FrameMs.toFixed(1)} ms, longest ${scroll.maxFrameMs.toFixed(1)} ms over ${scroll.frames} frames; baseline (250 rows): ${baselineScroll.tasksOver50} long tasks, frames p95 ${baselineScroll.p95FrameMs.toFixed(1)} ms, longest ${baselineScroll.maxFrameMs.toFixed(1)} ms; ratio of p95 frame ${(scroll.p95FrameMs / Math.max(0.1, baselineScroll.p95FrameMs)).toFixed(2)}`,
     );
     await ctx.close();
   } finally {

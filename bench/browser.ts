@@ -7,13 +7,9 @@
  * (scrolling). Needs `npm run build` first (the runner builds when out/ is missing).
  * Run: `npm run bench -- browser`.
  */
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
+import { startConsoleProcess } from '../test/support/console-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -25,45 +21,6 @@ const ARGS = [
   '--disable-sync',
 ];
 const ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 50_000);
-
-async function startConsole() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
-  const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/browser-host/cli.ts',
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--no-open',
-      '--json',
-      '--sandbox-time-scale',
-      '0.001',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (c) => reject(new Error(`console exited ${c}`)));
-  });
-  const startMs = performance.now() - t0;
-  const info = JSON.parse(line) as { url: string; sandboxUrl: string };
-  return {
-    ...info,
-    startMs,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function fillHistory(sandboxUrl: string, count: number) {
   const info = (await (await fetch(`${sandboxUrl}/_sandbox/info`)).json()) as any;
@@ -157,7 +114,7 @@ async function scrollAndMeasure(
 export async function benchBrowser(): Promise<string[]> {
   const out: string[] = [];
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  const con = await startConsole();
+  const con = await startConsoleProcess({ sandboxTimeScale: 0.001 });
   try {
     // Cold start: a new browser context (empty cache) opening the tokenised URL until the Send screen answers.
     const base = con.url.split('#')[0]!;

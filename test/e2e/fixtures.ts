@@ -2,11 +2,7 @@
  * Each test worker gets its own console in browser mode (a fresh data folder, an embedded sandbox
  * running 50 times faster than life) and its own Chromium page opened on the tokenised URL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { startConsoleProcess } from '../support/console-process';
 import { test as base, chromium, type Browser, type Page } from '@playwright/test';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,33 +22,6 @@ export interface ConsoleServer {
   dataDir: string;
 }
 
-async function startConsole(): Promise<{ server: ConsoleServer; child: ChildProcess }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/browser-host/cli.ts',
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--no-open',
-      '--json',
-      '--sandbox-time-scale',
-      '50',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`console exited with ${code}`)));
-  });
-  const info = JSON.parse(line) as { url: string; sandboxUrl: string };
-  return { server: { url: info.url, sandboxUrl: info.sandboxUrl, dataDir }, child };
-}
-
 export const test = base.extend<
   { page: Page; server: ConsoleServer },
   { workerServer: ConsoleServer; browserInstance: Browser }
@@ -60,11 +29,9 @@ export const test = base.extend<
   workerServer: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const { server, child } = await startConsole();
-      await use(server);
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(server.dataDir, { recursive: true, force: true });
+      const proc = await startConsoleProcess({ sandboxTimeScale: 50 });
+      await use({ url: proc.url, sandboxUrl: proc.sandboxUrl, dataDir: proc.dataDir });
+      await proc.stop();
     },
     { scope: 'worker' },
   ],

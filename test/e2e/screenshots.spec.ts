@@ -7,12 +7,10 @@
  * between runs (ids, times, durations) is masked, so the files are comparable run to run.
  * Each test runs its own console (a fresh sandbox), in a fixed locale and time zone.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startConsoleProcess } from '../support/console-process';
 import { test as base, expect, type ConsoleServer } from './fixtures';
 import {
   DEMO_TEMPLATES,
@@ -35,39 +33,11 @@ type Theme = (typeof THEMES)[number];
 
 /** A console of this test's own, started as the shared fixture starts the worker's. */
 async function startOwnConsole(): Promise<{ server: ConsoleServer; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'console-shots-'));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/browser-host/cli.ts',
-      '--port',
-      '0',
-      '--data',
-      dataDir,
-      '--no-open',
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`console exited with ${code}`)));
-  });
-  const info = JSON.parse(line) as { url: string; sandboxUrl: string };
-  const server = { url: info.url, sandboxUrl: info.sandboxUrl, dataDir };
+  const proc = await startConsoleProcess();
+  const server = { url: proc.url, sandboxUrl: proc.sandboxUrl, dataDir: proc.dataDir };
   // Every status is final within a millisecond, so no screen is caught halfway.
   await sandboxControl(server, 'POST', 'clock', { time_scale: 100_000 });
-  return {
-    server,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { server, stop: proc.stop };
 }
 
 const test = base.extend({

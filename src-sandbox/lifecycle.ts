@@ -5,7 +5,7 @@
  * per-recipient outcome rules, delivered otherwise. Every change is journaled, recorded in the
  * notification's history, and sent to the service's delivery-status callback.
  */
-import { normalisePhoneNumber } from '../src-shared/recipients/phone-number';
+import { formatRecipient } from '../src-shared/recipients/format-recipient';
 import {
   COMPLETED_STATUSES,
   publicStatus,
@@ -189,10 +189,7 @@ export class Lifecycle {
     }
     const service = this.store.services.get(n.serviceId);
     for (const rule of service?.outcomes ?? []) {
-      const match =
-        n.type === 'sms'
-          ? (normalisePhoneNumber(rule.recipient) ?? rule.recipient) === n.normalisedTo
-          : rule.recipient.toLowerCase() === n.normalisedTo;
+      const match = formatRecipient(rule.recipient) === n.normalisedTo;
       if (match) {
         return {
           status: rule.status,

@@ -1,5 +1,6 @@
 /**
- * The sandbox under test, in its own process; prints its info and, on request, its RSS.
+ * The sandbox under test, in its own process; prints its info as one JSON line (RSS is read from
+ * its `/_sandbox/stats`).
  */
 import { startSandbox } from '../../src-sandbox/server';
 
@@ -8,6 +9,4 @@ const timeScale = Number(process.argv[3] ?? 1);
 const sandbox = await startSandbox({ dataDir, timeScale, limits: false });
 const info = sandbox.info();
 console.log(JSON.stringify({ url: sandbox.url, info }));
-process.on('message', () => undefined);
-setInterval(() => undefined, 1 << 30);
 process.on('SIGTERM', () => void sandbox.close().then(() => process.exit(0)));

@@ -7,7 +7,7 @@
  */
 import type { PublicProfile } from '../contract/schemas';
 import type { Sandbox } from '../../src-sandbox/server';
-import { maskApiKey } from './api-key';
+import { describeKeyForRenderer, parseApiKey } from './api-key';
 
 export interface BuiltInProfile {
   profile: PublicProfile;
@@ -22,7 +22,6 @@ const LAYOUT = [
 ] as const;
 
 const LABEL = { normal: 'live', team: 'team', test: 'test' } as const;
-const TYPE_LABEL = { live: 'Live', team: 'Team and guest list', test: 'Test' } as const;
 
 export function builtInProfiles(sandbox: Sandbox): BuiltInProfile[] {
   const info = sandbox.info();
@@ -32,6 +31,9 @@ export function builtInProfiles(sandbox: Sandbox): BuiltInProfile[] {
     const key = service?.api_keys.find((k) => k.key_type === l.keyType && !k.revoked);
     if (!service || !key) continue;
     const keyType = LABEL[l.keyType];
+    const parsed = parseApiKey(key.api_key);
+    if (!parsed.ok) continue;
+    const described = describeKeyForRenderer(parsed.key, keyType);
     out.push({
       apiKey: key.api_key,
       profile: {
@@ -39,17 +41,17 @@ export function builtInProfiles(sandbox: Sandbox): BuiltInProfile[] {
         name: l.name,
         baseUrl: info.base_url,
         keyType,
-        keyTypeLabel: TYPE_LABEL[keyType],
+        keyTypeLabel: described.keyTypeLabel,
         colour: l.colour,
         proxy: null,
         createdAt: new Date(0).toISOString(),
         needsKey: false,
         keyProblem: null,
         key: {
-          name: key.name.toLowerCase().replace(/\s+/g, '_'),
-          serviceId: service.id,
-          last4: key.api_key.slice(-4),
-          masked: maskApiKey(key.api_key),
+          name: described.name,
+          serviceId: described.serviceId,
+          last4: described.last4,
+          masked: described.masked,
         },
         isSandbox: true,
         builtIn: true,

@@ -15,6 +15,7 @@ import type { SandboxContext, V2Handler } from '../context';
 import { badRequest, json, queryLists, V2Error, validationError, type SandboxRequest } from '../http';
 import { formatDatetime, parseUuid, PyFloat } from '../json';
 import type { StoredNotification } from '../model';
+import { lowerBound } from '../store';
 import { itemsOf, oneOf, typed, uuidField, validateObject } from '../schema';
 import { unsubscribeUrl } from './unsubscribe';
 
@@ -195,7 +196,7 @@ export const getNotifications: V2Handler = (req, ctx, auth) => {
   if (olderThan !== undefined) {
     const pivot = ctx.store.notifications.get(olderThan);
     if (!pivot || pivot.serviceId !== service.id) valid = false;
-    else end = lowerBoundIndex(list, pivot.createdAt);
+    else end = lowerBound(list, pivot.createdAt);
   }
   if (valid) {
     for (let i = end - 1; i >= 0 && page.length < API_PAGE_SIZE; i--) {
@@ -252,15 +253,4 @@ export function werkzeugQuote(s: string): string {
     else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
-}
-
-function lowerBoundIndex(list: readonly StoredNotification[], createdAt: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.createdAt < createdAt) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -22,6 +22,7 @@ import {
   type PhoneNumberInfo,
 } from '../../src-shared/recipients/phone-number';
 import { validateEmailAddress } from '../../src-shared/recipients/email-address';
+import { allowedToSendTo, isSimulatedRecipient } from '../../src-shared/recipients/format-recipient';
 import { validatePostalAddress } from '../../src-shared/recipients/postal-address';
 import type { TemplateType } from '../../src-shared/statuses';
 import type { AuthContext } from '../auth';
@@ -49,13 +50,6 @@ import {
   type ObjectSchema,
 } from '../schema';
 import { templateVersion } from './template-views';
-
-export const SIMULATED_SMS = new Set(['447700900000', '447700900111', '447700900222']);
-export const SIMULATED_EMAILS = new Set([
-  'simulate-delivered@notifications.service.gov.uk',
-  'simulate-delivered-2@notifications.service.gov.uk',
-  'simulate-delivered-3@notifications.service.gov.uk',
-]);
 
 const NOTIFY_EMAIL_DOMAIN = 'notifications.service.gov.uk';
 const SMS_CHAR_COUNT_LIMIT = 918;
@@ -285,7 +279,7 @@ export async function postNotification(
     const v = validateEmailAddress(to);
     normalisedTo = v.ok ? v.normalised : to.toLowerCase();
   }
-  if (key.keyType !== 'test') checkRecipientAllowed(service, key.keyType, type, normalisedTo);
+  if (key.keyType !== 'test') checkRecipientAllowed(service, key.keyType, to);
   if (type === 'sms') {
     const parsed = parsePhoneNumber(to);
     if (!parsed.ok) throw V2Error.one(400, 'InvalidPhoneError', LEGACY_PHONE_MESSAGES[parsed.code]);
@@ -301,7 +295,7 @@ export async function postNotification(
     if (!phone.isUk) ctx.limits.checkDailyLimit(service, key.keyType, 'international_sms');
   }
   // 11. Simulated recipients are validated fully but never stored.
-  const simulated = type === 'sms' ? SIMULATED_SMS.has(normalisedTo) : SIMULATED_EMAILS.has(normalisedTo);
+  const simulated = isSimulatedRecipient(normalisedTo, type);
   const id = randomUUID();
   // 12. Files.
   if (fileKeys.length) {
@@ -547,23 +541,16 @@ export function decodePythonBase64(s: string): Buffer | null {
   return Buffer.from(data, 'base64');
 }
 
-function checkRecipientAllowed(
-  service: Service,
-  keyType: 'normal' | 'team',
-  type: 'sms' | 'email',
-  normalisedTo: string,
-) {
+/** Team keys, and live keys on a trial service, may only message team members and the guest list. */
+function checkRecipientAllowed(service: Service, keyType: 'normal' | 'team', to: string) {
   if (keyType === 'normal' && !service.restricted) return;
-  const allowed = new Set<string>();
-  for (const m of service.team_members) {
-    if (type === 'email') allowed.add(m.email_address.toLowerCase());
-    else if (m.mobile_number) allowed.add(normalisePhoneNumber(m.mobile_number) ?? m.mobile_number);
-  }
-  for (const g of service.guest_list) {
-    if (g.includes('@')) allowed.add(g.toLowerCase());
-    else allowed.add(normalisePhoneNumber(g) ?? g);
-  }
-  if (allowed.has(normalisedTo)) return;
+  const allowlist = [
+    ...service.team_members.flatMap((m) =>
+      m.mobile_number ? [m.email_address, m.mobile_number] : [m.email_address],
+    ),
+    ...service.guest_list,
+  ];
+  if (allowedToSendTo(to, allowlist)) return;
   if (keyType === 'team') throw badRequest('Can’t send to this recipient using a team-only API key');
   throw badRequest(
     'Can’t send to this recipient when service is in trial mode – see https://www.notifications.service.gov.uk/trial-mode',

@@ -66,8 +66,6 @@ export class StatusTracker {
   private readonly entries = new Map<string, TrackedEntry>(); // `${profileId}:${id}`
   private readonly loops = new Map<string, ProfileLoop>();
   private readonly opts: Required<TrackerOptions>;
-  /** Requests made in the last completed round per profile (for benchmarks and the inspector). */
-  readonly lastRoundRequests = new Map<string, number>();
 
   constructor(options: TrackerOptions) {
     this.opts = {
@@ -180,7 +178,6 @@ export class StatusTracker {
         // A failed GET is retried next round; the client already retried transient errors.
       }
     }
-    this.lastRoundRequests.set(profileId, requests);
     return { requests, changed, polled: seen.size };
   }
 

@@ -16,15 +16,18 @@ Usage: npm start -- [options]
 
 Options:
   --browser        Serve browser mode even where Electron could run
-  --port N         Browser mode: port on 127.0.0.1 (default: any free port)
+
+Browser mode only (the desktop app always uses the app data folder below):
+  --port N         Port on 127.0.0.1 (default: any free port)
   --data DIR       Folder for profiles, the key vault and the embedded sandbox
                    (default: the user's app data folder, notify-console)
-  --no-open        Browser mode: print the URL but do not open a browser
-  --no-sandbox     Do not start the embedded Notify Sandbox
+  --no-open        Print the URL but do not open a browser
+  --no-notify-sandbox
+                   Do not start the embedded Notify Sandbox
   --sandbox-time-scale N
-                   Browser mode: run the embedded sandbox's status lifecycle N
-                   times faster (default 1, realistic)
-  --json           Browser mode: print the URL and folders as one JSON line
+                   Run the embedded sandbox's status lifecycle N times faster
+                   (default 1, realistic)
+  --json           Print the URL and folders as one JSON line
   -h, --help       Show this help
 
 With no Electron binary (as on build machines), npm start says so in one line
@@ -86,7 +89,9 @@ function electronBinary() {
 buildIfStale();
 const electron = args.includes('--browser') ? null : electronBinary();
 if (electron) {
-  const child = spawn(electron, [join(root, 'out', 'main', 'index.js'), ...args], { stdio: 'inherit' });
+  // The console's options are browser-mode options: none is forwarded, so none can reach Electron
+  // or Chromium as a switch (Chromium's --no-sandbox would switch off the renderer sandbox).
+  const child = spawn(electron, [join(root, 'out', 'main', 'index.js')], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!args.includes('--browser')) {

@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string', default: '0' },
         data: { type: 'string' },
         'no-open': { type: 'boolean', default: false },
-        'no-sandbox': { type: 'boolean', default: false },
+        'no-notify-sandbox': { type: 'boolean', default: false },
         browser: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'sandbox-time-scale': { type: 'string', default: '1' },
@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     dataDir,
     mode: 'browser',
     platform: process.platform,
-    sandbox: !values['no-sandbox'],
+    sandbox: !values['no-notify-sandbox'],
     sandboxTimeScale: timeScale,
   });
   const host = await startBrowserHost({ endpoint: core.endpoint, staticDir, port });

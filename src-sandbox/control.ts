@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { STATUS_FILTER_VALUES, type InternalStatus } from '../src-shared/statuses';
 import { formatApiKey } from './auth';
-import { PERMISSIONS, type Fixture } from './fixtures';
+import { PERMISSIONS } from './fixtures';
 import { appError, json, V2Error, v2Error, type SandboxRequest, type SandboxResponse } from './http';
 import { formatDatetime, parseUuid } from './json';
 import type { Sandbox } from './server';
@@ -166,11 +166,7 @@ function bad(message: string): SandboxResponse {
 }
 
 /** Routes one control request. */
-export async function handleControl(
-  req: SandboxRequest,
-  sandbox: Sandbox,
-  _fixture: Fixture,
-): Promise<SandboxResponse> {
+export async function handleControl(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxResponse> {
   try {
     return await control(req, sandbox);
   } catch (err) {

@@ -308,7 +308,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (path.startsWith('/_sandbox')) {
       if (!isLoopback(remote))
         return send(res, appError(403, 'The sandbox control API only answers on loopback.'), head);
-      return send(res, await handleControl(sreq, sandbox, fixture), head);
+      return send(res, await handleControl(sreq, sandbox), head);
     }
 
     const hit = faults.take(method, path);

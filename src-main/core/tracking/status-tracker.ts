@@ -56,6 +56,11 @@ export interface TrackerOptions {
 
 const CLOCK_MARGIN_MS = 10 * 60_000;
 
+function isNotFound(err: unknown): boolean {
+  const e = err as { status?: unknown; details?: { status?: unknown } } | null;
+  return e?.status === 404 || e?.details?.status === 404;
+}
+
 interface ProfileLoop {
   timer: unknown;
   intervalMs: number;
@@ -174,8 +179,10 @@ export class StatusTracker {
         const n = await source.getNotification(e.notification.id);
         seen.add(n.id);
         if (this.observe(e, n, 'poll')) changed++;
-      } catch {
-        // A failed GET is retried next round; the client already retried transient errors.
+      } catch (err) {
+        // Not found: past retention, or never stored (a smoke-test recipient). Asking again cannot
+        // help, so following it ends; any other failure is retried next round.
+        if (isNotFound(err)) e.final = true;
       }
     }
     return { requests, changed, polled: seen.size };

@@ -155,4 +155,18 @@ describe('status tracker', () => {
     expect(delays[3]).toBe(delays[0]);
     tracker.close();
   });
+
+  it('stops following a notification Notify no longer has (404), and keeps retrying other failures', async () => {
+    const notify = fakeNotify(2);
+    const tracker = manualTracker({
+      getNotification: async (id) => {
+        if (id === notify.all[0]!.id) throw Object.assign(new Error('No result found'), { status: 404 });
+        throw new Error('connection reset');
+      },
+      getNotifications: notify.source.getNotifications,
+    });
+    for (const n of notify.all) tracker.track('p1', n);
+    await tracker.pollOnce('p1');
+    expect(tracker.inFlight('p1').map((e) => e.notification.id)).toEqual([notify.all[1]!.id]);
+  });
 });

@@ -12,11 +12,17 @@ export interface Timer {
   cancel(): void;
 }
 
-interface Event {
-  due: number; // sandbox ms
-  seq: number;
-  fn: () => void;
-  cancelled: boolean;
+class Event implements Timer {
+  cancelled = false;
+  constructor(
+    readonly due: number, // sandbox ms
+    readonly seq: number,
+    readonly fn: () => void,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 export class SandboxClock {
@@ -65,14 +71,10 @@ export class SandboxClock {
   /** Runs `fn` after `delayMs` of simulated time, that is `delayMs / timeScale` on the clock. */
   schedule(delayMs: number, fn: () => void): Timer {
     const due = this.nowMs() + Math.max(0, delayMs) / this.timeScale;
-    const ev: Event = { due, seq: this.seq++, fn, cancelled: false };
+    const ev = new Event(due, this.seq++, fn);
     this.push(ev);
     this.rearm();
-    return {
-      cancel: () => {
-        ev.cancelled = true;
-      },
-    };
+    return ev;
   }
 
   /** Pending scheduled events (for idle checks). */

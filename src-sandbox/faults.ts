@@ -34,6 +34,7 @@ export class Faults {
 
   /** The faults that apply to this request, consuming one use of each counted fault. */
   take(method: string, path: string): Fault[] {
+    if (this.list.length === 0) return [];
     const hit = this.list.filter(
       (f) => path.startsWith(f.path_prefix) && (!f.method || f.method === method) && f.remaining !== 0,
     );

@@ -1,6 +1,7 @@
 /**
  * HTTP plumbing shared by every sandbox route: requests, responses and Notify's two error envelopes.
  */
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { sortedJson } from './json';
 
@@ -36,8 +37,14 @@ export const NOTIFY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store, no-cache, private, must-revalidate',
 };
 
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'Content-Type': 'application/json' });
+
 export function json(status: number, value: unknown, headers?: Record<string, string>): SandboxResponse {
-  return { status, body: sortedJson(value), headers: { 'Content-Type': 'application/json', ...headers } };
+  return {
+    status,
+    body: sortedJson(value),
+    headers: headers ? { 'Content-Type': 'application/json', ...headers } : JSON_HEADERS,
+  };
 }
 
 export interface V2ErrorEntry {
@@ -204,6 +211,9 @@ export function isPythonFalsy(value: unknown): boolean {
 
 /** `json.detect_encoding` then a strict decode; null when the bytes are not valid in that encoding. */
 export function decodeJsonBytes(b: Buffer): string | null {
+  // The common case: UTF-8 without a BOM, its first two bytes not zero.
+  if (b.length >= 4 && b[0] && b[1] && b[0] !== 0xef && b[0] !== 0xfe && b[0] !== 0xff)
+    return isUtf8(b) ? b.toString('utf8') : null;
   const starts = (...bytes: number[]) => bytes.every((x, i) => b[i] === x);
   const decode = (label: string, bytes: Uint8Array) => {
     try {

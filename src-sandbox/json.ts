@@ -50,7 +50,7 @@ function ser(v: unknown): string {
       for (const key of keys) {
         const val = obj[key];
         if (val === undefined) continue;
-        out += (first ? '' : ',') + serString(key) + ':' + ser(val);
+        out += (first ? '' : ',') + serKey(key) + ser(val);
         first = false;
       }
       return `${out}}`;
@@ -58,6 +58,17 @@ function ser(v: unknown): string {
     default:
       return 'null';
   }
+}
+
+/** `"key":`, kept for the few dozen keys Notify's responses use. */
+const KEYS = new Map<string, string>();
+function serKey(key: string): string {
+  let out = KEYS.get(key);
+  if (out === undefined) {
+    out = `${serString(key)}:`;
+    if (KEYS.size < 1000) KEYS.set(key, out);
+  }
+  return out;
 }
 
 function serString(v: string): string {

@@ -45,6 +45,8 @@ type Outcome = { status: InternalStatus; delayMs: number };
 
 export class Lifecycle {
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Each outcome rule's recipient, normalised once rather than for every send. */
+  private readonly ruleRecipients = new WeakMap<object, string>();
 
   constructor(
     private readonly store: SandboxStore,
@@ -189,7 +191,10 @@ export class Lifecycle {
     }
     const service = this.store.services.get(n.serviceId);
     for (const rule of service?.outcomes ?? []) {
-      const match = formatRecipient(rule.recipient) === n.normalisedTo;
+      let recipient = this.ruleRecipients.get(rule);
+      if (recipient === undefined)
+        this.ruleRecipients.set(rule, (recipient = formatRecipient(rule.recipient)));
+      const match = recipient === n.normalisedTo;
       if (match) {
         return {
           status: rule.status,

@@ -93,6 +93,8 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+const EMPTY_QUERY = new URLSearchParams();
+const EMPTY_PAIRS: [string, string][] = Object.freeze([]) as unknown as [string, string][];
 const DEFAULT_MAX_BODY = 12 * 1024 * 1024;
 const MAX_HEADER_BYTES = 512 * 1024;
 
@@ -293,12 +295,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       send(res, appError(413, 'The data value transmitted exceeds the capacity limit.'), head, true);
       return;
     }
-    const query = new URLSearchParams(search);
+    // Most requests have no query string: they share one empty, frozen view of it.
+    const query = search ? new URLSearchParams(search) : EMPTY_QUERY;
     const sreq: SandboxRequest = {
       method,
       path,
       query,
-      queryPairs: [...query],
+      queryPairs: search ? [...query] : EMPTY_PAIRS,
       headers: req.headers,
       body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
       urlRoot: `http://${hostHeader(req) ?? `127.0.0.1:${sandbox.port}`}/`,
@@ -573,15 +576,28 @@ function httpDate(skewMs: number): string {
   return dateText;
 }
 
+/** Notify's fixed headers as the flat list `writeHead` takes, built once. */
+const BASE_HEADERS: readonly string[] = Object.entries(NOTIFY_HEADERS).flat();
+
 function send(res: ServerResponse, r: SandboxResponse, head: boolean, close = false, skewMs = 0): void {
-  const body = typeof r.body === 'string' ? Buffer.from(r.body, 'utf8') : r.body;
-  const headers: Record<string, string> = { ...NOTIFY_HEADERS, ...r.headers };
-  headers['Content-Length'] = String(body.length);
-  headers.Date = httpDate(skewMs);
-  if (close) headers.Connection = 'close';
+  // A string body goes out with the headers in one socket write; Node appends it to the head block.
+  const length = typeof r.body === 'string' ? Buffer.byteLength(r.body, 'utf8') : r.body.length;
+  let headers = BASE_HEADERS.slice();
+  if (r.headers) {
+    for (const k in r.headers) {
+      if (Object.hasOwn(NOTIFY_HEADERS, k)) {
+        // A route's own value for one of Notify's headers replaces it in place.
+        headers = Object.entries({ ...NOTIFY_HEADERS, ...r.headers }).flat();
+        break;
+      }
+      headers.push(k, r.headers[k]!);
+    }
+  }
+  headers.push('Content-Length', String(length), 'Date', httpDate(skewMs));
+  if (close) headers.push('Connection', 'close');
   res.sendDate = false;
   res.writeHead(r.status, headers);
-  res.end(head ? undefined : body);
+  res.end(head ? undefined : r.body);
 }
 
 function describe(url: string, store: SandboxStore): SandboxInfo {

@@ -31,7 +31,8 @@ export interface Journal {
   append(record: JournalRecord): Promise<void>;
 }
 
-export const memoryJournal: Journal = { append: () => Promise.resolve() };
+const DONE: Promise<void> = Promise.resolve();
+export const memoryJournal: Journal = { append: () => DONE };
 
 const DAY_MS = 86_400_000;
 
@@ -202,11 +203,11 @@ export class SandboxStore {
   }
 
   /** Applies a change to a notification and journals it. */
-  async updateNotification(id: string, patch: Partial<StoredNotification>): Promise<void> {
+  updateNotification(id: string, patch: Partial<StoredNotification>): Promise<void> {
     const n = this.notifications.get(id);
-    if (!n) return;
+    if (!n) return DONE;
     Object.assign(n, patch);
-    await this.journal.append({ t: 'update', id, patch });
+    return this.journal.append({ t: 'update', id, patch });
   }
 
   /** The list for a service and key type, ascending by created_at. */

@@ -10,6 +10,7 @@ import {
   renderEmailSubject,
   renderLetterBody,
   renderLetterSubject,
+  renderSmsUnsanitised,
   sanitiseContentValue,
   smsMessageInfo,
   type Personalisation,
@@ -57,8 +58,20 @@ const EMAIL_BYTE_LIMIT = 2_000_000;
 const QR_MAX_BYTES = 504;
 const TYPE_WORDS: Record<TemplateType, string> = { sms: 'text messages', email: 'emails', letter: 'letters' };
 
+/**
+ * `parsePhoneNumber`, remembering the last answer: a send parses the same number in the schema and
+ * again as the recipient. The result is read, never changed.
+ */
+let lastPhone: { raw: string; result: ReturnType<typeof parsePhoneNumber> } | null = null;
+function parsePhone(raw: string): ReturnType<typeof parsePhoneNumber> {
+  if (lastPhone?.raw === raw) return lastPhone.result;
+  const result = parsePhoneNumber(raw);
+  lastPhone = { raw, result };
+  return result;
+}
+
 function phoneFormat(value: string): string | null {
-  const r = parsePhoneNumber(value);
+  const r = parsePhone(value);
   return r.ok ? null : LEGACY_PHONE_MESSAGES[r.code];
 }
 
@@ -240,7 +253,10 @@ export async function postNotification(
   }
   const missing = missingPersonalisation(parts, personalisation);
   if (missing.length) throw badRequest(`Missing personalisation: ${missing.join(', ')}`);
-  if (isMessageEmpty(parts, stringValues)) throw badRequest('Your message is empty.');
+  // SMS: the unsanitised text decides emptiness here and the counts later (same values: no files).
+  const smsUnsanitised = type === 'sms' ? renderSmsUnsanitised(version.content, stringValues) : undefined;
+  if (smsUnsanitised !== undefined ? smsUnsanitised === '' : isMessageEmpty(parts, stringValues))
+    throw badRequest('Your message is empty.');
   const fileKeys = Object.keys(personalisation).filter((k) => isFileObject(personalisation[k]));
   if (fileKeys.length && type !== 'email') throw badRequest('Can only send a file by email');
   // 8. Senders.
@@ -274,14 +290,15 @@ export async function postNotification(
   let phone: PhoneNumberInfo | null = null;
   let normalisedTo: string;
   if (type === 'sms') {
-    normalisedTo = normalisePhoneNumber(to) ?? to;
+    const parsed = parsePhone(to);
+    normalisedTo = parsed.ok ? parsed.value.normalised : (normalisePhoneNumber(to) ?? to);
   } else {
     const v = validateEmailAddress(to);
     normalisedTo = v.ok ? v.normalised : to.toLowerCase();
   }
   if (key.keyType !== 'test') checkRecipientAllowed(service, key.keyType, to);
   if (type === 'sms') {
-    const parsed = parsePhoneNumber(to);
+    const parsed = parsePhone(to);
     if (!parsed.ok) throw V2Error.one(400, 'InvalidPhoneError', LEGACY_PHONE_MESSAGES[parsed.code]);
     phone = parsed.value;
     const problem = checkPhoneNumberPermissions(phone, {
@@ -301,13 +318,18 @@ export async function postNotification(
   if (fileKeys.length) {
     await ctx.documents.processUploads(service, id, personalisation, fileKeys, req.urlRoot, simulated);
   }
-  const values = stringifyFileless(personalisation);
+  const values = fileKeys.length ? stringifyFileless(personalisation) : stringValues;
   // 13. Length.
   let bodyText: string;
   let subject: string | null = null;
   let fragments = 0;
   if (type === 'sms') {
-    const info = smsMessageInfo(version.content, values, service.prefix_sms ? service.name : null);
+    const info = smsMessageInfo(
+      version.content,
+      values,
+      service.prefix_sms ? service.name : null,
+      smsUnsanitised,
+    );
     bodyText = info.body;
     if (info.isTooLong)
       throw badRequest(

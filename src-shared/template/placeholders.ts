@@ -49,15 +49,47 @@ export function placeholderNames(texts: readonly (string | null | undefined)[]):
   const names: string[] = [];
   for (const text of texts) {
     if (!text || !text.includes('((')) continue;
-    for (const match of text.matchAll(PLACEHOLDER_RE)) {
-      const name = placeholderName(match[1] as string);
-      const key = normaliseKey(name);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      names.push(name);
+    for (const part of parseField(text)) {
+      if (typeof part === 'string' || seen.has(part.key)) continue;
+      seen.add(part.key);
+      names.push(part.name);
     }
   }
   return names;
+}
+
+/** One `((…))` in a field: its body, the name it is looked up by, and where `??` splits it. */
+interface PlaceholderPart {
+  body: string;
+  name: string;
+  key: string;
+  conditional: number;
+}
+
+const PARSED = new Map<string, readonly (string | PlaceholderPart)[]>();
+const PARSED_LIMIT = 512;
+
+/**
+ * A field split into literal text and placeholders, the matches `PLACEHOLDER_RE` finds left to
+ * right. Templates are sent many times, so each distinct text is parsed once (a bounded cache).
+ */
+function parseField(source: string): readonly (string | PlaceholderPart)[] {
+  const cached = PARSED.get(source);
+  if (cached) return cached;
+  const parts: (string | PlaceholderPart)[] = [];
+  let last = 0;
+  for (const match of source.matchAll(PLACEHOLDER_RE)) {
+    if (match.index > last) parts.push(source.slice(last, match.index));
+    const body = match[1] as string;
+    const conditional = body.indexOf('??');
+    const name = conditional === -1 ? body : body.slice(0, conditional);
+    parts.push({ body, name, key: normaliseKey(name), conditional });
+    last = match.index + match[0].length;
+  }
+  if (last < source.length) parts.push(source.slice(last));
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(source, parts);
+  return parts;
 }
 
 /**
@@ -85,6 +117,11 @@ export class InsensitiveValues {
   /** The value for a placeholder name, or `undefined` when absent. */
   get(name: string): unknown {
     return this.map.get(normaliseKey(name));
+  }
+
+  /** The value for an already normalised key. */
+  getByKey(key: string): unknown {
+    return this.map.get(key);
   }
 }
 
@@ -199,13 +236,19 @@ function replacementFor(value: unknown, options: FieldOptions): string | null {
 export function renderField(content: string, values: InsensitiveValues, options: FieldOptions): string {
   const source = options.html === 'escape' ? escapeHtml(content) : content;
   if (!source.includes('((')) return source;
-  return source.replace(PLACEHOLDER_RE, (_match, body: string) => {
-    const conditional = body.indexOf('??');
-    const name = conditional === -1 ? body : body.slice(0, conditional);
+  let out = '';
+  for (const part of parseField(source)) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
     const replacement =
-      options.fixedValue !== undefined ? options.fixedValue : replacementFor(values.get(name), options);
-    if (replacement === null) return formatMissing(body, options.plainText);
-    if (conditional === -1) return replacement;
-    return str2bool(replacement) ? body.slice(conditional + 2) : '';
-  });
+      options.fixedValue !== undefined
+        ? options.fixedValue
+        : replacementFor(values.getByKey(part.key), options);
+    if (replacement === null) out += formatMissing(part.body, options.plainText);
+    else if (part.conditional === -1) out += replacement;
+    else if (str2bool(replacement)) out += part.body.slice(part.conditional + 2);
+  }
+  return out;
 }

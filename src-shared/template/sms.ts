@@ -77,8 +77,13 @@ export function smsCharacterCount(bodyWithoutPrefix: string): number {
   return pyLen(bodyWithoutPrefix);
 }
 
+/** ASCII with none of the extension characters `^{}\\[~]|`: no double septets, no Welsh letters. */
+// eslint-disable-next-line no-control-regex -- any ASCII character.
+const PLAIN_ASCII_RE = /^[\u0000-\u005a\u005f-\u007a\u007f]*$/;
+
 /** Count of GSM extension-table characters (each takes two septets). */
 function countExtended(text: string): number {
+  if (PLAIN_ASCII_RE.test(text)) return 0;
   let count = 0;
   for (const char of text) if (isExtendedGsmCharacter(char)) count++;
   return count;
@@ -86,6 +91,7 @@ function countExtended(text: string): number {
 
 /** True when the text contains a Welsh character outside GSM-7 (forcing UCS-2). */
 function hasWelshNonGsm(text: string): boolean {
+  if (PLAIN_ASCII_RE.test(text)) return false;
   for (const char of text) if (isWelshNonGsmCharacter(char)) return true;
   return false;
 }
@@ -171,10 +177,17 @@ export function smsMessageInfo(
   content: string,
   personalisation: Personalisation,
   prefix?: string | null,
+  /** `renderSmsUnsanitised(content, personalisation)` when the caller has it already. */
+  unsanitisedWithoutPrefix?: string,
 ): SmsMessageInfo {
-  const unsanitisedWithPrefix = renderSmsUnsanitised(content, personalisation, prefix);
+  const unsanitisedWithPrefix =
+    !prefix && unsanitisedWithoutPrefix !== undefined
+      ? unsanitisedWithoutPrefix
+      : renderSmsUnsanitised(content, personalisation, prefix);
   const sentText = sanitiseSms(unsanitisedWithPrefix);
-  const unsanitisedBody = prefix ? renderSmsUnsanitised(content, personalisation) : unsanitisedWithPrefix;
+  const unsanitisedBody = prefix
+    ? (unsanitisedWithoutPrefix ?? renderSmsUnsanitised(content, personalisation))
+    : unsanitisedWithPrefix;
   const body = prefix ? sanitiseSms(unsanitisedBody) : sentText;
   const contentCount = pyLen(unsanitisedWithPrefix);
   const characterCount = prefix ? Math.max(contentCount - pyLen(prefix) - 2, 0) : contentCount;

@@ -21,6 +21,9 @@ const EMAIL_WITH_SMART_QUOTES_RE = new RegExp(
   'gu',
 );
 const GOVUK_NOT_A_LINK_RE = new RegExp(`(^|[${PY_S}])(#|\\*|\\^)?(GOV)\\.(UK)(?!\\/|\\?|#)`, 'giu');
+const NORMAL_LINE_RE = /^(?:[!-~]+(?: [!-~]+)*)?$/;
+// eslint-disable-next-line no-control-regex -- Python's `splitlines` boundaries.
+const LINE_BREAK_RE = /[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/;
 const UNSUPPORTED_CHARACTERS_RE = /[\u2028\u3164]/g;
 
 /**
@@ -70,6 +73,8 @@ export function doNiceTypography(value: string): string {
  * NBSPs become spaces and zero-width characters are deleted first.
  */
 export function normaliseWhitespace(value: string): string {
+  // Printable ASCII words separated by single spaces are already normal (the common case).
+  if (NORMAL_LINE_RE.test(value)) return value;
   const cleaned = value.replace(FULL_WIDTH_WHITESPACE_RE, ' ').replace(ZERO_WIDTH_WHITESPACE_RE, '');
   return pySplit(cleaned).join(' ');
 }
@@ -80,6 +85,7 @@ export function normaliseWhitespace(value: string): string {
  * Splits with Python's `splitlines`, so CRLF, `\u2028` and friends all become `\n`.
  */
 export function normaliseWhitespaceAndNewlines(value: string): string {
+  if (!LINE_BREAK_RE.test(value)) return value === '' ? '' : normaliseWhitespace(value);
   return pySplitlines(value).map(normaliseWhitespace).join('\n');
 }
 

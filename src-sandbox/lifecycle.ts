@@ -217,12 +217,11 @@ export class Lifecycle {
     const at = this.clock.nowMicros();
     // The journal serialises the patch as it is appended, so growing the same array is safe.
     current.history.push({ status, at });
-    const written = this.store.updateNotification(n.id, {
-      ...patch,
-      status,
-      updatedAt: at,
-      history: current.history,
-    });
+    // Callers pass a fresh literal: it becomes the whole change.
+    patch.status = status;
+    patch.updatedAt = at;
+    patch.history = current.history;
+    const written = this.store.updateNotification(n.id, patch);
     if (this.store.journal !== memoryJournal) this.track(written);
     if (status !== 'created' && status !== 'pending-virus-check') this.callback(current);
   }

@@ -378,31 +378,38 @@ export async function postNotification(
     await ctx.store.addNotification(n);
     ctx.lifecycle.start(n, { fragments, hasReceipts: phone?.hasDeliveryReceipts ?? true });
   }
-  const base = responseBase(req, service, template.id, version.version, id, reference);
-  if (type === 'sms') return json(201, { ...base, content: { body: bodyText, from_number: fromNumber } });
-  return json(201, {
-    ...base,
-    content: {
-      body: bodyText,
-      from_email: `${service.email_sender_local_part ?? emailSafe(service.name)}@${NOTIFY_EMAIL_DOMAIN}`,
-      one_click_unsubscribe_url: oneClick,
-      subject,
-    },
-    sanitised_content: sanitised,
-  });
+  if (type === 'sms') {
+    const content = { body: bodyText, from_number: fromNumber };
+    return json(201, createdResponse(req, service, template.id, version.version, id, reference, content));
+  }
+  const content = {
+    body: bodyText,
+    from_email: `${service.email_sender_local_part ?? emailSafe(service.name)}@${NOTIFY_EMAIL_DOMAIN}`,
+    one_click_unsubscribe_url: oneClick,
+    subject,
+  };
+  return json(
+    201,
+    createdResponse(req, service, template.id, version.version, id, reference, content, sanitised),
+  );
 }
 
-function responseBase(
+/** The 201 body of a templated send, built with its keys already in Flask's sorted order. */
+function createdResponse(
   req: SandboxRequest,
   service: Service,
   templateId: string,
   version: number,
   id: string,
   reference: string | null,
+  content: Record<string, unknown>,
+  sanitisedContent?: Record<string, unknown>,
 ) {
   return {
+    content,
     id,
     reference,
+    sanitised_content: sanitisedContent,
     scheduled_for: null,
     template: {
       id: templateId,
@@ -474,8 +481,10 @@ async function createLetter(
     body,
     serviceName: service.name,
   });
-  const base = responseBase(req, service, template.id, version.version, id, reference);
-  return json(201, { ...base, content: { body, subject } });
+  return json(
+    201,
+    createdResponse(req, service, template.id, version.version, id, reference, { body, subject }),
+  );
 }
 
 /** `line_1`…`line_6` and `postcode` as GET shows them: personalisation keys matched case-insensitively. */

@@ -25,10 +25,43 @@ class Event implements Timer {
   }
 }
 
+/**
+ * Events scheduled with the same delay fall due in the order they were scheduled, so each delay gets
+ * a first-in-first-out lane: O(1) to add and to take, however many notifications are in flight. An
+ * event that would break a lane's order (the clock stepped back, the time scale changed) goes to a
+ * binary heap instead. The next event is the earliest of the lanes' heads and the heap's top.
+ */
+class Lane {
+  items: (Event | undefined)[] = [];
+  head = 0;
+
+  constructor(readonly delay: number) {}
+
+  peek(): Event | undefined {
+    return this.items[this.head];
+  }
+
+  last(): Event | undefined {
+    return this.items[this.items.length - 1];
+  }
+
+  shift(): void {
+    this.items[this.head++] = undefined;
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
 export class SandboxClock {
   private offsetMs = 0;
   private lastMicros = 0;
-  private readonly queue: Event[] = [];
+  private readonly lanes = new Map<number, Lane>();
+  private readonly heap: Event[] = [];
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Sandbox time the armed timer fires at; a later event needs no new timer. */
@@ -70,16 +103,24 @@ export class SandboxClock {
 
   /** Runs `fn` after `delayMs` of simulated time, that is `delayMs / timeScale` on the clock. */
   schedule(delayMs: number, fn: () => void): Timer {
-    const due = this.nowMs() + Math.max(0, delayMs) / this.timeScale;
-    const ev = new Event(due, this.seq++, fn);
-    this.push(ev);
+    const delay = Math.max(0, delayMs);
+    const ev = new Event(this.nowMs() + delay / this.timeScale, this.seq++, fn);
+    let lane = this.lanes.get(delay);
+    if (!lane) this.lanes.set(delay, (lane = new Lane(delay)));
+    const tail = lane.last();
+    if (tail === undefined || tail.due <= ev.due) lane.items.push(ev);
+    else heapPush(this.heap, ev);
     this.rearm();
     return ev;
   }
 
   /** Pending scheduled events (for idle checks). */
   pending(): number {
-    return this.queue.filter((e) => !e.cancelled).length;
+    let n = this.heap.filter((e) => !e.cancelled).length;
+    for (const lane of this.lanes.values()) {
+      for (let i = lane.head; i < lane.items.length; i++) if (!lane.items[i]!.cancelled) n++;
+    }
+    return n;
   }
 
   close(): void {
@@ -87,46 +128,43 @@ export class SandboxClock {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.armedFor = Infinity;
-    this.queue.length = 0;
+    this.heap.length = 0;
+    this.lanes.clear();
   }
 
-  private push(ev: Event): void {
-    const q = this.queue;
-    q.push(ev);
-    let i = q.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (before(q[p]!, q[i]!)) break;
-      [q[p], q[i]] = [q[i]!, q[p]!];
-      i = p;
+  /** The earliest event: the first of the lanes' heads and the heap's top, by due time then order. */
+  private earliest(): Event | undefined {
+    let best: Event | undefined = this.heap[0];
+    for (const lane of this.lanes.values()) {
+      const head = lane.peek();
+      if (head !== undefined && (best === undefined || before(head, best))) best = head;
     }
+    return best;
   }
 
-  private pop(): Event | undefined {
-    const q = this.queue;
-    const top = q[0];
-    const last = q.pop();
-    if (q.length > 0 && last) {
-      q[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < q.length && before(q[l]!, q[m]!)) m = l;
-        if (r < q.length && before(q[r]!, q[m]!)) m = r;
-        if (m === i) break;
-        [q[m], q[i]] = [q[i]!, q[m]!];
-        i = m;
+  /** Removes the earliest event, returning it. */
+  private take(): Event | undefined {
+    let best: Event | undefined = this.heap[0];
+    let from: Lane | null = null;
+    for (const lane of this.lanes.values()) {
+      const head = lane.peek();
+      if (head !== undefined && (best === undefined || before(head, best))) {
+        best = head;
+        from = lane;
       }
     }
-    return top;
+    if (best === undefined) return undefined;
+    if (from) {
+      from.shift();
+      if (from.peek() === undefined) this.lanes.delete(from.delay);
+    } else heapPop(this.heap);
+    return best;
   }
 
   private rearm(): void {
     if (this.closed) return;
     this.runDue();
-    const next = this.queue[0];
+    const next = this.earliest();
     if (!next) return;
     // One timer for the whole queue, re-armed only when an earlier event arrives. Events due within
     // the same few milliseconds run in one pass, which keeps timer churn flat under load.
@@ -149,12 +187,41 @@ export class SandboxClock {
     const now = this.nowMs();
     // Events run in due order; an event that schedules another at delay 0 runs in the same pass.
     for (;;) {
-      const head = this.queue[0];
+      const head = this.earliest();
       if (!head || head.due > now) return;
-      this.pop();
+      this.take();
       if (!head.cancelled) head.fn();
     }
   }
+}
+
+function heapPush(q: Event[], ev: Event): void {
+  let i = q.length;
+  q.push(ev);
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const parent = q[p]!;
+    if (before(parent, ev)) break;
+    q[i] = parent;
+    i = p;
+  }
+  q[i] = ev;
+}
+
+function heapPop(q: Event[]): void {
+  const last = q.pop();
+  if (q.length === 0 || last === undefined) return;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= q.length) break;
+    const r = l + 1;
+    const m = r < q.length && before(q[r]!, q[l]!) ? r : l;
+    if (!before(q[m]!, last)) break;
+    q[i] = q[m]!;
+    i = m;
+  }
+  q[i] = last;
 }
 
 function before(a: Event, b: Event): boolean {

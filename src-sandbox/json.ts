@@ -71,7 +71,11 @@ function serKey(key: string): string {
   return out;
 }
 
+/** Printable ASCII without `"` or `\\`: written as it is, between quotes. */
+const PLAIN_STRING = /^[ !#-[\]-~]*$/;
+
 function serString(v: string): string {
+  if (PLAIN_STRING.test(v)) return `"${v}"`;
   const s = JSON.stringify(v);
   return HAS_NON_ASCII.test(s) ? s.replace(NON_ASCII, escapeChar) : s;
 }

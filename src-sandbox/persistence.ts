@@ -2,10 +2,11 @@
  * Durable state for a sandbox with a data folder: a snapshot plus an append-only journal.
  *
  * A notification is acknowledged only after its journal line is on disk (fdatasync). Lines are
- * group-committed: every append waiting in the same tick shares one write and one sync, which keeps
- * durability cheap under load. A torn last line (a crash mid-write) was never acknowledged and is
+ * group-committed: every append made in the same turn of the event loop shares one write and one
+ * sync, which keeps durability cheap under load. A torn last line (a crash mid-write) was never acknowledged and is
  * dropped on load; damage anywhere else stops start-up with the line number, and nothing is wiped.
  */
+import { fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Journal, JournalRecord } from './store';
@@ -17,12 +18,13 @@ export class CorruptDataError extends Error {
 export class FileJournal implements Journal {
   private pending: string[] = [];
   private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private flushing: Promise<void> | null = null;
   private scheduled = false;
 
   private constructor(
     private readonly dir: string,
     private fh: FileHandle,
+    /** Bytes of whole lines in the journal: a failed write is cut back to this. */
+    private size: number,
   ) {}
 
   /** Opens (creating) the data folder and reads back every record it holds. */
@@ -34,7 +36,12 @@ export class FileJournal implements Journal {
     const journal = await readLines(join(dir, 'journal.jsonl'), true);
     const fresh = snapshot === null && journal === null;
     const fh = await open(join(dir, 'journal.jsonl'), 'a', 0o600);
-    return { journal: new FileJournal(dir, fh), records: [...(snapshot ?? []), ...(journal ?? [])], fresh };
+    const { size } = await fh.stat();
+    return {
+      journal: new FileJournal(dir, fh, size),
+      records: [...(snapshot ?? []), ...(journal ?? [])],
+      fresh,
+    };
   }
 
   append(record: JournalRecord): Promise<void> {
@@ -43,33 +50,36 @@ export class FileJournal implements Journal {
       this.waiters.push({ resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => void this.flush());
+        setImmediate(() => this.flush());
       }
     });
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * Writes and syncs everything appended since the last flush, on the event loop. Appending a few
+   * kilobytes and syncing them takes about 0.1 ms on an SSD, less than handing the work to the
+   * thread pool and back twice when the machine is busy; a slow disk holds other requests for the
+   * length of one sync.
+   */
+  private flush(): void {
     this.scheduled = false;
-    if (this.flushing) await this.flushing;
     if (this.pending.length === 0) return;
     const lines = this.pending.join('');
     const waiters = this.waiters;
     this.pending = [];
     this.waiters = [];
-    this.flushing = (async () => {
+    try {
+      this.size += writeAll(this.fh.fd, lines);
+      fdatasyncSync(this.fh.fd);
+      for (const w of waiters) w.resolve();
+    } catch (err) {
+      // A disk that filled up mid-write leaves part of a line: cut it off, so later lines stay readable.
       try {
-        await this.fh.write(lines);
-        await this.fh.datasync();
-        for (const w of waiters) w.resolve();
-      } catch (err) {
-        for (const w of waiters) w.reject(err);
+        ftruncateSync(this.fh.fd, this.size);
+      } catch {
+        // The next start reports the damage with its line number.
       }
-    })();
-    await this.flushing;
-    this.flushing = null;
-    if (this.pending.length && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => void this.flush());
+      for (const w of waiters) w.reject(err);
     }
   }
 
@@ -87,21 +97,27 @@ export class FileJournal implements Journal {
     await rename(tmp, join(this.dir, 'snapshot.jsonl'));
     await this.fh.close();
     this.fh = await open(join(this.dir, 'journal.jsonl'), 'w', 0o600);
+    this.size = 0;
     await this.fh.sync();
   }
 
   /** Waits for everything appended so far to be durable. */
   async drain(): Promise<void> {
-    while (this.pending.length || this.flushing || this.scheduled) {
-      if (this.flushing) await this.flushing;
-      else await this.flush();
-    }
+    this.flush();
   }
 
   async close(): Promise<void> {
     await this.drain();
     await this.fh.close();
   }
+}
+
+/** Writes every byte, looping over short writes. */
+function writeAll(fd: number, text: string): number {
+  const bytes = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+  return bytes.length;
 }
 
 async function readLines(path: string, tolerateTornTail: boolean): Promise<JournalRecord[] | null> {

@@ -23,23 +23,24 @@ export function validateObject(body: unknown, schema: ObjectSchema): string[] {
   }
   const obj = body as Record<string, unknown>;
   const out: string[] = [];
-  for (const [field, check] of Object.entries(schema.properties)) {
-    if (Object.hasOwn(obj, field)) out.push(...check(obj[field], field));
+  for (const field in schema.properties) {
+    if (!Object.hasOwn(obj, field)) continue;
+    const errors = schema.properties[field]!(obj[field], field);
+    for (const e of errors) out.push(e);
   }
   for (const field of schema.required ?? []) {
     if (!Object.hasOwn(obj, field)) out.push(`${field} is a required property`);
   }
   if (schema.additionalProperties === false) {
     // jsonschema: `sorted(extras, key=str)` (by code point), each written with repr.
-    const extras = Object.keys(obj)
-      .filter((k) => !Object.hasOwn(schema.properties, k))
-      .sort(byCodePoint)
-      .map(pyRepr);
+    let extras: string[] = [];
+    for (const k in obj) if (Object.hasOwn(obj, k) && !Object.hasOwn(schema.properties, k)) extras.push(k);
+    if (extras.length) extras = extras.sort(byCodePoint).map(pyRepr);
     if (extras.length === 1) out.push(`Additional properties are not allowed (${extras[0]} was unexpected)`);
     else if (extras.length > 1)
       out.push(`Additional properties are not allowed (${extras.join(', ')} were unexpected)`);
   }
-  return [...new Set(out)];
+  return out.length < 2 ? out : [...new Set(out)];
 }
 
 /** Python's string order: by code point, where JavaScript's default sort compares UTF-16 units. */
@@ -73,10 +74,15 @@ function isType(value: unknown, t: JsonType): boolean {
 }
 
 /** `{"type": [...]}`: `<field> <repr> is not of type a, b`. */
+const NO_ERRORS: readonly string[] = Object.freeze([]);
+
 export function typed(types: readonly JsonType[], ...more: FieldCheck[]): FieldCheck {
   return (value, field) => {
-    if (!types.some((t) => isType(value, t)))
-      return [`${field} ${pyRepr(value)} is not of type ${types.join(', ')}`];
+    let ok = false;
+    for (const t of types) if (isType(value, t)) ok = true;
+    if (!ok) return [`${field} ${pyRepr(value)} is not of type ${types.join(', ')}`];
+    if (more.length === 0) return NO_ERRORS as string[];
+    if (more.length === 1) return more[0]!(value, field);
     return more.flatMap((c) => c(value, field));
   };
 }
@@ -88,7 +94,10 @@ export const uuidField: FieldCheck = (value, field) =>
 /** `maxLength`: `<field> <repr> is too long`. */
 export function maxLength(n: number): FieldCheck {
   return (value, field) =>
-    typeof value === 'string' && [...value].length > n ? [`${field} ${pyRepr(value)} is too long`] : [];
+    // Code points never outnumber UTF-16 units: only a long string needs counting.
+    typeof value === 'string' && value.length > n && [...value].length > n
+      ? [`${field} ${pyRepr(value)} is too long`]
+      : [];
 }
 
 /** A string format whose checker raises its own message (phone_number, email_address…). */

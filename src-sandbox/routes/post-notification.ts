@@ -348,10 +348,13 @@ export async function postNotification(
   const oneClick = typeof form.one_click_unsubscribe_url === 'string' ? form.one_click_unsubscribe_url : null;
   // 14. Persist (unless simulated) and answer.
   if (!simulated) {
+    const sender = senderFields(auth);
     const n: StoredNotification = {
       id,
       serviceId: service.id,
-      ...senderFields(auth),
+      apiKeyId: sender.apiKeyId,
+      createdByName: sender.createdByName,
+      fromJob: sender.fromJob,
       keyType: key.keyType,
       type,
       templateId: template.id,

@@ -9,6 +9,7 @@ import { PY_S, pySplit, pySplitlines, pyStrip } from './python';
 import { smartQuotes } from './smartypants';
 
 const WHITESPACE_BEFORE_PUNCTUATION_RE = /(?<![ \t])[ \t]+([,.])/g;
+const SPACE_THEN_PUNCTUATION_RE = /[ \t][,.]/;
 const HYPHENS_SURROUNDED_BY_SPACES_RE = new RegExp(
   `(?<![${PY_S}])[${PY_S}]+[-\u2013\u2014]{1,3}[${PY_S}]+`,
   'gu',
@@ -32,7 +33,7 @@ const UNSUPPORTED_CHARACTERS_RE = /[\u2028\u3164]/g;
  * Only spaces and tabs are removed, not newlines.
  */
 export function removeWhitespaceBeforePunctuation(value: string): string {
-  if (!value.includes(' ') && !value.includes('\t')) return value;
+  if (!SPACE_THEN_PUNCTUATION_RE.test(value)) return value;
   return value.replace(WHITESPACE_BEFORE_PUNCTUATION_RE, '$1');
 }
 

@@ -26,16 +26,14 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const { FileJournal } = await import('../../../src-sandbox/persistence');
+type JournalRecord = import('../../../src-sandbox/store').JournalRecord;
 
 const dirs: string[] = [];
 afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
-const record = (id: string) =>
-  ({ t: 'update', id, patch: { status: 'delivered' } }) as Parameters<
-    InstanceType<typeof FileJournal>['append']
-  >[0];
+const record = (id: string): JournalRecord => ({ t: 'update', id, patch: { status: 'delivered' } });
 
 describe('file journal', () => {
   it('commits every append made in one turn with one write, and reads them back in order', async () => {

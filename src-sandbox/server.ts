@@ -439,18 +439,21 @@ interface RouteMatch {
 }
 
 function matchRoutes(path: string, method: string): RouteMatch {
-  const allowed = new Set<string>();
-  let found: RouteMatch | null = null;
-  for (const r of ROUTES) {
-    const m = r.pattern.exec(path);
-    if (!m) continue;
-    allowed.add(r.method);
-    if (found || r.method !== method) continue;
-    const params: Record<string, string> = {};
-    r.names.forEach((n, i) => (params[n] = m[i + 1]!));
-    found = { route: r, params, allowed };
+  // The common case first: a rule for this method matches, and nothing else is needed (the other
+  // methods matter only for 405 and OPTIONS answers).
+  if (method !== 'OPTIONS') {
+    for (const r of ROUTES) {
+      if (r.method !== method) continue;
+      const m = r.pattern.exec(path);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      for (let i = 0; i < r.names.length; i++) params[r.names[i]!] = m[i + 1]!;
+      return { route: r, params, allowed: new Set([method]) };
+    }
   }
-  return found ?? { route: null, params: {}, allowed };
+  const allowed = new Set<string>();
+  for (const r of ROUTES) if (r.pattern.test(path)) allowed.add(r.method);
+  return { route: null, params: {}, allowed };
 }
 
 /**

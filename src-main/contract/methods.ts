@@ -43,6 +43,8 @@ export const connectionVerdict = z.enum([
   'proxy',
   'refused',
   'timeout',
+  'unavailable',
+  'rate-limited',
   'not-notify',
 ]);
 

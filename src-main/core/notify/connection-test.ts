@@ -3,7 +3,8 @@
  *
  * `GET /v2/templates` has no side effect and needs a valid key, so its answer tells apart a wrong
  * or revoked key, a skewed clock, an archived service, the network layers (DNS, TLS, proxy, refused,
- * timeout) and a base URL that is not the Notify API at all.
+ * timeout), Notify itself down (5xx) or rate-limiting the key (429), and a base URL that is not the
+ * Notify API at all.
  */
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
@@ -26,6 +27,8 @@ export type ConnectionVerdict =
   | 'proxy'
   | 'refused'
   | 'timeout'
+  | 'unavailable'
+  | 'rate-limited'
   | 'not-notify';
 
 /** The contract's output of `profiles.testConnection`. */
@@ -125,9 +128,9 @@ function verdictFor(err: unknown, client: NotifyClient): [ConnectionVerdict, str
       case 'reset':
         return ['refused', said];
       case 'not-json':
-        return err.status !== null && (err.status >= 500 || err.status === 429)
-          ? ['refused', said]
-          : ['not-notify', said];
+        // A load balancer's or gateway's page in front of Notify: the service is down, not absent.
+        if (err.status === 429) return ['rate-limited', said];
+        return err.status !== null && err.status >= 500 ? ['unavailable', said] : ['not-notify', said];
       default:
         return ['not-notify', said];
     }
@@ -152,11 +155,18 @@ function apiVerdict(err: NotifyApiError, client: NotifyClient): [ConnectionVerdi
       return ['service-archived', `${notify} ${explained}`];
     if (err.errorClass === 'AuthError') return ['bad-key', `${notify} ${explained}`];
   }
-  if (err.status >= 500 || err.status === 429) {
-    // The key may be fine, but Notify is not serving: no verdict fits better than "refused".
+  if (err.status === 429) {
+    // Notify checks the key before the rate limit, so a 429 means the key itself is good.
     return [
-      'refused',
-      `Notify answered ${err.status}: it is not handling requests right now. ${notify} Try again later.`,
+      'rate-limited',
+      `${notify} The key was accepted, but the service is over its rate limit for this key type. ${explained}`.trim(),
+    ];
+  }
+  if (err.status >= 500) {
+    // Notify is not serving; whether the key is good cannot be told until it is.
+    return [
+      'unavailable',
+      `Notify answered ${err.status}: it is not handling requests right now, so the key could not be checked. ${notify} Try again later.`,
     ];
   }
   return [

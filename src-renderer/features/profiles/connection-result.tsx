@@ -19,6 +19,8 @@ const VERDICT_TEXT: Record<ConnectionTest['verdict'], string> = {
   proxy: 'The proxy refused or failed',
   refused: 'The connection was refused',
   timeout: 'No answer in time',
+  unavailable: 'Notify is not available right now',
+  'rate-limited': 'The key works, but the service is over its rate limit',
   'not-notify': 'Something answered, but it is not Notify',
 };
 

@@ -97,11 +97,31 @@ describe('against the sandbox', () => {
     expect(r.message).toMatch(/extra path/);
   });
 
-  it('refused (Notify not serving) when the sandbox answers 503', async () => {
+  it('unavailable when Notify answers 500 or a gateway answers 503 with a page', async () => {
     await control('POST', '/faults', { kind: 'error', status: 503, count: 1, path_prefix: '/v2/templates' });
+    const gateway = await testConnection({ baseUrl: sb.url, apiKey: sb.apiKeys.live });
+    expect(gateway.verdict).toBe('unavailable');
+    expect(gateway.message).toMatch(/not available right now/);
+    await control('POST', '/faults', { kind: 'error', status: 500, count: 1, path_prefix: '/v2/templates' });
+    const notify = await testConnection({ baseUrl: sb.url, apiKey: sb.apiKeys.live });
+    expect(notify.verdict).toBe('unavailable');
+    expect(notify.message).toMatch(/Notify answered 500: .*could not be checked/);
+    // Once Notify serves again, the same settings test fine.
+    expect((await testConnection({ baseUrl: sb.url, apiKey: sb.apiKeys.live })).verdict).toBe('ok');
+  });
+
+  it('rate-limited when Notify answers 429: the key itself was accepted', async () => {
+    await control('POST', '/faults', {
+      kind: 'error',
+      status: 429,
+      count: 1,
+      retry_after: 5,
+      path_prefix: '/v2/templates',
+    });
     const r = await testConnection({ baseUrl: sb.url, apiKey: sb.apiKeys.live });
-    expect(r.verdict).toBe('refused');
-    expect(r.message).toMatch(/not available right now/);
+    expect(r.verdict).toBe('rate-limited');
+    expect(r.message).toMatch(/Exceeded rate limit for key type LIVE/);
+    expect(r.message).toMatch(/key was accepted/);
   });
 });
 

@@ -1,0 +1,164 @@
+/**
+ * Accessibility audit: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on every screen, in the
+ * light and the dark theme, each screen holding real content (a sent notification, history rows, a
+ * chosen template with its preview, open dialogs). A violation fails the test with axe's rule id,
+ * the elements it found and how to fix them.
+ *
+ * Each test runs its own console, so nothing depends on what other specs left behind.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { startConsoleProcess } from '../support/console-process';
+import { test as base, expect, type ConsoleServer } from './fixtures';
+import {
+  DEMO_SERVICE_ID,
+  DEMO_TEMPLATES,
+  chooseTemplate,
+  demoKey,
+  ensureVaultUnlocked,
+  goTo,
+  sandboxControl,
+  sendDirect,
+} from './helpers';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const proc = await startConsoleProcess();
+    const server = { url: proc.url, sandboxUrl: proc.sandboxUrl, dataDir: proc.dataDir };
+    await sandboxControl(server, 'POST', 'clock', { time_scale: 100_000 });
+    await use(server);
+    await proc.stop();
+  },
+  page: async ({ browserInstance, server }, use) => {
+    const context = await browserInstance.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect(page.getByTestId('active-profile-name')).toHaveText('Local sandbox');
+    await use(page);
+    await context.close();
+  },
+});
+
+/** Runs axe on the page as it is and fails with a readable list of what it found. */
+async function audit(page: Page, where: string): Promise<void> {
+  await expect(page.locator('.spinner')).toHaveCount(0);
+  // The email and PDF previews are sandboxed frames that may not run scripts (by design: they show
+  // Notify's HTML and letters), so axe cannot run inside them; their frame elements are still checked.
+  const results = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .exclude('iframe[sandbox]')
+    .exclude('.pdf-frame')
+    .analyze();
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
+      v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+        .join('\n'),
+  );
+  expect.soft(found, `axe violations on ${where}`).toEqual([]);
+  // The audit really looked at the screen: it checked rules and found the heading.
+  expect(results.passes.length, `axe checked nothing on ${where}`).toBeGreaterThan(10);
+}
+
+/** Audits in the light theme, then the dark one, and returns to light. */
+async function auditBothThemes(page: Page, where: string): Promise<void> {
+  const toggle = page.getByTestId('theme-toggle');
+  const html = page.locator('html');
+  await expect(html).not.toHaveAttribute('data-theme', 'dark');
+  await audit(page, `${where} (light)`);
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await audit(page, `${where} (dark)`);
+  await toggle.click();
+  await expect(html).not.toHaveAttribute('data-theme', 'dark');
+}
+
+async function seed(server: ConsoleServer): Promise<string> {
+  const apiKey = await demoKey(server, 'test');
+  const sms = await sendDirect(server, apiKey, 'sms', {
+    phone_number: '07700900002',
+    template_id: DEMO_TEMPLATES.smsVerification,
+    personalisation: { name: 'Ada', code: '482910' },
+    reference: 'a11y-001',
+  });
+  await sendDirect(server, apiKey, 'email', {
+    email_address: 'ada.lovelace@example.gov.uk',
+    template_id: DEMO_TEMPLATES.emailWelcome,
+    personalisation: { name: 'Ada', 'reference number': 'HDJ2123F' },
+    reference: 'a11y-002',
+  });
+  await sandboxControl(server, 'POST', `services/${DEMO_SERVICE_ID}/inbound`, {
+    user_number: '07700900123',
+    content: 'Yes, I can make the appointment.',
+  });
+  return sms.id;
+}
+
+test.describe('Accessibility (axe, WCAG 2.2 AA)', () => {
+  test('every screen, light and dark', async ({ page, server }) => {
+    test.setTimeout(180_000);
+    const failedId = await seed(server);
+
+    await ensureVaultUnlocked(page);
+    await auditBothThemes(page, 'Profiles');
+
+    await goTo(page, 'Templates', 'Templates');
+    await page.getByTestId('template-item').filter({ hasText: 'Welcome email' }).click();
+    await expect(page.getByTestId('template-detail')).toBeVisible();
+    await auditBothThemes(page, 'Templates with a template open');
+
+    await goTo(page, 'Send', 'Send a message');
+    await chooseTemplate(page, 'Welcome email (Email)');
+    await page.getByLabel('Email address').fill('ada.lovelace@example.gov.uk');
+    await page.getByLabel('name', { exact: true }).fill('Ada');
+    await page.getByLabel('reference number', { exact: true }).fill('HDJ2123F');
+    await expect(page.getByTestId('server-preview')).toHaveAttribute('data-matches', 'true');
+    await auditBothThemes(page, 'Send with a preview');
+
+    await goTo(page, 'Support', 'Support');
+    const form = page.getByRole('form', { name: 'Find a notification in every profile' });
+    await form.getByLabel('Notification id or reference').fill(failedId);
+    await form.getByRole('button', { name: 'Search all profiles' }).click();
+    const results = page.getByTestId('lookup-results');
+    await expect(results.getByTestId('lookup-result').first()).toBeVisible();
+    await auditBothThemes(page, 'Support with lookup results');
+    await results.getByTestId('lookup-result').first().getByRole('button').click();
+    await expect(page.getByTestId('notification-detail').getByTestId('status')).toHaveText(
+      'permanent-failure',
+    );
+    await auditBothThemes(page, 'a failed notification with its timeline');
+
+    await goTo(page, 'History', 'History');
+    await expect(page.getByTestId('history-row').first()).toBeVisible();
+    await auditBothThemes(page, 'History');
+
+    await goTo(page, 'Received texts', 'Received text messages');
+    await expect(page.getByTestId('received-row').first()).toBeVisible();
+    await auditBothThemes(page, 'Received texts');
+
+    await goTo(page, 'Inspector', 'Request inspector');
+    await auditBothThemes(page, 'Inspector');
+
+    // Dialogs, open over a screen.
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await audit(page, 'the command palette');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await audit(page, 'the keyboard shortcuts dialog');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  });
+});

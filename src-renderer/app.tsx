@@ -21,7 +21,15 @@ export function App() {
   if (rejected) return <SessionProblem reason="rejected" />;
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The fragment names the screen, so the link moves focus without changing it.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to the screen
       </a>
       <Header />

@@ -1,6 +1,7 @@
 /**
  * Entry point: pick the transport (Electron's preload bridge, else browser mode over loopback
- * HTTP with the session token), build the store, start the event feed and render.
+ * HTTP with the session token), build the store, open the screen the URL fragment names and keep
+ * the two in step, start the event feed and render.
  */
 import './zod-config';
 import { StrictMode } from 'react';
@@ -14,6 +15,7 @@ import { SessionProblem } from './features/shell/session-problem';
 import { StoreProvider } from './state/context';
 import { bootstrap, createAppStore, startEventFeed } from './state/store';
 import type { AppStore } from './state/types';
+import { startUrlSync } from './state/url-sync';
 import './styles.css';
 
 function localPrefs() {
@@ -53,6 +55,8 @@ if (!transport) {
   const api = createApiClient(transport);
   const prefs = localPrefs();
   store = createAppStore(api, prefs ? { prefs } : {});
+  // After takeBrowserToken: the fragment holds no token by now.
+  startUrlSync(store, window);
   startEventFeed(store, api);
   void bootstrap(store);
   root.render(

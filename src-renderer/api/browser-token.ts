@@ -3,7 +3,9 @@
  *
  * The host prints a link with the token in the fragment (fragments never reach a server, a log or
  * a Referer). The page moves it to sessionStorage (gone when the tab closes) and removes it from
- * the address bar, so it is not bookmarked, shared or left in history.
+ * the address bar, so it is not bookmarked, shared or left in history. The rest of the fragment is
+ * kept as it was written, so a link may carry a screen too (`#token=…&/history`): routing reads
+ * what is left once the token is gone.
  */
 
 export const TOKEN_STORAGE_KEY = 'notify-console.token';
@@ -12,6 +14,14 @@ export interface TokenEnvironment {
   location: { hash: string; pathname: string; search: string };
   sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   history: { replaceState(data: unknown, unused: string, url?: string): void };
+}
+
+/** The fragment (without `#`) with every `token` parameter dropped and the other parts untouched. */
+function withoutToken(hash: string): string {
+  return hash
+    .split('&')
+    .filter((part) => part !== '' && !new URLSearchParams(part).has('token'))
+    .join('&');
 }
 
 /** Reads the token from the fragment (storing it and stripping it) or from sessionStorage. */
@@ -25,8 +35,7 @@ export function takeBrowserToken(env: TokenEnvironment): string | null {
     } catch {
       // Storage can be disabled; the token still works for this page load.
     }
-    params.delete('token');
-    const rest = params.toString();
+    const rest = withoutToken(hash);
     env.history.replaceState(
       null,
       '',

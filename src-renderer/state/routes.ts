@@ -1,6 +1,9 @@
 /**
- * The screens and how to address them. In-memory routing: the console is one window, and the
- * browser-mode URL must not carry state (its fragment held the session token).
+ * The screens and how to address them. The store's `route` is the truth; the URL fragment mirrors
+ * it (`#/history`, `#/status/<profile id>/<notification id>`; see ./url-route and ./url-sync), so a
+ * screen can be linked to, reloaded, and reached with Back and Forward. The fragment carries only
+ * screen names and ids: browser mode's `#token=…` is taken out of it before routing starts
+ * (../api/browser-token).
  */
 
 export type Screen =
@@ -15,6 +18,9 @@ export type Route =
   | { screen: 'support' }
   | { screen: 'received' }
   | { screen: 'inspector' };
+
+/** Where the console opens when the URL names no screen (or names one it does not know). */
+export const DEFAULT_ROUTE: Route = { screen: 'send' };
 
 export interface ScreenInfo {
   screen: Screen;

@@ -1,7 +1,7 @@
 /**
  * Window-level UI state: the current screen, theme, palette, help dialog and toasts.
  */
-import type { Route } from '../routes';
+import { DEFAULT_ROUTE, type Route } from '../routes';
 import type { SliceCreator } from '../types';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -53,7 +53,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, { prefs }) => {
     stored = null;
   }
   return {
-    route: { screen: 'send' },
+    route: DEFAULT_ROUTE,
     theme: readTheme(stored),
     paletteOpen: false,
     shortcutsOpen: false,

@@ -30,6 +30,28 @@ describe('takeBrowserToken', () => {
     expect(replaced).toEqual(['/?x=1#view=history']);
   });
 
+  it('keeps a screen the link carries as written, on either side of the token', () => {
+    const id = 'a1b2c3d4-0000-4000-8000-00000000beef';
+    const first = env(`#token=abc&/status/sandbox-test/${id}`);
+    expect(takeBrowserToken(first.e)).toBe('abc');
+    expect(first.replaced).toEqual([`/?x=1#/status/sandbox-test/${id}`]);
+    const last = env('#/history&token=abc');
+    expect(takeBrowserToken(last.e)).toBe('abc');
+    expect(last.replaced).toEqual(['/?x=1#/history']);
+  });
+
+  it('drops every token parameter, however it is spelled', () => {
+    const { e, replaced } = env('#token=abc&%74oken=def&view=history&token=ghi');
+    expect(takeBrowserToken(e)).toBe('abc');
+    expect(replaced).toEqual(['/?x=1#view=history']);
+  });
+
+  it('leaves a fragment without a token alone', () => {
+    const { e, replaced } = env('#/history', { [TOKEN_STORAGE_KEY]: 'kept' });
+    expect(takeBrowserToken(e)).toBe('kept');
+    expect(replaced).toEqual([]);
+  });
+
   it('falls back to sessionStorage after a reload', () => {
     const { e, replaced } = env('', { [TOKEN_STORAGE_KEY]: 'kept' });
     expect(takeBrowserToken(e)).toBe('kept');

@@ -55,6 +55,10 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: fromRoot('./out/renderer'),
+      // electron-vite leaves bundles unminified; the renderer is parsed on every start, so it is
+      // minified (about a third of the size) with a source map beside it for stack traces.
+      minify: true,
+      sourcemap: true,
       rolldownOptions: {
         input: { index: fromRoot('./src-renderer/index.html') },
       },

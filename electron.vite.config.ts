@@ -3,8 +3,8 @@
  *
  * The preload is CommonJS in one file because sandboxed preloads cannot load ES modules or anything
  * from node_modules. The renderer's index.html gets the Content-Security-Policy as a `<meta>` tag at build
- * time, because pages loaded from `file://` have no response headers for the main process to set it on,
- * and injecting it here keeps it in place whatever the renderer's own index.html says.
+ * time, as well as the header the app:// protocol sends with it: the page carries its policy however it is
+ * served, and injecting it here keeps it in place whatever the renderer's own index.html says.
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';

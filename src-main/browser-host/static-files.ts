@@ -6,8 +6,11 @@
  * separators hidden as `%2f`/`%5c`, drive letters, NUL), the joined path must stay under the root, and so
  * must its real path, so a symlink inside the build cannot point outside it either.
  */
-import { realpath, stat } from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
+
+// `fs.promises.*` is looked up at each call, not imported by name: Electron makes these functions read
+// inside app.asar by replacing them on that object, and the app:// protocol serves the renderer from there.
 
 export type StaticLookup =
   | { kind: 'file'; path: string; size: number; contentType: string }
@@ -69,13 +72,19 @@ function isInside(root: string, candidate: string): boolean {
   return candidate.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
-async function fileAt(realRoot: string, segments: readonly string[]): Promise<StaticLookup> {
+/**
+ * The regular file at `segments` (already checked by {@link safeSegments}) under `realRoot`, with no
+ * fallback: anything missing, outside the root (also through a symlink) or not a file is not found.
+ *
+ * The Electron app:// protocol (src-main/electron/app-protocol.ts) serves the same tree through this.
+ */
+export async function fileAt(realRoot: string, segments: readonly string[]): Promise<StaticLookup> {
   const joined = path.resolve(realRoot, ...segments);
   if (!isInside(realRoot, joined)) return { kind: 'not-found' };
   try {
-    const real = await realpath(joined);
+    const real = await fs.promises.realpath(joined);
     if (!isInside(realRoot, real)) return { kind: 'not-found' };
-    const info = await stat(real);
+    const info = await fs.promises.stat(real);
     if (!info.isFile()) return { kind: 'not-found' };
     return { kind: 'file', path: real, size: info.size, contentType: contentTypeFor(real) };
   } catch {

@@ -5,7 +5,7 @@
  * `process.env` and paths, and passes the answers to Electron.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_INDEX_URL } from './app-protocol';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy, secureWebPreferences } from './security';
 
 export interface RendererTarget {
@@ -19,7 +19,8 @@ export interface RendererTarget {
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * Where the renderer comes from: the electron-vite dev server or the built index.html.
+ * Where the renderer comes from: the electron-vite dev server or the built index.html, served on
+ * {@link APP_INDEX_URL} by the app:// protocol (./app-protocol), never from `file://`.
  *
  * The dev server URL (electron-vite's `ELECTRON_RENDERER_URL`) is honoured only in an unpackaged app and
  * only on loopback, so an environment variable can never point a shipped console at someone's web page.
@@ -27,7 +28,6 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function rendererTarget(options: {
   isPackaged: boolean;
   devServerUrl: string | undefined;
-  rendererIndexPath: string;
 }): RendererTarget {
   if (!options.isPackaged && options.devServerUrl) {
     try {
@@ -39,7 +39,7 @@ export function rendererTarget(options: {
       // Not a URL: fall through to the built renderer.
     }
   }
-  return { url: pathToFileURL(options.rendererIndexPath).href, csp: CONTENT_SECURITY_POLICY, dev: false };
+  return { url: APP_INDEX_URL, csp: CONTENT_SECURITY_POLICY, dev: false };
 }
 
 /**

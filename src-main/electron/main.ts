@@ -1,16 +1,19 @@
 /**
  * The Electron entry point: wiring only.
  *
- * Every decision lives in a tested module (./security, ./app-policy, ./menu, ./ipc-transport,
- * ./safe-storage-adapter); this file hands them the real Electron objects, in the order that keeps
- * every page hardened from its first byte: sandbox on before ready, security installed before the
- * first window exists, IPC registered before the page can call.
+ * Every decision lives in a tested module (./security, ./app-policy, ./app-protocol, ./menu,
+ * ./ipc-transport, ./safe-storage-adapter); this file hands them the real Electron objects, in the order
+ * that keeps every page hardened from its first byte: sandbox on and the app:// scheme privileged before
+ * ready, the app:// handler and security installed before the first window exists, IPC registered before
+ * the page can call.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsoleCore } from '../core/app';
 import { mainWindowOptions, quitsWhenAllWindowsClosed, rendererTarget, userDataOverride } from './app-policy';
+import { APP_SCHEME, appProtocolHandler, PRIVILEGED_SCHEMES } from './app-protocol';
 import { registerIpc } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
 import { safeStorageAdapter } from './safe-storage-adapter';
@@ -19,7 +22,7 @@ import { installSecurity, isSafeExternalUrl, isTrustedSender } from './security'
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/index.html.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
-const rendererIndexPath = path.join(here, '../renderer/index.html');
+const rendererDir = path.join(here, '../renderer');
 
 const openExternal = async (url: string): Promise<void> => {
   if (isSafeExternalUrl(url)) await shell.openExternal(url);
@@ -27,6 +30,8 @@ const openExternal = async (url: string): Promise<void> => {
 
 // Checklist 4: every renderer sandboxed, whatever a window's options say. Must precede `ready`.
 app.enableSandbox();
+// Checklist 18: the built renderer is served on app://notify-console, not file://. Must precede `ready`.
+protocol.registerSchemesAsPrivileged([...PRIVILEGED_SCHEMES]);
 const userData = userDataOverride(app.isPackaged, process.env);
 if (userData !== null) app.setPath('userData', userData);
 
@@ -39,10 +44,15 @@ function createWindow(appUrl: string): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // Before the first window: the app:// scheme serves out/renderer and nothing else. `fs.promises` is
+  // read at each call: Electron patches it to read inside app.asar.
+  protocol.handle(
+    APP_SCHEME,
+    appProtocolHandler(rendererDir, (file) => fs.promises.readFile(file)),
+  );
   const target = rendererTarget({
     isPackaged: app.isPackaged,
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
-    rendererIndexPath,
   });
   installSecurity(app, session.defaultSession, null, { appUrl: target.url, csp: target.csp, openExternal });
   Menu.setApplicationMenu(

@@ -6,9 +6,9 @@
  * imports `electron`, so every policy runs in plain-Node tests with fakes; main.ts only hands the real
  * objects in.
  *
- * "The app" is one URL: the built renderer's index.html as a `file://` URL, or in development the
- * electron-vite dev server. Checklist item 18 prefers a custom protocol to `file://`; that is a
- * follow-up, and until then a `file://` URL counts as ours only if it is exactly our index.html.
+ * "The app" is one origin: `app://notify-console`, the privileged scheme that serves the built renderer
+ * (checklist 18, ./app-protocol), or in development the electron-vite dev server on loopback. No
+ * `file://` URL is ever the app.
  */
 
 /** A frame as Electron's `WebFrameMain` presents it: enough to tell where a message came from. */
@@ -74,7 +74,7 @@ export interface SessionLike {
 }
 
 export interface SecurityDeps {
-  /** The URL the main window loads (file:// index.html, or the dev server in development). */
+  /** The URL the main window loads (app://notify-console/index.html, or the dev server in development). */
   appUrl: string;
   /** The policy to send with every response: {@link CONTENT_SECURITY_POLICY} or the development one. */
   csp: string;
@@ -132,9 +132,9 @@ export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
 /**
  * The same policy for a `<meta http-equiv>` tag in the built index.html.
  *
- * `file://` pages get no response headers to rewrite, so the packaged app relies on the tag. Browsers
- * ignore `frame-ancestors` in a meta tag and log an error for it, so it is left out there (a window's
- * top-level page cannot be framed by anyone anyway).
+ * The app:// protocol sends the policy as a header; the tag is a second copy in the page itself, so
+ * the built renderer is never without it however it is served. Browsers ignore `frame-ancestors` in a
+ * meta tag and log an error for it, so it is left out there (the header carries it).
  */
 export const CONTENT_SECURITY_POLICY_META = CSP_DIRECTIVES.filter(
   (d) => !d.startsWith('frame-ancestors'),
@@ -163,24 +163,36 @@ function parseUrl(value: string): URL | null {
   }
 }
 
+/** Schemes whose URLs are never the app, even with a host: local files and non-page protocols. */
+const NEVER_APP_SCHEMES: ReadonlySet<string> = new Set(['file:', 'ws:', 'wss:', 'ftp:', 'blob:', 'data:']);
+
 /**
- * Whether `url` is the app itself.
+ * The origin of a URL that could be the app, or null.
  *
- * A `file://` app matches only its own index.html (any query or fragment), never a sibling file or a
- * directory above it; a dev-server app matches its exact origin. Credentials in a URL never match.
+ * http(s) URLs have their usual origin. Node's URL gives every URL of a custom scheme the opaque origin
+ * "null", where Chromium gives a standard scheme such as app:// a real (scheme, host, port) one, so that
+ * origin is built here, with the host lower-cased as Chromium does. A URL with credentials, with no
+ * host (`about:`, `javascript:`, `blob:…`, `data:`) or on a {@link NEVER_APP_SCHEMES} scheme has none.
+ */
+function appOriginOf(url: URL): string | null {
+  if (url.username !== '' || url.password !== '') return null;
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+  if (NEVER_APP_SCHEMES.has(url.protocol) || url.hostname === '') return null;
+  return `${url.protocol}//${url.host.toLowerCase()}`;
+}
+
+/**
+ * Whether `url` is the app itself: the same origin as `appUrl`, any path, query or fragment.
+ *
+ * `appUrl` is what `rendererTarget` chose: `app://notify-console/index.html` or the loopback dev server.
+ * A `file://` appUrl makes nothing the app. Credentials in a URL never match.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   const candidate = parseUrl(url);
   const app = parseUrl(appUrl);
-  if (candidate === null || app === null || candidate.username !== '' || candidate.password !== '')
-    return false;
-  if (app.protocol === 'file:') {
-    return (
-      candidate.protocol === 'file:' && candidate.host === app.host && candidate.pathname === app.pathname
-    );
-  }
-  if (app.protocol === 'http:' || app.protocol === 'https:') return candidate.origin === app.origin;
-  return false;
+  if (candidate === null || app === null) return false;
+  const appOrigin = appOriginOf(app);
+  return appOrigin !== null && appOriginOf(candidate) === appOrigin;
 }
 
 /**

@@ -4,6 +4,7 @@ import { BRIDGE_GLOBAL, IPC_CHANNELS } from '../../../src-main/contract/channels
 import type { EventName } from '../../../src-main/contract/methods';
 import type { Result } from '../../../src-main/contract/result';
 import type { CallContext, RpcEndpoint } from '../../../src-main/rpc/dispatch';
+import { APP_INDEX_URL } from '../../../src-main/electron/app-protocol';
 import {
   mainWindowOptions,
   quitsWhenAllWindowsClosed,
@@ -73,8 +74,9 @@ const fakes = vi.hoisted(() => {
 // The real module is aliased to one that throws; the preload gets these fakes instead.
 vi.mock('electron', () => ({ contextBridge: fakes.contextBridge, ipcRenderer: fakes.ipcRenderer }));
 
-const APP_FILE = '/opt/Notify Console/resources/app.asar/out/renderer/index.html';
-const APP_URL = pathToFileURL(APP_FILE).href;
+const APP_URL = APP_INDEX_URL;
+/** Where the renderer used to load from: a file:// URL is never the app now. */
+const FILE_URL = pathToFileURL('/opt/Notify Console/resources/app.asar/out/renderer/index.html').href;
 const DEV_URL = 'http://localhost:5173/';
 
 describe('secureWebPreferences (checklist 2, 3, 4, 6, 8, 9, 12)', () => {
@@ -158,11 +160,22 @@ describe('isAllowedNavigation (checklist 13)', () => {
     [APP_URL, APP_URL, true],
     [`${APP_URL}#/history`, APP_URL, true],
     [`${APP_URL}?profile=1`, APP_URL, true],
-    [pathToFileURL('/opt/Notify Console/resources/app.asar/out/renderer/other.html').href, APP_URL, false],
-    [pathToFileURL('/opt/Notify Console/resources/app.asar/out/renderer/').href, APP_URL, false],
+    ['app://notify-console/', APP_URL, true],
+    ['app://notify-console/assets/index.js', APP_URL, true],
+    ['APP://NOTIFY-CONSOLE/index.html', APP_URL, true],
+    ['app://evil/index.html', APP_URL, false],
+    ['app://notify-console.evil/index.html', APP_URL, false],
+    ['app://notify-console:8080/index.html', APP_URL, false],
+    ['app://user:pass@notify-console/index.html', APP_URL, false],
+    ['app:notify-console/index.html', APP_URL, false],
+    ['other://notify-console/index.html', APP_URL, false],
+    ['blob:app://notify-console/0b7e-4c1a', APP_URL, false],
+    [FILE_URL, APP_URL, false],
+    [FILE_URL, FILE_URL, false],
+    [`${FILE_URL}#/history`, FILE_URL, false],
     ['file:///etc/passwd', APP_URL, false],
-    [`${APP_URL.replace('/out/renderer/index.html', '/out/renderer/../../../x/index.html')}`, APP_URL, false],
-    ['file://evil-host/opt/Notify%20Console/resources/app.asar/out/renderer/index.html', APP_URL, false],
+    ['file://notify-console/index.html', APP_URL, false],
+    [APP_URL, FILE_URL, false],
     ['https://evil.example/', APP_URL, false],
     ['https://docs.notifications.service.gov.uk/', APP_URL, false],
     ['javascript:alert(1)', APP_URL, false],
@@ -194,6 +207,7 @@ describe('windowOpenHandler (checklist 14, 15)', () => {
     ['ms-msdt:/id', false],
     ['https://user:pass@example.com/', false],
     [APP_URL, false],
+    [FILE_URL, false],
     ['nonsense', false],
   ])('denies a window for %s and opens it externally: %s', (url, external) => {
     const openExternal = vi.fn();
@@ -244,10 +258,11 @@ describe('permission handlers (checklist 5)', () => {
     'unknown',
   ])('denies %s even to the app itself', (permission) => {
     const details = { isMainFrame: true, requestingUrl: APP_URL };
-    expect(
-      request(permissionRequestHandler(APP_URL), contents(APP_URL), permission, 'file:///', details),
-    ).toBe(false);
-    expect(permissionCheckHandler(APP_URL)(contents(APP_URL), permission, 'file:///', details)).toBe(false);
+    const origin = 'app://notify-console';
+    expect(request(permissionRequestHandler(APP_URL), contents(APP_URL), permission, origin, details)).toBe(
+      false,
+    );
+    expect(permissionCheckHandler(APP_URL)(contents(APP_URL), permission, origin, details)).toBe(false);
   });
 
   it.each<
@@ -262,7 +277,20 @@ describe('permission handlers (checklist 5)', () => {
     [
       'a subframe of the app',
       contents(APP_URL),
-      { isMainFrame: false, requestingUrl: 'blob:file:///x' },
+      { isMainFrame: false, requestingUrl: 'blob:app://notify-console/x' },
+      false,
+    ],
+    ['a file:// page', contents(FILE_URL), { isMainFrame: true, requestingUrl: FILE_URL }, false],
+    [
+      'a file:// page claiming to be the app',
+      contents(FILE_URL),
+      { isMainFrame: true, requestingUrl: APP_URL },
+      false,
+    ],
+    [
+      'another app:// host',
+      contents('app://evil/index.html'),
+      { isMainFrame: true, requestingUrl: 'app://evil/index.html' },
       false,
     ],
     [
@@ -293,10 +321,18 @@ describe('isTrustedSender (checklist 17)', () => {
     ['the app’s top frame', top(APP_URL), APP_URL, true],
     ['the app’s top frame on another route', top(`${APP_URL}#/send`), APP_URL, true],
     ['a subframe at the app’s URL', { url: APP_URL, parent: top(APP_URL) }, APP_URL, false],
-    ['a blob: preview subframe', { url: 'blob:file:///abc', parent: top(APP_URL) }, APP_URL, false],
+    [
+      'a blob: preview subframe',
+      { url: 'blob:app://notify-console/abc', parent: top(APP_URL) },
+      APP_URL,
+      false,
+    ],
     ['a data: subframe', { url: 'data:text/html,x', parent: top(APP_URL) }, APP_URL, false],
     ['another origin', top('https://evil.example/'), APP_URL, false],
     ['another local file', top('file:///tmp/evil.html'), APP_URL, false],
+    ['the built index.html as a file:// URL', top(FILE_URL), APP_URL, false],
+    ['a file:// page when the app URL is one', top(FILE_URL), FILE_URL, false],
+    ['another app:// host', top('app://evil/index.html'), APP_URL, false],
     ['about:blank', top('about:blank'), APP_URL, false],
     ['a disposed frame', null, APP_URL, false],
     ['no frame', undefined, APP_URL, false],
@@ -388,10 +424,13 @@ describe('installSecurity', () => {
     expect(main.fire('will-navigate', 'https://docs.notifications.service.gov.uk/')).toBe(true);
     expect(openExternal).toHaveBeenCalledWith('https://docs.notifications.service.gov.uk/');
     expect(main.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(main.fire('will-navigate', FILE_URL)).toBe(true);
+    expect(main.fire('will-navigate', 'app://evil/index.html')).toBe(true);
     expect(main.fire('will-navigate', 'http://evil.example/')).toBe(true);
     expect(openExternal).toHaveBeenCalledTimes(1);
     expect(main.fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(main.fire('will-redirect', APP_URL)).toBe(false);
+    expect(main.fire('will-redirect', FILE_URL)).toBe(true);
     expect(openExternal).toHaveBeenCalledTimes(1);
     expect(main.fire('will-attach-webview')).toBe(true);
     expect(main.openHandler()?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
@@ -494,6 +533,7 @@ describe('registerIpc', () => {
   it.each<[string, FrameLike | null]>([
     ['a subframe', { url: APP_URL, parent: { url: APP_URL, parent: null } }],
     ['another origin', { url: 'https://evil.example/', parent: null }],
+    ['a file:// page', { url: FILE_URL, parent: null }],
     ['a disposed frame', null],
   ])('refuses %s without calling the endpoint', async (_name, frame) => {
     const { fake, invoke } = setup();
@@ -544,9 +584,10 @@ describe('registerIpc', () => {
     const good = fakeWindow(APP_URL);
     const alsoGood = fakeWindow(`${APP_URL}#/history`);
     const foreign = fakeWindow('https://evil.example/');
+    const local = fakeWindow(FILE_URL);
     const gone = fakeWindow(APP_URL, { destroyed: true });
     const broken = fakeWindow(APP_URL, { failSend: true });
-    const { fake } = setup('answer', [broken.win, good.win, foreign.win, gone.win, alsoGood.win]);
+    const { fake } = setup('answer', [broken.win, good.win, foreign.win, local.win, gone.win, alsoGood.win]);
     fake.emit('vault.changed', { locked: false });
     const message = {
       channel: 'notify-console:event',
@@ -555,6 +596,7 @@ describe('registerIpc', () => {
     expect(good.sent).toEqual([message]);
     expect(alsoGood.sent).toEqual([message]);
     expect(foreign.sent).toEqual([]);
+    expect(local.sent).toEqual([]);
     expect(gone.sent).toEqual([]);
   });
 
@@ -744,31 +786,27 @@ describe('application menu', () => {
 });
 
 describe('app policy', () => {
-  const index = '/opt/Notify Console/out/renderer/index.html';
-
   it.each<[string, boolean, string | undefined, string]>([
-    ['the built file when packaged', true, 'http://localhost:5173/', pathToFileURL(index).href],
+    ['the built renderer when packaged', true, 'http://localhost:5173/', APP_URL],
     ['the dev server when unpackaged', false, 'http://localhost:5173/', 'http://localhost:5173/'],
     ['the dev server on 127.0.0.1', false, 'http://127.0.0.1:5173', 'http://127.0.0.1:5173/'],
-    [
-      'the built file for a non-loopback dev URL',
-      false,
-      'http://evil.example:5173/',
-      pathToFileURL(index).href,
-    ],
-    ['the built file for a file: dev URL', false, 'file:///tmp/evil.html', pathToFileURL(index).href],
-    ['the built file for garbage', false, 'not a url', pathToFileURL(index).href],
-    ['the built file without a dev URL', false, undefined, pathToFileURL(index).href],
+    ['the built renderer for a non-loopback dev URL', false, 'http://evil.example:5173/', APP_URL],
+    ['the built renderer for a file: dev URL', false, 'file:///tmp/evil.html', APP_URL],
+    ['the built renderer for an app: dev URL', false, 'app://notify-console/evil.html', APP_URL],
+    ['the built renderer for garbage', false, 'not a url', APP_URL],
+    ['the built renderer without a dev URL', false, undefined, APP_URL],
   ])('loads %s', (_name, isPackaged, devServerUrl, url) => {
-    const target = rendererTarget({ isPackaged, devServerUrl, rendererIndexPath: index });
+    const target = rendererTarget({ isPackaged, devServerUrl });
     expect(target.url).toBe(url);
+    expect(target.dev).toBe(url !== APP_URL);
     expect(target.csp).toBe(target.dev ? devContentSecurityPolicy(url) : CONTENT_SECURITY_POLICY);
   });
 
-  it('encodes the file URL so it matches what Chromium reports', () => {
-    expect(
-      rendererTarget({ isPackaged: true, devServerUrl: undefined, rendererIndexPath: index }).url,
-    ).toContain('Notify%20Console');
+  it('loads the built renderer from app://notify-console, never from file://', () => {
+    const { url } = rendererTarget({ isPackaged: true, devServerUrl: undefined });
+    expect(url).toBe('app://notify-console/index.html');
+    expect(isAllowedNavigation(url, url)).toBe(true);
+    expect(isTrustedSender({ url, parent: null }, url)).toBe(true);
   });
 
   it.each<[boolean, string | undefined, string | null]>([

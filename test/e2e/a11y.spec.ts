@@ -8,8 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { startConsoleProcess } from '../support/console-process';
-import { test as base, expect, type ConsoleServer } from './fixtures';
+import { expect, ownConsoleTest, type ConsoleServer } from './fixtures';
 import {
   DEMO_SERVICE_ID,
   DEMO_TEMPLATES,
@@ -23,28 +22,7 @@ import {
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const proc = await startConsoleProcess();
-    const server = { url: proc.url, sandboxUrl: proc.sandboxUrl, dataDir: proc.dataDir };
-    await sandboxControl(server, 'POST', 'clock', { time_scale: 100_000 });
-    await use(server);
-    await proc.stop();
-  },
-  page: async ({ browserInstance, server }, use) => {
-    const context = await browserInstance.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await expect(page.getByTestId('active-profile-name')).toHaveText('Local sandbox');
-    await use(page);
-    await context.close();
-  },
-});
+const test = ownConsoleTest();
 
 /** Runs axe on the page as it is and fails with a readable list of what it found. */
 async function audit(page: Page, where: string): Promise<void> {

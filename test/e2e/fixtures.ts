@@ -3,7 +3,14 @@
  * running 50 times faster than life) and its own Chromium page opened on the tokenised URL.
  */
 import { startConsoleProcess } from '../support/console-process';
-import { test as base, chromium, type Browser, type Page } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  expect,
+  type Browser,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -55,3 +62,39 @@ export const test = base.extend<
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * The same fixtures, but each test gets a console of its own (a fresh sandbox whose statuses are
+ * final within a millisecond, so no screen is caught halfway) and a 1280×800 page on it, in the
+ * light theme with reduced motion, showing the built-in "Local sandbox" profile.
+ */
+export function ownConsoleTest(contextOptions: BrowserContextOptions = {}) {
+  return test.extend({
+    // eslint-disable-next-line no-empty-pattern
+    server: async ({}, use) => {
+      const proc = await startConsoleProcess();
+      const server = { url: proc.url, sandboxUrl: proc.sandboxUrl, dataDir: proc.dataDir };
+      const res = await fetch(`${server.sandboxUrl}/_sandbox/clock`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ time_scale: 100_000 }),
+      });
+      if (!res.ok) throw new Error(`POST /_sandbox/clock answered ${res.status}`);
+      await use(server);
+      await proc.stop();
+    },
+    page: async ({ browserInstance, server }, use) => {
+      const context = await browserInstance.newContext({
+        viewport: { width: 1280, height: 800 },
+        colorScheme: 'light',
+        reducedMotion: 'reduce',
+        ...contextOptions,
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await expect(page.getByTestId('active-profile-name')).toHaveText('Local sandbox');
+      await use(page);
+      await context.close();
+    },
+  });
+}

@@ -10,8 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startConsoleProcess } from '../support/console-process';
-import { test as base, expect, type ConsoleServer } from './fixtures';
+import { expect, ownConsoleTest } from './fixtures';
 import {
   DEMO_TEMPLATES,
   chooseTemplate,
@@ -31,39 +30,13 @@ const SHOTS = fileURLToPath(
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
-/** A console of this test's own, started as the shared fixture starts the worker's. */
-async function startOwnConsole(): Promise<{ server: ConsoleServer; stop: () => Promise<void> }> {
-  const proc = await startConsoleProcess();
-  const server = { url: proc.url, sandboxUrl: proc.sandboxUrl, dataDir: proc.dataDir };
-  // Every status is final within a millisecond, so no screen is caught halfway.
-  await sandboxControl(server, 'POST', 'clock', { time_scale: 100_000 });
-  return { server, stop: proc.stop };
-}
-
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
-    const own = await startOwnConsole();
-    await use(own.server);
-    await own.stop();
-  },
-  page: async ({ browserInstance, server }, use) => {
-    const context = await browserInstance.newContext({
-      viewport: { width: 1280, height: 800 },
-      deviceScaleFactor: 1,
-      locale: 'en-GB',
-      timezoneId: 'Europe/London',
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await expect(page.getByTestId('active-profile-name')).toHaveText('Local sandbox');
+// Each test's own console, in a fixed locale and time zone so dates read the same every run.
+const test = ownConsoleTest({ deviceScaleFactor: 1, locale: 'en-GB', timezoneId: 'Europe/London' }).extend({
+  page: async ({ page }, use) => {
     // Screens as they normally look: with the vault set up, no banner asks for it.
     await ensureVaultUnlocked(page);
     await expect(page.getByTestId('vault-banner')).toHaveCount(0);
     await use(page);
-    await context.close();
   },
 });
 

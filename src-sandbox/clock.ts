@@ -14,6 +14,8 @@ export interface Timer {
 
 class Event implements Timer {
   cancelled = false;
+  /** The lane holding this event; null while it is in the heap. */
+  lane: Lane | null = null;
   constructor(
     readonly due: number, // sandbox ms
     readonly seq: number,
@@ -108,8 +110,10 @@ export class SandboxClock {
     let lane = this.lanes.get(delay);
     if (!lane) this.lanes.set(delay, (lane = new Lane(delay)));
     const tail = lane.last();
-    if (tail === undefined || tail.due <= ev.due) lane.items.push(ev);
-    else heapPush(this.heap, ev);
+    if (tail === undefined || tail.due <= ev.due) {
+      ev.lane = lane;
+      lane.items.push(ev);
+    } else heapPush(this.heap, ev);
     this.rearm();
     return ev;
   }
@@ -142,23 +146,15 @@ export class SandboxClock {
     return best;
   }
 
-  /** Removes the earliest event, returning it. */
-  private take(): Event | undefined {
-    let best: Event | undefined = this.heap[0];
-    let from: Lane | null = null;
-    for (const lane of this.lanes.values()) {
-      const head = lane.peek();
-      if (head !== undefined && (best === undefined || before(head, best))) {
-        best = head;
-        from = lane;
-      }
+  /** Removes an event that is at the head of its lane or the top of the heap. */
+  private remove(ev: Event): void {
+    const lane = ev.lane;
+    if (lane === null) {
+      heapPop(this.heap);
+      return;
     }
-    if (best === undefined) return undefined;
-    if (from) {
-      from.shift();
-      if (from.peek() === undefined) this.lanes.delete(from.delay);
-    } else heapPop(this.heap);
-    return best;
+    lane.shift();
+    if (lane.peek() === undefined) this.lanes.delete(lane.delay);
   }
 
   private rearm(): void {
@@ -189,7 +185,7 @@ export class SandboxClock {
     for (;;) {
       const head = this.earliest();
       if (!head || head.due > now) return;
-      this.take();
+      this.remove(head);
       if (!head.cancelled) head.fn();
     }
   }

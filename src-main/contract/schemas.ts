@@ -6,13 +6,11 @@
  */
 import { z } from 'zod';
 
-export const uuid = z
-  .string()
-  .max(64)
-  .regex(
-    /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/,
-    'must be a UUID',
-  );
+/** A UUID as the core accepts it: hex in any case, hyphens optional. The renderer checks with it too. */
+export const UUID_PATTERN =
+  /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
+
+export const uuid = z.string().max(64).regex(UUID_PATTERN, 'must be a UUID');
 export const profileId = z.string().min(1).max(64);
 export const shortText = z.string().max(200);
 export const templateType = z.enum(['sms', 'email', 'letter']);

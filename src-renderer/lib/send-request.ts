@@ -16,6 +16,7 @@ import {
   type FieldValue,
 } from './placeholder-fields';
 import { checkRecipient } from './recipient';
+import { UUID_PATTERN } from '../../src-main/contract/schemas';
 
 export type Postage = '' | 'first' | 'second' | 'economy';
 
@@ -44,7 +45,6 @@ export const emptySendForm: SendForm = {
   postage: '',
 };
 
-const UUID_RE = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
 export const MAX_PRECOMPILED_BYTES = 5 * 1024 * 1024;
 
 /** Problems by field: `recipient`, `reference`, `senderId`, `unsubscribeUrl`, `address`, `precompiled`, `template`, or a placeholder name. */
@@ -72,7 +72,7 @@ export function validateSendForm(template: Template | null, form: SendForm): Sen
     const check = checkRecipient(template.type, form.recipient);
     if (!check.ok) errors['recipient'] = check.message;
     const sender = form.senderId.trim();
-    if (sender && !UUID_RE.test(sender)) {
+    if (sender && !UUID_PATTERN.test(sender)) {
       errors['senderId'] =
         `${template.type === 'sms' ? 'sms_sender_id' : 'email_reply_to_id'} is not a valid UUID`;
     }

@@ -15,9 +15,8 @@
  * gives `null` and never throws. Whatever `hashToRoute` accepts, `routeToHash` writes back exactly.
  */
 import type { Route } from './routes';
+import { UUID_PATTERN } from '../../src-main/contract/schemas';
 
-/** The contract's UUID pattern (`src-main/contract/schemas.ts`). */
-const UUID_RE = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
 /** The contract caps profile ids at 64 characters; links carry only URL-safe ones. */
 const PROFILE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 /** The longest fragment the grammar can produce is `#/status/` + 64 + `/` + 36 = 110 characters. */
@@ -26,7 +25,7 @@ const MAX_HASH_LENGTH = 128;
 const HASH_RE = /^#\/[A-Za-z0-9_/-]+$/;
 
 export const isRouteUuid = (value: unknown): value is string =>
-  typeof value === 'string' && UUID_RE.test(value);
+  typeof value === 'string' && UUID_PATTERN.test(value);
 
 export const isRouteProfileId = (value: unknown): value is string =>
   typeof value === 'string' && PROFILE_ID_RE.test(value);

@@ -11,8 +11,7 @@ import { recipientOf } from '../../lib/notification-fields';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { NotificationDetail } from './notification-detail';
-
-const UUID_RE = /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
+import { UUID_PATTERN } from '../../../src-main/contract/schemas';
 
 function OpenById() {
   const store = useAppStoreApi();
@@ -26,7 +25,7 @@ function OpenById() {
       onSubmit={(e) => {
         e.preventDefault();
         const trimmed = id.trim();
-        if (!UUID_RE.test(trimmed)) return setError('notification_id is not a valid UUID');
+        if (!UUID_PATTERN.test(trimmed)) return setError('notification_id is not a valid UUID');
         if (!profileId) return setError('Choose a profile first.');
         setError(null);
         store.getState().navigate({ screen: 'status', profileId, id: trimmed });

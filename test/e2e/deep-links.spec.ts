@@ -59,6 +59,12 @@ test.describe('Deep links', () => {
     await openFresh(page, `${originOf(server.url)}/#/send/${DEMO_TEMPLATES.smsAppointment}`);
     await expect(heading(page, 'Send a message')).toBeVisible();
     await expect(page.getByLabel('Template', { exact: true })).toHaveValue(DEMO_TEMPLATES.smsAppointment);
+    // Choosing another template gives the form its own address; Back returns to the first choice.
+    await chooseTemplate(page, 'Welcome email (Email)');
+    await expect.poll(() => hashOf(page)).toBe(`#/send/${DEMO_TEMPLATES.emailWelcome}`);
+    await page.goBack();
+    await expect(page.getByLabel('Template', { exact: true })).toHaveValue(DEMO_TEMPLATES.smsAppointment);
+    expect(hashOf(page)).toBe(`#/send/${DEMO_TEMPLATES.smsAppointment}`);
   });
 
   test('the status screen’s address names the notification, and a reload stays on it', async ({ page }) => {

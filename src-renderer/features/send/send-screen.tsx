@@ -158,7 +158,11 @@ function SendForm({ profile }: { profile: PublicProfile }) {
                 value={send.templateId ?? ''}
                 error={errors['template']}
                 testId="template-select"
-                onChange={(id) => store.getState().setSendTemplate(id || null)}
+                onChange={(id) => {
+                  store.getState().setSendTemplate(id || null);
+                  // The choice is part of the address: a link or a reload opens the same form.
+                  store.getState().navigate(id ? { screen: 'send', templateId: id } : { screen: 'send' });
+                }}
                 options={[
                   { value: '', label: 'Choose a template' },
                   ...list.map((t) => ({ value: t.id, label: `${t.name} (${TEMPLATE_TYPE_LABELS[t.type]})` })),

@@ -7,6 +7,7 @@ import type { Notification, PublicProfile } from '../../../src-main/contract/sch
 import { StatusTag } from '../../components/badges';
 import { downloadText } from '../../components/download';
 import { ErrorPanel } from '../../components/error-panel';
+import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
 import { VirtualList } from '../../components/virtual-list';
 import { csvFileName, notificationsToCsv } from '../../lib/csv';
@@ -40,11 +41,11 @@ function renderRow(n: Notification) {
         <StatusTag status={n.status} />
       </div>
       <div role="gridcell">{n.type}</div>
-      <div role="gridcell" className="truncate" title={recipientOf(n)}>
-        {recipientOf(n)}
+      <div role="gridcell" className="truncate">
+        <Sensitive title={recipientOf(n)}>{recipientOf(n)}</Sensitive>
       </div>
-      <div role="gridcell" className="truncate" title={n.reference ?? ''}>
-        {n.reference ?? ''}
+      <div role="gridcell" className="truncate">
+        <Sensitive title={n.reference ?? ''}>{n.reference ?? ''}</Sensitive>
       </div>
       <div role="gridcell">v{n.template.version}</div>
     </>

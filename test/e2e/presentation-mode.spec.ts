@@ -181,6 +181,15 @@ test.describe('Presentation mode', () => {
     await expect(page.getByTestId('history-row').filter({ hasText: sms.reference })).toHaveCount(1);
     await expectMasked(page, secrets, 'History after a reload', 4);
 
+    // A reference filter: the field and the filter description in the toolbar.
+    const filters = page.getByRole('form', { name: 'History filters' });
+    await filters.getByLabel('Reference', { exact: true }).fill(sms.reference);
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    // Screen readers get "hidden" after the (aria-hidden) value.
+    await expect(page.getByTestId('history-count')).toContainText(`reference “${sms.reference}hidden”`);
+    await expect(page.getByTestId('history-row')).toHaveCount(1);
+    await expectMasked(page, secrets, 'History filtered by reference', 4);
+
     // The status screen: heading, reference, body and raw JSON; the callback payload too.
     await page.getByTestId('history-row').filter({ hasText: sms.reference }).click();
     const detail = page.getByTestId('notification-detail');

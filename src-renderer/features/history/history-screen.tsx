@@ -3,6 +3,7 @@
  * in a windowed list that stays smooth at 100,000 rows; export what is loaded as CSV.
  */
 import { useCallback, useEffect } from 'react';
+import type { HistoryFilters } from '../../../src-main/contract/methods';
 import type { Notification, PublicProfile } from '../../../src-main/contract/schemas';
 import { StatusTag } from '../../components/badges';
 import { downloadText } from '../../components/download';
@@ -52,6 +53,23 @@ function renderRow(n: Notification) {
   );
 }
 
+/** The filters in words, with a reference filter masked in presentation mode. */
+function FiltersDescription({ filters }: { filters: HistoryFilters }) {
+  const text = describeHistoryFilters(filters);
+  const reference = filters.reference;
+  const lead = 'reference “';
+  const at = reference ? text.indexOf(`${lead}${reference}”`) : -1;
+  if (!reference || at < 0) return <>{text}</>;
+  const start = at + lead.length;
+  return (
+    <>
+      {text.slice(0, start)}
+      <Sensitive>{reference}</Sensitive>
+      {text.slice(start + reference.length)}
+    </>
+  );
+}
+
 function History({ profile }: { profile: PublicProfile }) {
   const store = useAppStoreApi();
   const history = useAppStore((s) => s.history);
@@ -85,7 +103,7 @@ function History({ profile }: { profile: PublicProfile }) {
             ? ', more available'
             : history.status === 'ready'
               ? ', that is all'
-              : ''} · {describeHistoryFilters(history.filters)}
+              : ''} · <FiltersDescription filters={history.filters} />
           {history.fromCache ? ' · last page from cache' : ''}
         </p>
         <button

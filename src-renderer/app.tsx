@@ -10,12 +10,14 @@ import { ScreenRouter } from './features/shell/screen-router';
 import { SessionProblem } from './features/shell/session-problem';
 import { ShortcutsDialog } from './features/shell/shortcuts-dialog';
 import { useGlobalShortcuts } from './features/shell/use-global-shortcuts';
+import { useApplyPresentation } from './features/shell/use-presentation';
 import { useApplyTheme } from './features/shell/use-theme';
 import { VaultBanner } from './features/shell/vault-banner';
 import { useAppStore } from './state/context';
 
 export function App() {
   useApplyTheme();
+  useApplyPresentation();
   useGlobalShortcuts();
   const rejected = useAppStore((s) => s.appStatus.error?.code === 'unauthorized');
   if (rejected) return <SessionProblem reason="rejected" />;

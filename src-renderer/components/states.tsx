@@ -17,7 +17,7 @@ export function EmptyState({
   children,
   testId,
 }: {
-  title: string;
+  title: ReactNode;
   children?: ReactNode;
   testId?: string;
 }) {

@@ -8,6 +8,7 @@
 export type ShortcutAction =
   | 'open-palette'
   | 'open-help'
+  | 'toggle-presenting'
   | 'focus-search'
   | 'close'
   | 'go-profiles'
@@ -24,6 +25,8 @@ export interface KeyInput {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  /** Shift is held (only the presentation-mode chord looks at it). */
+  shiftKey?: boolean;
   /** Focus is in a text field, select or contenteditable: plain keys belong to it. */
   inEditable: boolean;
 }
@@ -35,6 +38,9 @@ export interface ShortcutState {
 }
 
 export const SEQUENCE_TIMEOUT_MS = 1500;
+
+/** The presentation-mode chord, as shown in the help dialog, palette and header. */
+export const PRESENTING_SHORTCUT = 'Ctrl+Shift+H / ⌘⇧H';
 
 /** `g <key>` destinations. */
 export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
@@ -52,6 +58,7 @@ export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
 export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; description: string }> = [
   { keys: 'Ctrl+K / ⌘K', description: 'Open the command palette' },
   { keys: '?', description: 'Show keyboard shortcuts' },
+  { keys: PRESENTING_SHORTCUT, description: 'Turn presentation mode on or off (hides personal data)' },
   { keys: '/', description: 'Focus the search box of this screen' },
   { keys: 'Esc', description: 'Close a dialog or the palette' },
   { keys: 'g p', description: 'Go to profiles' },
@@ -78,6 +85,10 @@ export function reduceShortcut(
   const key = input.key;
   if ((input.ctrlKey || input.metaKey) && !input.altKey && key.toLowerCase() === 'k') {
     return { state: initialShortcutState, action: 'open-palette' };
+  }
+  // Works while typing too: hiding the screen's data must not wait for focus to leave a field.
+  if ((input.ctrlKey || input.metaKey) && input.shiftKey && !input.altKey && key.toLowerCase() === 'h') {
+    return { state: initialShortcutState, action: 'toggle-presenting' };
   }
   if (key === 'Escape') return { state: initialShortcutState, action: 'close' };
   if (input.inEditable || input.ctrlKey || input.metaKey || input.altKey) return none;

@@ -72,6 +72,7 @@ export function HistoryFiltersForm({
         value={form.reference}
         onChange={(reference) => patch({ reference })}
         data-search=""
+        data-sensitive=""
         autoComplete="off"
       />
       <Checkbox

@@ -3,10 +3,12 @@
  * in a windowed list that stays smooth at 100,000 rows; export what is loaded as CSV.
  */
 import { useCallback, useEffect } from 'react';
+import type { HistoryFilters } from '../../../src-main/contract/methods';
 import type { Notification, PublicProfile } from '../../../src-main/contract/schemas';
 import { StatusTag } from '../../components/badges';
 import { downloadText } from '../../components/download';
 import { ErrorPanel } from '../../components/error-panel';
+import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
 import { VirtualList } from '../../components/virtual-list';
 import { csvFileName, notificationsToCsv } from '../../lib/csv';
@@ -40,13 +42,30 @@ function renderRow(n: Notification) {
         <StatusTag status={n.status} />
       </div>
       <div role="gridcell">{n.type}</div>
-      <div role="gridcell" className="truncate" title={recipientOf(n)}>
-        {recipientOf(n)}
+      <div role="gridcell" className="truncate">
+        <Sensitive title={recipientOf(n)}>{recipientOf(n)}</Sensitive>
       </div>
-      <div role="gridcell" className="truncate" title={n.reference ?? ''}>
-        {n.reference ?? ''}
+      <div role="gridcell" className="truncate">
+        <Sensitive title={n.reference ?? ''}>{n.reference ?? ''}</Sensitive>
       </div>
       <div role="gridcell">v{n.template.version}</div>
+    </>
+  );
+}
+
+/** The filters in words, with a reference filter masked in presentation mode. */
+function FiltersDescription({ filters }: { filters: HistoryFilters }) {
+  const text = describeHistoryFilters(filters);
+  const reference = filters.reference;
+  const lead = 'reference “';
+  const at = reference ? text.indexOf(`${lead}${reference}”`) : -1;
+  if (!reference || at < 0) return <>{text}</>;
+  const start = at + lead.length;
+  return (
+    <>
+      {text.slice(0, start)}
+      <Sensitive>{reference}</Sensitive>
+      {text.slice(start + reference.length)}
     </>
   );
 }
@@ -84,7 +103,7 @@ function History({ profile }: { profile: PublicProfile }) {
             ? ', more available'
             : history.status === 'ready'
               ? ', that is all'
-              : ''} · {describeHistoryFilters(history.filters)}
+              : ''} · <FiltersDescription filters={history.filters} />
           {history.fromCache ? ' · last page from cache' : ''}
         </p>
         <button

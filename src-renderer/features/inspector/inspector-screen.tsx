@@ -6,9 +6,25 @@ import { useEffect } from 'react';
 import type { RequestLogEntry } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
 import { SelectField } from '../../components/fields';
+import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
 import { formatDateTime, formatDuration, formatSkew } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+
+/**
+ * A request path with its query string masked in presentation mode: queries carry references
+ * (`?reference=…`) and the like; the path itself is ids and endpoint names.
+ */
+function RequestPath({ path }: { path: string }) {
+  const at = path.indexOf('?');
+  if (at < 0) return <>{path}</>;
+  return (
+    <>
+      {path.slice(0, at)}
+      <Sensitive>{path.slice(at)}</Sensitive>
+    </>
+  );
+}
 
 function EntryDetail({ entry, profileName }: { entry: RequestLogEntry; profileName: string }) {
   const iatMs = entry.jwtClaims ? entry.jwtClaims.iat * 1000 : null;
@@ -16,7 +32,7 @@ function EntryDetail({ entry, profileName }: { entry: RequestLogEntry; profileNa
   return (
     <section className="panel" aria-labelledby="inspector-detail-heading" data-testid="inspector-detail">
       <h2 id="inspector-detail-heading">
-        {entry.method} {entry.path}
+        {entry.method} <RequestPath path={entry.path} />
       </h2>
       <dl className="facts">
         <div>
@@ -50,7 +66,9 @@ function EntryDetail({ entry, profileName }: { entry: RequestLogEntry; profileNa
         {entry.error ? (
           <div>
             <dt>Error</dt>
-            <dd>{entry.error}</dd>
+            <dd>
+              <Sensitive>{entry.error}</Sensitive>
+            </dd>
           </div>
         ) : null}
       </dl>
@@ -165,7 +183,7 @@ export function InspectorScreen() {
                       aria-pressed={e.id === inspector.selectedId}
                       onClick={() => store.getState().selectInspectorEntry(e.id)}
                     >
-                      {e.method} {e.path}
+                      {e.method} <RequestPath path={e.path} />
                     </button>
                   </td>
                   <td>

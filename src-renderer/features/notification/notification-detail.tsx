@@ -71,7 +71,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
   return (
     <article className="detail" aria-labelledby="notification-heading" data-testid="notification-detail">
       <div className="detail__head">
-        <h2 id="notification-heading">
+        <h2 id="notification-heading" data-sensitive="">
           {n.type === 'sms' ? 'Text message' : n.type === 'email' ? 'Email' : 'Letter'} to{' '}
           {recipientOf(n) || 'unknown recipient'}
         </h2>
@@ -99,7 +99,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
         </div>
         <div>
           <dt>Reference</dt>
-          <dd>{n.reference ?? <span className="muted">none</span>}</dd>
+          <dd data-sensitive="">{n.reference ?? <span className="muted">none</span>}</dd>
         </div>
         <div>
           <dt>Template</dt>
@@ -122,7 +122,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
         {createdBy ? (
           <div>
             <dt>Sent by</dt>
-            <dd>{createdBy}</dd>
+            <dd data-sensitive="">{createdBy}</dd>
           </div>
         ) : null}
         <div>
@@ -144,7 +144,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
         {unsubscribe ? (
           <div>
             <dt>Unsubscribe URL</dt>
-            <dd>
+            <dd data-sensitive="">
               <code>{unsubscribe}</code>
             </dd>
           </div>
@@ -158,11 +158,11 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
       <section aria-labelledby="content-heading">
         <h3 id="content-heading">Content</h3>
         {n.subject ? (
-          <p>
+          <p data-sensitive="">
             <span className="label">Subject</span> {n.subject}
           </p>
         ) : null}
-        <pre className="code-block code-block--wrap" data-testid="notification-body">
+        <pre className="code-block code-block--wrap" data-testid="notification-body" data-sensitive="">
           {n.body}
         </pre>
       </section>

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { StatusTag } from '../../components/badges';
 import { ErrorPanel } from '../../components/error-panel';
 import { TextField } from '../../components/fields';
+import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
 import { recipientOf } from '../../lib/notification-fields';
 import { formatDateTime } from '../../lib/time';
@@ -88,7 +89,9 @@ function TrackedList() {
             <td>
               <StatusTag status={t.notification.status} />
             </td>
-            <td>{recipientOf(t.notification)}</td>
+            <td>
+              <Sensitive>{recipientOf(t.notification)}</Sensitive>
+            </td>
             <td>{t.notification.type}</td>
             <td>{formatDateTime(t.notification.created_at)}</td>
             <td>

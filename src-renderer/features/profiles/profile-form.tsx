@@ -9,6 +9,7 @@ import type { RpcError } from '../../../src-main/contract/result';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { Checkbox, RadioGroup, TextField } from '../../components/fields';
 import { ErrorPanel } from '../../components/error-panel';
+import { Sensitive } from '../../components/sensitive';
 import { fieldErrors } from '../../lib/errors';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { ConnectionResult } from './connection-result';
@@ -136,11 +137,19 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
         spellCheck={false}
         disabled={removeKey || profile?.builtIn === true}
         hint={
-          profile?.builtIn
-            ? 'The built-in sandbox profile’s key is managed by the console.'
-            : profile?.key
-              ? `Stored: ${profile.key.name}, service ${profile.key.serviceId}, ending ${profile.key.last4}. Leave empty to keep it.`
-              : 'Paste the whole key, as Notify showed it: name-serviceid-secret. It is encrypted and never shown again.'
+          profile?.builtIn ? (
+            'The built-in sandbox profile’s key is managed by the console.'
+          ) : profile?.key ? (
+            <>
+              Stored:{' '}
+              <Sensitive>
+                {profile.key.name}, service {profile.key.serviceId}, ending {profile.key.last4}
+              </Sensitive>
+              . Leave empty to keep it.
+            </>
+          ) : (
+            'Paste the whole key, as Notify showed it: name-serviceid-secret. It is encrypted and never shown again.'
+          )
         }
         testId="api-key-input"
       />

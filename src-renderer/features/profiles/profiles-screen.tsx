@@ -6,6 +6,7 @@ import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { ColourDot, KeyTypeBadge } from '../../components/badges';
 import { Dialog } from '../../components/dialog';
 import { ErrorPanel } from '../../components/error-panel';
+import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi, useAppStoreShallow } from '../../state/context';
@@ -51,10 +52,10 @@ function ProfileCard({
           <dt>Key</dt>
           <dd data-testid="profile-key">
             {profile.key ? (
-              <>
+              <Sensitive>
                 {profile.key.name} · service <code>{profile.key.serviceId}</code> · ending{' '}
                 <code>{profile.key.last4}</code>
-              </>
+              </Sensitive>
             ) : (
               <span className="muted">No key stored</span>
             )}

@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
+import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
@@ -60,9 +61,13 @@ function Received({ profile }: { profile: PublicProfile }) {
             {received.messages.map((m) => (
               <tr key={m.id} data-testid="received-row">
                 <td>{formatDateTime(m.created_at)}</td>
-                <td>{m.user_number}</td>
+                <td>
+                  <Sensitive>{m.user_number}</Sensitive>
+                </td>
                 <td>{m.notify_number}</td>
-                <td className="pre-wrap">{m.content}</td>
+                <td className="pre-wrap">
+                  <Sensitive>{m.content}</Sensitive>
+                </td>
               </tr>
             ))}
           </tbody>

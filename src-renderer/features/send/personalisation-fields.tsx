@@ -93,6 +93,7 @@ function ListField({
           <TextField
             label={`${name}, item ${i + 1}`}
             value={item}
+            data-sensitive=""
             onChange={(v) => onChange(items.map((old, j) => (j === i ? v : old)))}
             className="field--grow"
           />
@@ -204,6 +205,7 @@ function PlaceholderInput({ field, value, error, allowFile, onChange }: FieldPro
         <TextField
           label={field.name}
           value={value.text}
+          data-sensitive=""
           error={error}
           onChange={(text) => onChange({ kind: 'text', text })}
         />

@@ -4,6 +4,7 @@
  */
 import type { Template } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
+import { Sensitive, SensitiveFrame } from '../../components/sensitive';
 import { Loading } from '../../components/states';
 import { emailPreviewDocument } from '../../lib/email-preview';
 import {
@@ -61,7 +62,9 @@ function ServerConfirmation({ localBody }: { localBody: string | null }) {
             Notify’s preview (version {value.version}) differs from the local rendering. Notify’s is what will
             be sent:
           </p>
-          <pre className="code-block code-block--wrap">{value.body}</pre>
+          <pre className="code-block code-block--wrap" data-sensitive="">
+            {value.body}
+          </pre>
         </>
       )}
     </div>
@@ -81,7 +84,7 @@ export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMu
     return (
       <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
         <h2 id="preview-heading">Preview</h2>
-        <div className="sms-bubble" data-testid="sms-preview">
+        <div className="sms-bubble" data-testid="sms-preview" data-sensitive="">
           {renderSmsBody(template.body, shown) || <span className="muted">(empty message)</span>}
         </div>
         <SmsStats stats={stats} rateMultiplier={rateMultiplier} />
@@ -97,25 +100,29 @@ export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMu
       <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
         <h2 id="preview-heading">Preview</h2>
         <p className="preview__subject">
-          <span className="label">Subject</span> <span data-testid="email-subject">{subject}</span>
+          <span className="label">Subject</span> <Sensitive testId="email-subject">{subject}</Sensitive>
         </p>
-        <iframe
-          className="email-frame"
-          title="Email preview"
-          sandbox=""
-          referrerPolicy="no-referrer"
-          srcDoc={emailPreviewDocument(subject, html)}
-          data-testid="email-preview"
-        />
+        <SensitiveFrame>
+          <iframe
+            className="email-frame"
+            title="Email preview"
+            sandbox=""
+            referrerPolicy="no-referrer"
+            srcDoc={emailPreviewDocument(subject, html)}
+            data-testid="email-preview"
+          />
+        </SensitiveFrame>
         {serverHtml ? (
           <details className="disclosure">
             <summary>Notify’s rendering</summary>
-            <iframe
-              className="email-frame"
-              title="Email preview from Notify"
-              sandbox=""
-              srcDoc={emailPreviewDocument(subject, serverHtml)}
-            />
+            <SensitiveFrame>
+              <iframe
+                className="email-frame"
+                title="Email preview from Notify"
+                sandbox=""
+                srcDoc={emailPreviewDocument(subject, serverHtml)}
+              />
+            </SensitiveFrame>
           </details>
         ) : null}
         <p className="muted small">Emails are free to send.</p>
@@ -130,15 +137,19 @@ export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMu
     <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
       <h2 id="preview-heading">Preview</h2>
       <div className="letter-preview" data-testid="letter-preview">
-        <address className="letter-preview__address">
+        <address className="letter-preview__address" data-sensitive="">
           {lines.length ? (
             lines.map((l, i) => <div key={i}>{l}</div>)
           ) : (
             <span className="muted">(address)</span>
           )}
         </address>
-        <h3 className="letter-preview__subject">{renderEmailSubject(template.subject ?? '', shown)}</h3>
-        <div className="letter-preview__body">{renderLetterBody(template.body, shown)}</div>
+        <h3 className="letter-preview__subject" data-sensitive="">
+          {renderEmailSubject(template.subject ?? '', shown)}
+        </h3>
+        <div className="letter-preview__body" data-sensitive="">
+          {renderLetterBody(template.body, shown)}
+        </div>
       </div>
       <p className="muted small">
         After sending, the PDF Notify generates is shown on the status screen. Letters are charged by sheets

@@ -31,6 +31,7 @@ export function RecipientField({
         onChange={onChange}
         error={error}
         testId="recipient"
+        data-sensitive=""
         hint={
           check?.ok && check.countryName && type === 'sms'
             ? `${check.countryName}${check.rateMultiplier !== 1 ? `, charged at ${check.rateMultiplier}× the UK rate` : ''}${check.noDeliveryReceipts ? '; no delivery receipts, so the status stops at “sent”' : ''}.`

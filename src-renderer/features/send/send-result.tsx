@@ -7,6 +7,7 @@ import { StatusTag } from '../../components/badges';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorPanel } from '../../components/error-panel';
 import { JsonView } from '../../components/json-view';
+import { Sensitive } from '../../components/sensitive';
 import { Loading } from '../../components/states';
 import { Tabs } from '../../components/tabs';
 import { SMOKE_TEST_WARNING } from '../../lib/recipient';
@@ -46,7 +47,7 @@ function Snippets() {
               <CopyButton text={snippet.value} label="Copy snippet" testId="copy-snippet" />
             </figcaption>
             <pre className="code-block" tabIndex={0} data-testid="snippet-code">
-              <code>{snippet.value}</code>
+              <code data-sensitive="">{snippet.value}</code>
             </pre>
           </figure>
         ) : null}
@@ -78,19 +79,19 @@ function ReferenceLookup() {
       >
         Look it up by reference
       </button>
-      {lookup.status === 'loading' ? <Loading label={`Looking for “${reference}”…`} /> : null}
+      {lookup.status === 'loading' ? <Loading label="Looking for the reference…" /> : null}
       {lookup.error ? <ErrorPanel error={lookup.error} title="The lookup failed" /> : null}
       {lookup.status === 'ready' && lookup.value ? (
         lookup.value.length === 0 ? (
           <p role="status">
-            Notify has no notification with the reference “{reference}”. It was not sent; you can send it
-            again.
+            Notify has no notification with the reference “<Sensitive>{reference}</Sensitive>”. It was not
+            sent; you can send it again.
           </p>
         ) : (
           <div role="status">
             <p>
               Notify has {lookup.value.length} notification{lookup.value.length === 1 ? '' : 's'} with the
-              reference “{reference}”: it was sent. Do not send it again.
+              reference “<Sensitive>{reference}</Sensitive>”: it was sent. Do not send it again.
             </p>
             <ul>
               {lookup.value.map((n) => (

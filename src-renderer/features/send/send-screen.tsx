@@ -194,6 +194,7 @@ function SendForm({ profile }: { profile: PublicProfile }) {
                     value={form.address[key] ?? ''}
                     onChange={(v) => store.getState().setAddressLine(key, v)}
                     autoComplete="off"
+                    data-sensitive=""
                   />
                 ))}
               </fieldset>
@@ -221,6 +222,7 @@ function SendForm({ profile }: { profile: PublicProfile }) {
               onChange={(reference) => store.getState().updateSendForm({ reference })}
               hint="Your own identifier. With one, a send whose outcome is unknown can be looked up instead of sent twice."
               autoComplete="off"
+              data-sensitive=""
               maxLength={1000}
             />
             {form.mode === 'template' && template?.type === 'sms' ? (
@@ -253,6 +255,7 @@ function SendForm({ profile }: { profile: PublicProfile }) {
                   onChange={(unsubscribeUrl) => store.getState().updateSendForm({ unsubscribeUrl })}
                   hint="An https URL that unsubscribes the recipient with one POST request (one_click_unsubscribe_url)."
                   autoComplete="off"
+                  data-sensitive=""
                 />
               </>
             ) : null}

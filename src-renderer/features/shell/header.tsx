@@ -1,9 +1,11 @@
 /**
  * The header: name, the profile switcher (colour and key type always visible), live-update state,
- * the palette, shortcuts help and the theme toggle. A live profile turns the header's band red.
+ * the palette, shortcuts help, presentation mode and the theme toggle. A live profile turns the
+ * header's band red; presentation mode shows a banner saying personal data is hidden.
  */
 import { selectActiveProfile } from '../../state/slices/profiles-slice';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { PRESENTING_SHORTCUT } from '../../lib/shortcuts';
 import { ProfileSwitcher } from './profile-switcher';
 import { useEffectiveTheme } from './use-theme';
 
@@ -13,6 +15,7 @@ export function Header() {
   const live = useAppStore((s) => s.liveUpdates);
   const theme = useEffectiveTheme();
   const mode = useAppStore((s) => s.appStatus.value?.mode ?? null);
+  const presenting = useAppStore((s) => s.presenting);
   return (
     <header
       className={`header ${active?.keyType === 'live' ? 'header--live' : ''}`}
@@ -30,6 +33,11 @@ export function Header() {
       {active?.keyType === 'live' ? (
         <span className="header__live-warning" data-testid="live-warning">
           Live key: messages are real and charged
+        </span>
+      ) : null}
+      {presenting ? (
+        <span className="header__presenting" role="status" data-testid="presenting-indicator">
+          Presenting — personal data hidden
         </span>
       ) : null}
       <div className="header__actions">
@@ -53,6 +61,17 @@ export function Header() {
           aria-keyshortcuts="?"
         >
           Shortcuts
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          data-testid="presenting-toggle"
+          aria-pressed={presenting}
+          aria-keyshortcuts="Control+Shift+H Meta+Shift+H"
+          title={`Hide recipients, personalisation, references and key hints (${PRESENTING_SHORTCUT})`}
+          onClick={() => store.getState().setPresenting(!presenting)}
+        >
+          Presentation mode
         </button>
         <button
           type="button"

@@ -3,16 +3,18 @@
  */
 import { useMemo } from 'react';
 import type { Command } from '../../lib/commands';
+import { PRESENTING_SHORTCUT } from '../../lib/shortcuts';
 import { useAppStoreApi, useAppStoreShallow } from '../../state/context';
 import { SCREENS } from '../../state/routes';
 import { useEffectiveTheme } from './use-theme';
 
 export function useCommands(): Command[] {
   const store = useAppStoreApi();
-  const { profiles, activeProfileId, vault } = useAppStoreShallow((s) => ({
+  const { profiles, activeProfileId, vault, presenting } = useAppStoreShallow((s) => ({
     profiles: s.profiles.value,
     activeProfileId: s.activeProfileId,
     vault: s.appStatus.value?.vault ?? null,
+    presenting: s.presenting,
   }));
   const theme = useEffectiveTheme();
   return useMemo(() => {
@@ -49,6 +51,14 @@ export function useCommands(): Command[] {
         group: 'View',
         keywords: 'theme dark light mode colour',
         run: () => s().setTheme(theme === 'dark' ? 'light' : 'dark'),
+      },
+      {
+        id: 'toggle-presenting',
+        label: presenting ? 'Turn presentation mode off' : 'Turn presentation mode on',
+        group: 'View',
+        shortcut: PRESENTING_SHORTCUT.split(' / ')[0],
+        keywords: 'presentation screen share demo hide mask personal data privacy',
+        run: () => s().setPresenting(!presenting),
       },
       {
         id: 'system-theme',
@@ -120,5 +130,5 @@ export function useCommands(): Command[] {
       });
     }
     return list;
-  }, [store, profiles, activeProfileId, vault, theme]);
+  }, [store, profiles, activeProfileId, vault, theme, presenting]);
 }

@@ -1,5 +1,6 @@
 /**
- * The window-wide key listener: palette, help, search focus and `g <key>` navigation.
+ * The window-wide key listener: palette, help, presentation mode, search focus and `g <key>`
+ * navigation.
  */
 import { useEffect } from 'react';
 import { initialShortcutState, reduceShortcut, type ShortcutAction } from '../../lib/shortcuts';
@@ -43,6 +44,7 @@ export function useGlobalShortcuts(): void {
           ctrlKey: e.ctrlKey,
           metaKey: e.metaKey,
           altKey: e.altKey,
+          shiftKey: e.shiftKey,
           inEditable: isEditable(e.target) || inDialog,
         },
         performance.now(),
@@ -54,6 +56,7 @@ export function useGlobalShortcuts(): void {
       e.preventDefault();
       if (action === 'open-palette') s.setPaletteOpen(!s.paletteOpen);
       else if (action === 'open-help') s.setShortcutsOpen(true);
+      else if (action === 'toggle-presenting') s.setPresenting(!s.presenting);
       else if (action === 'focus-search') document.querySelector<HTMLElement>('[data-search]')?.focus();
       else {
         const screen = GO[action];

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ColourDot, StatusTag } from '../../components/badges';
 import { ErrorPanel } from '../../components/error-panel';
 import { TextField } from '../../components/fields';
+import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
 import { recipientOf } from '../../lib/notification-fields';
 import { formatDateTime } from '../../lib/time';
@@ -34,6 +35,7 @@ export function Lookup() {
           value={query}
           onChange={setQuery}
           data-search=""
+          data-sensitive=""
           autoComplete="off"
           spellCheck={false}
           hint="Searches every profile at once."
@@ -47,14 +49,18 @@ export function Lookup() {
           Search all profiles
         </button>
       </form>
-      {lookup.status === 'loading' ? (
-        <Loading label={`Searching every profile for “${lookup.query}”…`} />
-      ) : null}
+      {lookup.status === 'loading' ? <Loading label="Searching every profile…" /> : null}
       {lookup.error ? <ErrorPanel error={lookup.error} title="The search failed" /> : null}
       {value && lookup.status === 'ready' ? (
         <div data-testid="lookup-results">
           {value.results.length === 0 ? (
-            <EmptyState title={`Nothing found for “${lookup.query}”`}>
+            <EmptyState
+              title={
+                <>
+                  Nothing found for “<Sensitive>{lookup.query}</Sensitive>”
+                </>
+              }
+            >
               Notify keeps notifications for 7 days by default.
             </EmptyState>
           ) : (
@@ -84,8 +90,12 @@ export function Lookup() {
                       <StatusTag status={r.notification.status} />
                     </td>
                     <td>{r.notification.type}</td>
-                    <td>{recipientOf(r.notification)}</td>
-                    <td>{r.notification.reference ?? ''}</td>
+                    <td>
+                      <Sensitive>{recipientOf(r.notification)}</Sensitive>
+                    </td>
+                    <td>
+                      <Sensitive>{r.notification.reference ?? ''}</Sensitive>
+                    </td>
                     <td>{formatDateTime(r.notification.created_at)}</td>
                     <td>
                       <button

@@ -1,5 +1,6 @@
 /**
- * Window-level UI state: the current screen, theme, palette, help dialog and toasts.
+ * Window-level UI state: the current screen, theme, presentation mode, palette, help dialog and
+ * toasts.
  */
 import { DEFAULT_ROUTE, type Route } from '../routes';
 import type { SliceCreator } from '../types';
@@ -16,6 +17,8 @@ export interface Toast {
 export interface UiSlice {
   route: Route;
   theme: ThemeChoice;
+  /** Presentation mode: personal data (recipients, personalisation, references, key hints) is masked. */
+  presenting: boolean;
   paletteOpen: boolean;
   shortcutsOpen: boolean;
   toasts: Toast[];
@@ -23,6 +26,7 @@ export interface UiSlice {
   liveUpdates: boolean | null;
   navigate(route: Route): void;
   setTheme(theme: ThemeChoice): void;
+  setPresenting(presenting: boolean): void;
   setPaletteOpen(open: boolean): void;
   setShortcutsOpen(open: boolean): void;
   pushToast(kind: ToastKind, message: string): number;
@@ -31,11 +35,25 @@ export interface UiSlice {
 }
 
 export const THEME_KEY = 'notify-console.theme';
+export const PRESENTING_KEY = 'notify-console.presenting';
 export const MAX_TOASTS = 4;
 
 /** Reads a stored theme choice, ignoring anything unexpected. */
 export function readTheme(value: string | null): ThemeChoice {
   return value === 'light' || value === 'dark' || value === 'system' ? value : 'system';
+}
+
+/** Reads the stored presentation-mode flag: only `on` turns it on. */
+export function readPresenting(value: string | null): boolean {
+  return value === 'on';
+}
+
+function readPref(prefs: { getItem(key: string): string | null }, key: string): string | null {
+  try {
+    return prefs.getItem(key);
+  } catch {
+    return null;
+  }
 }
 
 /** Adds a toast, dropping the oldest beyond {@link MAX_TOASTS}. */
@@ -46,15 +64,10 @@ export function addToast(toasts: readonly Toast[], toast: Toast): Toast[] {
 let nextToastId = 1;
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get, { prefs }) => {
-  let stored: string | null = null;
-  try {
-    stored = prefs.getItem(THEME_KEY);
-  } catch {
-    stored = null;
-  }
   return {
     route: DEFAULT_ROUTE,
-    theme: readTheme(stored),
+    theme: readTheme(readPref(prefs, THEME_KEY)),
+    presenting: readPresenting(readPref(prefs, PRESENTING_KEY)),
     paletteOpen: false,
     shortcutsOpen: false,
     toasts: [],
@@ -66,6 +79,14 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, { prefs }) => {
         prefs.setItem(THEME_KEY, theme);
       } catch {
         // Storage may be unavailable; the choice still applies to this window.
+      }
+    },
+    setPresenting(presenting) {
+      set({ presenting });
+      try {
+        prefs.setItem(PRESENTING_KEY, presenting ? 'on' : 'off');
+      } catch {
+        // As for the theme: it still applies to this window.
       }
     },
     setPaletteOpen: (open) => set({ paletteOpen: open, ...(open ? { shortcutsOpen: false } : {}) }),

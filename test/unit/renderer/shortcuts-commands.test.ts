@@ -3,6 +3,8 @@ import { filterCommands } from '../../../src-renderer/lib/commands';
 import {
   GO_KEYS,
   initialShortcutState,
+  PRESENTING_SHORTCUT,
+  SHORTCUT_HELP,
   reduceShortcut,
   SEQUENCE_TIMEOUT_MS,
   type KeyInput,
@@ -86,6 +88,30 @@ describe('reduceShortcut', () => {
     expect(press([[key('?'), 0]])).toEqual(['open-help']);
     expect(press([[key('/'), 0]])).toEqual(['focus-search']);
     expect(press([[key('Escape', { inEditable: true }), 0]])).toEqual(['close']);
+  });
+
+  it('toggles presentation mode with Ctrl+Shift+H or Cmd+Shift+H, even while typing', () => {
+    expect(press([[key('H', { ctrlKey: true, shiftKey: true }), 0]])).toEqual(['toggle-presenting']);
+    expect(press([[key('h', { metaKey: true, shiftKey: true, inEditable: true }), 0]])).toEqual([
+      'toggle-presenting',
+    ]);
+    // Without Shift, or with Alt, it is not the chord; a plain H is not either.
+    expect(press([[key('h', { ctrlKey: true }), 0]])).toEqual([null]);
+    expect(press([[key('H', { ctrlKey: true, shiftKey: true, altKey: true }), 0]])).toEqual([null]);
+    expect(press([[key('H', { shiftKey: true }), 0]])).toEqual([null]);
+    // It does not disturb a g-sequence's neighbours: g then h still goes to history.
+    expect(
+      press([
+        [key('g'), 0],
+        [key('h'), 100],
+      ]),
+    ).toEqual([null, 'go-history']);
+  });
+
+  it('lists the presentation-mode shortcut in the help', () => {
+    expect(SHORTCUT_HELP.find((s) => s.keys === PRESENTING_SHORTCUT)?.description).toMatch(
+      /presentation mode/,
+    );
   });
 
   it('has a g-shortcut for every screen, matching the navigation', () => {

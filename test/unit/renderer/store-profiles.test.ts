@@ -7,7 +7,7 @@ import {
   bootstrap,
 } from '../../../src-renderer/state/store';
 import { selectActiveProfile } from '../../../src-renderer/state/slices/profiles-slice';
-import { THEME_KEY } from '../../../src-renderer/state/slices/ui-slice';
+import { PRESENTING_KEY, THEME_KEY } from '../../../src-renderer/state/slices/ui-slice';
 import { fail, fakeApi, flush, ok, profile } from './fake-api';
 
 const appStatus = (
@@ -209,6 +209,38 @@ describe('ui', () => {
     expect(
       createAppStore(fakeApi(), { prefs: memoryPrefs({ [THEME_KEY]: 'purple' }) }).getState().theme,
     ).toBe('system');
+  });
+
+  it('persists presentation mode and reads it back', () => {
+    const prefs = memoryPrefs();
+    const store = createAppStore(fakeApi(), { prefs });
+    expect(store.getState().presenting).toBe(false);
+    store.getState().setPresenting(true);
+    expect(store.getState().presenting).toBe(true);
+    expect(prefs.getItem(PRESENTING_KEY)).toBe('on');
+    expect(createAppStore(fakeApi(), { prefs }).getState().presenting).toBe(true);
+    store.getState().setPresenting(false);
+    expect(prefs.getItem(PRESENTING_KEY)).toBe('off');
+    expect(createAppStore(fakeApi(), { prefs }).getState().presenting).toBe(false);
+    // Only an explicit "on" turns it on.
+    expect(
+      createAppStore(fakeApi(), { prefs: memoryPrefs({ [PRESENTING_KEY]: 'yes' }) }).getState().presenting,
+    ).toBe(false);
+  });
+
+  it('still toggles presentation mode when storage fails', () => {
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
+    const store = createAppStore(fakeApi(), { prefs: broken });
+    expect(store.getState().presenting).toBe(false);
+    store.getState().setPresenting(true);
+    expect(store.getState().presenting).toBe(true);
   });
 
   it('keeps a few toasts and closes the palette on navigation', () => {

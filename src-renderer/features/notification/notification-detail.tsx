@@ -10,7 +10,7 @@ import { ExplanationView } from '../../components/explanation-view';
 import { JsonView } from '../../components/json-view';
 import { Loading } from '../../components/states';
 import { Tabs } from '../../components/tabs';
-import { buildCallbackPayload } from '../../lib/callback-payload';
+import { buildCallbackPayload } from '../../../src-shared/callback-payload';
 import { numberField, recipientOf, stringField } from '../../lib/notification-fields';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';

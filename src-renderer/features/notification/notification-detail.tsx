@@ -1,6 +1,6 @@
 /**
  * One notification: status (live), timeline, explanation, content, letter PDF, raw JSON and the
- * callback payload Notify would send for it.
+ * callback payload Notify would send for it, which can be replayed to the developer's own endpoint.
  */
 import { useEffect, useRef, useState } from 'react';
 import { StatusTag } from '../../components/badges';
@@ -16,6 +16,7 @@ import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { selectProfile } from '../../state/slices/profiles-slice';
 import { notificationKey } from '../../state/slices/tracking-slice';
+import { CallbackReplay } from './callback-replay';
 import { LetterPdf } from './letter-pdf';
 import { TimelineView } from './timeline-view';
 
@@ -185,6 +186,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
               your bearer token).
             </p>
             <JsonView value={buildCallbackPayload(n)} label="Callback payload" testId="callback-payload" />
+            <CallbackReplay profileId={profileId} id={n.id} />
           </>
         )}
       </Tabs>

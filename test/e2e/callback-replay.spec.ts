@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { chooseTemplate, goTo, speedUpLifecycle, tabTo, useProfile } from './helpers';
@@ -124,6 +125,16 @@ test.describe('Callback replay', () => {
     expect(received).toHaveLength(2);
     expect(received[1]!.body).toBe(received[0]!.body);
     expect(received[1]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
+
+    // The form, a field error and the log pass axe (WCAG 2.2 AA), with a response body open.
+    await url.fill('ftp://127.0.0.1/');
+    await replay.getByRole('button', { name: 'Send to my endpoint' }).click();
+    await expect(replay.getByTestId('field-error')).toContainText('not supported');
+    const axe = await new AxeBuilder({ page })
+      .include('[data-testid="callback-replay"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     // The token is never in the status screen's text or in local storage.
     expect(await detail.innerText()).not.toContain(TOKEN);

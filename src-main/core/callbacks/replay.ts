@@ -129,7 +129,12 @@ export async function replayCallback(o: ReplayOptions): Promise<ReplayResult> {
   const timeoutMs = o.timeoutMs ?? REPLAY_TIMEOUT_MS;
   const timeouts = { connectMs: timeoutMs, headersMs: timeoutMs, bodyMs: timeoutMs, totalMs: timeoutMs };
   const dispatcher: Dispatcher = o.loopback
-    ? new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
+    ? new Agent({
+        // localhost may resolve to ::1 and 127.0.0.1: try both, as a dev server may listen on either.
+        connect: { timeout: timeoutMs, autoSelectFamily: true },
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      })
     : createDispatcher(o.proxy ?? null, timeouts);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (o.bearerToken) headers['authorization'] = `Bearer ${o.bearerToken}`;

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
+import { pythonJsonDumps } from '../src-shared/callback-payload';
 
 /** Which callback a record is. */
 export type CallbackKind = 'delivery-status' | 'inbound-sms' | 'returned-letter' | 'complaint';
@@ -317,29 +318,8 @@ function describeRequestError(err: unknown, timeoutMs: number): string {
   return code ? `${code}: ${message}` : message;
 }
 
-/**
- * Serialises like Python's `json.dumps` with default arguments, as Notify's callbacks do: `", "` and
- * `": "` separators, keys in insertion order, and every character outside printable ASCII escaped
- * as `\uXXXX`.
- */
-export function pythonJsonDumps(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') {
-    return JSON.stringify(value).replace(
-      /[\u007f-\uffff]/g,
-      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return pythonJsonDumps(notifyDatetime(value));
-  if (Array.isArray(value)) return `[${value.map((item) => pythonJsonDumps(item)).join(', ')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return `{${entries.map(([k, v]) => `${pythonJsonDumps(k)}: ${pythonJsonDumps(v)}`).join(', ')}}`;
-  }
-  return 'null';
-}
+/** Notify's callback body serialisation (Python's `json.dumps`), shared with the console's replay. */
+export { pythonJsonDumps };
 
 /** A datetime as Notify writes it (`DATETIME_FORMAT`, `%Y-%m-%dT%H:%M:%S.%fZ`), in UTC. */
 export function notifyDatetime(date: Date): string {

@@ -99,6 +99,33 @@ const trackedNotification = z.object({
 });
 export type TrackedNotification = z.infer<typeof trackedNotification>;
 
+/** A delivery-status callback body, in Notify's field order (src-shared/callback-payload.ts). */
+export const callbackPayload = z.object({
+  id: z.string(),
+  reference: z.string().nullable(),
+  to: z.string().nullable(),
+  status: z.string(),
+  created_at: z.string(),
+  completed_at: z.string().nullable(),
+  sent_at: z.string().nullable(),
+  notification_type: z.string(),
+  template_id: z.string(),
+  template_version: z.number(),
+});
+
+/** What one callback replay did: never a token or a key. */
+export const callbackReplayResult = z.object({
+  status: z.number().nullable(),
+  ok: z.boolean(),
+  durationMs: z.number(),
+  sentAt: z.string(),
+  responseBody: z.string(),
+  responseTruncated: z.boolean(),
+  error: explanation.nullable(),
+  payload: callbackPayload,
+});
+export type CallbackReplayResult = z.infer<typeof callbackReplayResult>;
+
 const receivedText = z.object({
   id: z.string(),
   created_at: z.string(),
@@ -289,6 +316,19 @@ export const methods = {
       ),
       errors: z.array(z.object({ profileId: z.string(), error: z.string() })),
     }),
+  },
+  /**
+   * POSTs the notification's delivery-status callback to the developer's own endpoint. The URL must
+   * be https://, or http:// on this computer; the core checks it before fetching anything.
+   */
+  'callbacks.replay': {
+    input: z.strictObject({
+      profileId,
+      notificationId: uuid,
+      url: z.string().min(1).max(2048),
+      bearerToken: z.string().min(1).max(1024).optional(),
+    }),
+    output: callbackReplayResult,
   },
   'receivedTexts.list': {
     input: z.strictObject({ profileId, olderThan: uuid.optional() }),

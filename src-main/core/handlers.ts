@@ -16,6 +16,8 @@ import { CoreError } from './ports';
 import { PassphraseCipher } from './vault/passphrase-cipher';
 import { PageCancelledError } from './history/history-pager';
 import { renderSnippet } from './snippets';
+import { buildCallbackPayload } from '../../src-shared/callback-payload';
+import { checkBearerToken, checkReplayUrl, replayCallback } from './callbacks/replay';
 
 const FAILED = new Set([
   'technical-failure',
@@ -38,6 +40,10 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
       throw new RpcFailure(err.code, err.message, err.details);
     throw err;
   }
+}
+
+function fieldFailure(field: string, message: string): RpcFailure {
+  return new RpcFailure('validation', message, { issues: [{ field, message }] });
 }
 
 function toPublic(p: Omit<PublicProfile, 'builtIn'> & { builtIn?: boolean }): PublicProfile {
@@ -408,6 +414,27 @@ export function createHandlers(s: CoreServices): HandlerTable {
             .map(({ type, ...g }) => ({ ...g, explanation: explainStatus(type as TemplateType, g.status) })),
           errors,
         };
+      }),
+    'callbacks.replay': ({ profileId, notificationId, url, bearerToken }) =>
+      guard(async () => {
+        // Checked before anything is fetched or sent.
+        const target = checkReplayUrl(url);
+        if (!target.ok) throw fieldFailure('url', target.message);
+        const tokenProblem = bearerToken === undefined ? null : checkBearerToken(bearerToken);
+        if (tokenProblem) throw fieldFailure('bearerToken', tokenProblem);
+        const n = await s.withClient(profileId, (c) => c.getNotification(notificationId));
+        // Loopback URLs go direct; others honour the profile's proxy, as its Notify requests do.
+        const proxy =
+          target.loopback || s.builtIns.some((b) => b.profile.id === profileId)
+            ? null
+            : await s.profiles.withApiKey(profileId, (k) => k.proxy);
+        return replayCallback({
+          url: target.url,
+          loopback: target.loopback,
+          payload: buildCallbackPayload(n),
+          bearerToken,
+          proxy,
+        });
       }),
     'receivedTexts.list': ({ profileId, olderThan }) =>
       guard(async () => {

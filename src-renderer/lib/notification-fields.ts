@@ -2,17 +2,11 @@
  * Small readers for fields of a Notify notification that differ per channel.
  */
 import type { Notification } from '../../src-main/contract/schemas';
-
-const ADDRESS_KEYS = ['line_1', 'line_2', 'line_3', 'line_4', 'line_5', 'line_6', 'postcode'] as const;
+import { letterAddressLines as sharedLetterAddressLines } from '../../src-shared/callback-payload';
 
 /** The address lines of a letter, as Notify returns them (`line_1`…`line_6`, `postcode`). */
 export function letterAddressLines(n: Notification): string[] {
-  const lines: string[] = [];
-  for (const key of ADDRESS_KEYS) {
-    const value = n[key];
-    if (typeof value === 'string' && value.trim() !== '') lines.push(value);
-  }
-  return lines;
+  return sharedLetterAddressLines(n);
 }
 
 /** Who a notification went to: email address, phone number or the letter's address. */

@@ -12,6 +12,7 @@ import { createHistorySlice } from './slices/history-slice';
 import { createInspectorSlice } from './slices/inspector-slice';
 import { createProfilesSlice } from './slices/profiles-slice';
 import { createReceivedSlice } from './slices/received-slice';
+import { createReplaySlice } from './slices/replay-slice';
 import { createSendSlice, initialSendState } from './slices/send-slice';
 import { createSupportSlice } from './slices/support-slice';
 import { createTemplatesSlice } from './slices/templates-slice';
@@ -37,6 +38,7 @@ export function createAppStore(api: ApiClient, options: Partial<Omit<StoreDeps, 
     ...createHistorySlice(set, get, deps),
     ...createInspectorSlice(set, get, deps),
     ...createReceivedSlice(set, get, deps),
+    ...createReplaySlice(set, get, deps),
     ...createSupportSlice(set, get, deps),
     resetProfileScopedState() {
       set({ send: { ...initialSendState, form: { ...get().send.form, values: {}, address: {} } } });

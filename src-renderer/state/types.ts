@@ -8,6 +8,7 @@ import type { HistorySlice } from './slices/history-slice';
 import type { InspectorSlice } from './slices/inspector-slice';
 import type { ProfilesSlice } from './slices/profiles-slice';
 import type { ReceivedSlice } from './slices/received-slice';
+import type { ReplaySlice } from './slices/replay-slice';
 import type { SendSlice } from './slices/send-slice';
 import type { SupportSlice } from './slices/support-slice';
 import type { TemplatesSlice } from './slices/templates-slice';
@@ -22,6 +23,7 @@ export type AppState = AppSlice &
   HistorySlice &
   InspectorSlice &
   ReceivedSlice &
+  ReplaySlice &
   SupportSlice &
   UiSlice & {
     /** Clears what belongs to the previous profile (send form results, history) on a switch. */

@@ -1,6 +1,6 @@
 /**
  * One notification: status (live), timeline, explanation, content, letter PDF, raw JSON and the
- * callback payload Notify would send for it.
+ * callback payload Notify would send for it, which can be replayed to the developer's own endpoint.
  */
 import { useEffect, useRef, useState } from 'react';
 import { StatusTag } from '../../components/badges';
@@ -10,12 +10,13 @@ import { ExplanationView } from '../../components/explanation-view';
 import { JsonView } from '../../components/json-view';
 import { Loading } from '../../components/states';
 import { Tabs } from '../../components/tabs';
-import { buildCallbackPayload } from '../../lib/callback-payload';
+import { buildCallbackPayload } from '../../../src-shared/callback-payload';
 import { numberField, recipientOf, stringField } from '../../lib/notification-fields';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { selectProfile } from '../../state/slices/profiles-slice';
 import { notificationKey } from '../../state/slices/tracking-slice';
+import { CallbackReplay } from './callback-replay';
 import { LetterPdf } from './letter-pdf';
 import { TimelineView } from './timeline-view';
 
@@ -185,6 +186,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
               your bearer token).
             </p>
             <JsonView value={buildCallbackPayload(n)} label="Callback payload" testId="callback-payload" />
+            <CallbackReplay profileId={profileId} id={n.id} />
           </>
         )}
       </Tabs>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildCallbackPayload } from '../../../src-renderer/lib/callback-payload';
 import { formatDateTime, formatDuration, formatSkew, parseNotifyTime } from '../../../src-renderer/lib/time';
 import { buildTimeline, observedStatuses } from '../../../src-renderer/lib/timeline';
 import { notification } from './fake-api';
@@ -87,43 +86,5 @@ describe('buildTimeline', () => {
         { status: 'created', observedAt: 'c', source: 'poll' },
       ]),
     ).toEqual(['created', 'sending']);
-  });
-});
-
-describe('buildCallbackPayload', () => {
-  it('has exactly the fields Notify’s delivery receipt has', () => {
-    const payload = buildCallbackPayload(
-      notification({
-        status: 'delivered',
-        sent_at: '2026-01-05T12:00:02.000000Z',
-        completed_at: '2026-01-05T12:00:10.000000Z',
-      }),
-    );
-    expect(payload).toEqual({
-      id: '33333333-3333-3333-3333-333333333333',
-      reference: 'ref-1',
-      to: '07700900123',
-      status: 'delivered',
-      created_at: '2026-01-05T12:00:00.000000Z',
-      completed_at: '2026-01-05T12:00:10.000000Z',
-      sent_at: '2026-01-05T12:00:02.000000Z',
-      notification_type: 'sms',
-      template_id: '22222222-2222-2222-2222-222222222222',
-      template_version: 3,
-    });
-  });
-
-  it('uses the email address, or the letter’s address lines', () => {
-    expect(
-      buildCallbackPayload(notification({ type: 'email', email_address: 'a@b.com', phone_number: null })).to,
-    ).toBe('a@b.com');
-    const letter = notification({
-      type: 'letter',
-      phone_number: null,
-      line_1: 'A Person',
-      line_2: '1 Street',
-      postcode: 'SW1A 1AA',
-    } as never);
-    expect(buildCallbackPayload(letter).to).toBe('A Person\n1 Street\nSW1A 1AA');
   });
 });

@@ -129,7 +129,7 @@ function ReplayEntry({
       {r.status !== null ? (
         <details className="disclosure">
           <summary>Response body{r.responseTruncated ? ' (first 2 KB)' : ''}</summary>
-          <pre className="code-block code-block--wrap" data-testid="replay-response">
+          <pre className="code-block code-block--wrap" data-testid="replay-response" data-sensitive="">
             {r.responseBody || '(empty)'}
           </pre>
         </details>

@@ -198,6 +198,8 @@ test.describe('Presentation mode', () => {
     await expectMasked(page, secrets, 'the status screen', 4);
     await expectStatusesVisible(page, 'the status screen');
     await expect(detail.getByRole('definition').filter({ hasText: smsId })).toBeVisible();
+    // The panel is still named by its heading, without the recipient: "Text message to hidden".
+    await expect(page.getByRole('article', { name: 'Text message to hidden' })).toBeVisible();
     await detail.getByRole('tab', { name: 'Callback payload' }).click();
     await expect(page.getByTestId('callback-payload')).toContainText(sms.reference);
     await expectMasked(page, secrets, 'the callback payload', 3);

@@ -9,6 +9,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { ExplanationView } from '../../components/explanation-view';
 import { JsonView } from '../../components/json-view';
 import { Loading } from '../../components/states';
+import { Sensitive } from '../../components/sensitive';
 import { Tabs } from '../../components/tabs';
 import { buildCallbackPayload } from '../../../src-shared/callback-payload';
 import { numberField, recipientOf, stringField } from '../../lib/notification-fields';
@@ -72,9 +73,10 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
   return (
     <article className="detail" aria-labelledby="notification-heading" data-testid="notification-detail">
       <div className="detail__head">
-        <h2 id="notification-heading" data-sensitive="">
+        <h2 id="notification-heading">
           {n.type === 'sms' ? 'Text message' : n.type === 'email' ? 'Email' : 'Letter'} to{' '}
-          {recipientOf(n) || 'unknown recipient'}
+          {/* Only the recipient is masked: the heading still names the panel ("Email to hidden"). */}
+          <Sensitive>{recipientOf(n) || 'unknown recipient'}</Sensitive>
         </h2>
         <StatusTag status={n.status} testId="status" />
         {final ? (

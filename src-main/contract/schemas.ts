@@ -56,6 +56,12 @@ export const publicProfile = z.object({
       serviceId: z.string(),
       last4: z.string().length(4),
       masked: z.string(),
+      /** When the key was set or replaced (ISO); null when stored before the console recorded it. */
+      addedAt: z.string().nullable(),
+      /** The last request Notify answered with anything but an auth error (ISO); null: never seen. */
+      lastUsedAt: z.string().nullable(),
+      /** When Notify said the key is revoked (ISO); null when it has not. */
+      revokedSeenAt: z.string().nullable(),
     })
     .nullable(),
   /** The base URL is on this computer (a Notify Sandbox). */

@@ -16,7 +16,12 @@ import { HistoryPager } from './history/history-pager';
 import { NotifyClient, type NotifyRequestLogEntry } from './notify/client';
 import { createDispatcher, DEFAULT_TIMEOUTS } from './notify/http';
 import { silentLogger, type Logger, type SecretCipher } from './ports';
-import { ProfileService } from './profiles/profile-service';
+import {
+  KEY_USE_WRITE_INTERVAL_MS,
+  ProfileService,
+  revokedKeyProblem,
+  type StoredKeyInfo,
+} from './profiles/profile-service';
 import { JsonFileStore } from './store/json-file-store';
 import { StatusTracker } from './tracking/status-tracker';
 import { chooseCipher, type SafeStorageLike } from './vault/safe-storage-cipher';
@@ -99,7 +104,55 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     if (!d) dispatchers.set(k, (d = createDispatcher(proxy, DEFAULT_TIMEOUTS)));
     return d;
   };
-  const logFor = (profileId: string) => (entry: NotifyRequestLogEntry) => {
+  const profilesChanged = () => bus.emit('profiles.changed', { activeId: services.activeProfileId() });
+  // Built-in keys are never stored, so what is seen of them is kept in memory only.
+  const builtInUseSeen = new Map<string, number>();
+  const observeBuiltIn = (builtIn: BuiltInProfile, verdict: 'accepted' | 'revoked'): boolean => {
+    const key = builtIn.profile.key;
+    if (!key) return false;
+    const now = Date.now();
+    if (verdict === 'accepted') {
+      const last = builtInUseSeen.get(builtIn.profile.id);
+      if (last !== undefined && now >= last && now - last < KEY_USE_WRITE_INTERVAL_MS) return false;
+      builtInUseSeen.set(builtIn.profile.id, now);
+      builtIn.profile = { ...builtIn.profile, key: { ...key, lastUsedAt: new Date(now).toISOString() } };
+      return true;
+    }
+    if (key.revokedSeenAt !== null) return false;
+    const at = new Date(now).toISOString();
+    builtIn.profile = {
+      ...builtIn.profile,
+      key: { ...key, revokedSeenAt: at },
+      keyProblem: revokedKeyProblem(at, true),
+    };
+    return true;
+  };
+  /** Records what an answer said about the key (last used, revoked); never fails the request. */
+  const observeKey = (
+    profileId: string,
+    key: StoredKeyInfo | null,
+    verdict: NotifyRequestLogEntry['keyVerdict'],
+  ) => {
+    if (verdict !== 'accepted' && verdict !== 'revoked') return;
+    const builtIn = builtIns.find((b) => b.profile.id === profileId);
+    if (builtIn) {
+      if (observeBuiltIn(builtIn, verdict)) profilesChanged();
+      return;
+    }
+    if (!key) return;
+    profiles.observeKey(profileId, key, verdict).then(
+      (changed) => {
+        if (changed) profilesChanged();
+      },
+      (err: unknown) =>
+        logger.warn('could not record key use', {
+          profileId,
+          error: err instanceof Error ? err.message : String(err),
+        }),
+    );
+  };
+  const logFor = (profileId: string, key: StoredKeyInfo | null) => (entry: NotifyRequestLogEntry) => {
+    observeKey(profileId, key, entry.keyVerdict);
     const e: RequestLogEntry = {
       id: entry.id,
       profileId,
@@ -126,7 +179,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
         baseUrl: builtIn.profile.baseUrl,
         apiKey: builtIn.apiKey,
         fetchAgent: dispatcherFor(null),
-        log: logFor(profileId),
+        log: logFor(profileId, null),
       });
       return fn(client);
     }
@@ -136,7 +189,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
         apiKey: key.key.value,
         proxy: key.proxy,
         fetchAgent: dispatcherFor(key.proxy),
-        log: logFor(profileId),
+        log: logFor(profileId, {
+          name: key.key.name,
+          serviceId: key.key.serviceId,
+          last4: key.key.secretLast4,
+        }),
       });
       return fn(client);
     });

@@ -52,6 +52,10 @@ export function builtInProfiles(sandbox: Sandbox): BuiltInProfile[] {
           serviceId: described.serviceId,
           last4: described.last4,
           masked: described.masked,
+          // Built-in keys are never stored: their use is tracked in memory by the core (app.ts).
+          addedAt: null,
+          lastUsedAt: null,
+          revokedSeenAt: null,
         },
         isSandbox: true,
         builtIn: true,

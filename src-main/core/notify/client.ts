@@ -138,7 +138,31 @@ export type NotifyRequestLogEntry = {
   clockSkewSeconds: number | null;
   error: string | null;
   outcome: 'ok' | 'http-error' | 'network-error' | 'unknown-outcome';
+  /** What this answer says about the API key; not part of the inspector's entry. */
+  keyVerdict: KeyVerdict;
 };
+
+/**
+ * What one answer says about the key the request was signed with.
+ *
+ * `accepted`: Notify answered with something other than an auth error (a success, or a v2 error
+ * from after its auth check: validation, rate limit…). `revoked`: Notify said the key is revoked.
+ * `rejected`: any other auth error. null: the answer says nothing about the key (no answer, not
+ * Notify's v2 envelope, or a 5xx).
+ */
+export type KeyVerdict = 'accepted' | 'rejected' | 'revoked' | null;
+
+/** Notify's message for a key revoked within the last 7 days. */
+export const REVOKED_KEY_MESSAGE = 'Invalid token: API key revoked';
+
+export function keyVerdictOf(result: { ok: true } | { ok: false; error: unknown }): KeyVerdict {
+  if (result.ok) return 'accepted';
+  const err = result.error;
+  if (!(err instanceof NotifyApiError)) return null;
+  if (err.status === 403 && err.notifyMessage === REVOKED_KEY_MESSAGE) return 'revoked';
+  if (err.errorClass === 'AuthError' || err.status === 401 || err.status === 403) return 'rejected';
+  return err.errors.length > 0 && err.status < 500 ? 'accepted' : null;
+}
 
 /** How a {@link NotifyClient} reaches Notify; everything but `baseUrl` and `apiKey` has a default. */
 export type NotifyClientOptions = {
@@ -464,6 +488,7 @@ export class NotifyClient {
       clockSkewSeconds: this.lastSkewSeconds,
       error: result.ok ? null : result.error.message,
       outcome,
+      keyVerdict: keyVerdictOf(result),
     });
     return result;
   }

@@ -35,12 +35,25 @@ export interface Profile {
   keyEnvelope: string | null;
   /** Name, service id and last four of the stored key, so lists need no decryption (or unlock). */
   key: StoredKeyInfo | null;
+  /** When this key was set or last replaced; null for keys stored before the console recorded it. */
+  keyAddedAt: string | null;
+  /** When Notify last answered a request signed with this key with anything but an auth error. */
+  keyLastUsedAt: string | null;
+  /** When Notify first said this key is revoked; cleared when the key is replaced. */
+  keyRevokedSeenAt: string | null;
 }
 
 export interface StoredKeyInfo {
   name: string;
   serviceId: string;
   last4: string;
+}
+
+/** What the console has seen of a key: ISO times, null when unknown or never. */
+export interface KeyHygiene {
+  addedAt: string | null;
+  lastUsedAt: string | null;
+  revokedSeenAt: string | null;
 }
 
 /** A profile as the renderer may see it: no key, no envelope. */
@@ -53,7 +66,7 @@ export interface PublicProfile {
   colour: string;
   proxy: string | null;
   createdAt: string;
-  key: (StoredKeyInfo & { masked: string }) | null;
+  key: (StoredKeyInfo & { masked: string } & KeyHygiene) | null;
   /** True when the profile cannot call Notify until the user enters a key. */
   needsKey: boolean;
   /** Why a stored key cannot be used, in words for the user; null when it can (or there is none). */
@@ -125,7 +138,11 @@ export const EXPORT_FORMAT = 'notify-console-profiles';
 export const EXPORT_VERSION = 1;
 const MAX_IMPORT_BYTES = 1024 * 1024;
 const STORE_KEY = 'profiles';
-const STORE_VERSION = 1;
+/** Version 2 added the key's dates (keyAddedAt, keyLastUsedAt, keyRevokedSeenAt); 1 is read as is. */
+const STORE_VERSION = 2;
+const OLDEST_READABLE_VERSION = 1;
+/** `keyLastUsedAt` is written at most this often per profile, so a busy key is not a write per request. */
+export const KEY_USE_WRITE_INTERVAL_MS = 60_000;
 const URL_MAX = 2048;
 /** GOV.UK Design System colours: distinct, and readable as a profile badge. */
 const PALETTE = [
@@ -332,6 +349,10 @@ const storedProfileSchema = z.strictObject({
   createdAt: z.string(),
   keyEnvelope: z.string().nullable(),
   key: z.strictObject({ name: z.string(), serviceId: z.string(), last4: z.string() }).nullable(),
+  // Absent in version 1 files: unknown, not invented.
+  keyAddedAt: z.string().nullable().default(null),
+  keyLastUsedAt: z.string().nullable().default(null),
+  keyRevokedSeenAt: z.string().nullable().default(null),
 });
 
 const storedDocSchema = z.object({
@@ -412,6 +433,8 @@ export class ProfileService {
   private readonly logger: Logger;
   private readonly newId: () => string;
   private queue: Promise<unknown> = Promise.resolve();
+  /** When `keyLastUsedAt` was last written (or skipped as fresh), per profile: the write throttle. */
+  private readonly lastUseWrites = new Map<string, number>();
 
   constructor(options: ProfileServiceOptions) {
     this.store = options.store;
@@ -474,8 +497,7 @@ export class ProfileService {
         colour: value.colour ?? PALETTE[loaded.profiles.length % PALETTE.length] ?? PALETTE[0],
         proxy: value.proxy ?? null,
         createdAt: new Date(this.clock.now()).toISOString(),
-        keyEnvelope: null,
-        key: null,
+        ...NO_KEY,
       };
       if (value.apiKey) Object.assign(profile, await this.sealKey(profile, value.apiKey));
       await this.save({ ...loaded, profiles: [...loaded.profiles, profile] });
@@ -510,11 +532,12 @@ export class ProfileService {
       if (value.apiKey) {
         Object.assign(next, await this.sealKey(next, value.apiKey));
       } else if (value.apiKey === null) {
-        Object.assign(next, { keyEnvelope: null, key: null });
+        Object.assign(next, NO_KEY);
       } else if (next.baseUrl !== current.baseUrl && current.keyEnvelope !== null) {
-        Object.assign(next, { keyEnvelope: null, key: null });
+        Object.assign(next, NO_KEY);
         keyCleared = true;
       }
+      if (next.keyEnvelope !== current.keyEnvelope) this.lastUseWrites.delete(id);
       await this.save({ ...loaded, profiles: loaded.profiles.map((p) => (p.id === id ? next : p)) });
       this.logger.info('profile updated', { profileId: id, keyCleared });
       return { profile: toPublicProfile(next, this.cipher.kind), keyCleared };
@@ -567,6 +590,43 @@ export class ProfileService {
       } satisfies ApiKeyInUse;
     });
     return fn(inUse);
+  }
+
+  /**
+   * Records what Notify's answer to a request signed with a profile's key said about that key.
+   *
+   * `accepted` sets `keyLastUsedAt`, written at most once per {@link KEY_USE_WRITE_INTERVAL_MS} per
+   * profile; `revoked` sets `keyRevokedSeenAt` (once). `key` is the key the request was signed with:
+   * if the profile's key has been replaced or removed since, nothing is recorded. Resolves true when
+   * the stored profile changed. Never throws for a deleted profile.
+   */
+  observeKey(profileId: string, key: StoredKeyInfo, verdict: 'accepted' | 'revoked'): Promise<boolean> {
+    const now = this.clock.now();
+    if (verdict === 'accepted') {
+      const last = this.lastUseWrites.get(profileId);
+      if (last !== undefined && now >= last && now - last < KEY_USE_WRITE_INTERVAL_MS) {
+        return Promise.resolve(false);
+      }
+      this.lastUseWrites.set(profileId, now);
+    }
+    return this.exclusive(async () => {
+      const loaded = this.load();
+      const current = loaded.profiles.find((p) => p.id === profileId);
+      if (!current?.key || !sameKey(current.key, key)) return false;
+      const at = new Date(now).toISOString();
+      let next: Profile;
+      if (verdict === 'accepted') {
+        const previous = current.keyLastUsedAt === null ? NaN : Date.parse(current.keyLastUsedAt);
+        if (now >= previous && now - previous < KEY_USE_WRITE_INTERVAL_MS) return false;
+        next = { ...current, keyLastUsedAt: at };
+      } else {
+        if (current.keyRevokedSeenAt !== null) return false;
+        next = { ...current, keyRevokedSeenAt: at };
+        this.logger.warn('Notify reported the key revoked', { profileId });
+      }
+      await this.save({ ...loaded, profiles: loaded.profiles.map((p) => (p.id === profileId ? next : p)) });
+      return true;
+    });
   }
 
   /**
@@ -633,8 +693,7 @@ export class ProfileService {
           colour: entry.colour ?? PALETTE[profiles.length % PALETTE.length] ?? PALETTE[0],
           proxy: entry.proxy ?? null,
           createdAt: new Date(this.clock.now()).toISOString(),
-          keyEnvelope: null,
-          key: null,
+          ...NO_KEY,
         };
         profiles.push(profile);
         report.imported.push(toPublicProfile(profile, this.cipher.kind));
@@ -695,10 +754,16 @@ export class ProfileService {
     ];
   }
 
-  private async sealKey(profile: Profile, key: ApiKey): Promise<Pick<Profile, 'keyEnvelope' | 'key'>> {
+  private async sealKey(profile: Profile, key: ApiKey): Promise<StoredKeyFields> {
     const payload: KeyPayload = { v: 1, profileId: profile.id, baseUrl: profile.baseUrl, apiKey: key.value };
     const keyEnvelope = await this.cipher.encrypt(JSON.stringify(payload));
-    return { keyEnvelope, key: { name: key.name, serviceId: key.serviceId, last4: key.secretLast4 } };
+    return {
+      keyEnvelope,
+      key: { name: key.name, serviceId: key.serviceId, last4: key.secretLast4 },
+      keyAddedAt: new Date(this.clock.now()).toISOString(),
+      keyLastUsedAt: null,
+      keyRevokedSeenAt: null,
+    };
   }
 
   private requireUniqueName(loaded: Loaded, name: string, exceptId: string | null): void {
@@ -725,7 +790,7 @@ export class ProfileService {
         'The saved profiles are not in a format this console understands. They have been left exactly as they were.',
       );
     }
-    if (doc.data.version !== STORE_VERSION) {
+    if (doc.data.version < OLDEST_READABLE_VERSION || doc.data.version > STORE_VERSION) {
       throw new ProfileStoreError(
         'profiles_newer_version',
         'The saved profiles were written by a newer version of Notify Console. Update the console to use them; nothing has been changed.',
@@ -733,6 +798,7 @@ export class ProfileService {
     }
     const profiles: Profile[] = [];
     const unreadable: JsonValue[] = [];
+    // Version 1 items are version 2 items without the key's dates; the schema fills them with null.
     const ids = new Set<string>();
     for (const item of doc.data.items) {
       const parsed = storedProfileSchema.safeParse(item);
@@ -793,12 +859,54 @@ export function toPublicProfile(profile: Profile, cipherKind?: SecretCipher['kin
             serviceId: profile.key.serviceId,
             last4: profile.key.last4,
             masked: `${profile.key.name}-${profile.key.serviceId}-••••${profile.key.last4}`,
+            addedAt: profile.keyAddedAt,
+            lastUsedAt: profile.keyLastUsedAt,
+            revokedSeenAt: profile.keyRevokedSeenAt,
           },
     needsKey: profile.keyEnvelope === null || problem !== null,
-    keyProblem: problem,
+    keyProblem: problem ?? (profile.key ? revokedKeyProblem(profile.keyRevokedSeenAt) : null),
     isSandbox: isLoopbackUrl(profile.baseUrl),
   };
 }
+
+/**
+ * The problem to show for a key Notify has reported revoked, or null. A revoked key is still sent
+ * (Notify's own answer is the authority), but the user is told to replace it.
+ */
+export function revokedKeyProblem(revokedSeenAt: string | null, builtIn = false): string | null {
+  if (revokedSeenAt === null) return null;
+  const ms = Date.parse(revokedSeenAt);
+  const when = Number.isNaN(ms) ? '' : ` on ${formatDay(ms)}`;
+  return builtIn
+    ? `Notify reported this key revoked${when}. Built-in sandbox profiles cannot be edited: add a profile of your own with a new key from the sandbox.`
+    : `Notify reported this key revoked${when}, so requests with it will fail. Replace it: create a new key on the API keys page of your service in Notify, then enter it here.`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** `14 Mar 2026` (UTC): the core has no locale or time zone of the user's. */
+function formatDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+function sameKey(a: StoredKeyInfo, b: StoredKeyInfo): boolean {
+  return a.name === b.name && a.serviceId === b.serviceId && a.last4 === b.last4;
+}
+
+type StoredKeyFields = Pick<
+  Profile,
+  'keyEnvelope' | 'key' | 'keyAddedAt' | 'keyLastUsedAt' | 'keyRevokedSeenAt'
+>;
+
+/** A profile's key fields when it has no key. */
+const NO_KEY: StoredKeyFields = {
+  keyEnvelope: null,
+  key: null,
+  keyAddedAt: null,
+  keyLastUsedAt: null,
+  keyRevokedSeenAt: null,
+};
 
 function keyProblem(profile: Profile, kind: SecretCipher['kind']): string | null {
   if (profile.keyEnvelope === null) return null;

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -7,6 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonValue, KeyValueStore, Logger, SecretCipher } from '../../../src-main/core/ports';
 import {
   EXPORT_FORMAT,
+  KEY_USE_WRITE_INTERVAL_MS,
   KeyBindingError,
   NoApiKeyError,
   ProfileImportError,
@@ -791,13 +792,211 @@ describe('ProfileService: stored data it cannot read is kept, not wiped', () => 
 
   it('refuses to touch profiles written by a newer version', async () => {
     const { store, service } = await setup();
-    const future = { version: 2, activeId: null, items: [{ anything: true }] };
+    const future = { version: 3, activeId: null, items: [{ anything: true }] };
     await store.set('profiles', future);
     expect(() => service.list()).toThrow(ProfileStoreError);
     await expect(service.create({ name: 'New', baseUrl: SANDBOX, keyType: 'test' })).rejects.toThrow(
       /newer version/,
     );
     expect(store.get('profiles')).toEqual(future);
+  });
+});
+
+describe('ProfileService: key hygiene (added, last used, revoked)', () => {
+  /** A service on a clock the test moves by hand. */
+  async function clocked(store: KeyValueStore = new MemoryStore()) {
+    const cipher = new PassphraseCipher(store);
+    await cipher.initialise(PASS);
+    const clock = { t: Date.parse('2026-03-14T09:00:00Z') };
+    const service = new ProfileService({ store, cipher, clock: { now: () => clock.t } });
+    return { store, cipher, service, clock };
+  }
+  const info = (key: ReturnType<typeof makeKey>, name = 'console_key') => ({
+    name,
+    serviceId: key.serviceId,
+    last4: key.secret.slice(-4),
+  });
+
+  it('records when a key is added, and again when it is replaced; removing it clears the dates', async () => {
+    const { service, store, clock } = await clocked();
+    const first = makeKey();
+    const created = await service.create({
+      name: 'A',
+      baseUrl: SANDBOX,
+      keyType: 'test',
+      apiKey: first.value,
+    });
+    expect(created.key).toMatchObject({
+      addedAt: '2026-03-14T09:00:00.000Z',
+      lastUsedAt: null,
+      revokedSeenAt: null,
+    });
+    expect(storedProfiles(store)[0]).toMatchObject({
+      keyAddedAt: '2026-03-14T09:00:00.000Z',
+      keyLastUsedAt: null,
+      keyRevokedSeenAt: null,
+    });
+
+    clock.t += 86_400_000;
+    const renamed = await service.update(created.id, { name: 'B' });
+    expect(renamed.profile.key?.addedAt).toBe('2026-03-14T09:00:00.000Z');
+
+    const second = makeKey();
+    const replaced = await service.update(created.id, { apiKey: second.value });
+    expect(replaced.profile.key?.addedAt).toBe('2026-03-15T09:00:00.000Z');
+
+    const removed = await service.update(created.id, { apiKey: null });
+    expect(removed.profile.key).toBeNull();
+    expect(storedProfiles(store)[0]).toMatchObject({
+      keyAddedAt: null,
+      keyLastUsedAt: null,
+      keyRevokedSeenAt: null,
+    });
+
+    const none = await service.create({ name: 'No key', baseUrl: SANDBOX, keyType: 'test' });
+    expect(none.key).toBeNull();
+    expect(storedProfiles(store)[1]).toMatchObject({ keyAddedAt: null });
+  });
+
+  it('writes last used at most once a minute per profile', async () => {
+    const { service, store, clock } = await clocked();
+    const key = makeKey();
+    const p = await service.create({ name: 'A', baseUrl: SANDBOX, keyType: 'test', apiKey: key.value });
+    let writes = 0;
+    const set = store.set.bind(store);
+    store.set = (k, v) => {
+      writes++;
+      return set(k, v);
+    };
+
+    clock.t += 5_000;
+    expect(await service.observeKey(p.id, info(key), 'accepted')).toBe(true);
+    expect(service.get(p.id).key?.lastUsedAt).toBe('2026-03-14T09:00:05.000Z');
+    for (let i = 0; i < 20; i++) {
+      clock.t += 1_000;
+      expect(await service.observeKey(p.id, info(key), 'accepted')).toBe(false);
+    }
+    expect(writes).toBe(1);
+    expect(service.get(p.id).key?.lastUsedAt).toBe('2026-03-14T09:00:05.000Z');
+
+    clock.t = Date.parse('2026-03-14T09:01:05Z');
+    expect(await service.observeKey(p.id, info(key), 'accepted')).toBe(true);
+    expect(writes).toBe(2);
+    expect(service.get(p.id).key?.lastUsedAt).toBe('2026-03-14T09:01:05.000Z');
+    expect(KEY_USE_WRITE_INTERVAL_MS).toBe(60_000);
+
+    // Another profile has its own minute.
+    const otherKey = makeKey();
+    const other = await service.create({
+      name: 'B',
+      baseUrl: SANDBOX,
+      keyType: 'test',
+      apiKey: otherKey.value,
+    });
+    expect(await service.observeKey(other.id, info(otherKey), 'accepted')).toBe(true);
+  });
+
+  it('throttles across restarts by the stored time too', async () => {
+    const { service, store, cipher, clock } = await clocked();
+    const key = makeKey();
+    const p = await service.create({ name: 'A', baseUrl: SANDBOX, keyType: 'test', apiKey: key.value });
+    expect(await service.observeKey(p.id, info(key), 'accepted')).toBe(true);
+    const again = new ProfileService({ store, cipher, clock: { now: () => clock.t + 30_000 } });
+    expect(await again.observeKey(p.id, info(key), 'accepted')).toBe(false);
+  });
+
+  it('records a revoked key once, shows it as the key problem, and forgets it when the key is replaced', async () => {
+    const { service, clock } = await clocked();
+    const key = makeKey();
+    const p = await service.create({ name: 'A', baseUrl: SANDBOX, keyType: 'test', apiKey: key.value });
+    clock.t = Date.parse('2026-11-02T16:30:00Z');
+    expect(await service.observeKey(p.id, info(key), 'revoked')).toBe(true);
+    clock.t += 3_600_000;
+    expect(await service.observeKey(p.id, info(key), 'revoked')).toBe(false);
+
+    const revoked = service.get(p.id);
+    expect(revoked.key?.revokedSeenAt).toBe('2026-11-02T16:30:00.000Z');
+    expect(revoked.keyProblem).toMatch(/^Notify reported this key revoked on 2 Nov 2026/);
+    expect(revoked.keyProblem).toMatch(/Replace it/);
+    expect(publicProfile.parse({ ...revoked, builtIn: false })).toBeTruthy();
+    // Notify's answer stays the authority: the key is still lent out, and the vault is not the problem.
+    expect(revoked.needsKey).toBe(false);
+    expect(await service.withApiKey(p.id, (k) => k.key.value)).toBe(key.value);
+
+    const fresh = makeKey();
+    const replaced = await service.update(p.id, { apiKey: fresh.value });
+    expect(replaced.profile.key?.revokedSeenAt).toBeNull();
+    expect(replaced.profile.keyProblem).toBeNull();
+  });
+
+  it('ignores what is seen of a key that has since been replaced, and of deleted profiles', async () => {
+    const { service, clock } = await clocked();
+    const old = makeKey();
+    const p = await service.create({ name: 'A', baseUrl: SANDBOX, keyType: 'test', apiKey: old.value });
+    const fresh = makeKey();
+    await service.update(p.id, { apiKey: fresh.value });
+    clock.t += 120_000;
+    expect(await service.observeKey(p.id, info(old), 'revoked')).toBe(false);
+    expect(await service.observeKey(p.id, info(old), 'accepted')).toBe(false);
+    expect(service.get(p.id).key).toMatchObject({ lastUsedAt: null, revokedSeenAt: null });
+    await service.delete(p.id);
+    expect(await service.observeKey(p.id, info(fresh), 'revoked')).toBe(false);
+  });
+
+  it('loads a version 1 file (before key dates) with the dates unknown, and keeps them unknown', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nc-profiles-v1-'));
+    try {
+      const path = join(dir, 'settings.json');
+      const fileStore = await JsonFileStore.open(path);
+      const first = await clocked(fileStore);
+      const key = makeKey();
+      const created = await first.service.create({
+        name: 'Old',
+        baseUrl: SANDBOX,
+        keyType: 'test',
+        apiKey: key.value,
+      });
+      await fileStore.flush();
+      // Rewrite the file as the previous version of the console wrote it.
+      const file = JSON.parse(await readFile(path, 'utf8')) as {
+        profiles: { version: number; items: Record<string, unknown>[] };
+      };
+      file.profiles.version = 1;
+      for (const item of file.profiles.items) {
+        delete item.keyAddedAt;
+        delete item.keyLastUsedAt;
+        delete item.keyRevokedSeenAt;
+      }
+      await writeFile(path, JSON.stringify(file));
+
+      const store = await JsonFileStore.open(path);
+      const cipher = new PassphraseCipher(store);
+      await cipher.unlock(PASS);
+      const service = new ProfileService({
+        store,
+        cipher,
+        clock: { now: () => Date.parse('2026-04-01T00:00:00Z') },
+      });
+      expect(service.problems()).toEqual([]);
+      const loaded = service.get(created.id);
+      expect(loaded.key).toMatchObject({ addedAt: null, lastUsedAt: null, revokedSeenAt: null });
+      expect(loaded.keyProblem).toBeNull();
+      expect(await service.withApiKey(created.id, (k) => k.key.value)).toBe(key.value);
+
+      expect(await service.observeKey(created.id, info(key), 'accepted')).toBe(true);
+      await store.flush();
+      const written = JSON.parse(await readFile(path, 'utf8')) as {
+        profiles: { version: number; items: Profile[] };
+      };
+      expect(written.profiles.version).toBe(2);
+      expect(written.profiles.items[0]).toMatchObject({
+        keyAddedAt: null,
+        keyLastUsedAt: '2026-04-01T00:00:00.000Z',
+        keyRevokedSeenAt: null,
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,0 +1,119 @@
+/**
+ * Key hygiene end to end in the core: a request marks the key used, and once the sandbox revokes
+ * the key (through its control API) the next request records it and the profile says so.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConsoleCore, type ConsoleCore } from '../../../src-main/core/app';
+import type { PublicProfile } from '../../../src-main/contract/schemas';
+
+let core: ConsoleCore;
+let dataDir: string;
+let sandboxUrl: string;
+const events: { name: string; payload: unknown }[] = [];
+const call = async (method: string, input: unknown = {}) =>
+  core.endpoint.call(method, input, { transport: 'test' }) as Promise<any>;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'console-key-hygiene-'));
+  core = await createConsoleCore({ dataDir, mode: 'browser', platform: 'linux', sandboxTimeScale: 200 });
+  core.endpoint.subscribe((name, payload) => events.push({ name, payload }));
+  sandboxUrl = core.sandbox!.url;
+});
+afterAll(async () => {
+  await core.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function profile(id: string): Promise<PublicProfile> {
+  const list = await call('profiles.list');
+  return list.value.profiles.find((p: PublicProfile) => p.id === id);
+}
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, tries = 250): Promise<T> {
+  let last!: T;
+  for (let i = 0; i < tries; i++) {
+    last = await fn();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`not reached: ${JSON.stringify(last).slice(0, 500)}`);
+}
+
+describe('key hygiene against the embedded sandbox', () => {
+  it('marks a stored key used, then revoked when the sandbox revokes it', async () => {
+    expect((await call('vault.setup', { passphrase: 'correct horse battery' })).ok).toBe(true);
+    const info: any = await (await fetch(`${sandboxUrl}/_sandbox/info`)).json();
+    const serviceId: string = info.services[0].id;
+    const made = await fetch(`${sandboxUrl}/_sandbox/services/${serviceId}/keys`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'rotate me', key_type: 'test' }),
+    });
+    expect(made.status).toBe(201);
+    const key = (await made.json()) as { id: string; api_key: string };
+
+    const created = await call('profiles.create', {
+      name: 'Hygiene',
+      baseUrl: sandboxUrl,
+      keyType: 'test',
+      apiKey: key.api_key,
+    });
+    expect(created.ok).toBe(true);
+    const id: string = created.value.id;
+    expect(created.value.key).toMatchObject({ lastUsedAt: null, revokedSeenAt: null });
+    expect(Date.parse(created.value.key.addedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+    expect((await call('templates.list', { profileId: id })).ok).toBe(true);
+    const used = await until(
+      () => profile(id),
+      (p) => p.key?.lastUsedAt !== null,
+    );
+    expect(Date.parse(used.key!.lastUsedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    expect(used.keyProblem).toBeNull();
+    expect(events.some((e) => e.name === 'profiles.changed')).toBe(true);
+
+    const revoked = await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, { method: 'POST' });
+    expect(revoked.status).toBe(200);
+    const refused = await call('templates.list', { profileId: id });
+    expect(refused.ok).toBe(false);
+    expect(refused.error.details).toMatchObject({ status: 403 });
+
+    const seen = await until(
+      () => profile(id),
+      (p) => p.key?.revokedSeenAt !== null,
+    );
+    expect(seen.keyProblem).toMatch(/^Notify reported this key revoked on \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    expect(seen.keyProblem).toMatch(/Replace it/);
+    // The last-used time is not moved by an auth error.
+    expect(seen.key!.lastUsedAt).toBe(used.key!.lastUsedAt);
+
+    await until(
+      async () => JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')),
+      (file: any) => file.profiles?.items?.[0]?.keyRevokedSeenAt === seen.key!.revokedSeenAt,
+    );
+
+    // Replacing the key clears the problem.
+    const fresh = await fetch(`${sandboxUrl}/_sandbox/services/${serviceId}/keys`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'rotated', key_type: 'test' }),
+    });
+    const freshKey = (await fresh.json()) as { api_key: string };
+    const updated = await call('profiles.update', { id, apiKey: freshKey.api_key });
+    expect(updated.ok).toBe(true);
+    expect(updated.value.profile.keyProblem).toBeNull();
+    expect(updated.value.profile.key).toMatchObject({ lastUsedAt: null, revokedSeenAt: null });
+  });
+
+  it('keeps a built-in profile’s last use in memory only', async () => {
+    expect((await call('templates.list', { profileId: 'sandbox-team' })).ok).toBe(true);
+    const used = await until(
+      () => profile('sandbox-team'),
+      (p) => p.key?.lastUsedAt !== null,
+    );
+    expect(used.key?.addedAt).toBeNull();
+    const file = await readFile(join(dataDir, 'settings.json'), 'utf8');
+    expect(file).not.toContain('sandbox-team');
+  });
+});

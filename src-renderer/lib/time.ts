@@ -64,3 +64,34 @@ export function formatSkew(seconds: number | null | undefined): string {
   const side = seconds > 0 ? 'the server is ahead of this computer' : 'this computer is ahead of the server';
   return `${seconds > 0 ? '+' : ''}${seconds.toFixed(1)} s (${side})`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** `14 Mar 2026` in local time: a day, when the time of day does not matter. */
+export function formatDay(value: string | number | null | undefined): string {
+  const ms = typeof value === 'number' ? value : parseNotifyTime(value);
+  if (ms === null) return '—';
+  const d = new Date(ms);
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How long ago, in the largest whole unit: `just now`, `5 minutes ago`, `2 hours ago`,
+ * `3 days ago`, `8 months ago`, `2 years ago`. A time in the future reads `just now`.
+ */
+export function formatAgo(value: string | number | null | undefined, nowMs: number): string {
+  const ms = typeof value === 'number' ? value : parseNotifyTime(value);
+  if (ms === null) return '—';
+  const elapsed = nowMs - ms;
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} ago`;
+  if (elapsed < 60_000) return 'just now';
+  if (elapsed < 3_600_000) return unit(Math.floor(elapsed / 60_000), 'minute');
+  if (elapsed < DAY_MS) return unit(Math.floor(elapsed / 3_600_000), 'hour');
+  const days = Math.floor(elapsed / DAY_MS);
+  if (days < 30) return unit(days, 'day');
+  const months = Math.floor(days / 30.44);
+  if (months < 12) return unit(months, 'month');
+  return unit(Math.floor(days / 365.25), 'year');
+}

@@ -1,7 +1,7 @@
 /**
  * Profiles: every saved Notify service and key, with add, edit, delete, test and switch.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { ColourDot, KeyTypeBadge } from '../../components/badges';
 import { Dialog } from '../../components/dialog';
@@ -12,8 +12,19 @@ import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi, useAppStoreShallow } from '../../state/context';
 import { ConnectionResult } from './connection-result';
 import { ImportExport } from './import-export';
+import { describeKeyHygiene } from './key-hygiene';
 import { ProfileForm } from './profile-form';
 import { VaultPanel } from './vault-panel';
+
+/** The time now, refreshed every minute: enough for "2 hours ago". */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
 
 function ProfileCard({
   profile,
@@ -28,6 +39,8 @@ function ProfileCard({
 }) {
   const store = useAppStoreApi();
   const test = useAppStore((s) => s.connectionTests[profile.id]);
+  const now = useMinuteClock();
+  const hygiene = describeKeyHygiene(profile.key, now);
   return (
     <li
       className={`card profile-card ${active ? 'profile-card--active' : ''}`}
@@ -41,6 +54,23 @@ function ProfileCard({
         {active ? <span className="pill">Active</span> : null}
         {profile.isSandbox ? <span className="pill pill--quiet">Sandbox</span> : null}
       </div>
+      {hygiene?.revoked && profile.keyProblem ? (
+        <div className="notice notice--error" role="note" data-testid="profile-key-revoked">
+          <p>
+            <strong>{profile.keyProblem}</strong>
+          </p>
+          {profile.builtIn ? null : (
+            <button
+              type="button"
+              className="button"
+              onClick={onEdit}
+              aria-label={`Replace key of ${profile.name}`}
+            >
+              Replace key
+            </button>
+          )}
+        </div>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>Base URL</dt>
@@ -80,7 +110,17 @@ function ProfileCard({
           </div>
         )}
       </dl>
-      {profile.keyProblem ? (
+      {hygiene ? (
+        <p className="small" data-testid="profile-key-usage">
+          {hygiene.usage}
+        </p>
+      ) : null}
+      {hygiene?.rotate ? (
+        <p className="notice notice--warning" data-testid="profile-key-rotate">
+          {hygiene.rotate}
+        </p>
+      ) : null}
+      {profile.keyProblem && !hygiene?.revoked ? (
         <p className="field__error" role="note">
           {profile.keyProblem}
         </p>

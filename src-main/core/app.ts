@@ -13,7 +13,7 @@ import { createEndpoint, EventBus, type RpcEndpoint } from '../rpc/dispatch';
 import { builtInProfiles, type BuiltInProfile } from './builtin-profiles';
 import { createHandlers } from './handlers';
 import { HistoryPager } from './history/history-pager';
-import { NotifyClient, type NotifyRequestLogEntry } from './notify/client';
+import { NotifyClient, type KeyVerdict, type NotifyRequestLogEntry } from './notify/client';
 import { createDispatcher, DEFAULT_TIMEOUTS } from './notify/http';
 import { silentLogger, type Logger, type SecretCipher } from './ports';
 import {
@@ -61,6 +61,8 @@ export interface CoreServices {
   tracker: StatusTracker;
   pager: HistoryPager<{ id: string }>;
   requestLog: RequestLogEntry[];
+  /** Records what an answer said about a profile's key (last used, revoked); never throws. */
+  observeKey(profileId: string, key: StoredKeyInfo | null, verdict: KeyVerdict): void;
   /** A client for one call: keys are decrypted for it and dropped after. */
   withClient<T>(profileId: string, fn: (client: NotifyClient) => Promise<T>): Promise<T>;
   activeProfileId(): string | null;
@@ -128,11 +130,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     return true;
   };
   /** Records what an answer said about the key (last used, revoked); never fails the request. */
-  const observeKey = (
-    profileId: string,
-    key: StoredKeyInfo | null,
-    verdict: NotifyRequestLogEntry['keyVerdict'],
-  ) => {
+  const observeKey = (profileId: string, key: StoredKeyInfo | null, verdict: KeyVerdict) => {
     if (verdict !== 'accepted' && verdict !== 'revoked') return;
     const builtIn = builtIns.find((b) => b.profile.id === profileId);
     if (builtIn) {
@@ -228,6 +226,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     tracker,
     pager: new HistoryPager<{ id: string }>(),
     requestLog,
+    observeKey,
     withClient,
     activeProfileId: () => {
       const id = store.get(ACTIVE_KEY);

@@ -201,10 +201,21 @@ export function createHandlers(s: CoreServices): HandlerTable {
       guard(async () => {
         if ('id' in i) {
           const b = s.builtIns.find((x) => x.profile.id === i.id);
-          if (b) return testConnection({ baseUrl: b.profile.baseUrl, apiKey: b.apiKey });
-          return s.profiles.withApiKey(i.id, (k) =>
-            testConnection({ baseUrl: k.baseUrl, apiKey: k.key.value, proxy: k.proxy }),
-          );
+          if (b)
+            return testConnection({
+              baseUrl: b.profile.baseUrl,
+              apiKey: b.apiKey,
+              onKeyVerdict: (v) => s.observeKey(b.profile.id, null, v),
+            });
+          return s.profiles.withApiKey(i.id, (k) => {
+            const stored = { name: k.key.name, serviceId: k.key.serviceId, last4: k.key.secretLast4 };
+            return testConnection({
+              baseUrl: k.baseUrl,
+              apiKey: k.key.value,
+              proxy: k.proxy,
+              onKeyVerdict: (v) => s.observeKey(k.profileId, stored, v),
+            });
+          });
         }
         return testConnection({ baseUrl: i.baseUrl, apiKey: i.apiKey, proxy: i.proxy ?? null });
       }),

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import { parseApiKey } from '../api-key';
 import { CoreError } from '../ports';
-import { NotifyClient } from './client';
+import { NotifyClient, type KeyVerdict } from './client';
 import { NotifyApiError, NotifyNetworkError, UnknownOutcomeError } from './errors';
 import { skewSentence } from './explain-errors';
 import type { Timeouts } from './http';
@@ -49,6 +49,8 @@ export type ConnectionTestOptions = {
   timeouts?: Partial<Timeouts>;
   fetchAgent?: Dispatcher;
   clock?: () => number;
+  /** Told what Notify's answer says about the key (for the profile's last-used and revoked times). */
+  onKeyVerdict?: (verdict: KeyVerdict) => void;
 };
 
 /** Skew worth a warning even when Notify accepted the token: close to its 30-second limit. */
@@ -86,6 +88,7 @@ export async function testConnection(options: ConnectionTestOptions): Promise<Co
       retry: { attempts: 1 },
       fetchAgent: options.fetchAgent,
       clock: options.clock,
+      log: options.onKeyVerdict ? (entry) => options.onKeyVerdict?.(entry.keyVerdict) : undefined,
     });
   } catch (err) {
     const message = err instanceof CoreError ? err.message : 'The profile’s settings are not valid.';

@@ -106,6 +106,34 @@ describe('key hygiene against the embedded sandbox', () => {
     expect(updated.value.profile.key).toMatchObject({ lastUsedAt: null, revokedSeenAt: null });
   });
 
+  it('learns the same from Test connection on a stored profile', async () => {
+    const info: any = await (await fetch(`${sandboxUrl}/_sandbox/info`)).json();
+    const made = await fetch(`${sandboxUrl}/_sandbox/services/${info.services[0].id}/keys`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'tested', key_type: 'team' }),
+    });
+    const key = (await made.json()) as { id: string; api_key: string };
+    const created = await call('profiles.create', {
+      name: 'Tested',
+      baseUrl: sandboxUrl,
+      keyType: 'team',
+      apiKey: key.api_key,
+    });
+    const id: string = created.value.id;
+    expect((await call('profiles.testConnection', { id })).value.verdict).toBe('ok');
+    await until(
+      () => profile(id),
+      (p) => p.key?.lastUsedAt !== null,
+    );
+    await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, { method: 'POST' });
+    expect((await call('profiles.testConnection', { id })).value.verdict).toBe('revoked-key');
+    const seen = await until(
+      () => profile(id),
+      (p) => p.key?.revokedSeenAt !== null,
+    );
+    expect(seen.keyProblem).toMatch(/revoked/);
+  });
+
   it('keeps a built-in profile’s last use in memory only', async () => {
     expect((await call('templates.list', { profileId: 'sandbox-team' })).ok).toBe(true);
     const used = await until(

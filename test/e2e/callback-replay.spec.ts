@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { chooseTemplate, goTo, speedUpLifecycle, tabTo, useProfile } from './helpers';
+import { sendVerificationSms, speedUpLifecycle, tabTo } from './helpers';
 
 interface Received {
   path: string;
@@ -19,14 +19,7 @@ interface Received {
 const TOKEN = 'e2e-callback-token-7c41';
 
 async function sendAndOpen(page: Page): Promise<string> {
-  await useProfile(page, 'Local sandbox');
-  await goTo(page, 'Send', 'Send a message');
-  await chooseTemplate(page, 'Verification code (Text message)');
-  await page.getByLabel('Phone number').fill('07700900123');
-  await page.getByLabel('name', { exact: true }).fill('Ada');
-  await page.getByLabel('code', { exact: true }).fill('123456');
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const id = (await page.getByTestId('sent-id').textContent())!;
+  const id = await sendVerificationSms(page);
   await page.getByRole('button', { name: 'Follow its status' }).click();
   await expect(page.getByTestId('notification-detail')).toContainText(id);
   return id;

@@ -4,7 +4,7 @@
  * the fixture's link carried is in the tab's sessionStorage by the time these links are opened.
  */
 import { test, expect } from './fixtures';
-import { chooseTemplate, DEMO_TEMPLATES, goTo, useProfile } from './helpers';
+import { chooseTemplate, DEMO_TEMPLATES, goTo, sendVerificationSms, useProfile } from './helpers';
 import type { Page } from '@playwright/test';
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
@@ -69,14 +69,7 @@ test.describe('Deep links', () => {
 
   test('the status screen’s address names the notification, and a reload stays on it', async ({ page }) => {
     await started(page);
-    await useProfile(page, 'Local sandbox');
-    await goTo(page, 'Send', 'Send a message');
-    await chooseTemplate(page, 'Verification code (Text message)');
-    await page.getByLabel('Phone number').fill('07700900123');
-    await page.getByLabel('name', { exact: true }).fill('Ada');
-    await page.getByLabel('code', { exact: true }).fill('123456');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    const id = (await page.getByTestId('sent-id').textContent())!;
+    const id = await sendVerificationSms(page);
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Follow its status' }).click();
     await expect(heading(page, 'Notification status')).toBeVisible();

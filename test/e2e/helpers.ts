@@ -209,6 +209,24 @@ export async function ensureVaultUnlocked(page: Page): Promise<void> {
   await expect(status).toHaveText('unlocked');
 }
 
+/**
+ * Sends the demo service's "Verification code" text message from the Send screen with `profile`,
+ * and returns the new notification's id as the send result shows it.
+ */
+export async function sendVerificationSms(
+  page: Page,
+  { profile = 'Local sandbox', phoneNumber = '07700900123', code = '123456' } = {},
+): Promise<string> {
+  await useProfile(page, profile);
+  await goTo(page, 'Send', 'Send a message');
+  await chooseTemplate(page, 'Verification code (Text message)');
+  await page.getByLabel('Phone number').fill(phoneNumber);
+  await page.getByLabel('name', { exact: true }).fill('Ada');
+  await page.getByLabel('code', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  return (await page.getByTestId('sent-id').textContent())!;
+}
+
 /** Chooses a template on the send screen by its name and type, as the select shows them. */
 export async function chooseTemplate(page: Page, label: string): Promise<void> {
   const select = page.getByLabel('Template', { exact: true });

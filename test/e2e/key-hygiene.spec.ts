@@ -5,14 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
-import {
-  chooseTemplate,
-  createDemoKey,
-  ensureVaultUnlocked,
-  goTo,
-  sandboxControl,
-  useProfile,
-} from './helpers';
+import { createDemoKey, ensureVaultUnlocked, goTo, sandboxControl, sendVerificationSms } from './helpers';
 
 test.describe('Key hygiene', () => {
   test('a stored key shows its last use, then its revocation with a Replace key action', async ({
@@ -39,13 +32,7 @@ test.describe('Key hygiene', () => {
     await expect(card.getByTestId('profile-key-rotate')).toHaveCount(0);
 
     // A send with the profile marks the key used.
-    await useProfile(page, name);
-    await goTo(page, 'Send', 'Send a message');
-    await chooseTemplate(page, 'Verification code (Text message)');
-    await page.getByLabel('Phone number').fill('07700900123');
-    await page.getByLabel('name', { exact: true }).fill('Ada');
-    await page.getByLabel('code', { exact: true }).fill('482910');
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await sendVerificationSms(page, { profile: name, code: '482910' });
     await expect(page.getByTestId('send-result').getByRole('heading', { name: 'Sent' })).toBeVisible();
 
     await goTo(page, 'Profiles', 'Profiles');

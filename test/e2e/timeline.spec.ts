@@ -3,19 +3,12 @@
  * simulated numbers decide the outcome: 07700900123 is delivered, 07700900002 fails permanently.
  */
 import { test, expect } from './fixtures';
-import { chooseTemplate, goTo, speedUpLifecycle, useProfile } from './helpers';
+import { sendVerificationSms, speedUpLifecycle } from './helpers';
 import type { Page } from '@playwright/test';
 
 /** Sends the verification code text to `phoneNumber` and opens its status screen. */
 async function sendAndFollow(page: Page, phoneNumber: string): Promise<string> {
-  await useProfile(page, 'Local sandbox');
-  await goTo(page, 'Send', 'Send a message');
-  await chooseTemplate(page, 'Verification code (Text message)');
-  await page.getByLabel('Phone number').fill(phoneNumber);
-  await page.getByLabel('name', { exact: true }).fill('Ada');
-  await page.getByLabel('code', { exact: true }).fill('123456');
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const id = (await page.getByTestId('sent-id').textContent())!;
+  const id = await sendVerificationSms(page, { phoneNumber });
   await page.getByRole('button', { name: 'Follow its status' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Notification status' })).toBeVisible();
   await expect(page.getByTestId('notification-detail')).toContainText(id);

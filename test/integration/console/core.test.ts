@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../../src-main/core/app';
 import { methods, type MethodName } from '../../../src-main/contract/methods';
 import { DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { waitUntil } from '../../support/wait';
 
 let core: ConsoleCore;
 let dataDir: string;
@@ -27,16 +28,6 @@ afterAll(async () => {
   await core.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, tries = 300): Promise<T> {
-  let last!: T;
-  for (let i = 0; i < tries; i++) {
-    last = await fn();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`not reached: ${JSON.stringify(last).slice(0, 500)}`);
-}
 
 describe('console core on the embedded sandbox', () => {
   it('starts with built-in sandbox profiles and a passphrase vault in browser mode', async () => {
@@ -78,7 +69,7 @@ describe('console core on the embedded sandbox', () => {
     });
     expect(sent.ok).toBe(true);
     expect(sent.value.tracked).toBe(true);
-    const done = await until(
+    const done = await waitUntil(
       () => call('notifications.get', { profileId: 'sandbox-test', id: sent.value.id }),
       (r) => r.value?.notification.status === 'delivered',
     );
@@ -100,7 +91,7 @@ describe('console core on the embedded sandbox', () => {
         personalisation: { name: 'A', code: '1' },
       },
     });
-    const failed = await until(
+    const failed = await waitUntil(
       () => call('notifications.get', { profileId: 'sandbox-test', id: sent.value.id }),
       (r) => r.value?.notification.status === 'permanent-failure',
     );

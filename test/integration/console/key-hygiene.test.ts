@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../../src-main/core/app';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
+import { waitUntil } from '../../support/wait';
 
 let core: ConsoleCore;
 let dataDir: string;
@@ -30,16 +31,6 @@ afterAll(async () => {
 async function profile(id: string): Promise<PublicProfile> {
   const list = await call('profiles.list');
   return list.value.profiles.find((p: PublicProfile) => p.id === id);
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, tries = 250): Promise<T> {
-  let last!: T;
-  for (let i = 0; i < tries; i++) {
-    last = await fn();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`not reached: ${JSON.stringify(last).slice(0, 500)}`);
 }
 
 describe('key hygiene against the embedded sandbox', () => {
@@ -66,7 +57,7 @@ describe('key hygiene against the embedded sandbox', () => {
     expect(Date.parse(created.value.key.addedAt)).toBeGreaterThan(Date.now() - 60_000);
 
     expect((await call('templates.list', { profileId: id })).ok).toBe(true);
-    const used = await until(
+    const used = await waitUntil(
       () => profile(id),
       (p) => p.key?.lastUsedAt !== null,
     );
@@ -80,7 +71,7 @@ describe('key hygiene against the embedded sandbox', () => {
     expect(refused.ok).toBe(false);
     expect(refused.error.details).toMatchObject({ status: 403 });
 
-    const seen = await until(
+    const seen = await waitUntil(
       () => profile(id),
       (p) => p.key?.revokedSeenAt !== null,
     );
@@ -89,7 +80,7 @@ describe('key hygiene against the embedded sandbox', () => {
     // The last-used time is not moved by an auth error.
     expect(seen.key!.lastUsedAt).toBe(used.key!.lastUsedAt);
 
-    await until(
+    await waitUntil(
       async () => JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')),
       (file: any) => file.profiles?.items?.[0]?.keyRevokedSeenAt === seen.key!.revokedSeenAt,
     );
@@ -121,13 +112,13 @@ describe('key hygiene against the embedded sandbox', () => {
     });
     const id: string = created.value.id;
     expect((await call('profiles.testConnection', { id })).value.verdict).toBe('ok');
-    await until(
+    await waitUntil(
       () => profile(id),
       (p) => p.key?.lastUsedAt !== null,
     );
     await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, { method: 'POST' });
     expect((await call('profiles.testConnection', { id })).value.verdict).toBe('revoked-key');
-    const seen = await until(
+    const seen = await waitUntil(
       () => profile(id),
       (p) => p.key?.revokedSeenAt !== null,
     );
@@ -136,7 +127,7 @@ describe('key hygiene against the embedded sandbox', () => {
 
   it('keeps a built-in profile’s last use in memory only', async () => {
     expect((await call('templates.list', { profileId: 'sandbox-team' })).ok).toBe(true);
-    const used = await until(
+    const used = await waitUntil(
       () => profile('sandbox-team'),
       (p) => p.key?.lastUsedAt !== null,
     );

@@ -28,6 +28,8 @@ async function expectMaskedSnippets(page: Page, apiKey: string, expected: RegExp
     await expect(code).toContainText('NOTIFY_API_KEY');
     await expect(code).toContainText(masked);
     await expect(code).toContainText(expected);
+    // The snippet arriving re-renders the result; focus stays where the user put it.
+    await expect(snippets.getByRole('tab', { name: language })).toBeFocused();
     await expect(page.locator('body')).not.toContainText(apiKey);
     await expect(page.locator('body')).not.toContainText(apiKey.slice(-36));
     await expectNoSecrets(page, [apiKey, apiKey.slice(-36)], `the ${language} snippet`);

@@ -2,7 +2,7 @@
  * What came of a send: the response and copy-as snippets, or the error, with "look it up by
  * reference" when the outcome is unknown (the request may or may not have reached Notify).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { StatusTag } from '../../components/badges';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorPanel } from '../../components/error-panel';
@@ -119,10 +119,18 @@ function ReferenceLookup() {
 export function SendResultPanel() {
   const store = useAppStoreApi();
   const send = useAppStore((s) => s.send);
+  // The heading takes focus once, when a result or an error arrives, so a screen reader announces
+  // it. Not on every render: the panel re-renders as snippets load, and moving focus then would
+  // pull a keyboard user (or a click in progress) away from the snippet tabs.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const arrived = send.status === 'sent' ? send.result : send.status === 'error' ? send.error : null;
+  useEffect(() => {
+    if (arrived) headingRef.current?.focus();
+  }, [arrived]);
   if (send.status === 'error' && send.error) {
     return (
       <section className="result" aria-labelledby="result-heading" data-testid="send-error">
-        <h2 id="result-heading" tabIndex={-1} ref={(el) => el?.focus()}>
+        <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
           Not sent
         </h2>
         <ErrorPanel
@@ -142,7 +150,7 @@ export function SendResultPanel() {
   const r = send.result;
   return (
     <section className="result" aria-labelledby="result-heading" data-testid="send-result">
-      <h2 id="result-heading" tabIndex={-1} ref={(el) => el?.focus()}>
+      <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
         Sent
       </h2>
       <p>

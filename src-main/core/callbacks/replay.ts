@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { Agent, request, type Dispatcher } from 'undici';
 import { callbackBody, type CallbackPayload } from '../../../src-shared/callback-payload';
 import type { Explanation } from '../../contract/methods';
+import { isLoopbackHost } from '../loopback';
 import { classify, createDispatcher } from '../notify/http';
 
 /** The whole exchange (connect, headers, body) must finish within this. */
@@ -49,14 +50,6 @@ export type CheckedUrl = { ok: true; url: URL; loopback: boolean } | { ok: false
 
 const EXAMPLES =
   'like https://example.com/notify/callback, or http://localhost:3000/callback on this computer';
-
-/** Whether a parsed URL's host is this computer: localhost, 127.0.0.0/8 or [::1]. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase();
-  if (h === 'localhost' || h === '[::1]') return true;
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  return m !== null && m[1] === '127' && m.slice(2).every((part) => Number(part) <= 255);
-}
 
 /**
  * Checks a replay URL. The messages never repeat the URL itself (it may hold a secret a user pasted

@@ -22,6 +22,7 @@ import {
   type RekeyableCipher,
   type SecretCipher,
 } from '../ports';
+import { isLoopbackHost, isLoopbackUrl } from '../loopback';
 
 /** A profile as stored. `keyEnvelope` is ciphertext; `key` is the non-secret description of it. */
 export interface Profile {
@@ -215,7 +216,7 @@ export function normaliseBaseUrl(raw: unknown): Check<string> {
   }
   if (text.includes('?')) return bad('Remove the query (the part from “?”): a base URL has none.');
   if (text.includes('#')) return bad('Remove the part from “#”: a base URL has none.');
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return bad(
       'Use https://. Plain http:// is allowed only for a Notify Sandbox on this computer (localhost, 127.0.0.1 or [::1]).',
     );
@@ -1036,21 +1037,6 @@ function freeName(name: string, profiles: readonly Profile[]): string {
       .trimEnd();
     const candidate = `${base}${suffix}`;
     if (!profiles.some((p) => sameName(p.name, candidate))) return candidate;
-  }
-}
-
-function isLoopback(hostname: string): boolean {
-  // URL() has already canonicalised the host: `127.1` is `127.0.0.1`, `[0::1]` is `[::1]`.
-  return (
-    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
-}
-
-function isLoopbackUrl(baseUrl: string): boolean {
-  try {
-    return isLoopback(new URL(baseUrl).hostname);
-  } catch {
-    return false;
   }
 }
 

@@ -65,10 +65,7 @@ export function Lookup() {
             </EmptyState>
           ) : (
             <table className="table">
-              <caption>
-                Found in {new Set(value.results.map((r) => r.profileId)).size} profile
-                {new Set(value.results.map((r) => r.profileId)).size === 1 ? '' : 's'}
-              </caption>
+              <caption>{profileCount(value.results.map((r) => r.profileId))}</caption>
               <thead>
                 <tr>
                   <th scope="col">Profile</th>
@@ -129,4 +126,10 @@ export function Lookup() {
       ) : null}
     </section>
   );
+}
+
+/** "Found in 1 profile" / "Found in 3 profiles": distinct profiles among the results. */
+function profileCount(profileIds: readonly string[]): string {
+  const n = new Set(profileIds).size;
+  return `Found in ${n} profile${n === 1 ? '' : 's'}`;
 }

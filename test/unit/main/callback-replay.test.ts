@@ -5,11 +5,11 @@ import { callbackBody, type CallbackPayload } from '../../../src-shared/callback
 import {
   checkBearerToken,
   checkReplayUrl,
-  isLoopbackHost,
   replayCallback,
   REPLAY_RESPONSE_BYTES,
 } from '../../../src-main/core/callbacks/replay';
 import { explanation } from '../../../src-main/contract/methods';
+import { isLoopbackHost } from '../../../src-main/core/loopback';
 
 const payload: CallbackPayload = {
   id: '740e5834-3a29-46b4-9a6f-16142fde533a',

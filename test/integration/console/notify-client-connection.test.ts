@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testConnection } from '../../../src-main/core/notify/connection-test';
 import { SERVICE_ID, TRIAL_ID, startTestSandbox, type TestSandbox } from '../../support/sandbox';
+import { closedPort, listenLocal, type LocalServer } from '../../support/local-server';
 
 let sb: TestSandbox;
 const servers: { close(): Promise<void> }[] = [];
@@ -212,36 +213,15 @@ describe('against servers that are not Notify', () => {
   });
 });
 
-type Served = { url: string; close(): Promise<void> };
+type Served = LocalServer;
 
+/** A loopback server, closed after the test. */
 async function listen(server: Server): Promise<Served> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const served = {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const served = await listenLocal(server);
   servers.push(served);
   return served;
 }
 
 function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Served> {
   return listen(createServer(handler));
-}
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
 }

@@ -4,7 +4,7 @@
  * proxies. The rule under test: reads recover; a send is never sent twice.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   NotifyClient,
@@ -17,6 +17,7 @@ import {
   UnknownOutcomeError,
 } from '../../../src-main/core/notify/errors';
 import { SERVICE_ID, T, eventually, startTestSandbox, type TestSandbox } from '../../support/sandbox';
+import { closedPort, listenLocal, type LocalServer } from '../../support/local-server';
 
 let sb: TestSandbox;
 const clients: NotifyClient[] = [];
@@ -416,25 +417,11 @@ describe('proxies', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-type Served = { url: string; port: number; close(): Promise<void> };
+type Served = LocalServer;
 
+/** A loopback server, closed after the test. */
 async function listen(server: Server): Promise<Served> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const served = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const served = await listenLocal(server);
   servers.push(served);
   return served;
 }
@@ -470,13 +457,4 @@ async function startProxy(mode: 'tunnel' | '407'): Promise<Served & { connects: 
     socket.on('close', () => upstream.destroy());
   });
   return Object.assign(await listen(server), { connects });
-}
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
 }

@@ -4,13 +4,14 @@
  * then one scan over everything the client produced.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { NotifyClient, type NotifyRequestLogEntry } from '../../../src-main/core/notify/client';
 import { testConnection } from '../../../src-main/core/notify/connection-test';
 import { SERVICE_ID, T, startTestSandbox, type TestSandbox } from '../../support/sandbox';
+import { closedPort, listenLocal } from '../../support/local-server';
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -81,7 +82,7 @@ it('never puts a key, secret, proxy password or JWT in logs, errors or messages'
       proxy: `http://user:${proxyPassword}@127.0.0.1:${closed}`,
     }).getTemplates(),
   );
-  const proxy407 = await listen(
+  const proxy407 = await listenLocal(
     createServer().on('connect', (_req, socket: Socket) =>
       socket.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'),
     ),
@@ -89,7 +90,7 @@ it('never puts a key, secret, proxy password or JWT in logs, errors or messages'
   await attempt(
     make(sb.url, sb.apiKeys.live, { proxy: `http://user:${proxyPassword}@${proxy407.host}` }).sendSms(sms),
   );
-  const echo = await listen(
+  const echo = await listenLocal(
     createServer((req, res) => {
       // A hostile or broken server echoing the Authorization header back, in the body and a header.
       res.writeHead(req.url?.startsWith('/v2/templates') ? 400 : 500, {
@@ -149,29 +150,3 @@ it('never puts a key, secret, proxy password or JWT in logs, errors or messages'
   expect(texts.some((t) => t.includes('[redacted]'))).toBe(true);
   expect(texts.some((t) => t.includes('[redacted token]'))).toBe(true);
 });
-
-async function listen(server: Server): Promise<{ host: string; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    host: `127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}

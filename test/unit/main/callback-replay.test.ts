@@ -10,6 +10,7 @@ import {
 } from '../../../src-main/core/callbacks/replay';
 import { explanation } from '../../../src-main/contract/methods';
 import { isLoopbackHost } from '../../../src-main/core/loopback';
+import { closedPort } from '../../support/local-server';
 
 const payload: CallbackPayload = {
   id: '740e5834-3a29-46b4-9a6f-16142fde533a',
@@ -59,15 +60,6 @@ async function endpoint(
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
   return { url: `http://127.0.0.1:${port}/callback?x=1`, received, port };
-}
-
-/** A port nothing listens on: bound, then closed again. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 function target(url: string) {

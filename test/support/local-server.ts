@@ -2,7 +2,7 @@
  * Throwaway HTTP servers for tests: bound to 127.0.0.1 on an ephemeral port, closed with every
  * open socket destroyed, and a port known to have nothing listening on it.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface LocalServer {
@@ -33,13 +33,6 @@ export async function listenLocal(server: Server): Promise<LocalServer> {
         server.close(() => resolve());
       }),
   };
-}
-
-/** A loopback server answering with `handler`. */
-export function serveLocal(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<LocalServer> {
-  return listenLocal(createServer(handler));
 }
 
 /** A port nothing listens on: bound, then closed again. */

@@ -22,6 +22,7 @@ export {
   renderSmsUnsanitised,
   smsCharacterCount,
   smsFragmentCount,
+  smsEncodingOf,
   smsEncodingInfo,
   smsMessageInfo,
   SMS_CHAR_COUNT_LIMIT,
@@ -44,7 +45,7 @@ export {
   type LetterQrCode,
 } from './letter';
 export { sanitiseContentValue } from './sanitise-content';
-export { sanitiseSms } from './sanitise-sms';
+export { sanitiseSms } from './sanitise-text';
 export { escapeHtml } from './html';
 
 /** The parts of a template that hold placeholders. */

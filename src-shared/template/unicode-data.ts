@@ -5,7 +5,9 @@
  * WHATWG's HTML entity list (entities.json), which is what Python's `unicodedata.decomposition` and
  * `html.entities.html5` return. Regenerated on 2026-12-03 with:
  *
- *     node scripts/refresh-unicode-data.mjs --unicode-data /usr/share/unicode/UnicodeData.txt --unicode-data-3-2 /tmp/rules-oracle/UnicodeData-3.2.0.txt --entities /tmp/rules-oracle/entities.json
+ *     node --import tsx scripts/refresh-unicode-data.ts --unicode-data /usr/share/unicode/UnicodeData.txt --unicode-data-3-2 /tmp/rules-oracle/UnicodeData-3.2.0.txt --entities /tmp/rules-oracle/entities.json --note "Offline run: UnicodeData.txt 15.0.0 from Debian's unicode-data package; UnicodeData-3.2.0.txt and entities.json written from CPython 3.11's unicodedata.ucd_3_2_0 and html.entities.html5, which are built from those files."
+ *
+ * Offline run: UnicodeData.txt 15.0.0 from Debian's unicode-data package; UnicodeData-3.2.0.txt and entities.json written from CPython 3.11's unicodedata.ucd_3_2_0 and html.entities.html5, which are built from those files.
  *
  * Stored compactly and parsed lazily on first use so that importing the template module stays cheap.
  */

@@ -3,16 +3,17 @@
 // entity names for escaping) and src-shared/recipients/idna-data.ts (the Unicode 3.2 tables that
 // Python's IDNA 2003 codec checks email domains against) from the Unicode Character Database and
 // WHATWG's entity list.
-import { commandLine, chunkedLiteral, options, readSource, writeGenerated } from './refresh-lib.mjs';
+import { commandLine, chunkedLiteral, options, readSource, writeGenerated } from './refresh-lib';
 
-const USAGE = `Usage: node scripts/refresh-unicode-data.mjs --unicode-data <file|url> --unicode-data-3-2 <file|url> --entities <file|url>
+const USAGE = `Usage: node --import tsx scripts/refresh-unicode-data.ts --unicode-data <file|url> --unicode-data-3-2 <file|url> --entities <file|url>
 
   --unicode-data      UnicodeData.txt of the Unicode version Notify's Python has, e.g.
                       https://www.unicode.org/Public/15.0.0/ucd/UnicodeData.txt
                       (Debian's unicode-data package installs one in /usr/share/unicode/)
   --unicode-data-3-2  https://www.unicode.org/Public/3.2-Update/UnicodeData-3.2.0.txt, the version
                       Python's stringprep (unicodedata.ucd_3_2_0) reads bidirectional classes from
-  --entities          WHATWG's https://html.spec.whatwg.org/entities.json`;
+  --entities          WHATWG's https://html.spec.whatwg.org/entities.json
+  --note              optional: how the local copies were obtained, for the headers`;
 
 const args = options(
   USAGE,
@@ -20,50 +21,52 @@ const args = options(
     'unicode-data': { type: 'string' },
     'unicode-data-3-2': { type: 'string' },
     entities: { type: 'string' },
+    note: { type: 'string' },
   },
   ['unicode-data', 'unicode-data-3-2', 'entities'],
 );
 
-const unicodeData = await readSource(args['unicode-data']);
-const unicodeData32 = await readSource(args['unicode-data-3-2']);
-const entities = JSON.parse(await readSource(args.entities));
-const command = commandLine(import.meta.filename ?? new URL(import.meta.url).pathname);
+const unicodeData = await readSource(args['unicode-data']!);
+const unicodeData32 = await readSource(args['unicode-data-3-2']!);
+const entities = JSON.parse(await readSource(args.entities!)) as Record<string, { codepoints: number[] }>;
+const command = commandLine(new URL(import.meta.url).pathname);
+const note = args.note ? `\n *\n * ${args.note}` : '';
 const today = new Date().toISOString().slice(0, 10);
 
 /**
  * Reads UnicodeData.txt (`code;name;category;combining;bidi;decomposition;…`, with `<…, First>` and
  * `<…, Last>` lines standing for whole ranges), calling `each(codePoint, fields)` for every code point.
  */
-function eachCodePoint(text, each) {
-  let rangeStart = null;
+function eachCodePoint(text: string, each: (codePoint: number, fields: string[]) => void): void {
+  let rangeStart = 0;
   for (const line of text.split('\n')) {
     if (!line) continue;
     const fields = line.split(';');
-    const code = parseInt(fields[0], 16);
-    if (fields[1].endsWith(', First>')) {
+    const code = parseInt(fields[0]!, 16);
+    if (fields[1]!.endsWith(', First>')) {
       rangeStart = code;
       continue;
     }
-    const from = fields[1].endsWith(', Last>') ? rangeStart : code;
+    const from = fields[1]!.endsWith(', Last>') ? rangeStart : code;
     for (let c = from; c <= code; c++) each(c, fields);
   }
 }
 
-const decompositionFirst = [];
+const decompositionFirst: Array<[number, number]> = [];
 eachCodePoint(unicodeData, (code, fields) => {
   const decomposition = fields[5];
   // Notify reads only canonical decompositions (no `<tag>`) whose first part is a 4-digit code point.
-  if (decomposition && !decomposition.startsWith('<') && code === parseInt(fields[0], 16)) {
-    const first = decomposition.split(' ')[0];
+  if (decomposition && !decomposition.startsWith('<') && code === parseInt(fields[0]!, 16)) {
+    const first = decomposition.split(' ')[0]!;
     if (first.length === 4) decompositionFirst.push([code, parseInt(first, 16)]);
   }
 });
-const bidi32 = new Map();
-eachCodePoint(unicodeData32, (code, fields) => bidi32.set(code, fields[4]));
+const bidi32 = new Map<number, string>();
+eachCodePoint(unicodeData32, (code, fields) => bidi32.set(code, fields[4] ?? ''));
 
 /** `start-end` hex ranges of the code points for which `test` holds, in order. */
-function ranges(test) {
-  const out = [];
+function ranges(test: (codePoint: number) => boolean): string {
+  const out: string[] = [];
   let start = -1;
   for (let c = 0; c <= 0x110000; c++) {
     const inside = c < 0x110000 && test(c);
@@ -83,8 +86,8 @@ const decompositionPairs = decompositionFirst.map(([code, first]) => {
   return pair;
 });
 
-const entityPairs = [];
-const legacyNames = [];
+const entityPairs: string[] = [];
+const legacyNames: string[] = [];
 for (const [key, value] of Object.entries(entities)) {
   const name = key.slice(1);
   if (name.endsWith(';')) {
@@ -105,7 +108,7 @@ writeGenerated(
  * WHATWG's HTML entity list (entities.json), which is what Python's \`unicodedata.decomposition\` and
  * \`html.entities.html5\` return. Regenerated on ${today} with:
  *
- *     ${command}
+ *     ${command}${note}
  *
  * Stored compactly and parsed lazily on first use so that importing the template module stays cheap.
  */
@@ -139,7 +142,7 @@ writeGenerated(
  * Unicode 3.2 (\`unicodedata.ucd_3_2_0\`), where code points assigned later have no class at all.
  * Regenerated on ${today} with:
  *
- *     ${command}
+ *     ${command}${note}
  *
  * Each table is a list of hex code points and \`start-end\` ranges.
  */

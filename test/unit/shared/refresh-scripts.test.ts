@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { buildBankHolidays, holidaysByRule } from '../../../scripts/refresh-bank-holidays';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../src-shared/letters/bank-holidays-data';
+
+// The data refresh scripts (scripts/refresh-*.ts) are run by hand when Notify publishes new data; these
+// tests pin what they generate, so a refresh cannot silently change the shape or the rules.
+
+describe('bank holidays by rule', () => {
+  // Every year of Notify's bank-holidays.json without a one-off holiday: the rules alone must give
+  // exactly Notify's dates.
+  const fromNotify = (year: number) =>
+    ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((d) => d.startsWith(`${year}-`));
+
+  it.each([2018, 2019, 2021, 2024, 2025, 2026, 2027])('%i matches Notify’s data', (year) => {
+    expect(holidaysByRule(year).map(([date]) => date)).toEqual(fromNotify(year));
+  });
+
+  it.each<[number, string[]]>([
+    // Christmas on a Saturday: both move, to Monday and Tuesday
+    [2021, ['2021-12-27 Christmas Day', '2021-12-28 Boxing Day']],
+    // Christmas on a Sunday: Boxing Day keeps Monday, Christmas takes Tuesday
+    [2022, ['2022-12-26 Boxing Day', '2022-12-27 Christmas Day']],
+    // Boxing Day on a Saturday
+    [2026, ['2026-12-25 Christmas Day', '2026-12-28 Boxing Day']],
+  ])('%i: Christmas substitutes as GOV.UK publishes them', (year, expected) => {
+    const december = holidaysByRule(year)
+      .filter(([date]) => date.startsWith(`${year}-12`))
+      .map(([date, title]) => `${date} ${title}`);
+    expect(december).toEqual(expected);
+  });
+
+  it('keeps the one-off holidays before Notify’s data starts', () => {
+    expect(holidaysByRule(2012).map(([d]) => d)).toEqual(
+      expect.arrayContaining(['2012-06-04', '2012-06-05']),
+    );
+    expect(holidaysByRule(2012).map(([d]) => d)).not.toContain('2012-05-28');
+    expect(holidaysByRule(2011).map(([d]) => d)).toContain('2011-04-29');
+  });
+});
+
+describe('buildBankHolidays', () => {
+  const source = JSON.stringify({
+    'england-and-wales': {
+      division: 'england-and-wales',
+      events: [
+        { title: 'New Year’s Day', date: '2030-01-01', notes: '', bunting: true },
+        { title: 'A one-off holiday', date: '2030-07-01', notes: '', bunting: true },
+      ],
+    },
+  });
+  const options = { from: 2029, to: 2031, sourceName: 'a test file', command: 'node x', today: '2026-01-01' };
+
+  it('takes the source’s years as given and computes the others, marking them', () => {
+    const { text, sourceYears } = buildBankHolidays(source, options);
+    expect(sourceYears).toEqual([2030, 2030]);
+    expect(text).toContain("'2030-07-01', // A one-off holiday\n");
+    expect(text).not.toContain("'2030-12-25'"); // the source's year is not filled in by rule
+    expect(text).toContain("'2031-12-25', // Christmas Day (by rule)");
+    expect(text).toContain("'2029-01-01', // New Year’s Day (by rule)");
+    expect(text).toContain('a test file');
+  });
+
+  it('refuses a source without England and Wales events, or with a date that is not ISO', () => {
+    expect(() => buildBankHolidays('{}', options)).toThrow('no england-and-wales events');
+    const bad = JSON.stringify({ 'england-and-wales': { events: [{ title: 'x', date: '1/1/2030' }] } });
+    expect(() => buildBankHolidays(bad, options)).toThrow('not an ISO date');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBankHolidays, holidaysByRule } from '../../../scripts/refresh-bank-holidays';
+import { buildBillingRates, parseBillingRates } from '../../../scripts/refresh-billing-rates';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../src-shared/letters/bank-holidays-data';
 
 // The data refresh scripts (scripts/refresh-*.ts) are run by hand when Notify publishes new data; these
@@ -64,5 +65,64 @@ describe('buildBankHolidays', () => {
     expect(() => buildBankHolidays('{}', options)).toThrow('no england-and-wales events');
     const bad = JSON.stringify({ 'england-and-wales': { events: [{ title: 'x', date: '1/1/2030' }] } });
     expect(() => buildBankHolidays(bad, options)).toThrow('not an ISO date');
+  });
+});
+
+describe('billing rates', () => {
+  // Laid out as PyYAML writes Notify's file: quoted prefixes, folded long values, an escaped
+  // double-quoted value over two lines, quoted YES/NO, null.
+  const oldFormat = `# comment lines come first
+'1':
+  attributes:
+    alpha: 'NO'
+    dlr: Carrier DLR
+    sender_and_registration_info: All senders CONVERTED into random long numeric senders,
+      dlr: this continuation line is not a key
+  billable_units: 1
+  names:
+  - Canada
+  - United States
+'82':
+  attributes:
+    dlr: 'YES'
+    text_restrictions: "[\\uAD6D] is added in front of SMS text for\\
+      \\ every inbound P2P"
+  billable_units: 2
+  names:
+  - Korea, Republic of
+'1868':
+  attributes:
+    dlr: null
+  billable_units: 3
+  names:
+  - 'Trinidad ''and'' Tobago'
+`;
+
+  it('reads prefix, multiplier, dlr and names, and nothing from continuation lines', () => {
+    expect(parseBillingRates(oldFormat)).toEqual({
+      format: 'billable_units',
+      rates: [
+        { prefix: '1', multiplier: 1, dlr: 'Carrier DLR', names: ['Canada', 'United States'] },
+        { prefix: '82', multiplier: 2, dlr: 'YES', names: ['Korea, Republic of'] },
+        { prefix: '1868', multiplier: 3, dlr: null, names: ["Trinidad 'and' Tobago"] },
+      ],
+    });
+  });
+
+  it('takes rate_multiplier as it is, and applies the test-asserted multipliers only to old files', () => {
+    const newFormat = oldFormat
+      .replaceAll('billable_units', 'rate_multiplier')
+      .replace('multiplier: 2', 'multiplier: 2.5');
+    const meta = { sourceName: 'a test file', command: 'node x', today: '2026-01-01' };
+    const fromNew = buildBillingRates(newFormat, meta);
+    expect(fromNew).toContain('["82", 2.5, "YES", ["Korea, Republic of"]]');
+    expect(fromNew).toContain('RATE_MULTIPLIER_OVERRIDES: Readonly<Record<string, number>> = {};');
+    expect(buildBillingRates(oldFormat, meta)).toContain('"20": 7,');
+  });
+
+  it('refuses a table it cannot read rather than guessing', () => {
+    expect(() => parseBillingRates("'44':\n  names:\n  - Jersey\n")).toThrow('prefix 44: no rate_multiplier');
+    expect(() => parseBillingRates('')).toThrow('no prefixes found');
+    expect(() => parseBillingRates('  billable_units: 1\n')).toThrow('content before the first prefix');
   });
 });

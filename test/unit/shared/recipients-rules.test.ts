@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findCountry } from '../../../src-shared/recipients/countries';
 import { isValidEmailAddress, validateEmailAddress } from '../../../src-shared/recipients/email-address';
 import { toAscii } from '../../../src-shared/recipients/idna';
 import { parsePhoneNumber, validatePhoneNumberForService } from '../../../src-shared/recipients/phone-number';
@@ -152,5 +153,29 @@ describe('email addresses: the IDNA bidi rule goes by bidirectional class, not b
     // "م١٢٣ل".encode("idna") succeeds in CPython; the old rule treated ١٢٣ as right-to-left letters
     // and "١٢٣" alone as needing right-to-left ends.
     expect(toAscii('م١٢٣ل.com')).toBe('xn--ghbb8fef.com');
+  });
+});
+
+describe('postal addresses: country names Notify accepts', () => {
+  it.each<[string, string | null]>([
+    // names from Notify's crowdsourced list that the older data files lacked
+    ['Austrailia', 'Australia'],
+    ['austrailia', 'Australia'],
+    ['Argentinia', 'Argentina'],
+    // Sri Lanka in Sinhala, written with the zero-width joiner that “Sri” takes, with and without spaces
+    ['\u0dc1\u0dca\u200d\u0dbb\u0dd3 \u0dbd\u0d82\u0d9a\u0dcf', 'Sri Lanka'],
+    ['\u0dc1\u0dca\u200d\u0dbb\u0dd3\u0dbd\u0d82\u0d9a\u0dcf', 'Sri Lanka'],
+    ['\u0dc1\u0dca\u200d\u0dbb\u0dd3 \u0dbd\u0d82\u0d9a\u0dcf\u0dc0', 'Sri Lanka'],
+    [
+      '\u0dc1\u0dca\u200d\u0dbb\u0dd3 \u0dbd\u0d82\u0d9a\u0dcf \u0b87\u0bb2\u0b99\u0bcd\u0b95\u0bc8',
+      'Sri Lanka',
+    ],
+    // and without the joiner, as the graph has them
+    ['\u0dc1\u0dca\u0dbb\u0dd3 \u0dbd\u0d82\u0d9a\u0dcf', 'Sri Lanka'],
+    // countries that no longer exist and have no successor are not countries
+    ['USSR', null],
+    ['yugoslavia', null],
+  ])('%j is %j', (name, canonical) => {
+    expect(findCountry(name)).toBe(canonical);
   });
 });

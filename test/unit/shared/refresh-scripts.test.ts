@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBankHolidays, holidaysByRule } from '../../../scripts/refresh-bank-holidays';
 import { buildBillingRates, parseBillingRates } from '../../../scripts/refresh-billing-rates';
+import { buildCountriesData, type CountrySources } from '../../../scripts/refresh-countries-data';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../src-shared/letters/bank-holidays-data';
 
 // The data refresh scripts (scripts/refresh-*.ts) are run by hand when Notify publishes new data; these
@@ -124,5 +125,52 @@ describe('billing rates', () => {
     expect(() => parseBillingRates("'44':\n  names:\n  - Jersey\n")).toThrow('prefix 44: no rate_multiplier');
     expect(() => parseBillingRates('')).toThrow('no prefixes found');
     expect(() => parseBillingRates('  billable_units: 1\n')).toThrow('content before the first prefix');
+  });
+});
+
+describe('countries data', () => {
+  const node = (name: string, canonical: boolean, from: string[] = []) => ({
+    edges: { from },
+    meta: { canonical },
+    names: { cy: false, 'en-GB': name },
+  });
+  const sources: CountrySources = {
+    graph: JSON.stringify({
+      'country:AU': node('Australia', true),
+      'country:LK': node('Sri Lanka', true),
+      'nym:Oz': node('Oz', false, ['nym:Down Under']),
+      'nym:Down Under': node('Down Under', false, ['country:AU']),
+      'nym:Iraq mark': node('\u0627\u200e', false, ['country:LK']),
+      'territory:AE-DU': node('Dubai', true),
+      'uk:WLS': node('Wales', true),
+    }),
+    endedCountries: '{"USSR": null}',
+    ukIslands: 'Jersey\n',
+    europeanIslands: 'Azores\n',
+    welshNames: '{"Awstralia": "Australia"}',
+    synonyms: '{"Austrailia": "Australia"}',
+    europe: 'Austria\n',
+    ukPostcodeZones: 'AB\nAL\n',
+  };
+  const meta = { sourceName: 'a test copy', command: 'node x', today: '2026-01-01' };
+
+  it('resolves every graph entry to its canonical entry, escaping invisible characters', () => {
+    const { text } = buildCountriesData(sources, meta);
+    expect(text).toContain('Oz|c:AU\nDown Under|c:AU\n');
+    expect(text).toContain('\u0627\\u200e|c:LK');
+    expect(text).toContain("'AE-DU': 'Dubai'");
+    expect(text).toContain("'WLS': 'Wales'");
+  });
+
+  it('adds the names Notify accepts only where the source does not already map them', () => {
+    const { text, added } = buildCountriesData(sources, meta);
+    expect(added).not.toContain('Austrailia'); // synonyms.json has it
+    expect(added).toContain('Argentinia');
+    expect(text.match(/\['Austrailia', 'Australia'\]/g)).toHaveLength(1);
+  });
+
+  it('refuses a graph entry that leads nowhere', () => {
+    const broken = { ...sources, graph: JSON.stringify({ 'nym:X': node('X', false, ['country:ZZ']) }) };
+    expect(() => buildCountriesData(broken, meta)).toThrow('country:ZZ points at nothing');
   });
 });

@@ -56,7 +56,7 @@ export interface CountrySources {
   ukPostcodeZones: string;
 }
 
-export const SOURCE_FILES: Readonly<Record<keyof CountrySources, string>> = {
+const SOURCE_FILES: Readonly<Record<keyof CountrySources, string>> = {
   graph: 'location-autocomplete-graph.json',
   endedCountries: 'ended-countries.json',
   ukIslands: 'uk-islands.txt',

@@ -22,7 +22,6 @@ export {
   renderSmsUnsanitised,
   smsCharacterCount,
   smsFragmentCount,
-  smsEncodingOf,
   smsEncodingInfo,
   smsMessageInfo,
   SMS_CHAR_COUNT_LIMIT,

@@ -35,8 +35,7 @@ const ASCII_ALLOWED: ReadonlySet<string> = new Set(
 );
 
 /** Welsh letters outside GSM-7: any of these forces the whole message into UCS-2. */
-export const WELSH_NON_GSM_CHARACTERS = [...WELSH_DIACRITICS].filter((c) => !GSM_SET.has(c)).join('');
-const WELSH_NON_GSM_SET: ReadonlySet<string> = new Set(WELSH_NON_GSM_CHARACTERS);
+const WELSH_NON_GSM_SET: ReadonlySet<string> = new Set([...WELSH_DIACRITICS].filter((c) => !GSM_SET.has(c)));
 
 /** `SanitiseText.REPLACEMENT_CHARACTERS`, for characters that have no canonical decomposition. */
 const REPLACEMENT_CHARACTERS: ReadonlyMap<string, string> = new Map([
@@ -96,11 +95,6 @@ function downgrade(char: string, allowed: ReadonlySet<string>): string | null {
     return allowed.has(base) ? base : null;
   }
   return REPLACEMENT_CHARACTERS.get(char) ?? null;
-}
-
-/** The SMS downgrade of one character outside the allowed set (null: it becomes `?`). */
-export function downgradeCharacter(char: string): string | null {
-  return downgrade(char, SMS_ALLOWED);
 }
 
 const smsCache = new Map<string, string>();

@@ -99,7 +99,7 @@ function hasWelshNonGsm(text: string): boolean {
  *
  * UCS-2: one fragment up to 70, then 67 each; GSM-7: one up to 160, then 153 each.
  */
-export function fragmentsFor(characterCount: number, ucs2: boolean): number {
+function fragmentsFor(characterCount: number, ucs2: boolean): number {
   if (ucs2) return characterCount <= 70 ? 1 : Math.ceil(characterCount / 67);
   return characterCount <= 160 ? 1 : Math.ceil(characterCount / 153);
 }
@@ -111,7 +111,7 @@ export function fragmentsFor(characterCount: number, ucs2: boolean): number {
  * Notify decides on the text as written, so a letter that sanitising reduces to a Welsh one (`ấ`
  * becomes `â`) does not switch the message to UCS-2.
  */
-export function smsEncodingOf(unsanitisedText: string): 'GSM-7' | 'UCS-2' {
+function smsEncodingOf(unsanitisedText: string): 'GSM-7' | 'UCS-2' {
   return hasWelshNonGsm(unsanitisedText) ? 'UCS-2' : 'GSM-7';
 }
 

@@ -4,8 +4,9 @@
  *
  * UTILS uses Python `phonenumbers` (a port of Google’s libphonenumber); this uses `libphonenumber-js`
  * with the `max` metadata so number types (mobile, fixed line, premium rate…) are exact. The parts of
- * `phonenumbers.parse` whose behaviour differs (input extraction and the “viable number” check, local-only
- * lengths) are reproduced here before the library is called.
+ * `phonenumbers` whose behaviour differs are reproduced here: input extraction and the “viable number”
+ * check before the library is called, and the possible-length test, which Python makes against the
+ * calling code's main region (GB for every +44 number) and with local-only lengths.
  */
 
 import { Metadata } from 'libphonenumber-js/core';

@@ -147,6 +147,13 @@ writeGenerated(
  * Each table is a list of hex code points and \`start-end\` ranges.
  */
 
+/**
+ * Code points Unicode 3.2 had assigned. Python normalises a label with Unicode 3.2's NFKC, which leaves
+ * every later character as it is.
+ */
+export const ASSIGNED_IN_UNICODE_3_2 =
+${chunkedLiteral(ranges((c) => bidi32.has(c)))};
+
 /** Bidirectional class R or AL (RFC 3454 table D.1): right-to-left characters. */
 export const BIDI_RIGHT_TO_LEFT =
 ${chunkedLiteral(ranges((c) => bidi32.get(c) === 'R' || bidi32.get(c) === 'AL'))};

@@ -9,7 +9,7 @@
  * that Unicode 3.2 had not assigned (they have no bidirectional class there).
  */
 
-import { BIDI_LEFT_TO_RIGHT, BIDI_RIGHT_TO_LEFT } from './idna-data';
+import { ASSIGNED_IN_UNICODE_3_2, BIDI_LEFT_TO_RIGHT, BIDI_RIGHT_TO_LEFT } from './idna-data';
 
 const LABEL_SEPARATORS = /[.\u3002\uFF0E\uFF61]/;
 const ACE_PREFIX = 'xn--';
@@ -48,6 +48,7 @@ class CodePointSet {
   }
 }
 
+const ASSIGNED = new CodePointSet(ASSIGNED_IN_UNICODE_3_2);
 const RIGHT_TO_LEFT = new CodePointSet(BIDI_RIGHT_TO_LEFT);
 const LEFT_TO_RIGHT = new CodePointSet(BIDI_LEFT_TO_RIGHT);
 
@@ -56,14 +57,30 @@ function isAscii(s: string): boolean {
   return true;
 }
 
+/**
+ * NFKC as Unicode 3.2 had it (`unicodedata.ucd_3_2_0.normalize`): characters assigned since are left
+ * alone, so only the runs of characters 3.2 knew are normalised.
+ */
+function normalizeUnicode32(text: string): string {
+  let out = '';
+  let run = '';
+  for (const c of text) {
+    if (ASSIGNED.has(c.codePointAt(0) ?? 0)) {
+      run += c;
+    } else {
+      out += run.normalize('NFKC') + c;
+      run = '';
+    }
+  }
+  return out + run.normalize('NFKC');
+}
+
 /** RFC 3491 nameprep; null where Python raises `UnicodeError`. */
 function nameprep(label: string): string | null {
   // Python's table B.2 folds case with today's `str.lower()`, whatever Unicode 3.2 knew.
-  const mapped = label
-    .replace(MAPPED_TO_NOTHING, '')
-    .toLowerCase()
-    .replaceAll('\u00DF', 'ss')
-    .normalize('NFKC');
+  const mapped = normalizeUnicode32(
+    label.replace(MAPPED_TO_NOTHING, '').toLowerCase().replaceAll('\u00DF', 'ss'),
+  );
   if (PROHIBITED.test(mapped)) return null;
   const codePoints = Array.from(mapped, (c) => c.codePointAt(0) ?? 0);
   if (codePoints.some((c) => RIGHT_TO_LEFT.has(c))) {

@@ -140,7 +140,8 @@ export function distPlan(input: { platform: NodeJS.Platform; env: Env; publish: 
   }
 
   const repository = env['GITHUB_REPOSITORY'];
-  if (repository !== undefined && /^[\w.-]+\/[\w.-]+$/.test(repository)) {
+  // GitHub owners are letters, digits and hyphens; repository names add `.` and `_` (but are not `.`/`..`).
+  if (repository !== undefined && /^[A-Za-z0-9-]+\/(?!\.\.?$)[\w.-]+$/.test(repository)) {
     const [owner, repo] = repository.split('/') as [string, string];
     config['publish'] = [{ provider: 'github', releaseType: 'draft', owner, repo }];
     notes.push(`Updates: from the GitHub releases of ${repository}.`);

@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Configuration } from 'electron-builder';
 import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -199,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const files = await build({
       projectDir: root,
-      config: config as Parameters<typeof build>[0] extends { config?: infer C } ? C : never,
+      config: config as Configuration,
       publish: plan.publish ? 'always' : 'never',
       [plan.os]: dirOnly ? ['dir'] : [],
     });

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Configuration } from 'electron-builder';
 import { loadBuilderConfig, mergeConfig } from '../../../scripts/dist';
 
 const root = path.resolve(fileURLToPath(new URL('../../../', import.meta.url)));
@@ -136,7 +137,7 @@ describe('the packaged app', () => {
       projectDir: root,
       targets: Platform.LINUX.createTarget('dir', 1 /* Arch.x64 */),
       publish: 'never',
-      config: config as never,
+      config: config as Configuration,
     });
     resources = path.join(work, 'dist', 'linux-unpacked', 'resources');
     appDir = path.join(work, 'app');

@@ -3,10 +3,9 @@
  *
  * Every decision lives in a tested module (./security, ./app-policy, ./app-protocol, ./menu,
  * ./ipc-transport, ./safe-storage-adapter, ./deep-links, ./updater); this file hands them the real
- * Electron objects, in the order
- * that keeps every page hardened from its first byte: sandbox on and the app:// scheme privileged before
- * ready, the app:// handler and security installed before the first window exists, IPC registered before
- * the page can call.
+ * Electron objects, in the order that keeps every page hardened from its first byte: sandbox on and the
+ * app:// scheme privileged before ready, the app:// handler and security installed before the first
+ * window exists, IPC registered before the page can call.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
@@ -86,18 +85,8 @@ async function start(): Promise<void> {
         platform: process.platform,
         isPackaged: app.isPackaged,
         openExternal,
-        checkForUpdates: () =>
-          void (updates
-            ? updates.check(true)
-            : showMessage({
-                type: 'info',
-                title: 'Check for updates',
-                message: `Not checking: ${'reason' in policy ? policy.reason : 'updates are off'}.`,
-                detail: '',
-                buttons: ['OK'],
-                defaultId: 0,
-                cancelId: 0,
-              })),
+        // Only where updates are on: an unpackaged run has no item rather than one that cannot work.
+        ...(updates ? { checkForUpdates: () => void updates.check(true) } : {}),
       }),
     ),
   );

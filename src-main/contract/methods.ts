@@ -6,6 +6,10 @@
  * validates both directions, so the renderer can only ask what is listed here.
  */
 import { z } from 'zod';
+import { MAX_API_KEY_LENGTH } from '../../src-shared/notify/api-key';
+import { explanation } from '../../src-shared/notify/explanation';
+import { MAX_URL_LENGTH } from '../../src-shared/notify/key-destination';
+import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
 import {
   colour,
   keyTypeLabel,
@@ -23,14 +27,10 @@ import {
 
 const empty = z.strictObject({});
 
-export const explanation = z.object({
-  title: z.string(),
-  whatHappened: z.string(),
-  retry: z.enum(['yes', 'no', 'after-fixing', 'later']),
-  charged: z.enum(['yes', 'no', 'not-applicable']),
-  nextSteps: z.array(z.string()),
-});
-export type Explanation = z.infer<typeof explanation>;
+const profileName = z.string().min(1).max(PROFILE_NAME_INPUT_MAX);
+const baseUrl = z.string().min(1).max(MAX_URL_LENGTH);
+const apiKey = z.string().min(1).max(MAX_API_KEY_LENGTH);
+const proxy = z.string().max(MAX_URL_LENGTH).nullable();
 
 export const connectionVerdict = z.enum([
   'ok',
@@ -172,25 +172,25 @@ export const methods = {
   },
   'profiles.create': {
     input: z.strictObject({
-      name: z.string().min(1).max(120),
-      baseUrl: z.string().min(1).max(500),
-      apiKey: z.string().min(1).max(1024).optional(),
+      name: profileName,
+      baseUrl,
+      apiKey: apiKey.optional(),
       keyType: keyTypeLabel,
       colour: colour.optional(),
-      proxy: z.string().max(500).nullable().optional(),
+      proxy: proxy.optional(),
     }),
     output: publicProfile,
   },
   'profiles.update': {
     input: z.strictObject({
       id: profileId,
-      name: z.string().min(1).max(120).optional(),
-      baseUrl: z.string().min(1).max(500).optional(),
+      name: profileName.optional(),
+      baseUrl: baseUrl.optional(),
       /** A new key, or null to remove the stored one. */
-      apiKey: z.string().min(1).max(1024).nullable().optional(),
+      apiKey: apiKey.nullable().optional(),
       keyType: keyTypeLabel.optional(),
       colour: colour.optional(),
-      proxy: z.string().max(500).nullable().optional(),
+      proxy: proxy.optional(),
     }),
     output: z.object({ profile: publicProfile, keyCleared: z.boolean() }),
   },
@@ -203,9 +203,9 @@ export const methods = {
     input: z.union([
       z.strictObject({ id: profileId }),
       z.strictObject({
-        baseUrl: z.string().min(1).max(500),
-        apiKey: z.string().min(1).max(500),
-        proxy: z.string().max(500).nullable().optional(),
+        baseUrl,
+        apiKey,
+        proxy: proxy.optional(),
       }),
     ]),
     output: z.object({

@@ -5,10 +5,7 @@
  * send anything the core did not expect. Outputs are JSON-safe (ISO strings for times).
  */
 import { z } from 'zod';
-
-/** A UUID as the core accepts it: hex in any case, hyphens optional. The renderer checks with it too. */
-export const UUID_PATTERN =
-  /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
+import { UUID_PATTERN } from '../../src-shared/notify/ids';
 
 export const uuid = z.string().max(64).regex(UUID_PATTERN, 'must be a UUID');
 export const profileId = z.string().min(1).max(64);

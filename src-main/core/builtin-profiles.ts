@@ -7,7 +7,7 @@
  */
 import type { PublicProfile } from '../contract/schemas';
 import type { Sandbox } from '../../src-sandbox/server';
-import { describeKeyForRenderer, parseApiKey } from './api-key';
+import { describeKeyForRenderer, parseApiKey } from '../../src-shared/notify/api-key';
 
 export interface BuiltInProfile {
   profile: PublicProfile;

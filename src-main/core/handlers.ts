@@ -1,14 +1,14 @@
 /**
  * The handler table: one function per contract method, each a few lines over the core services.
  */
-import type { TemplateType } from '../../src-shared/statuses';
-import { isSimulatedRecipient } from '../../src-shared/recipients/format-recipient';
-import { normalisePhoneNumber } from '../../src-shared/recipients/phone-number';
+import { endedWithoutDelivery, type TemplateType } from '../../src-shared/statuses';
+import { explainStatus } from '../../src-shared/notify/explain';
+import { isUuid } from '../../src-shared/notify/ids';
+import { isSimulatedSend } from '../../src-shared/notify/simulated-recipient';
 import type { SendRequest } from '../contract/methods';
 import type { PublicProfile } from '../contract/schemas';
 import { RpcFailure, type HandlerTable } from '../rpc/dispatch';
 import type { CoreServices } from './app';
-import { explainStatus } from './notify/explain';
 import { testConnection } from './notify/connection-test';
 import { isNotifyClientError } from './notify/errors';
 import type { NotifyClient } from './notify/client';
@@ -18,16 +18,6 @@ import { PageCancelledError } from './history/history-pager';
 import { renderSnippet } from './snippets';
 import { buildCallbackPayload } from '../../src-shared/callback-payload';
 import { checkBearerToken, checkReplayUrl, replayCallback } from './callbacks/replay';
-
-const FAILED = new Set([
-  'technical-failure',
-  'temporary-failure',
-  'permanent-failure',
-  'validation-failed',
-  'virus-scan-failed',
-  'returned-letter',
-  'cancelled',
-]);
 
 /** Turns the core's own errors into RPC failures the renderer can show as they are. */
 async function guard<T>(fn: () => Promise<T>): Promise<T> {
@@ -64,12 +54,8 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return out;
 }
 
-function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(s.trim());
-}
-
 function explanationFor(type: string, status: string) {
-  return FAILED.has(status) ? explainStatus(type as TemplateType, status) : null;
+  return endedWithoutDelivery(status) ? explainStatus(type as TemplateType, status) : null;
 }
 
 async function send(client: NotifyClient, req: SendRequest): Promise<Record<string, unknown>> {
@@ -94,9 +80,8 @@ async function send(client: NotifyClient, req: SendRequest): Promise<Record<stri
 }
 
 function simulated(req: SendRequest): boolean {
-  if (req.type === 'sms')
-    return isSimulatedRecipient(normalisePhoneNumber(req.phone_number) ?? req.phone_number, 'sms');
-  if (req.type === 'email') return isSimulatedRecipient(req.email_address.trim().toLowerCase(), 'email');
+  if (req.type === 'sms') return isSimulatedSend('sms', req.phone_number);
+  if (req.type === 'email') return isSimulatedSend('email', req.email_address);
   return false;
 }
 

@@ -5,7 +5,7 @@
  * `error.details`; validation failures carry per-field issues. The exact shape of `details` differs
  * by error, so this reads it defensively and never assumes a field is there.
  */
-import { explanation as explanationSchema, type Explanation } from '../../src-main/contract/methods';
+import { explanation as explanationSchema, type Explanation } from '../../src-shared/notify/explanation';
 import type { RpcError } from '../../src-main/contract/result';
 
 export interface FieldIssue {

@@ -15,8 +15,8 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request, type Dispatcher } from 'undici';
 import { callbackBody, type CallbackPayload } from '../../../src-shared/callback-payload';
-import type { Explanation } from '../../contract/methods';
-import { isLoopbackHost } from '../loopback';
+import type { Explanation } from '../../../src-shared/notify/explanation';
+import { isLoopbackHost } from '../../../src-shared/notify/loopback';
 import { classify, createDispatcher } from '../notify/http';
 
 /** The whole exchange (connect, headers, body) must finish within this. */

@@ -10,15 +10,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
+import { checkKeyDestination } from '../../../src-shared/notify/key-destination';
 import { CoreError } from '../ports';
 import { NotifyApiError, NotifyNetworkError, UnknownOutcomeError, type NotifyClientError } from './errors';
-import {
-  explainError,
-  explainNetworkError,
-  explainUnknownOutcome,
-  type Explanation,
-  type NetworkErrorKind,
-} from './explain';
+import { MIN_API_KEY_LENGTH } from '../../../src-shared/notify/api-key';
+import { explainError, explainNetworkError, explainUnknownOutcome } from '../../../src-shared/notify/explain';
+import type { Explanation, NetworkErrorKind } from '../../../src-shared/notify/explanation';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUTS,
@@ -191,8 +188,6 @@ export type NotifyClientOptions = {
   tokenMaxAgeMs?: number;
 };
 
-/** Smallest string that is an API key by the official clients' split: name-less `-{uuid}-{uuid}`. */
-const MIN_KEY_LENGTH = 74;
 const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
 const USER_AGENT = 'notify-console/0.1.0';
 
@@ -245,11 +240,15 @@ export class NotifyClient {
   readonly #secrets: string[];
 
   constructor(options: NotifyClientOptions) {
-    const base = parseBaseUrl(options.baseUrl);
+    // The one rule for where a key may go (src-shared/notify/key-destination.ts): whoever builds a
+    // client (a send, a read, "Test connection"), a key never leaves over plain http for another host.
+    const destination = checkKeyDestination(options.baseUrl, options.proxy ?? null, 'allow');
+    if (!destination.ok) throw new CoreError('validation', destination.message);
+    const base = new URL(destination.baseUrl);
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.baseUrl = this.origin + this.basePath;
-    if (typeof options.apiKey !== 'string' || options.apiKey.length < MIN_KEY_LENGTH) {
+    if (typeof options.apiKey !== 'string' || options.apiKey.length < MIN_API_KEY_LENGTH) {
       throw new CoreError(
         'bad-key',
         'This is not a Notify API key: a key ends with the service ID and the secret, two 36-character IDs joined by "-".',
@@ -267,7 +266,7 @@ export class NotifyClient {
     this.autoReference = options.autoReference ?? true;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
 
-    const proxy = options.proxy ? parseProxyUrl(options.proxy) : null;
+    const proxy = options.proxy ? new URL(options.proxy.trim()) : null;
     // With a caller's `fetchAgent`, `proxy` says which proxy that agent goes through.
     this.explicitProxy = proxy !== null;
     this.proxyLabel = proxy ? `${proxy.protocol}//${proxy.host}` : null;
@@ -763,42 +762,4 @@ function mergeExplanations(
     whatHappened: `${first.whatHappened} Notify also reported: ${others.map((o) => o.message).join('; ')}.`,
     nextSteps: [...steps],
   };
-}
-
-function parseBaseUrl(baseUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(String(baseUrl).trim());
-  } catch {
-    throw new CoreError(
-      'validation',
-      'The base URL is not a URL. Use the API address, for example https://api.notifications.service.gov.uk.',
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new CoreError(
-      'validation',
-      'The base URL must start with https:// (or http:// for a local sandbox).',
-    );
-  }
-  if (url.username || url.password) {
-    throw new CoreError('validation', 'The base URL must not contain a user name or password.');
-  }
-  if (url.search || url.hash) {
-    throw new CoreError('validation', 'The base URL must not contain a query (?…) or a fragment (#…).');
-  }
-  return url;
-}
-
-function parseProxyUrl(proxy: string): URL {
-  let url: URL;
-  try {
-    url = new URL(proxy.trim());
-  } catch {
-    throw new CoreError('validation', 'The proxy is not a URL. Use the form http://proxy.example:8080.');
-  }
-  if (!['http:', 'https:', 'socks5:', 'socks:'].includes(url.protocol)) {
-    throw new CoreError('validation', 'The proxy must be an http://, https:// or socks5:// URL.');
-  }
-  return url;
 }

@@ -7,7 +7,7 @@
  * none of these ever holds the API key, its secret or a token.
  */
 import { CoreError, type JsonValue } from '../ports';
-import type { Explanation, NetworkErrorKind } from './explain';
+import type { Explanation, NetworkErrorKind } from '../../../src-shared/notify/explanation';
 
 /** One entry of Notify's v2 error envelope; extra keys (the QR-code error's `data`…) are kept. */
 export type NotifyErrorEntry = { error: string; message: string; [extra: string]: JsonValue };

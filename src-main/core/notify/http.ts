@@ -6,7 +6,7 @@
  * may have left this machine. That last bit decides whether a send's outcome is unknown.
  */
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
-import type { NetworkErrorKind } from './explain';
+import type { NetworkErrorKind } from '../../../src-shared/notify/explanation';
 
 /** Timeouts per phase; `totalMs` bounds the whole exchange, including a slow-drip body. */
 export type Timeouts = { connectMs: number; headersMs: number; bodyMs: number; totalMs: number };

@@ -9,7 +9,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { KEY_TYPE_LABELS, parseApiKey, type ApiKey, type KeyType } from '../api-key';
+import { formatDay } from '../../../src-shared/dates';
+import { KEY_TYPE_LABELS, parseApiKey, type ApiKey, type KeyType } from '../../../src-shared/notify/api-key';
+import { normaliseBaseUrl, normaliseProxy } from '../../../src-shared/notify/key-destination';
+import { isLoopbackUrl } from '../../../src-shared/notify/loopback';
+import {
+  bad,
+  checkProfileName,
+  normaliseColour,
+  PROFILE_NAME_MAX,
+  type Check,
+} from '../../../src-shared/notify/profile-fields';
 import {
   CoreError,
   silentLogger,
@@ -22,7 +32,6 @@ import {
   type RekeyableCipher,
   type SecretCipher,
 } from '../ports';
-import { isLoopbackHost, isLoopbackUrl } from '../loopback';
 
 /** A profile as stored. `keyEnvelope` is ciphertext; `key` is the non-secret description of it. */
 export interface Profile {
@@ -133,7 +142,6 @@ export class ProfileStoreError extends CoreError {
   override name = 'ProfileStoreError';
 }
 
-export const PROFILE_NAME_MAX = 60;
 export const MAX_PROFILES = 200;
 export const EXPORT_FORMAT = 'notify-console-profiles';
 export const EXPORT_VERSION = 1;
@@ -144,7 +152,6 @@ const STORE_VERSION = 2;
 const OLDEST_READABLE_VERSION = 1;
 /** `keyLastUsedAt` is written at most this often per profile, so a busy key is not a write per request. */
 export const KEY_USE_WRITE_INTERVAL_MS = 60_000;
-const URL_MAX = 2048;
 /** GOV.UK Design System colours: distinct, and readable as a profile badge. */
 const PALETTE = [
   '#1d70b8',
@@ -157,118 +164,6 @@ const PALETTE = [
   '#b58840',
 ] as const;
 const KEY_TYPES: readonly KeyType[] = ['live', 'team', 'test'];
-
-type Check<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/**
- * Checks and tidies a profile name: 1–60 characters after trimming, no control characters.
- *
- * Uniqueness is checked by the service, which knows the other names.
- */
-export function checkProfileName(raw: unknown): Check<string> {
-  if (typeof raw !== 'string') return bad('Enter a name for the profile.');
-  const name = raw.normalize('NFC').trim();
-  if (name.length === 0) return bad('Enter a name for the profile.');
-  // Control characters include line breaks and bidi overrides that can disguise one name as another.
-  // U+200D (zero-width joiner) is allowed: emoji sequences are built with it.
-  if (/(?!\u200d)[\p{Cc}\p{Cf}\u2028\u2029]/u.test(name))
-    return bad('The name contains an invisible or control character.');
-  const length = [...name].length;
-  if (length > PROFILE_NAME_MAX) {
-    return bad(`Use at most ${PROFILE_NAME_MAX} characters for the name (this one has ${length}).`);
-  }
-  return { ok: true, value: name };
-}
-
-/**
- * Checks and normalises a Notify API base URL.
- *
- * https only, except plain http to this computer (127.0.0.0/8, localhost, [::1]) where the Notify
- * Sandbox runs. No credentials, query or fragment: the key is the only credential, and the URL is
- * shown and exported. Trailing slashes are dropped so `…/` and `…` are the same profile.
- */
-export function normaliseBaseUrl(raw: unknown): Check<string> {
-  if (typeof raw !== 'string' || raw.trim() === '') {
-    return bad('Enter the API base URL, for example https://api.notifications.service.gov.uk.');
-  }
-  const text = raw.trim();
-  if (text.length > URL_MAX) return bad(`The URL is too long (over ${URL_MAX} characters).`);
-  // URL() silently drops tabs and line breaks inside a URL; a pasted URL with them is a mistake.
-  if (/[\s\p{Cc}]/u.test(text))
-    return bad('The URL contains a space or line break. Paste it again as one line.');
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return bad(
-      /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
-        ? 'This is not a valid URL.'
-        : 'Start the URL with https://, for example https://api.notifications.service.gov.uk.',
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return bad('Start the URL with https://, for example https://api.notifications.service.gov.uk.');
-  }
-  if (url.username || url.password || /^[a-z]+:\/\/[^/]*@/i.test(text)) {
-    return bad(
-      'Remove the user name or password from the URL: the console signs requests with your API key.',
-    );
-  }
-  if (text.includes('?')) return bad('Remove the query (the part from “?”): a base URL has none.');
-  if (text.includes('#')) return bad('Remove the part from “#”: a base URL has none.');
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return bad(
-      'Use https://. Plain http:// is allowed only for a Notify Sandbox on this computer (localhost, 127.0.0.1 or [::1]).',
-    );
-  }
-  const path = url.pathname.replace(/\/+$/, '');
-  if (/\/v2(?:\/|$)/i.test(path)) {
-    return bad('Leave out /v2 and anything after it: the console adds the API path itself.');
-  }
-  return { ok: true, value: `${url.protocol}//${url.host}${path}` };
-}
-
-/**
- * Checks and normalises a proxy URL: http(s), host and port only, or null for "no proxy".
- *
- * Proxy credentials are refused because this file is not the place for secrets; the environment
- * (HTTPS_PROXY) can carry them instead.
- */
-export function normaliseProxy(raw: unknown): Check<string | null> {
-  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
-    return { ok: true, value: null };
-  }
-  if (typeof raw !== 'string')
-    return bad('Enter the proxy as a URL, like http://proxy.example:3128, or leave it empty.');
-  const text = raw.trim();
-  if (text.length > URL_MAX) return bad(`The proxy URL is too long (over ${URL_MAX} characters).`);
-  if (/[\s\p{Cc}]/u.test(text)) return bad('The proxy URL contains a space or line break.');
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return bad('Enter the proxy as a URL starting with http:// or https://, like http://proxy.example:3128.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return bad('The proxy URL must start with http:// or https://.');
-  }
-  if (url.username || url.password || /^[a-z]+:\/\/[^/]*@/i.test(text)) {
-    return bad(
-      "Remove the user name and password: the console doesn't store proxy credentials. Set them in the HTTPS_PROXY environment variable instead.",
-    );
-  }
-  if (text.includes('?') || text.includes('#') || url.pathname.replace(/\/+$/, '') !== '') {
-    return bad('Give only the proxy’s scheme, host and port, like http://proxy.example:3128.');
-  }
-  return { ok: true, value: `${url.protocol}//${url.host}` };
-}
-
-/** Checks a colour as `#rrggbb` and lowercases it. */
-export function normaliseColour(raw: unknown): Check<string> {
-  if (typeof raw === 'string' && /^#[0-9a-f]{6}$/i.test(raw.trim()))
-    return { ok: true, value: raw.trim().toLowerCase() };
-  return bad('Choose a colour as # and six hex digits, like #1d70b8.');
-}
 
 function checkKeyType(raw: unknown): Check<KeyType> {
   if (typeof raw === 'string' && (KEY_TYPES as readonly string[]).includes(raw)) {
@@ -877,18 +772,10 @@ export function toPublicProfile(profile: Profile, cipherKind?: SecretCipher['kin
 export function revokedKeyProblem(revokedSeenAt: string | null, builtIn = false): string | null {
   if (revokedSeenAt === null) return null;
   const ms = Date.parse(revokedSeenAt);
-  const when = Number.isNaN(ms) ? '' : ` on ${formatDay(ms)}`;
+  const when = Number.isNaN(ms) ? '' : ` on ${formatDay(ms, 'utc')}`;
   return builtIn
     ? `Notify reported this key revoked${when}. Built-in sandbox profiles cannot be edited: add a profile of your own with a new key from the sandbox.`
     : `Notify reported this key revoked${when}, so requests with it will fail. Replace it: create a new key on the API keys page of your service in Notify, then enter it here.`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-/** `14 Mar 2026` (UTC): the core has no locale or time zone of the user's. */
-function formatDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 function sameKey(a: StoredKeyInfo, b: StoredKeyInfo): boolean {
@@ -1045,8 +932,4 @@ function isRekeyable(cipher: SecretCipher): cipher is RekeyableCipher {
     cipher.kind === 'passphrase' &&
     typeof (cipher as Partial<RekeyableCipher>).changePassphrase === 'function'
   );
-}
-
-function bad(message: string): { ok: false; message: string } {
-  return { ok: false, message };
 }

@@ -198,7 +198,7 @@ export class StatusTracker {
       source,
     };
     entry.observations.push(observation);
-    entry.final = isFinalStatus(n.status as never, n.type);
+    entry.final = isFinalStatus(n.status);
     this.opts.onUpdate(entry, observation);
     return true;
   }

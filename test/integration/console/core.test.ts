@@ -154,6 +154,20 @@ describe('console core on the embedded sandbox', () => {
     expect(r.error.message).toMatch(/key/i);
   });
 
+  it('Test connection with typed-in settings refuses plain http to another host, as adding a profile does', async () => {
+    const apiKey = 'my_key-11111111-1111-4111-8111-111111111111-22222222-2222-4222-8222-222222222222';
+    const baseUrl = 'http://api.notifications.service.gov.uk';
+    const tested = await call('profiles.testConnection', { baseUrl, apiKey });
+    expect(tested.ok).toBe(true);
+    expect(tested.value).toMatchObject({
+      verdict: 'not-notify',
+      message: expect.stringMatching(/Use https:\/\//),
+    });
+    const created = await call('profiles.create', { name: 'Plain', baseUrl, apiKey, keyType: 'live' });
+    expect(created.ok).toBe(false);
+    expect(created.error.message).toMatch(/Use https:\/\//);
+  });
+
   it('stores a real profile’s key encrypted: no key in plaintext anywhere in the console’s data', async () => {
     expect((await call('vault.setup', { passphrase: 'correct horse battery' })).ok).toBe(true);
     const sandboxUrl = (await call('app.status')).value.sandboxUrl;

@@ -15,10 +15,10 @@ import {
   ProfileService,
   ProfileStoreError,
   ProfileValidationError,
-  normaliseBaseUrl,
   toPublicProfile,
   type Profile,
 } from '../../../src-main/core/profiles/profile-service';
+import { normaliseBaseUrl } from '../../../src-shared/notify/key-destination';
 import { publicProfile } from '../../../src-main/contract/schemas';
 import { JsonFileStore, MemoryStore } from '../../../src-main/core/store/json-file-store';
 import {

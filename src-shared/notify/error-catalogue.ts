@@ -7,7 +7,7 @@
  * use where they differ from the code (§15), and the quick start's troubleshooting. Order matters:
  * specific entries come before the generic jsonschema patterns that would also match them.
  */
-import type { ChargedAdvice, Explanation, RetryAdvice } from './explain';
+import type { ChargedAdvice, Explanation, RetryAdvice } from './explanation';
 
 /** What explaining one error can use. */
 export type ErrorFacts = {

@@ -35,7 +35,7 @@ import {
   newSecret,
   secretsEqual,
 } from './guards';
-import { resolveStaticFile } from './static-files';
+import { resolveStaticFile } from '../host/static-files';
 
 export interface BrowserHostOptions {
   endpoint: RpcEndpoint;

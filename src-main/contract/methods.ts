@@ -10,6 +10,7 @@ import { MAX_API_KEY_LENGTH } from '../../src-shared/notify/api-key';
 import { explanation } from '../../src-shared/notify/explanation';
 import { MAX_URL_LENGTH } from '../../src-shared/notify/key-destination';
 import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
+import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
 import {
   colour,
   keyTypeLabel,
@@ -126,15 +127,6 @@ export const callbackReplayResult = z.object({
 });
 export type CallbackReplayResult = z.infer<typeof callbackReplayResult>;
 
-const receivedText = z.object({
-  id: z.string(),
-  created_at: z.string(),
-  service_id: z.string(),
-  notify_number: z.string(),
-  user_number: z.string(),
-  content: z.string(),
-});
-
 /** The method table: name → { input, output }. */
 export const methods = {
   'app.status': {
@@ -243,22 +235,12 @@ export const methods = {
   },
   'templates.preview': {
     input: z.strictObject({ profileId, id: uuid, personalisation: personalisation.optional() }),
-    output: z
-      .object({
-        id: z.string(),
-        type: templateType,
-        version: z.number(),
-        body: z.string(),
-        html: z.string().nullable().optional(),
-        subject: z.string().nullable(),
-        postage: z.string().nullable().optional(),
-      })
-      .passthrough(),
+    output: templatePreview,
   },
 
   'notifications.send': {
     input: z.strictObject({ profileId, request: sendRequest }),
-    output: z.object({ id: z.string(), response: z.record(z.string(), z.unknown()), tracked: z.boolean() }),
+    output: z.object({ id: z.string(), response: sendResponse, tracked: z.boolean() }),
   },
   'notifications.get': { input: z.strictObject({ profileId, id: uuid }), output: trackedNotification },
   'notifications.list': {

@@ -2,7 +2,8 @@
  * Building blocks of the contract: bounded strings, ids, and the shapes Notify returns.
  *
  * Every input is a strict object with bounded strings and arrays, so a compromised renderer cannot
- * send anything the core did not expect. Outputs are JSON-safe (ISO strings for times).
+ * send anything the core did not expect. Outputs are JSON-safe (ISO strings for times). Notify's own
+ * resources (notifications, templates…) are src-shared/notify/resources.ts, re-exported here.
  */
 import { z } from 'zod';
 import { UUID_PATTERN } from '../../src-shared/notify/ids';
@@ -10,7 +11,6 @@ import { UUID_PATTERN } from '../../src-shared/notify/ids';
 export const uuid = z.string().max(64).regex(UUID_PATTERN, 'must be a UUID');
 export const profileId = z.string().min(1).max(64);
 export const shortText = z.string().max(200);
-export const templateType = z.enum(['sms', 'email', 'letter']);
 export const keyTypeLabel = z.enum(['live', 'team', 'test']);
 export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d70b8');
 
@@ -68,42 +68,14 @@ export const publicProfile = z.object({
 });
 export type PublicProfile = z.infer<typeof publicProfile>;
 
-/** A Notify notification as GET /v2/notifications/{id} returns it (loosely: Notify may add fields). */
-export const notification = z
-  .object({
-    id: z.string(),
-    reference: z.string().nullable(),
-    type: templateType,
-    status: z.string(),
-    template: z.object({ id: z.string(), version: z.number(), uri: z.string() }),
-    body: z.string(),
-    subject: z.string().nullable(),
-    created_at: z.string(),
-    sent_at: z.string().nullable(),
-    completed_at: z.string().nullable(),
-    email_address: z.string().nullable(),
-    phone_number: z.string().nullable(),
-  })
-  .passthrough();
-export type Notification = z.infer<typeof notification>;
-
-export const template = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    type: templateType,
-    version: z.number(),
-    body: z.string(),
-    subject: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string().nullable(),
-    created_by: z.string(),
-    personalisation: z.record(z.string(), z.object({ required: z.boolean() })).optional(),
-    postage: z.string().nullable().optional(),
-    letter_contact_block: z.string().nullable().optional(),
-  })
-  .passthrough();
-export type Template = z.infer<typeof template>;
+/** Notify's resources are defined once, in src-shared (the core parses Notify's answers with them). */
+export {
+  notification,
+  template,
+  templateType,
+  type Notification,
+  type Template,
+} from '../../src-shared/notify/resources';
 
 /** One status the console observed, with when it saw it. */
 export const observation = z.object({

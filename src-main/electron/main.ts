@@ -11,7 +11,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConsoleCore } from '../core/app';
+import { startConsole } from '../host/start-console';
 import { mainWindowOptions, quitsWhenAllWindowsClosed, rendererTarget, userDataOverride } from './app-policy';
 import { APP_SCHEME, appProtocolHandler, PRIVILEGED_SCHEMES } from './app-protocol';
 import { registerIpc } from './ipc-transport';
@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     ),
   );
 
-  const core = await createConsoleCore({
+  const core = await startConsole({
     dataDir: app.getPath('userData'),
     mode: 'electron',
     safeStorage: safeStorageAdapter(safeStorage, process.platform),

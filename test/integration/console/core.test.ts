@@ -2,12 +2,12 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleCore, type ConsoleCore } from '../../../src-main/core/app';
+import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import { methods, type MethodName } from '../../../src-main/contract/methods';
 import { DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
 import { waitUntil } from '../../support/wait';
 
-let core: ConsoleCore;
+let core: RunningConsole;
 let dataDir: string;
 const events: { name: string; payload: any }[] = [];
 const call = async (method: MethodName | string, input: unknown = {}) =>
@@ -15,7 +15,7 @@ const call = async (method: MethodName | string, input: unknown = {}) =>
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'console-core-'));
-  core = await createConsoleCore({
+  core = await startConsole({
     dataDir,
     mode: 'browser',
     platform: 'linux',

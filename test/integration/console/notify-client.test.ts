@@ -4,11 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  NotifyClient,
-  type NotifyClientOptions,
-  type NotifyRequestLogEntry,
-} from '../../../src-main/core/notify/client';
+import { NotifyClient, type NotifyClientOptions } from '../../../src-main/core/notify/client';
+import type { NotifyRequestLogEntry } from '../../../src-main/core/notify/request-log';
 import { NotifyApiError } from '../../../src-main/core/notify/errors';
 import {
   SENDERS,

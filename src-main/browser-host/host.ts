@@ -22,7 +22,7 @@ import { pipeline } from 'node:stream/promises';
 import { HTTP_ROUTES, type BridgeEvent } from '../contract/channels';
 import { TRANSPORT_LIMITS } from '../contract/methods';
 import type { Result } from '../contract/result';
-import { silentLogger, type Logger } from '../core/ports';
+import { silentLogger, type Logger } from '../core';
 import type { RpcEndpoint } from '../rpc/dispatch';
 import {
   applySecurityHeaders,

@@ -20,11 +20,8 @@ import { toPublicProfile } from '../../../src-main/core/profiles/public-profile'
 import { normaliseBaseUrl } from '../../../src-shared/notify/key-destination';
 import { publicProfile } from '../../../src-main/contract/schemas';
 import { JsonFileStore, MemoryStore } from '../../../src-main/core/store/json-file-store';
-import {
-  PassphraseCipher,
-  VaultLockedError,
-  WrongPassphraseError,
-} from '../../../src-main/core/vault/passphrase-cipher';
+import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
+import { VaultLockedError, WrongPassphraseError } from '../../../src-main/core/vault/vault-errors';
 import { SafeStorageCipher, type SafeStorageLike } from '../../../src-main/core/vault/safe-storage-cipher';
 
 const PASS = 'correct horse battery';

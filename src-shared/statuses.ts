@@ -6,7 +6,6 @@
  */
 
 export type TemplateType = 'sms' | 'email' | 'letter';
-export const TEMPLATE_TYPES: readonly TemplateType[] = ['sms', 'email', 'letter'];
 
 /** Statuses Notify stores internally. `failed` is deprecated but still accepted as a filter. */
 export type InternalStatus =
@@ -49,7 +48,7 @@ export const STATUS_FILTER_VALUES: readonly PublicStatus[] = [
 ];
 
 /** Every non-deprecated internal status: a filter that covers all of them filters nothing. */
-export const NON_DEPRECATED_STATUSES: readonly InternalStatus[] = [
+const NON_DEPRECATED_STATUSES: readonly InternalStatus[] = [
   'cancelled',
   'created',
   'sending',

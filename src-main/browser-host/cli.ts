@@ -12,7 +12,7 @@ import { startConsole } from '../host/start-console';
 import { startBrowserHost } from './host';
 
 /** The same folder Electron's `app.getPath('userData')` gives, so both modes share profiles. */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env = process.env): string {
+function defaultDataDir(platform: NodeJS.Platform = process.platform, env = process.env): string {
   const name = 'notify-console';
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), name);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', name);

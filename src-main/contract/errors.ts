@@ -14,7 +14,7 @@ export const fieldIssue = z.object({ field: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof fieldIssue>;
 
 /** One entry of Notify's v2 error envelope; extra keys (the QR-code error's `max_bytes`…) are kept. */
-export const notifyErrorEntry = z.looseObject({ error: z.string(), message: z.string() });
+const notifyErrorEntry = z.looseObject({ error: z.string(), message: z.string() });
 
 const request = {
   /** The request that failed, for the error panel: `POST`. */
@@ -24,7 +24,7 @@ const request = {
 };
 
 /** Notify answered with one of its error envelopes. */
-export const notifyErrorDetails = z.object({
+const notifyErrorDetails = z.object({
   status: z.number(),
   /** The v2 envelope's entries; empty for the app-level envelope, which is in `app`. */
   errors: z.array(notifyErrorEntry),
@@ -36,20 +36,18 @@ export const notifyErrorDetails = z.object({
   /** Notify's clock minus this computer's, in seconds, from the answer's `Date` header; null if none. */
   skewSeconds: z.number().nullable(),
 });
-export type NotifyErrorDetails = z.infer<typeof notifyErrorDetails>;
 
 /** Notify did not answer, or what answered was not Notify. */
-export const networkErrorDetails = z.object({
+const networkErrorDetails = z.object({
   kind: networkErrorKind,
   /** Set when something other than Notify answered (an HTML gateway page, a redirect). */
   status: z.number().nullable(),
   explanation,
   ...request,
 });
-export type NetworkErrorDetails = z.infer<typeof networkErrorDetails>;
 
 /** A send that may or may not have reached Notify: look it up by `reference` before sending again. */
-export const unknownOutcomeDetails = z.object({
+const unknownOutcomeDetails = z.object({
   reference: z.string(),
   reason: z.union([networkErrorKind, z.enum(['http-5xx', 'unreadable-success'])]),
   status: z.number().nullable(),
@@ -59,10 +57,10 @@ export const unknownOutcomeDetails = z.object({
 export type UnknownOutcomeDetails = z.infer<typeof unknownOutcomeDetails>;
 
 /** Input the core refused, field by field. */
-export const ISSUE_CODES = ['validation', 'invalid_profile', 'invalid_import'] as const;
+const ISSUE_CODES = ['validation', 'invalid_profile', 'invalid_import'] as const;
 
 /** Failures whose message is all there is to say. */
-export const PLAIN_CODES = [
+const PLAIN_CODES = [
   // The dispatcher and the transports.
   'unknown-method',
   'internal',
@@ -126,4 +124,3 @@ export const rpcError = z.discriminatedUnion('code', [
 ]);
 /** A failed call, as every transport returns it. */
 export type RpcError = z.infer<typeof rpcError>;
-export type RpcErrorCode = RpcError['code'];

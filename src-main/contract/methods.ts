@@ -83,7 +83,7 @@ export const sendRequest = z.discriminatedUnion('type', [
 ]);
 export type SendRequest = z.infer<typeof sendRequest>;
 
-export const historyFilters = z.strictObject({
+const historyFilters = z.strictObject({
   template_type: z.array(templateType).max(3).optional(),
   status: z.array(z.string().max(40)).max(20).optional(),
   reference: z.string().max(1000).optional(),
@@ -101,7 +101,7 @@ const trackedNotification = z.object({
 export type TrackedNotification = z.infer<typeof trackedNotification>;
 
 /** A delivery-status callback body, in Notify's field order (src-shared/callback-payload.ts). */
-export const callbackPayload = z.object({
+const callbackPayload = z.object({
   id: z.string(),
   reference: z.string().nullable(),
   to: z.string().nullable(),
@@ -115,7 +115,7 @@ export const callbackPayload = z.object({
 });
 
 /** What one callback replay did: never a token or a key. */
-export const callbackReplayResult = z.object({
+const callbackReplayResult = z.object({
   status: z.number().nullable(),
   ok: z.boolean(),
   durationMs: z.number(),

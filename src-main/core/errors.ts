@@ -21,14 +21,6 @@ export class FieldValidationError extends CoreError {
   }
 }
 
-/** A thing the call names does not exist (any more). */
-export class NotFoundError extends CoreError {
-  override name = 'NotFoundError';
-  constructor(message: string) {
-    super('not-found', message);
-  }
-}
-
 /** The call does not apply here (a passphrase call while keys are in the OS keychain…). */
 export class NotApplicableError extends CoreError {
   override name = 'NotApplicableError';

@@ -12,7 +12,7 @@ import type { NotifyAccess } from '../notify/notify-access';
 import type { StatusTracker, TrackedEntry } from '../tracking/status-tracker';
 
 /** A followed notification as the contract carries it. */
-export function trackedView(entry: TrackedEntry<Notification>): TrackedNotification {
+function trackedView(entry: TrackedEntry<Notification>): TrackedNotification {
   const n = entry.notification;
   return {
     profileId: entry.profileId,

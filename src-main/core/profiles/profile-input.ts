@@ -69,19 +69,6 @@ export const updateSchema = z.strictObject({
   apiKey: optionalField(checkApiKeyField),
 });
 
-/** Input to {@link StoredProfiles.create}; validated at run time, so callers may pass anything. */
-export interface CreateProfileInput {
-  name: string;
-  baseUrl: string;
-  keyType: KeyType;
-  colour?: string;
-  proxy?: string | null;
-  apiKey?: string | null;
-}
-
-/** Input to {@link StoredProfiles.update}: only the fields to change. `apiKey: null` removes the key. */
-export type UpdateProfileInput = Partial<CreateProfileInput>;
-
 /** zod's issues as {@link FieldIssue}s, worded for the user (an unknown key-like field says why). */
 export function issuesFrom(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {

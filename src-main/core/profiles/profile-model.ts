@@ -30,18 +30,11 @@ export interface StoredKeyInfo {
   last4: string;
 }
 
-/** What the console has seen of a key: ISO times, null when unknown or never. */
-export interface KeyHygiene {
-  addedAt: string | null;
-  lastUsedAt: string | null;
-  revokedSeenAt: string | null;
-}
-
 export const MAX_PROFILES = 200;
 /** `keyLastUsedAt` is written at most this often per profile, so a busy key is not a write per request. */
 export const KEY_USE_WRITE_INTERVAL_MS = 60_000;
 /** GOV.UK Design System colours: distinct, and readable as a profile badge. */
-export const PALETTE = [
+const PALETTE = [
   '#1d70b8',
   '#00703c',
   '#d4351c',

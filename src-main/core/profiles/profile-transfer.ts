@@ -20,7 +20,7 @@ import { MAX_PROFILES, NO_KEY, nextColour, sameName, type Profile } from './prof
 import { toPublicProfile } from './public-profile';
 
 export const EXPORT_FORMAT = 'notify-console-profiles';
-export const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 1;
 const MAX_IMPORT_BYTES = 1024 * 1024;
 
 const exportedProfileSchema = z.strictObject({
@@ -111,7 +111,7 @@ export function parseImport(json: unknown): ImportedProfile[] {
 }
 
 /** `name`, or "name (2)", "name (3)"… whichever no profile has yet, within the length limit. */
-export function freeName(name: string, profiles: readonly Profile[]): string {
+function freeName(name: string, profiles: readonly Profile[]): string {
   if (!profiles.some((p) => sameName(p.name, name))) return name;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;

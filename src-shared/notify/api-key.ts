@@ -3,7 +3,7 @@
  *
  * A key is `{key_name}-{service_id}-{secret}` where both ids are 36-character UUIDs and the name may
  * itself contain `-`, so the official clients split it from the right: secret = last 36 characters,
- * service id = characters [-73, -37] (notify-api-v2.md §2.1). Users paste keys from password
+ * service id = characters [-73, -37] (docs/notify-api-reference.md §2.1). Users paste keys from password
  * managers, chat and e-mail, so the parser forgives what is unambiguous (spaces and quotes around
  * the key), refuses the rest with a message that says what to fix, and never echoes the secret.
  */

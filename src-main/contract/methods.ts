@@ -9,6 +9,12 @@ import { z } from 'zod';
 import { MAX_API_KEY_LENGTH } from '../../src-shared/notify/api-key';
 import { explanation } from '../../src-shared/notify/explanation';
 import { MAX_URL_LENGTH } from '../../src-shared/notify/key-destination';
+import {
+  base64Length,
+  MAX_EMAIL_ADDRESS_LENGTH,
+  MAX_PRECOMPILED_PDF_BYTES,
+  MAX_REFERENCE_LENGTH,
+} from '../../src-shared/notify/limits';
 import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
 import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
 import {
@@ -32,6 +38,8 @@ const profileName = z.string().min(1).max(PROFILE_NAME_INPUT_MAX);
 const baseUrl = z.string().min(1).max(MAX_URL_LENGTH);
 const apiKey = z.string().min(1).max(MAX_API_KEY_LENGTH);
 const proxy = z.string().max(MAX_URL_LENGTH).nullable();
+/** A client reference, as long as Notify takes one. */
+const reference = z.string().max(MAX_REFERENCE_LENGTH);
 
 export const connectionVerdict = z.enum([
   'ok',
@@ -55,15 +63,15 @@ export const sendRequest = z.discriminatedUnion('type', [
     phone_number: z.string().max(100),
     template_id: uuid,
     personalisation: personalisation.optional(),
-    reference: z.string().max(1000).optional(),
+    reference: reference.optional(),
     sms_sender_id: uuid.optional(),
   }),
   z.strictObject({
     type: z.literal('email'),
-    email_address: z.string().max(320),
+    email_address: z.string().max(MAX_EMAIL_ADDRESS_LENGTH),
     template_id: uuid,
     personalisation: personalisation.optional(),
-    reference: z.string().max(1000).optional(),
+    reference: reference.optional(),
     email_reply_to_id: uuid.optional(),
     one_click_unsubscribe_url: z.string().max(2000).optional(),
   }),
@@ -71,13 +79,15 @@ export const sendRequest = z.discriminatedUnion('type', [
     type: z.literal('letter'),
     template_id: uuid,
     personalisation,
-    reference: z.string().max(1000).optional(),
+    reference: reference.optional(),
   }),
   z.strictObject({
     type: z.literal('precompiled'),
-    reference: z.string().min(1).max(1000),
+    reference: reference.min(1),
     /** Base64 PDF, at most 5 MB decoded as the official clients allow. */
-    content: z.string().max(7_000_000),
+    content: z
+      .string()
+      .max(base64Length(MAX_PRECOMPILED_PDF_BYTES), 'is larger than the 5 MB PDF Notify accepts'),
     postage: z.enum(['first', 'second', 'economy']).optional(),
   }),
 ]);
@@ -86,7 +96,7 @@ export type SendRequest = z.infer<typeof sendRequest>;
 const historyFilters = z.strictObject({
   template_type: z.array(templateType).max(3).optional(),
   status: z.array(z.string().max(40)).max(20).optional(),
-  reference: z.string().max(1000).optional(),
+  reference: reference.optional(),
   include_jobs: z.boolean().optional(),
 });
 export type HistoryFilters = z.infer<typeof historyFilters>;
@@ -260,7 +270,7 @@ export const methods = {
     output: z.object({ base64: z.string() }),
   },
   'notifications.lookup': {
-    input: z.strictObject({ query: z.string().min(1).max(1000) }),
+    input: z.strictObject({ query: reference.min(1) }),
     output: z.object({
       results: z.array(z.object({ profileId: z.string(), profileName: z.string(), notification })),
       searched: z.array(
@@ -269,7 +279,7 @@ export const methods = {
     }),
   },
   'notifications.findByReference': {
-    input: z.strictObject({ profileId, reference: z.string().min(1).max(1000) }),
+    input: z.strictObject({ profileId, reference: reference.min(1) }),
     output: z.object({ notifications: z.array(notification) }),
   },
   'notifications.track': {

@@ -28,7 +28,7 @@ import {
   type TemplateList,
   type TemplatePreview,
 } from '../../../src-shared/notify/resources';
-import { CoreError } from '../ports';
+import { FieldValidationError } from '../errors';
 import type { RawResponse } from './http';
 import { RequestEngine, type NotifyClientOptions } from './request-engine';
 import type {
@@ -47,7 +47,7 @@ export type { NotifyClientOptions };
  * A Notify API v2 client bound to one profile: base URL, API key and proxy.
  *
  * Methods resolve with Notify's JSON (checked for shape) or reject with a NotifyApiError,
- * NotifyNetworkError or UnknownOutcomeError; the only other error is a `CoreError('validation')`
+ * NotifyNetworkError or UnknownOutcomeError; the only other error is a FieldValidationError
  * for input that cannot be sent at all (a base URL the key may not go to, an empty, "." or ".." id,
  * a value JSON cannot represent).
  */
@@ -229,10 +229,9 @@ function segment(value: string): string {
   // URL parsing resolves ".", "..", and their %2E spellings away, and an empty id would name
   // another endpoint: none of these is an id Notify could have issued.
   if (text === '' || /^(?:\.|%2e){1,2}$/i.test(text)) {
-    throw new CoreError(
-      'validation',
-      `"${text}" is not an ID: IDs look like 740e5834-3a29-46b4-9a6f-16142fde533a.`,
-    );
+    throw new FieldValidationError([
+      { field: 'id', message: `"${text}" is not an ID: IDs look like 740e5834-3a29-46b4-9a6f-16142fde533a.` },
+    ]);
   }
   return encodeURIComponent(text);
 }

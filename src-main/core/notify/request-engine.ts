@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import { MIN_API_KEY_LENGTH } from '../../../src-shared/notify/api-key';
 import { checkKeyDestination } from '../../../src-shared/notify/key-destination';
+import { FieldValidationError } from '../errors';
 import { CoreError } from '../ports';
 import { AnswerClassifier, dateMs, type Attempt, type Call } from './answer-classifier';
 import { UnknownOutcomeError } from './errors';
@@ -87,7 +88,8 @@ export class RequestEngine {
     // The one rule for where a key may go (src-shared/notify/key-destination.ts): whoever builds a
     // client (a send, a read, "Test connection"), a key never leaves over plain http for another host.
     const destination = checkKeyDestination(options.baseUrl, options.proxy ?? null, 'allow');
-    if (!destination.ok) throw new CoreError('validation', destination.message);
+    if (!destination.ok)
+      throw new FieldValidationError([{ field: destination.field, message: destination.message }]);
     const base = new URL(destination.baseUrl);
     this.origin = base.origin;
     this.basePath = base.pathname.replace(/\/+$/, '');
@@ -149,10 +151,12 @@ export class RequestEngine {
     try {
       body = call.body === undefined ? undefined : JSON.stringify(call.body);
     } catch {
-      throw new CoreError(
-        'validation',
-        'The request cannot be sent as JSON (it holds a value JSON cannot represent).',
-      );
+      throw new FieldValidationError([
+        {
+          field: '',
+          message: 'The request cannot be sent as JSON (it holds a value JSON cannot represent).',
+        },
+      ]);
     }
     const requestId = randomUUID();
     const attempts = call.sideEffect ? 1 : this.retry.attempts;

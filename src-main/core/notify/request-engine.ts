@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { MIN_API_KEY_LENGTH } from '../../../src-shared/notify/api-key';
+import { MIN_API_KEY_LENGTH, splitApiKey } from '../../../src-shared/notify/api-key';
 import { checkKeyDestination } from '../../../src-shared/notify/key-destination';
 import { FieldValidationError } from '../errors';
 import { CoreError } from '../ports';
@@ -25,7 +25,7 @@ import {
   headerText,
   type Timeouts,
 } from './http';
-import { TokenSource, splitApiKey } from './jwt';
+import { TokenSource } from './jwt';
 import { keyVerdictOf, type NotifyRequestLogEntry } from './request-log';
 import { DEFAULT_RETRY, backoffDelayMs, type RetryPolicy } from './retry';
 

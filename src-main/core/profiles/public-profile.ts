@@ -2,7 +2,7 @@
  * A stored profile as the renderer may see it, and the problems with its key worth telling the user.
  */
 import { formatDay } from '../../../src-shared/dates';
-import { KEY_TYPE_LABELS } from '../../../src-shared/notify/api-key';
+import { KEY_TYPE_LABELS, maskedKey } from '../../../src-shared/notify/api-key';
 import { isLoopbackUrl } from '../../../src-shared/notify/loopback';
 import type { PublicProfile } from '../../contract/schemas';
 import type { SecretCipher } from '../ports';
@@ -32,7 +32,7 @@ export function toPublicProfile(profile: Profile, cipherKind?: SecretCipher['kin
             name: profile.key.name,
             serviceId: profile.key.serviceId,
             last4: profile.key.last4,
-            masked: `${profile.key.name}-${profile.key.serviceId}-••••${profile.key.last4}`,
+            masked: maskedKey(profile.key),
             addedAt: profile.keyAddedAt,
             lastUsedAt: profile.keyLastUsedAt,
             revokedSeenAt: profile.keyRevokedSeenAt,

@@ -12,7 +12,7 @@ import electronUpdater from 'electron-updater';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConsoleCore } from '../core/app';
+import { startConsole } from '../host/start-console';
 import { mainWindowOptions, quitsWhenAllWindowsClosed, rendererTarget, userDataOverride } from './app-policy';
 import { APP_ID } from './app-identity';
 import { APP_SCHEME, appProtocolHandler, PRIVILEGED_SCHEMES } from './app-protocol';
@@ -91,7 +91,7 @@ async function start(): Promise<void> {
     ),
   );
 
-  const core = await createConsoleCore({
+  const core = await startConsole({
     dataDir: app.getPath('userData'),
     mode: 'electron',
     safeStorage: safeStorageAdapter(safeStorage, process.platform),

@@ -6,26 +6,22 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonValue, KeyValueStore, Logger, SecretCipher } from '../../../src-main/core/ports';
 import {
-  EXPORT_FORMAT,
-  KEY_USE_WRITE_INTERVAL_MS,
   KeyBindingError,
   NoApiKeyError,
   ProfileImportError,
   ProfileNotFoundError,
-  ProfileService,
   ProfileStoreError,
   ProfileValidationError,
-  normaliseBaseUrl,
-  toPublicProfile,
-  type Profile,
-} from '../../../src-main/core/profiles/profile-service';
+} from '../../../src-main/core/profiles/profile-errors';
+import { KEY_USE_WRITE_INTERVAL_MS, type Profile } from '../../../src-main/core/profiles/profile-model';
+import { EXPORT_FORMAT } from '../../../src-main/core/profiles/profile-transfer';
+import { StoredProfiles } from '../../../src-main/core/profiles/stored-profiles';
+import { toPublicProfile } from '../../../src-main/core/profiles/public-profile';
+import { normaliseBaseUrl } from '../../../src-shared/notify/key-destination';
 import { publicProfile } from '../../../src-main/contract/schemas';
 import { JsonFileStore, MemoryStore } from '../../../src-main/core/store/json-file-store';
-import {
-  PassphraseCipher,
-  VaultLockedError,
-  WrongPassphraseError,
-} from '../../../src-main/core/vault/passphrase-cipher';
+import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
+import { VaultLockedError, WrongPassphraseError } from '../../../src-main/core/vault/vault-errors';
 import { SafeStorageCipher, type SafeStorageLike } from '../../../src-main/core/vault/safe-storage-cipher';
 
 const PASS = 'correct horse battery';
@@ -66,7 +62,7 @@ async function setup(store: KeyValueStore = new MemoryStore()) {
     warn: (...args) => logged.push(args),
     error: (...args) => logged.push(args),
   };
-  const service = new ProfileService({ store, cipher, logger, clock: { now: () => (t += 1000) } });
+  const service = new StoredProfiles({ store, cipher, logger, clock: { now: () => (t += 1000) } });
   return { store, cipher, service, logged };
 }
 
@@ -100,7 +96,7 @@ async function validationError(promise: Promise<unknown>): Promise<ProfileValida
   return error as ProfileValidationError;
 }
 
-describe('ProfileService: creating and reading', () => {
+describe('StoredProfiles: creating and reading', () => {
   it('creates a profile with an encrypted key and shows only what the renderer may see', async () => {
     const { store, service } = await setup();
     const key = makeKey();
@@ -225,7 +221,7 @@ describe('ProfileService: creating and reading', () => {
 
       const store = await JsonFileStore.open(path);
       const cipher = new PassphraseCipher(store);
-      const service = new ProfileService({ store, cipher });
+      const service = new StoredProfiles({ store, cipher });
       expect(service.getActive()?.name).toBe('Kept');
       await expect(service.withApiKey(created.id, () => 'x')).rejects.toBeInstanceOf(VaultLockedError);
       await cipher.unlock(PASS);
@@ -236,8 +232,8 @@ describe('ProfileService: creating and reading', () => {
   });
 });
 
-describe('ProfileService: validation', () => {
-  let service: ProfileService;
+describe('StoredProfiles: validation', () => {
+  let service: StoredProfiles;
   beforeAll(async () => {
     ({ service } = await setup());
     await service.create({ name: 'Existing', baseUrl: SANDBOX, keyType: 'test' });
@@ -337,7 +333,7 @@ describe('ProfileService: validation', () => {
   });
 });
 
-describe('ProfileService: renderer outputs never carry a secret', () => {
+describe('StoredProfiles: renderer outputs never carry a secret', () => {
   it('no output of any public method, nor any log line, contains a key, part of one, or an envelope', async () => {
     const { service, logged } = await setup();
     const keys = [makeKey(), makeKey(), makeKey()];
@@ -362,7 +358,7 @@ describe('ProfileService: renderer outputs never carry a secret', () => {
     expectNoSecrets(logged, secrets);
   });
 
-  function storedProfile(service: ProfileService, id: string): Profile {
+  function storedProfile(service: StoredProfiles, id: string): Profile {
     const store = (service as unknown as { store: KeyValueStore }).store;
     const found = storedProfiles(store).find((p) => p.id === id);
     if (!found) throw new Error('missing');
@@ -370,7 +366,7 @@ describe('ProfileService: renderer outputs never carry a secret', () => {
   }
 });
 
-describe('ProfileService: fits the console contract', () => {
+describe('StoredProfiles: fits the console contract', () => {
   it('every public profile satisfies the contract schema the renderer validates against', async () => {
     const { service } = await setup();
     await service.create({ name: 'With key', baseUrl: SANDBOX, keyType: 'test', apiKey: makeKey().value });
@@ -379,7 +375,7 @@ describe('ProfileService: fits the console contract', () => {
   });
 });
 
-describe('ProfileService: no plaintext key on disk', () => {
+describe('StoredProfiles: no plaintext key on disk', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'nc-disk-'));
@@ -440,7 +436,7 @@ describe('ProfileService: no plaintext key on disk', () => {
 
   it('with the OS keychain', async () => {
     const store = await JsonFileStore.open(join(dir, 'settings.json'));
-    const service = new ProfileService({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
+    const service = new StoredProfiles({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
     const key = makeKey();
     const created = await service.create({ name: 'K', baseUrl: NOTIFY, keyType: 'live', apiKey: key.value });
     expect(storedProfiles(store)[0]?.keyEnvelope).toMatch(/^nc1:os:/);
@@ -449,7 +445,7 @@ describe('ProfileService: no plaintext key on disk', () => {
   });
 });
 
-describe('ProfileService: using a key', () => {
+describe('StoredProfiles: using a key', () => {
   it('lends the key, with the base URL it is bound to, for one call', async () => {
     const { service } = await setup();
     const key = makeKey();
@@ -528,11 +524,11 @@ describe('ProfileService: using a key', () => {
 
   it('flags a key saved by another cipher as needing re-entry instead of failing later', async () => {
     const store = new MemoryStore();
-    const keychain = new ProfileService({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
+    const keychain = new StoredProfiles({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
     const p = await keychain.create({ name: 'K', baseUrl: NOTIFY, keyType: 'live', apiKey: makeKey().value });
     const cipher = new PassphraseCipher(store);
     await cipher.initialise(PASS);
-    const vaulted = new ProfileService({ store, cipher });
+    const vaulted = new StoredProfiles({ store, cipher });
     expect(vaulted.get(p.id)).toMatchObject({
       needsKey: true,
       keyProblem: expect.stringMatching(/OS keychain/),
@@ -541,7 +537,7 @@ describe('ProfileService: using a key', () => {
   });
 });
 
-describe('ProfileService: updating', () => {
+describe('StoredProfiles: updating', () => {
   it('keeps the key when the name, colour or key type change', async () => {
     const { service } = await setup();
     const key = makeKey();
@@ -608,7 +604,7 @@ describe('ProfileService: updating', () => {
   });
 });
 
-describe('ProfileService: export and import', () => {
+describe('StoredProfiles: export and import', () => {
   it('exports a documented, secret-free format', async () => {
     const { service } = await setup();
     const key = makeKey();
@@ -721,7 +717,7 @@ describe('ProfileService: export and import', () => {
   });
 });
 
-describe('ProfileService: changing the passphrase', () => {
+describe('StoredProfiles: changing the passphrase', () => {
   it('re-encrypts every key; after a restart the new passphrase unlocks them all', async () => {
     const { store, service } = await setup();
     const keys = [makeKey(), makeKey()];
@@ -737,7 +733,7 @@ describe('ProfileService: changing the passphrase', () => {
     expect(after[2]).toBeNull();
 
     const cipher = new PassphraseCipher(store);
-    const restarted = new ProfileService({ store, cipher });
+    const restarted = new StoredProfiles({ store, cipher });
     await expect(cipher.unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
     await cipher.unlock('brand new passphrase');
     expect(await restarted.withApiKey(a.id, (k) => k.key.value)).toBe(keys[0]?.value);
@@ -764,12 +760,12 @@ describe('ProfileService: changing the passphrase', () => {
     ]);
     const cipher = new PassphraseCipher(store);
     await cipher.unlock('brand new passphrase');
-    const restarted = new ProfileService({ store, cipher });
+    const restarted = new StoredProfiles({ store, cipher });
     expect(await restarted.withApiKey(created.id, (k) => k.key.value)).toBe(late.value);
   });
 
   it('explains that the OS keychain has no passphrase', async () => {
-    const service = new ProfileService({
+    const service = new StoredProfiles({
       store: new MemoryStore(),
       cipher: new SafeStorageCipher(fakeSafeStorage()),
     });
@@ -779,7 +775,7 @@ describe('ProfileService: changing the passphrase', () => {
   });
 });
 
-describe('ProfileService: stored data it cannot read is kept, not wiped', () => {
+describe('StoredProfiles: stored data it cannot read is kept, not wiped', () => {
   it('keeps an unreadable stored profile through later writes, and reports it', async () => {
     const { store, service } = await setup();
     const weird = { id: 'x', name: 42, from: 'a future version' };
@@ -802,13 +798,13 @@ describe('ProfileService: stored data it cannot read is kept, not wiped', () => 
   });
 });
 
-describe('ProfileService: key hygiene (added, last used, revoked)', () => {
+describe('StoredProfiles: key hygiene (added, last used, revoked)', () => {
   /** A service on a clock the test moves by hand. */
   async function clocked(store: KeyValueStore = new MemoryStore()) {
     const cipher = new PassphraseCipher(store);
     await cipher.initialise(PASS);
     const clock = { t: Date.parse('2026-03-14T09:00:00Z') };
-    const service = new ProfileService({ store, cipher, clock: { now: () => clock.t } });
+    const service = new StoredProfiles({ store, cipher, clock: { now: () => clock.t } });
     return { store, cipher, service, clock };
   }
   const info = (key: ReturnType<typeof makeKey>, name = 'console_key') => ({
@@ -901,7 +897,7 @@ describe('ProfileService: key hygiene (added, last used, revoked)', () => {
     const key = makeKey();
     const p = await service.create({ name: 'A', baseUrl: SANDBOX, keyType: 'test', apiKey: key.value });
     expect(await service.observeKey(p.id, info(key), 'accepted')).toBe(true);
-    const again = new ProfileService({ store, cipher, clock: { now: () => clock.t + 30_000 } });
+    const again = new StoredProfiles({ store, cipher, clock: { now: () => clock.t + 30_000 } });
     expect(await again.observeKey(p.id, info(key), 'accepted')).toBe(false);
   });
 
@@ -972,7 +968,7 @@ describe('ProfileService: key hygiene (added, last used, revoked)', () => {
       const store = await JsonFileStore.open(path);
       const cipher = new PassphraseCipher(store);
       await cipher.unlock(PASS);
-      const service = new ProfileService({
+      const service = new StoredProfiles({
         store,
         cipher,
         clock: { now: () => Date.parse('2026-04-01T00:00:00Z') },
@@ -1000,7 +996,7 @@ describe('ProfileService: key hygiene (added, last used, revoked)', () => {
   });
 });
 
-describe('ProfileService: fuzzing', () => {
+describe('StoredProfiles: fuzzing', () => {
   let cipher: SecretCipher;
   beforeAll(async () => {
     const c = new PassphraseCipher(new MemoryStore());
@@ -1031,7 +1027,7 @@ describe('ProfileService: fuzzing', () => {
   it('create() with any value at all resolves or gives a clear validation error', async () => {
     await fc.assert(
       fc.asyncProperty(fc.anything({ withNullPrototype: true, withObjectString: true }), async (input) => {
-        const service = new ProfileService({ store: new MemoryStore(), cipher });
+        const service = new StoredProfiles({ store: new MemoryStore(), cipher });
         await expectCleanOutcome(service.create(input));
       }),
       { numRuns: 300 },
@@ -1058,7 +1054,7 @@ describe('ProfileService: fuzzing', () => {
     );
     await fc.assert(
       fc.asyncProperty(input, async (value) => {
-        const service = new ProfileService({ store: new MemoryStore(), cipher });
+        const service = new StoredProfiles({ store: new MemoryStore(), cipher });
         await expectCleanOutcome(service.create(value));
       }),
       { numRuns: 500 },
@@ -1068,7 +1064,7 @@ describe('ProfileService: fuzzing', () => {
   it('importProfiles() with any value resolves or gives a clear import error', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.anything(), fc.json(), fc.string()), async (input) => {
-        const service = new ProfileService({ store: new MemoryStore(), cipher });
+        const service = new StoredProfiles({ store: new MemoryStore(), cipher });
         const error = await service.importProfiles(input).then(
           () => null,
           (e: unknown) => e,

@@ -40,7 +40,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The Content-Type for a file name; unknown types are served as opaque bytes (with nosniff). */
-export function contentTypeFor(fileName: string): string {
+function contentTypeFor(fileName: string): string {
   return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 

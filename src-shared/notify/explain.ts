@@ -4,42 +4,20 @@
  * Notify's messages are exact but terse ("Invalid token: API key not found"), and a status such as
  * `temporary-failure` means different things per channel. The console shows every failure with what
  * happened, whether to try again, whether the service is charged and what to do next, so this module
- * maps every message in the API reference (shared/reference/notify-api-v2.md §2.2, §4.7, §6, §10.3,
- * §11, plus the quick start's troubleshooting) and every status in §7 to that shape. It is pure: no
- * I/O, no Node APIs, so the renderer's tests and the core share one catalogue.
+ * maps every message in the API reference (docs/notify-api-reference.md §2.2, §4.7, §6, §10.3, §11,
+ * plus the quick start's troubleshooting) and every status in §7 to that shape. It is pure: no I/O,
+ * no Node APIs, so the core and the renderer share one catalogue.
  */
-import { ERROR_CATALOGUE, explainByHttpStatus, type ErrorFacts } from './explain-errors';
+import { ERROR_CATALOGUE, explainByHttpStatus, type ErrorFacts } from './error-catalogue';
+import type { Explanation, NetworkErrorKind } from './explanation';
 import { explainNetworkKind, explainUnknown, type NetworkFacts } from './explain-network';
 import { explainNotificationStatus } from './explain-statuses';
-
-/** Whether sending the same request again makes sense. */
-export type RetryAdvice = 'yes' | 'no' | 'after-fixing' | 'later';
-
-/** Whether the service pays for what happened. Emails are free; texts and letters are charged. */
-export type ChargedAdvice = 'yes' | 'no' | 'not-applicable';
-
-/**
- * What the console tells the user about a failure or a status.
- *
- * Same shape as the contract's `explanation` schema (a type alias, so it is also a JSON value).
- */
-export type Explanation = {
-  title: string;
-  whatHappened: string;
-  retry: RetryAdvice;
-  charged: ChargedAdvice;
-  nextSteps: string[];
-};
 
 /** Facts the client measured that make an explanation more specific. */
 export type ExplainContext = {
   /** Server time minus local time, in seconds, from the response's `Date` header. */
   skewSeconds?: number | null;
 };
-
-/** The kinds of network failure the Notify client tells apart. */
-export type NetworkErrorKind =
-  'dns' | 'refused' | 'timeout' | 'tls' | 'proxy' | 'reset' | 'too-large' | 'not-json' | 'other';
 
 /** What the client knows about a network failure (see explain-network.ts). */
 export type { NetworkFacts };

@@ -2,6 +2,7 @@
  * Whether a URL's host is this computer, for the decisions that treat local endpoints differently
  * (a profile on a local sandbox; a callback replay that may use plain http and skips the proxy).
  */
+import { parseUrl } from './url';
 
 /** A parsed URL's hostname is localhost, 127.0.0.0/8 or [::1]. `URL` has already canonicalised it. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -13,9 +14,6 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** The same for a whole URL; false for anything that does not parse. */
 export function isLoopbackUrl(url: string): boolean {
-  try {
-    return isLoopbackHost(new URL(url).hostname);
-  } catch {
-    return false;
-  }
+  const parsed = parseUrl(url);
+  return parsed !== null && isLoopbackHost(parsed.hostname);
 }

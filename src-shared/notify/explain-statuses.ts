@@ -7,7 +7,7 @@
  * (notifications-tech-docs, notification statuses) so users read what Notify's own site says;
  * reference §7.
  */
-import type { Explanation } from './explain';
+import type { Explanation } from './explanation';
 
 type Channel = 'sms' | 'email' | 'letter';
 

@@ -1,13 +1,13 @@
 /**
  * The catalogue of Notify's error messages and what to tell the user about each.
  *
- * One entry per message (or message template) in shared/reference/notify-api-v2.md: the auth table
+ * One entry per message (or message template) in docs/notify-api-reference.md: the auth table
  * (§2.2), the routing envelopes (§1), the v2 catalogue (§6) with its jsonschema templates, the PDF
  * endpoint (§4.7), letter addresses (§10.3), files by email (§11), the wordings the published docs
  * use where they differ from the code (§15), and the quick start's troubleshooting. Order matters:
  * specific entries come before the generic jsonschema patterns that would also match them.
  */
-import type { ChargedAdvice, Explanation, RetryAdvice } from './explain';
+import type { ChargedAdvice, Explanation, RetryAdvice } from './explanation';
 
 /** What explaining one error can use. */
 export type ErrorFacts = {

@@ -3,7 +3,7 @@
  *
  * A key is `{key_name}-{service_id}-{secret}` where both ids are 36-character UUIDs and the name may
  * itself contain `-`, so the official clients split it from the right: secret = last 36 characters,
- * service id = characters [-73, -37] (notify-api-v2.md §2.1). Users paste keys from password
+ * service id = characters [-73, -37] (docs/notify-api-reference.md §2.1). Users paste keys from password
  * managers, chat and e-mail, so the parser forgives what is unambiguous (spaces and quotes around
  * the key), refuses the rest with a message that says what to fix, and never echoes the secret.
  */
@@ -192,8 +192,7 @@ export function parseApiKey(raw: unknown): ParseApiKeyResult {
   }
 
   // Split exactly as notifications-python-client and notifications-node-client do.
-  const secret = text.slice(-36);
-  const serviceId = text.slice(-73, -37);
+  const { secret, serviceId } = splitApiKey(text);
   const secretOk = UUID.test(secret);
   const serviceIdOk = UUID.test(serviceId) && text.at(-37) === '-' && text.at(-74) === '-';
   const extra = trailingExtra(text);
@@ -238,13 +237,27 @@ export function parseApiKey(raw: unknown): ParseApiKeyResult {
   };
 }
 
+/** The parts of an API key a token is made from. */
+export type KeyParts = { serviceId: string; secret: string };
+
 /**
- * The service id and secret a JWT is made from.
- *
- * Kept beside the parser so the split rule lives in one place.
+ * Splits an API key the way notifications-python-client and notifications-node-client do
+ * (docs/notify-api-reference.md §2.1): from the end, because the key name may itself contain `-`,
+ * secret = last 36 characters, service id = characters [-73, -37]. No validation, like the official
+ * clients: a malformed key gets Notify's own answer, which the explainer turns into advice.
  */
-export function apiKeyCredentials(key: ApiKey): { serviceId: string; secret: string } {
-  return { serviceId: key.serviceId, secret: key.value.slice(-36) };
+export function splitApiKey(apiKey: string): KeyParts {
+  return { serviceId: apiKey.slice(-73, -37), secret: apiKey.slice(-36) };
+}
+
+/** The service id and secret a JWT is made from, for a parsed key. */
+export function apiKeyCredentials(key: ApiKey): KeyParts {
+  return splitApiKey(key.value);
+}
+
+/** How a key is shown: its name and service id, and only the last four characters of the secret. */
+export function maskedKey(key: { name: string; serviceId: string; last4: string }): string {
+  return `${key.name}-${key.serviceId}-••••${key.last4}`;
 }
 
 /**
@@ -257,7 +270,7 @@ export function maskApiKey(value: string): string {
   const parsed = parseApiKey(value);
   if (!parsed.ok) return '••••';
   const { name, serviceId, secretLast4 } = parsed.key;
-  return `${name}-${serviceId}-••••${secretLast4}`;
+  return maskedKey({ name, serviceId, last4: secretLast4 });
 }
 
 /** What the renderer may know about a key. */
@@ -282,7 +295,7 @@ export function describeKeyForRenderer(key: ApiKey, keyType: KeyType): RendererK
     keyType,
     keyTypeLabel: KEY_TYPE_LABELS[keyType],
     last4: key.secretLast4,
-    masked: `${key.name}-${key.serviceId}-••••${key.secretLast4}`,
+    masked: maskedKey({ name: key.name, serviceId: key.serviceId, last4: key.secretLast4 }),
   };
 }
 

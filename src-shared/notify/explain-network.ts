@@ -4,7 +4,7 @@
  * These are the problems a developer console meets most on locked-down networks, and the ones
  * Notify's own messages never cover, because Notify never saw the request.
  */
-import type { Explanation, NetworkErrorKind } from './explain';
+import type { Explanation, NetworkErrorKind } from './explanation';
 
 /** What the client knows about a network failure. */
 export type NetworkFacts = {

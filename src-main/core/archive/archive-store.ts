@@ -9,7 +9,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { JsonValue } from '../ports';
 import { ArchiveClosedError, ArchiveDamagedError, ArchiveInputError } from './errors';
-import { isDamageError, moveAside, openArchiveDatabase, quickCheck } from './database';
+import {
+  QUICK_CHECK_ON_OPEN_MAX_BYTES,
+  isDamageError,
+  moveAside,
+  openArchiveDatabase,
+  quickCheck,
+} from './database';
 import { KeyHolder, WrongArchiveKeyError, metaAccess } from './key-holder';
 import { openRecord, sealRecord, searchHash, type ArchiveKeys } from './keyring';
 import type { ArchiveClock, ArchiveVault, ProfileRef } from './ports';
@@ -31,6 +37,8 @@ export interface ArchiveStoreOptions {
   path: string;
   vault: ArchiveVault;
   clock?: ArchiveClock;
+  /** Files up to this size get SQLite's full quick_check on open (see database.ts). */
+  quickCheckOnOpenMaxBytes?: number;
 }
 
 /** One archived notification: plain metadata, and its decrypted record (null if it failed its check). */
@@ -132,8 +140,12 @@ export class ArchiveStore {
   /** Opens or creates the archive; a damaged file is moved aside with {@link ArchiveDamagedError}. */
   static open(options: ArchiveStoreOptions): ArchiveStore {
     const clock = options.clock ?? { now: () => Date.now() };
-    const db = openArchiveDatabase(options.path, () => new Date(clock.now()));
-    return new ArchiveStore(db, options.path, options.vault, clock);
+    return openArchiveDatabase(
+      options.path,
+      () => new Date(clock.now()),
+      options.quickCheckOnOpenMaxBytes ?? QUICK_CHECK_ON_OPEN_MAX_BYTES,
+      (db) => new ArchiveStore(db, options.path, options.vault, clock),
+    );
   }
 
   close(): void {

@@ -65,14 +65,18 @@ function createPrivate(path: string): void {
  * The checks that run before the archive is used. Throws a reason (a sentence fragment) for a
  * damaged file; lets SQLite's own errors through for the caller to classify.
  */
-function checkOpened(db: BetterSqlite3.Database, path: string): string | null {
+function checkOpened(db: BetterSqlite3.Database, path: string, quickCheckMaxBytes: number): string | null {
   db.pragma('wal_checkpoint(TRUNCATE)');
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const pages = db.pragma('page_count', { simple: true }) as number;
   const size = statSync(path).size;
   if (size < pageSize * pages) return `the file is cut short (${size} of ${pageSize * pages} bytes)`;
-  if (size <= QUICK_CHECK_ON_OPEN_MAX_BYTES) return quickCheck(db);
+  if (size <= quickCheckMaxBytes) return quickCheck(db);
   return null;
+}
+
+function hasTables(db: BetterSqlite3.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' LIMIT 1").get() !== undefined;
 }
 
 /** SQLite's structural check; null when sound, else the first problem it found. */
@@ -86,7 +90,12 @@ export function quickCheck(db: BetterSqlite3.Database): string | null {
  * Opens (or creates) the archive database and brings its schema up to date. A damaged file is
  * moved aside and reported with {@link ArchiveDamagedError}; the next call creates a fresh one.
  */
-export function openArchiveDatabase(path: string, now: () => Date = () => new Date()): BetterSqlite3.Database {
+export function openArchiveDatabase<T>(
+  path: string,
+  now: () => Date,
+  quickCheckMaxBytes: number,
+  use: (db: BetterSqlite3.Database) => T,
+): T {
   const damaged = (reason: string, cause?: unknown): never => {
     throw new ArchiveDamagedError(reason, moveAside(path, now()), { cause });
   };
@@ -99,19 +108,23 @@ export function openArchiveDatabase(path: string, now: () => Date = () => new Da
   let db: BetterSqlite3.Database | null = null;
   try {
     db = new Database(path);
+    if ((db.pragma('user_version', { simple: true }) as number) === 0 && !hasTables(db)) {
+      // Only possible before the first table exists, and before WAL: lets a purge give space back.
+      db.pragma('auto_vacuum = INCREMENTAL');
+    }
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`SQLite refused WAL mode (${String(mode)})`);
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     db.pragma('trusted_schema = OFF');
-    const problem = checkOpened(db, path);
+    const problem = checkOpened(db, path, quickCheckMaxBytes);
     if (problem) {
       db.close();
       db = null;
       damaged(problem);
     }
     migrate(db!);
-    return db!;
+    return use(db!);
   } catch (err) {
     if (db?.open) db.close();
     if (isDamageError(err)) {

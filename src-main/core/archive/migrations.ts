@@ -82,10 +82,6 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export function migrate(db: BetterSqlite3.Database, upTo = SCHEMA_VERSION): number {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new ArchiveTooNewError(from, SCHEMA_VERSION);
-  if (from === 0) {
-    // Must be set before the first table exists; it lets a purge give space back to the disk.
-    db.pragma('auto_vacuum = INCREMENTAL');
-  }
   for (const step of MIGRATIONS) {
     if (step.version <= from || step.version > upTo) continue;
     db.transaction(() => {

@@ -67,9 +67,20 @@ export class SyncStateTable {
   private readonly select: BetterSqlite3.Statement<[string], Row>;
   private readonly begin: BetterSqlite3.Statement<[{ profile: string; full: number; now: number; run: string }]>;
   private readonly page: BetterSqlite3.Statement<
-    [string | null, string | null, number, number, number, string]
+    [
+      {
+        profile: string;
+        cursor: string | null;
+        newest: string | null;
+        seen: number;
+        added: number;
+        skipped: number;
+      },
+    ]
   >;
-  private readonly finish: BetterSqlite3.Statement<[number, string, string | null, string]>;
+  private readonly finish: BetterSqlite3.Statement<
+    [{ profile: string; now: number; outcome: string; error: string | null }]
+  >;
 
   constructor(db: BetterSqlite3.Database) {
     this.select = db.prepare('SELECT * FROM sync_state WHERE profile_id = ?');
@@ -81,18 +92,18 @@ export class SyncStateTable {
          run_pages = 0, run_seen = 0, run_added = 0, run_skipped = 0`,
     );
     this.page = db.prepare(
-      `UPDATE sync_state SET run_cursor = ?1, run_newest_id = COALESCE(run_newest_id, ?2),
-         run_pages = run_pages + 1, run_seen = run_seen + ?3, run_added = run_added + ?4,
-         run_skipped = run_skipped + ?5
-       WHERE profile_id = ?6`,
+      `UPDATE sync_state SET run_cursor = @cursor, run_newest_id = COALESCE(run_newest_id, @newest),
+         run_pages = run_pages + 1, run_seen = run_seen + @seen, run_added = run_added + @added,
+         run_skipped = run_skipped + @skipped
+       WHERE profile_id = @profile`,
     );
     this.finish = db.prepare(
       `UPDATE sync_state SET
-         high_water_id = CASE WHEN ?2 = 'completed' THEN COALESCE(run_newest_id, high_water_id) ELSE high_water_id END,
-         last_started_at = run_started_at, last_finished_at = ?1, last_outcome = ?2, last_pages = run_pages,
-         last_seen = run_seen, last_added = run_added, last_error = ?3,
-         run_id = CASE WHEN ?2 = 'completed' THEN NULL ELSE run_id END
-       WHERE profile_id = ?4`,
+         high_water_id = CASE WHEN @outcome = 'completed' THEN COALESCE(run_newest_id, high_water_id) ELSE high_water_id END,
+         last_started_at = run_started_at, last_finished_at = @now, last_outcome = @outcome, last_pages = run_pages,
+         last_seen = run_seen, last_added = run_added, last_error = @error,
+         run_id = CASE WHEN @outcome = 'completed' THEN NULL ELSE run_id END
+       WHERE profile_id = @profile`,
     );
   }
 
@@ -140,7 +151,14 @@ export class SyncStateTable {
     profileId: string,
     page: { cursor: string | null; newestId: string | null; seen: number; added: number; skipped: number },
   ): void {
-    this.page.run(page.cursor, page.newestId, page.seen, page.added, page.skipped, profileId);
+    this.page.run({
+      profile: profileId,
+      cursor: page.cursor,
+      newest: page.newestId,
+      seen: page.seen,
+      added: page.added,
+      skipped: page.skipped,
+    });
   }
 
   /**
@@ -148,6 +166,6 @@ export class SyncStateTable {
    * outcome keeps the run, so the next one resumes from its cursor.
    */
   finishRun(profileId: string, outcome: SyncOutcome, error: string | null, now: number): void {
-    this.finish.run(now, outcome, error, profileId);
+    this.finish.run({ profile: profileId, now, outcome, error });
   }
 }

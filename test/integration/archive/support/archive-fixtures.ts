@@ -51,6 +51,10 @@ export class TestVault implements ArchiveVault {
   }
 }
 
+/** The crash test's profile, and the size of its capture batches (see crash-child.ts). */
+export const CRASH_PROFILE = { id: 'crash-profile', name: 'Crash' };
+export const CRASH_BATCH = 100;
+
 export function tempArchivePath(): string {
   return join(mkdtempSync(join(tmpdir(), 'archive-test-')), 'archive.sqlite');
 }

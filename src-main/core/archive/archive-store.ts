@@ -7,7 +7,15 @@
  * damaged, on open or in use, is moved aside and reported, never silently replaced.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { JsonValue } from '../ports';
+import {
+  encodeAhead,
+  encodeRow,
+  incomingRecord,
+  mergedRecord,
+  type CaptureOptions,
+  type EncodedRow,
+  type Prepared,
+} from './capture';
 import { ArchiveClosedError, ArchiveDamagedError, ArchiveInputError } from './errors';
 import {
   QUICK_CHECK_ON_OPEN_MAX_BYTES,
@@ -17,18 +25,9 @@ import {
   quickCheck,
 } from './database';
 import { KeyHolder, WrongArchiveKeyError, metaAccess } from './key-holder';
-import { openRecord, sealRecord, searchHash, type ArchiveKeys } from './keyring';
+import { openRecord, type ArchiveKeys } from './keyring';
 import type { ArchiveClock, ArchiveVault, ProfileRef } from './ports';
-import {
-  mergeRecord,
-  MAX_RECORD_BYTES,
-  parseCapture,
-  statusRank,
-  type ArchivableNotification,
-  type ArchivedRecord,
-  type Observation,
-} from './record';
-import { recipientTerm } from './recipient-terms';
+import { parseCapture, statusRank, type ArchivedRecord } from './record';
 import { buildSearch, cursorAfter, ROW_COLUMNS, type ArchiveQuery } from './search-query';
 import { SyncStateTable, type SyncOutcome, type SyncState } from './sync-state';
 
@@ -55,16 +54,9 @@ export interface ArchivedNotification {
   record: ArchivedRecord | null;
 }
 
-export type UpsertOutcome = 'added' | 'updated' | 'unchanged' | 'not-opted-in';
+export type { CaptureOptions };
 
-export interface CaptureOptions {
-  /** When this notification JSON was read from Notify (ISO); now by default. */
-  observedAt?: string;
-  /** Only when this console sent it. */
-  personalisation?: Record<string, JsonValue> | null;
-  /** Adds a sighting of the notification's status to the timeline when it is new or changed. */
-  observeAs?: Observation['source'];
-}
+export type UpsertOutcome = 'added' | 'updated' | 'unchanged' | 'not-opted-in';
 
 export interface CaptureItem extends CaptureOptions {
   notification: unknown;
@@ -89,13 +81,6 @@ export interface DbRow {
   archived_at: number;
   updated_at: number;
   record: Buffer;
-}
-
-interface Prepared {
-  profile: ProfileRef;
-  notification: ArchivableNotification;
-  timeline: Observation[];
-  options: CaptureOptions;
 }
 
 export class ArchiveStore {
@@ -254,11 +239,7 @@ export class ArchiveStore {
         throw err;
       }
     });
-    this.guard((db) =>
-      db.transaction(() => {
-        for (const p of prepared) counts[this.write(keys, p)]++;
-      }).immediate(),
-    );
+    await this.writeAll(keys, prepared, counts);
     return counts;
   }
 
@@ -270,78 +251,73 @@ export class ArchiveStore {
     return { profile, notification, timeline, options: item };
   }
 
-  /** Inserts or merges one notification; call inside a transaction. */
-  private write(keys: ArchiveKeys, p: Prepared): keyof UpsertCounts {
-    const now = this.clock.now();
-    const nowIso = new Date(now).toISOString();
-    const n = { ...p.notification, id: p.notification.id.toLowerCase() };
-    const seenAt = p.options.observedAt ?? nowIso;
-    const incoming: ArchivedRecord = {
-      v: 1,
-      notification: n,
-      timeline: p.timeline,
-      lastSeenAt: seenAt,
-      archivedAt: nowIso,
-      profileName: p.profile.name ?? null,
-      personalisation: p.options.personalisation ?? null,
-    };
-    const existing = this.stmt.byId.get(n.id);
-    const before = existing ? this.decode(keys, n.id, existing.record) : null;
-    let merged = before ? mergeRecord(before, incoming) : incoming;
-    const source = p.options.observeAs;
-    if (source && (!before || before.notification.status !== merged.notification.status)) {
-      merged = mergeRecord(merged, {
-        ...merged,
-        timeline: [{ status: merged.notification.status, observedAt: seenAt, source }],
-      });
+  /**
+   * Inserts `ahead` (encoded as new) or, when the notification is already archived, merges it;
+   * call inside a transaction.
+   */
+  private write(keys: ArchiveKeys, p: Prepared, ahead: EncodedRow, now: number): keyof UpsertCounts {
+    const existing = this.stmt.byId.get(ahead.id);
+    let row = ahead;
+    if (existing) {
+      const before = this.decode(keys, ahead.id, existing.record);
+      const merged = mergedRecord(before, incomingRecord(p, now), p);
+      if (before && JSON.stringify(merged) === JSON.stringify(before)) return 'unchanged';
+      row = encodeRow(keys, merged);
     }
-    const json = JSON.stringify(merged);
-    if (before && json === JSON.stringify(before)) return 'unchanged';
-    if (json.length > MAX_RECORD_BYTES) {
-      throw new ArchiveInputError(
-        `Notification ${n.id} is too large to archive (over ${MAX_RECORD_BYTES / 1024 / 1024} MB).`,
-        { id: n.id },
-      );
-    }
-    const m = merged.notification;
-    const term = recipientTerm(m);
-    const recipientHash = term === null ? null : searchHash(keys, 'recipient', term);
-    const referenceHash = m.reference ? searchHash(keys, 'reference', m.reference) : null;
-    const sealed = sealRecord(keys, n.id, json);
-    const created = Date.parse(m.created_at);
-    const template = m.template.id.toLowerCase();
+    const m = row.record.notification;
     if (existing) {
       this.stmt.update.run(
         m.type,
         m.status,
         statusRank(m.status),
-        template,
+        row.templateId,
         m.template.version,
-        created,
+        row.createdAt,
         now,
-        recipientHash,
-        referenceHash,
-        sealed,
+        row.recipientHash,
+        row.referenceHash,
+        row.sealed,
         existing.seq,
       );
       return 'updated';
     }
     this.stmt.insert.run(
-      n.id,
+      row.id,
       p.profile.id,
       m.type,
       m.status,
       statusRank(m.status),
-      template,
+      row.templateId,
       m.template.version,
-      created,
+      row.createdAt,
       now,
       now,
-      recipientHash,
-      referenceHash,
-      sealed,
+      row.recipientHash,
+      row.referenceHash,
+      row.sealed,
     );
     return 'added';
+  }
+
+  /** Encodes ahead, then writes everything in one transaction with `also` (the sync cursor). */
+  private async writeAll(
+    keys: ArchiveKeys,
+    prepared: readonly Prepared[],
+    counts: UpsertCounts,
+    also: () => void = () => undefined,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const ahead = await encodeAhead(keys, prepared, now);
+    // The vault may have been locked while encoding: then nothing is written.
+    await this.unlockedKeys();
+    this.guard((db) =>
+      db
+        .transaction(() => {
+          prepared.forEach((p, i) => counts[this.write(keys, p, ahead[i]!, now)]++);
+          also();
+        })
+        .immediate(),
+    );
   }
 
   private decode(keys: ArchiveKeys, id: string, envelope: Buffer): ArchivedRecord | null {
@@ -391,7 +367,9 @@ export class ArchiveStore {
   /** How many notifications are archived. */
   async count(): Promise<number> {
     await this.unlockedKeys();
-    return this.guard((db) => (db.prepare('SELECT count(*) AS n FROM notifications').get() as { n: number }).n);
+    return this.guard(
+      (db) => (db.prepare('SELECT count(*) AS n FROM notifications').get() as { n: number }).n,
+    );
   }
 
   /** SQLite's full structural check, for an archive too large to check on every open. */
@@ -411,10 +389,12 @@ export class ArchiveStore {
   async beginSyncRun(profileId: string, full: boolean): Promise<SyncState> {
     await this.unlockedKeys();
     return this.guard((db) =>
-      db.transaction(() => {
-        if (!this.sync.read(profileId).run) this.sync.beginRun(profileId, full, this.clock.now());
-        return this.sync.read(profileId);
-      }).immediate(),
+      db
+        .transaction(() => {
+          if (!this.sync.read(profileId).run) this.sync.beginRun(profileId, full, this.clock.now());
+          return this.sync.read(profileId);
+        })
+        .immediate(),
     );
   }
 
@@ -432,30 +412,33 @@ export class ArchiveStore {
     const prepared: Prepared[] = [];
     for (const item of items) {
       try {
-        prepared.push(this.prepare(profile, { notification: item, observedAt: page.observedAt, observeAs: 'sync' }));
+        prepared.push(
+          this.prepare(profile, { notification: item, observedAt: page.observedAt, observeAs: 'sync' }),
+        );
       } catch (err) {
         if (!(err instanceof ArchiveInputError)) throw err;
         counts.skipped++;
       }
     }
-    this.guard((db) =>
-      db.transaction(() => {
-        for (const p of prepared) counts[this.write(keys, p)]++;
-        this.sync.recordPage(profile.id, {
-          cursor: page.cursor,
-          newestId: page.newestId,
-          seen: items.length,
-          added: counts.added,
-          skipped: counts.skipped,
-        });
-        if (page.done) this.sync.finishRun(profile.id, 'completed', null, this.clock.now());
-      }).immediate(),
-    );
+    await this.writeAll(keys, prepared, counts, () => {
+      this.sync.recordPage(profile.id, {
+        cursor: page.cursor,
+        newestId: page.newestId,
+        seen: items.length,
+        added: counts.added,
+        skipped: counts.skipped,
+      });
+      if (page.done) this.sync.finishRun(profile.id, 'completed', null, this.clock.now());
+    });
     return counts;
   }
 
   /** Ends a run that did not complete; it resumes from its cursor next time. */
-  async finishSyncRun(profileId: string, outcome: Exclude<SyncOutcome, 'completed'>, error: string | null): Promise<void> {
+  async finishSyncRun(
+    profileId: string,
+    outcome: Exclude<SyncOutcome, 'completed'>,
+    error: string | null,
+  ): Promise<void> {
     await this.unlockedKeys();
     this.guard(() => this.sync.finishRun(profileId, outcome, error, this.clock.now()));
   }

@@ -27,7 +27,9 @@ export const QUICK_CHECK_ON_OPEN_MAX_BYTES = 64 * 1024 * 1024;
 const DAMAGE_CODES = /^SQLITE_(CORRUPT|NOTADB)/;
 
 export function isDamageError(err: unknown): boolean {
-  return typeof (err as { code?: unknown })?.code === 'string' && DAMAGE_CODES.test((err as { code: string }).code);
+  return (
+    typeof (err as { code?: unknown })?.code === 'string' && DAMAGE_CODES.test((err as { code: string }).code)
+  );
 }
 
 /** Renames the file and its -wal/-shm with a timestamp; returns the new main path, or null if it failed. */

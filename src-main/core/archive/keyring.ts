@@ -85,7 +85,11 @@ export function searchHash(keys: ArchiveKeys, kind: 'recipient' | 'reference', t
 }
 
 function aad(version: number, flags: number, id: string): Buffer {
-  return Buffer.concat([Buffer.from('nc-archive-record'), Buffer.from([version, flags]), Buffer.from(id, 'utf8')]);
+  return Buffer.concat([
+    Buffer.from('nc-archive-record'),
+    Buffer.from([version, flags]),
+    Buffer.from(id, 'utf8'),
+  ]);
 }
 
 /** Encrypts one record's JSON for the row of notification `id`. */

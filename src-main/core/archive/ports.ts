@@ -26,8 +26,7 @@ export interface ProfileRef {
  * 429 with its `Retry-After` in milliseconds (null when it sent none).
  */
 export type NotificationPage =
-  | { kind: 'page'; notifications: readonly unknown[] }
-  | { kind: 'rate-limited'; retryAfterMs: number | null };
+  { kind: 'page'; notifications: readonly unknown[] } | { kind: 'rate-limited'; retryAfterMs: number | null };
 
 /**
  * Pages `GET /v2/notifications?include_jobs=true[&older_than=<id>]` with one profile's key. The key

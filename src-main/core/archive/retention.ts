@@ -34,10 +34,9 @@ export async function retentionMonths(store: ArchiveStore): Promise<number> {
 
 export async function setRetentionMonths(store: ArchiveStore, months: number): Promise<void> {
   if (!Number.isInteger(months) || months < 1 || months > MAX_RETENTION_MONTHS) {
-    throw new ArchiveInputError(
-      `Choose a retention period of 1 to ${MAX_RETENTION_MONTHS} whole months.`,
-      { field: 'months' },
-    );
+    throw new ArchiveInputError(`Choose a retention period of 1 to ${MAX_RETENTION_MONTHS} whole months.`, {
+      field: 'months',
+    });
   }
   await store.unlockedKeys();
   store.guard((db) =>
@@ -56,15 +55,19 @@ export async function purge(
   options: { before?: number; profileId?: string } = {},
 ): Promise<number> {
   const before = options.before ?? retentionCutoff(store.clock.now(), await retentionMonths(store));
-  if (!Number.isFinite(before)) throw new ArchiveInputError('Purge: "before" is not a date.', { field: 'before' });
+  if (!Number.isFinite(before))
+    throw new ArchiveInputError('Purge: "before" is not a date.', { field: 'before' });
   let total = 0;
   for (;;) {
     await store.unlockedKeys();
     const deleted = store.guard((db) => {
       const where = options.profileId === undefined ? 'created_at < ?' : 'created_at < ? AND profile_id = ?';
-      const params: (number | string)[] = options.profileId === undefined ? [before] : [before, options.profileId];
+      const params: (number | string)[] =
+        options.profileId === undefined ? [before] : [before, options.profileId];
       return db
-        .prepare(`DELETE FROM notifications WHERE seq IN (SELECT seq FROM notifications WHERE ${where} LIMIT ?)`)
+        .prepare(
+          `DELETE FROM notifications WHERE seq IN (SELECT seq FROM notifications WHERE ${where} LIMIT ?)`,
+        )
         .run(...params, PURGE_BATCH).changes;
     });
     total += deleted;
@@ -104,7 +107,8 @@ export async function archiveSize(store: ArchiveStore): Promise<ArchiveSize> {
   const notifications = await store.count();
   const freeBytes = store.guard(
     (db) =>
-      (db.pragma('freelist_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number),
+      (db.pragma('freelist_count', { simple: true }) as number) *
+      (db.pragma('page_size', { simple: true }) as number),
   );
   let bytesOnDisk = 0;
   for (const suffix of ['', '-wal', '-shm']) {

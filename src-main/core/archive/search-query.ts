@@ -27,9 +27,12 @@ const FAILED = [
 const instant = z
   .string()
   .max(64)
-  .refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(s) && Number.isFinite(Date.parse(s)), {
-    message: 'is not an ISO date or date-time',
-  });
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(s) && Number.isFinite(Date.parse(s)),
+    {
+      message: 'is not an ISO date or date-time',
+    },
+  );
 const text = z.string().trim().min(1).max(1000);
 
 export const archiveQuery = z.strictObject({
@@ -82,7 +85,8 @@ export function buildSearch(input: unknown, keys: ArchiveKeys): BuiltQuery {
   const params: (string | number | Buffer)[] = [];
   if (q.recipient !== undefined) {
     const hashes = recipientSearchTerms(q.recipient).map((t) => searchHash(keys, 'recipient', t));
-    if (hashes.length === 0) throw new ArchiveInputError('Archive search: recipient is empty.', { field: 'recipient' });
+    if (hashes.length === 0)
+      throw new ArchiveInputError('Archive search: recipient is empty.', { field: 'recipient' });
     where.push(`recipient_hash IN (${placeholders(hashes.length)})`);
     params.push(...hashes);
   }

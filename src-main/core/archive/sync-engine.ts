@@ -9,6 +9,7 @@
  * cut short (crash, error, 429s, lock) resumes from its cursor next time. Notify's 429 is waited
  * out using its Retry-After; every page is reported as progress.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { CoreError } from '../ports';
 import type { ArchiveStore } from './archive-store';
 import { ArchiveInputError } from './errors';
@@ -147,7 +148,10 @@ export class SyncEngine {
         if (answer.kind === 'rate-limited') {
           const wait = Math.max(1000, answer.retryAfterMs ?? o.defaultRetryAfterMs ?? 60_000);
           if (++waits > maxWaits || wait > maxRetryAfter) {
-            return await stop('rate-limited', 'Notify is rate-limiting this key; the sync resumes on its next run.');
+            return await stop(
+              'rate-limited',
+              'Notify is rate-limiting this key; the sync resumes on its next run.',
+            );
           }
           report('waiting-rate-limit', { waitMs: wait });
           await this.sleep(wait, options.signal);
@@ -173,7 +177,9 @@ export class SyncEngine {
           return { outcome: 'completed', state, error: null };
         }
         report('paging');
+        // Even without a pause, give the event loop a turn: a page's transaction is the longest block.
         if (interval > 0) await this.sleep(interval, options.signal);
+        else await yieldToEventLoop();
       }
     } catch (err) {
       if (options.signal?.aborted) return await stop('cancelled', null);

@@ -65,7 +65,9 @@ interface Row {
 
 export class SyncStateTable {
   private readonly select: BetterSqlite3.Statement<[string], Row>;
-  private readonly begin: BetterSqlite3.Statement<[{ profile: string; full: number; now: number; run: string }]>;
+  private readonly begin: BetterSqlite3.Statement<
+    [{ profile: string; full: number; now: number; run: string }]
+  >;
   private readonly page: BetterSqlite3.Statement<
     [
       {

@@ -41,7 +41,9 @@ function startChild(args: string[]): ChildRun {
     lines.push(line);
     for (const w of waiters.filter((x) => x.re.test(line))) w.resolve();
   });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, signal) => resolve(signal)),
+  );
   return {
     lines,
     exited,
@@ -50,7 +52,9 @@ function startChild(args: string[]): ChildRun {
       new Promise<void>((resolve, reject) => {
         if (lines.some((l) => re.test(l))) return resolve();
         waiters.push({ re, resolve });
-        void exited.then(() => reject(new Error(`child exited before ${re}; said: ${lines.slice(-3).join(' | ')}`)));
+        void exited.then(() =>
+          reject(new Error(`child exited before ${re}; said: ${lines.slice(-3).join(' | ')}`)),
+        );
       }),
   };
 }
@@ -95,7 +99,9 @@ describe('archive crash safety (kill -9)', () => {
       const newestFirst = (k: number) => notificationId(total - 1 - k);
       for (let k = 0; k < count; k++) expect(ids.has(newestFirst(k))).toBe(true);
       if (state.run) expect(state.run.cursor).toBe(newestFirst(count - 1));
-      figures.push(`kill ${kill + 1} after ${delay} ms: ${acked} pages acknowledged, ${pages} committed, ${count} rows`);
+      figures.push(
+        `kill ${kill + 1} after ${delay} ms: ${acked} pages acknowledged, ${pages} committed, ${count} rows`,
+      );
       if (!state.run) break;
     }
     const finish = startChild([path, 'sync', String(total)]);
@@ -123,7 +129,9 @@ describe('archive crash safety (kill -9)', () => {
       expect(count % BATCH).toBe(0);
       expect(count / BATCH).toBeGreaterThanOrEqual(acked + 1);
       for (let i = 0; i < count; i++) expect(ids.has(notificationId(i))).toBe(true);
-      figures.push(`kill ${kill + 1} after ${delay} ms: ${acked + 1} batches acknowledged, ${count / BATCH} committed`);
+      figures.push(
+        `kill ${kill + 1} after ${delay} ms: ${acked + 1} batches acknowledged, ${count / BATCH} committed`,
+      );
       next = count / BATCH;
     }
     const finish = startChild([path, 'write', String(next), String(batches - next)]);
@@ -134,6 +142,8 @@ describe('archive crash safety (kill -9)', () => {
     // Updates committed with their batch: every tenth notification of each earlier batch is delivered.
     expect((await store.get(notificationId(10)))!.status).toBe('delivered');
     store.close();
-    console.log(`capture crash test:\n  ${figures.join('\n  ')}\n  resumed: ${batches * BATCH} notifications, none lost`);
+    console.log(
+      `capture crash test:\n  ${figures.join('\n  ')}\n  resumed: ${batches * BATCH} notifications, none lost`,
+    );
   }, 120_000);
 });

@@ -81,9 +81,16 @@ describe('archive against the Notify Sandbox', () => {
     const list = await client.getNotifications({ include_jobs: true });
     expect(list.notifications).toEqual([]);
 
-    for (const query of [{ recipient: '+447700900789' }, { reference: 'support-case-4471' }, { id: sent.id }]) {
+    for (const query of [
+      { recipient: '+447700900789' },
+      { reference: 'support-case-4471' },
+      { id: sent.id },
+    ]) {
       const { results } = await store.search(query);
-      expect(results.map((r) => r.id), JSON.stringify(query)).toEqual([sent.id]);
+      expect(
+        results.map((r) => r.id),
+        JSON.stringify(query),
+      ).toEqual([sent.id]);
     }
     const archived = (await store.get(sent.id))!;
     expect(archived.createdAt).toBe(new Date(Date.parse(first.created_at)).toISOString());

@@ -1,4 +1,13 @@
-import { existsSync, openSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  openSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
@@ -27,7 +36,9 @@ async function filledArchive(rows = 300): Promise<string> {
   await s.setOptIn('p', true);
   await s.upsertMany(
     { id: 'p' },
-    Array.from({ length: rows }, (_, i) => ({ notification: fakeNotification(i, { body: 'b'.repeat(400 + i) }) })),
+    Array.from({ length: rows }, (_, i) => ({
+      notification: fakeNotification(i, { body: 'b'.repeat(400 + i) }),
+    })),
   );
   s.close();
   return path;
@@ -138,7 +149,8 @@ describe('a damaged archive is reported and moved aside, never silently recreate
     const path = await filledArchive();
     const size = statSync(path).size;
     const fd = openSync(path, 'r+');
-    for (let page = 20; page * 4096 < size; page++) writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
+    for (let page = 20; page * 4096 < size; page++)
+      writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
     closeSync(fd);
     const s = open(path, { quickCheckOnOpenMaxBytes: 0 });
     const err = await s.search({ limit: 500 }).catch((e: unknown) => e);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { ArchiveDamagedError, ArchiveLockedError } from '../../../src-main/core/archive/errors';
+import type { ArchiveVault } from '../../../src-main/core/archive/ports';
 import { purgeAll } from '../../../src-main/core/archive/retention';
 import { MemoryStore } from '../../../src-main/core/store/json-file-store';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
@@ -20,7 +21,7 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-function open(path: string, vault = new TestVault()) {
+function open(path: string, vault: ArchiveVault = new TestVault()) {
   const store = ArchiveStore.open({ path, vault });
   stores.push(store);
   return store;
@@ -51,7 +52,9 @@ describe('archive encryption at rest', () => {
     await store.setOptIn(PROFILE.id, true);
     const secrets: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const n = fakeNotification(i, { body: `Dear Ms Marguerite Okonkwo-${i}, your claim UNIQUEBODY${i} is ready.` });
+      const n = fakeNotification(i, {
+        body: `Dear Ms Marguerite Okonkwo-${i}, your claim UNIQUEBODY${i} is ready.`,
+      });
       const personalisation = { name: `Marguerite Okonkwo-${i}`, claim: `CLAIM-PERSONAL-${i}` };
       await store.upsert(PROFILE, n, [], { personalisation });
       secrets.push(...secretsOf(n, personalisation));
@@ -92,7 +95,9 @@ describe('archive encryption at rest', () => {
     store.close();
     const raw = new Database(path);
     raw
-      .prepare('UPDATE notifications SET record = (SELECT record FROM notifications WHERE id = ?) WHERE id = ?')
+      .prepare(
+        'UPDATE notifications SET record = (SELECT record FROM notifications WHERE id = ?) WHERE id = ?',
+      )
       .run(notificationId(1), notificationId(2));
     raw.close();
     const again = open(path);

@@ -2,7 +2,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
-import { ARCHIVE_CSV_COLUMNS, csvCell, exportCsv, exportCsvFile } from '../../../src-main/core/archive/csv-export';
+import {
+  ARCHIVE_CSV_COLUMNS,
+  csvCell,
+  exportCsv,
+  exportCsvFile,
+} from '../../../src-main/core/archive/csv-export';
 import { ArchiveInputError } from '../../../src-main/core/archive/errors';
 import {
   DEFAULT_RETENTION_MONTHS,
@@ -13,7 +18,12 @@ import {
   retentionMonths,
   setRetentionMonths,
 } from '../../../src-main/core/archive/retention';
-import { TestVault, fakeNotification, notificationId, tempArchivePath } from '../../integration/archive/support/archive-fixtures';
+import {
+  TestVault,
+  fakeNotification,
+  notificationId,
+  tempArchivePath,
+} from '../../integration/archive/support/archive-fixtures';
 
 const DAY = 86_400_000;
 const stores: ArchiveStore[] = [];
@@ -122,11 +132,14 @@ describe('archive CSV export', () => {
     const missing = join(dirname(store.path), 'no-such-dir', 'export.csv');
     await expect(exportCsvFile(store, { from: 0, to: Date.parse('2030-01-01') }, missing)).rejects.toThrow();
     expect(existsSync(missing)).toBe(false);
-    await expect(exportCsv(store, { from: 10, to: 5 }, () => undefined)).rejects.toBeInstanceOf(ArchiveInputError);
+    await expect(exportCsv(store, { from: 10, to: 5 }, () => undefined)).rejects.toBeInstanceOf(
+      ArchiveInputError,
+    );
   });
 
   it('csvCell guards every formula start', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1`).replace(/^"/, '')).toMatch(/^'/);
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvCell(`${start}1`).replace(/^"/, '')).toMatch(/^'/);
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell(null)).toBe('');
   });

@@ -29,7 +29,11 @@ beforeAll(async () => {
   await store.upsert({ id: 'p1' }, fakeNotification(COUNT, { phone_number: '+44 7700 900777', type: 'sms' }));
   await store.upsert(
     { id: 'p2' },
-    fakeNotification(COUNT + 1, { type: 'email', email_address: 'Jo.Bloggs@Example.gov.uk', phone_number: null }),
+    fakeNotification(COUNT + 1, {
+      type: 'email',
+      email_address: 'Jo.Bloggs@Example.gov.uk',
+      phone_number: null,
+    }),
   );
 });
 afterAll(() => store.close());
@@ -38,13 +42,21 @@ const ids = (r: { results: { id: string }[] }) => r.results.map((n) => n.id);
 
 describe('archive search', () => {
   it('finds a phone number however it is written, as Notify normalises it', async () => {
-    for (const typed of ['07700900777', '07700 900 777', '+447700900777', '(0)7700-900-777', '00447700900777']) {
+    for (const typed of [
+      '07700900777',
+      '07700 900 777',
+      '+447700900777',
+      '(0)7700-900-777',
+      '00447700900777',
+    ]) {
       expect(ids(await store.search({ recipient: typed })), typed).toEqual([notificationId(COUNT)]);
     }
   });
 
   it('finds an email address in any case, and a letter by its postcode', async () => {
-    expect(ids(await store.search({ recipient: ' jo.bloggs@EXAMPLE.gov.uk ' }))).toEqual([notificationId(COUNT + 1)]);
+    expect(ids(await store.search({ recipient: ' jo.bloggs@EXAMPLE.gov.uk ' }))).toEqual([
+      notificationId(COUNT + 1),
+    ]);
     // fakeNotification gives letter i (i % 3 == 2) the postcode SW1A {1 + i % 9}AA.
     const letters = await store.search({ recipient: 'sw1a 3aa', limit: 500 });
     expect(letters.results.length).toBeGreaterThan(0);
@@ -73,12 +85,22 @@ describe('archive search', () => {
     expect(new Set(failed.results.map((n) => n.status))).toEqual(new Set(['permanent-failure']));
     const letters = await store.search({ type: 'letter', profileId: 'p1', limit: 500 });
     expect(letters.results.every((n) => n.type === 'letter' && n.profileId === 'p1')).toBe(true);
-    const range = await store.search({ from: '2026-01-01T01:00:00Z', to: '2026-01-01T02:00:00Z', limit: 500 });
+    const range = await store.search({
+      from: '2026-01-01T01:00:00Z',
+      to: '2026-01-01T02:00:00Z',
+      limit: 500,
+    });
     expect(range.results.length).toBe(60);
     expect(range.results[0]!.id).toBe(notificationId(119));
     expect(range.results.at(-1)!.id).toBe(notificationId(60));
-    const combined = await store.search({ type: 'sms', status: ['delivered', 'sending'], from: '2026-01-01' });
-    expect(combined.results.every((n) => n.type === 'sms' && ['delivered', 'sending'].includes(n.status))).toBe(true);
+    const combined = await store.search({
+      type: 'sms',
+      status: ['delivered', 'sending'],
+      from: '2026-01-01',
+    });
+    expect(
+      combined.results.every((n) => n.type === 'sms' && ['delivered', 'sending'].includes(n.status)),
+    ).toBe(true);
   });
 
   it('pages with a cursor: every notification once, in order', async () => {
@@ -115,7 +137,12 @@ describe('archive search', () => {
   });
 
   it('any query either answers or says what is wrong (fuzz)', async () => {
-    const field = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null), fc.array(fc.string()));
+    const field = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.integer(),
+      fc.constant(null),
+      fc.array(fc.string()),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.record(

@@ -1,7 +1,12 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { ArchiveInputError } from '../../../src-main/core/archive/errors';
-import { MAX_RECORD_BYTES } from '../../../src-main/core/archive/record';
+import {
+  MAX_RECORD_BYTES,
+  archivableNotification,
+  parseCapture,
+} from '../../../src-main/core/archive/record';
 import {
   TestVault,
   fakeNotification,
@@ -32,7 +37,12 @@ describe('archive capture', () => {
     expect(await store.upsert(PROFILE, n, timeline, { personalisation: { name: 'Ada' } })).toBe('added');
 
     const got = await store.get(notificationId(1));
-    expect(got).toMatchObject({ id: notificationId(1), profileId: 'profile-a', type: 'email', status: 'sending' });
+    expect(got).toMatchObject({
+      id: notificationId(1),
+      profileId: 'profile-a',
+      type: 'email',
+      status: 'sending',
+    });
     expect(got!.record!.notification).toEqual(n);
     expect(got!.record!.timeline).toEqual(timeline);
     expect(got!.record!.personalisation).toEqual({ name: 'Ada' });
@@ -52,7 +62,10 @@ describe('archive capture', () => {
   it('the later status wins whichever sighting arrives last, and timelines merge', async () => {
     const { store } = await openStore();
     const id = notificationId(5);
-    const delivered = fakeNotification(5, { status: 'delivered', completed_at: '2026-01-01T00:06:00.000000Z' });
+    const delivered = fakeNotification(5, {
+      status: 'delivered',
+      completed_at: '2026-01-01T00:06:00.000000Z',
+    });
     const sending = fakeNotification(5, { status: 'sending' });
     await store.upsert(PROFILE, delivered, [
       { status: 'delivered', observedAt: '2026-01-01T00:06:00.000Z', source: 'callback' },
@@ -88,7 +101,11 @@ describe('archive capture', () => {
 
   it('writes a batch in one transaction: one bad item and nothing is written', async () => {
     const { store } = await openStore();
-    const items = [fakeNotification(1), { ...fakeNotification(2), created_at: 'yesterday' }, fakeNotification(3)];
+    const items = [
+      fakeNotification(1),
+      { ...fakeNotification(2), created_at: 'yesterday' },
+      fakeNotification(3),
+    ];
     const err = await store
       .upsertMany(
         PROFILE,
@@ -117,11 +134,60 @@ describe('archive capture', () => {
 
   it('rejects input that is not a notification, naming the field and not echoing values', async () => {
     const { store } = await openStore();
-    for (const bad of [null, 'x', {}, { ...fakeNotification(1), id: 5 }, { ...fakeNotification(1), type: 'fax' }]) {
+    for (const bad of [
+      null,
+      'x',
+      {},
+      { ...fakeNotification(1), id: 5 },
+      { ...fakeNotification(1), type: 'fax' },
+    ]) {
       await expect(store.upsert(PROFILE, bad)).rejects.toBeInstanceOf(ArchiveInputError);
     }
     await expect(
       store.upsert(PROFILE, fakeNotification(1), [{ status: 'sent', observedAt: 'soon', source: 'poll' }]),
     ).rejects.toThrow(/timeline/);
+  });
+
+  it('the fast hand check accepts exactly what the schema accepts (fuzz)', () => {
+    const base = fakeNotification(1);
+    const value = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('sms', 'email', 'letter', '2026-01-01T00:00:00Z', '2026-13-01T00:00:00Z', ''),
+      fc.integer({ min: -2, max: 5 }),
+      fc.double(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.record({
+        id: fc.string({ maxLength: 5 }),
+        version: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.double()),
+      }),
+    );
+    const keys = fc.constantFrom(
+      'id',
+      'type',
+      'status',
+      'template',
+      'created_at',
+      'reference',
+      'email_address',
+      'phone_number',
+      'postcode',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(keys, value), { maxLength: 3 }), (changes) => {
+        const n: Record<string, unknown> = { ...base };
+        for (const [k, v] of changes) n[k] = v;
+        const schemaOk = archivableNotification.safeParse(n).success;
+        let handOk = true;
+        try {
+          parseCapture(n, []);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ArchiveInputError);
+          handOk = false;
+        }
+        expect(handOk).toBe(schemaOk);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

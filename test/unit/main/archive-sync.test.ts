@@ -5,7 +5,12 @@ import { notifyClientSource } from '../../../src-main/core/archive/notify-client
 import { SyncEngine, type SyncProgress } from '../../../src-main/core/archive/sync-engine';
 import { NotifyApiError } from '../../../src-main/core/notify/errors';
 import { CoreError } from '../../../src-main/core/ports';
-import { TestVault, fakeNotification, notificationId, tempArchivePath } from '../../integration/archive/support/archive-fixtures';
+import {
+  TestVault,
+  fakeNotification,
+  notificationId,
+  tempArchivePath,
+} from '../../integration/archive/support/archive-fixtures';
 import { FakeNotify } from '../../integration/archive/support/fake-notify';
 
 const PROFILE = { id: 'live-profile', name: 'Live' };
@@ -39,7 +44,13 @@ describe('archive sync', () => {
     expect(await store.count()).toBe(600);
     // 250 + 250 + 100, then an empty page.
     expect(notify.requests).toEqual([null, notificationId(350), notificationId(100), notificationId(0)]);
-    expect(result.state.lastRun).toMatchObject({ outcome: 'completed', pages: 4, seen: 600, added: 600, error: null });
+    expect(result.state.lastRun).toMatchObject({
+      outcome: 'completed',
+      pages: 4,
+      seen: 600,
+      added: 600,
+      error: null,
+    });
     expect(result.state.run).toBeNull();
     expect(progress.filter((p) => p.phase === 'paging').map((p) => p.seen)).toEqual([250, 500, 600]);
     expect(progress.at(-1)).toMatchObject({ phase: 'finished', outcome: 'completed', seen: 600 });
@@ -79,7 +90,9 @@ describe('archive sync', () => {
     const result = await engine.run(PROFILE, notify);
     expect(result.outcome).toBe('completed');
     expect(sleeps.filter((ms) => ms !== 250)).toEqual([7000, 60_000]);
-    expect(progress.filter((p) => p.phase === 'waiting-rate-limit').map((p) => p.waitMs)).toEqual([7000, 60_000]);
+    expect(progress.filter((p) => p.phase === 'waiting-rate-limit').map((p) => p.waitMs)).toEqual([
+      7000, 60_000,
+    ]);
     expect(await store.count()).toBe(300);
   });
 
@@ -118,7 +131,10 @@ describe('archive sync', () => {
       return real(o);
     };
     const failed = await engine.run(PROFILE, notify);
-    expect(failed).toMatchObject({ outcome: 'failed', error: 'Notify could not be reached (connection reset).' });
+    expect(failed).toMatchObject({
+      outcome: 'failed',
+      error: 'Notify could not be reached (connection reset).',
+    });
     expect(failed.state.lastRun).toMatchObject({ outcome: 'failed' });
     const done = await engine.run(PROFILE, notify);
     expect(done.outcome).toBe('completed');

@@ -32,7 +32,9 @@ if (mode === 'sync') {
 } else {
   const first = Number(a);
   for (let k = first; k < first + Number(b); k++) {
-    const items = Array.from({ length: BATCH }, (_, j) => ({ notification: fakeNotification(k * BATCH + j) }));
+    const items = Array.from({ length: BATCH }, (_, j) => ({
+      notification: fakeNotification(k * BATCH + j),
+    }));
     if (k > 0) {
       for (let j = 0; j < BATCH; j += 10) {
         items.push({ notification: fakeNotification((k - 1) * BATCH + j, { status: 'delivered' }) });

@@ -1,6 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { csvCell as historyCsvCell } from '../../../src-renderer/lib/csv';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import {
   ARCHIVE_CSV_COLUMNS,
@@ -137,7 +139,13 @@ describe('archive CSV export', () => {
     );
   });
 
-  it('csvCell guards every formula start', () => {
+  it('csvCell guards every formula start, exactly as the history export does (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.object()), (value) => {
+        expect(csvCell(value)).toBe(historyCsvCell(value));
+      }),
+      { numRuns: 1000 },
+    );
     for (const start of ['=', '+', '-', '@', '\t', '\r'])
       expect(csvCell(`${start}1`).replace(/^"/, '')).toMatch(/^'/);
     expect(csvCell('plain')).toBe('plain');

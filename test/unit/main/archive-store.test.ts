@@ -132,6 +132,26 @@ describe('archive capture', () => {
     expect(await store.count()).toBe(1);
   });
 
+  it('keeps a timeline of up to 200 sightings, and refuses a longer one', async () => {
+    const { store } = await openStore();
+    const sightings = (n: number) =>
+      Array.from({ length: n }, (_, k) => ({
+        status: 'sending',
+        observedAt: new Date(Date.parse('2026-01-01T00:00:00Z') + k * 1000).toISOString(),
+        source: 'poll' as const,
+      }));
+    expect(await store.upsert(PROFILE, fakeNotification(1), sightings(200))).toBe('added');
+    expect((await store.get(notificationId(1)))!.record!.timeline).toHaveLength(200);
+    await expect(store.upsert(PROFILE, fakeNotification(2), sightings(201))).rejects.toThrow(/timeline/);
+    // Merging more sightings keeps the newest 200.
+    await store.upsert(PROFILE, fakeNotification(1), [
+      { status: 'delivered', observedAt: '2026-01-02T00:00:00.000Z', source: 'callback' },
+    ]);
+    const timeline = (await store.get(notificationId(1)))!.record!.timeline;
+    expect(timeline).toHaveLength(200);
+    expect(timeline.at(-1)!.status).toBe('delivered');
+  });
+
   it('rejects input that is not a notification, naming the field and not echoing values', async () => {
     const { store } = await openStore();
     for (const bad of [

@@ -68,11 +68,19 @@ function createPrivate(path: string): void {
  * damaged file; lets SQLite's own errors through for the caller to classify.
  */
 function checkOpened(db: BetterSqlite3.Database, path: string, quickCheckMaxBytes: number): string | null {
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  const [ckpt] = db.pragma('wal_checkpoint(TRUNCATE)') as {
+    busy: number;
+    log: number;
+    checkpointed: number;
+  }[];
+  // Another connection holding the WAL (a second console on the same folder) keeps pages there,
+  // so the file may rightly be shorter than the page count: compare only after a full checkpoint.
+  const complete = ckpt !== undefined && ckpt.busy === 0 && ckpt.log === ckpt.checkpointed;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const pages = db.pragma('page_count', { simple: true }) as number;
   const size = statSync(path).size;
-  if (size < pageSize * pages) return `the file is cut short (${size} of ${pageSize * pages} bytes)`;
+  if (complete && size < pageSize * pages)
+    return `the file is cut short (${size} of ${pageSize * pages} bytes)`;
   if (size <= quickCheckMaxBytes) return quickCheck(db);
   return null;
 }

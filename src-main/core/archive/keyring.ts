@@ -28,6 +28,8 @@ const TAG_BYTES = 16;
 const HEADER_BYTES = 2;
 /** Hashes are cut to 128 bits: ample for exact-match lookups, half the index size. */
 const HASH_BYTES = 16;
+/** An authenticated record never inflates past this (records are capped at 4 MB before sealing). */
+const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
 /** Records smaller than this are stored as they are: deflate saves little on them. */
 const DEFLATE_FROM_BYTES = 256;
 
@@ -124,7 +126,9 @@ export function openRecord(keys: ArchiveKeys, id: string, envelope: Buffer): str
     decipher.setAAD(aad(version, flags, id));
     decipher.setAuthTag(tag);
     const plain = Buffer.concat([decipher.update(body), decipher.final()]);
-    return (flags & FLAG_DEFLATED ? inflateRawSync(plain) : plain).toString('utf8');
+    return (
+      flags & FLAG_DEFLATED ? inflateRawSync(plain, { maxOutputLength: MAX_INFLATED_BYTES }) : plain
+    ).toString('utf8');
   } catch {
     return null;
   }

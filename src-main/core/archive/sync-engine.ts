@@ -117,7 +117,22 @@ export class SyncEngine {
     const interval = o.pageIntervalMs ?? 250;
     const maxWaits = o.maxRateLimitWaits ?? 5;
     const maxRetryAfter = o.maxRetryAfterMs ?? 15 * 60_000;
-    let state = await this.store.beginSyncRun(profile.id, options.full ?? false);
+    let state: SyncState;
+    try {
+      state = await this.store.beginSyncRun(profile.id, options.full ?? false);
+    } catch (err) {
+      // Locked, closed or damaged before anything started: nothing to record in the file.
+      const error = describe(err);
+      o.onProgress?.({
+        profileId: profile.id,
+        phase: 'finished',
+        pages: 0,
+        seen: 0,
+        added: 0,
+        outcome: 'failed',
+      });
+      return { outcome: 'failed', state: { profileId: profile.id, run: null, lastRun: null }, error };
+    }
     let waits = 0;
     const report = (phase: SyncProgress['phase'], extra: Partial<SyncProgress> = {}) => {
       const run = state.run;

@@ -163,6 +163,15 @@ describe('archive sync', () => {
     expect(await store.count()).toBe(600);
   });
 
+  it('a run asked for while the vault is locked fails at once, saying why', async () => {
+    const { engine, vault, progress } = await setup();
+    vault.lock();
+    const r = await engine.run(PROFILE, new FakeNotify(10));
+    expect(r.outcome).toBe('failed');
+    expect(r.error).toMatch(/archive is locked because your vault is locked/);
+    expect(progress.at(-1)).toMatchObject({ phase: 'finished', outcome: 'failed' });
+  });
+
   it('skips page items that are not notifications, counting them', async () => {
     const { store, engine } = await setup();
     const notify = new FakeNotify(3);

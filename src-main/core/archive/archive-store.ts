@@ -25,9 +25,10 @@ import {
   quickCheck,
 } from './database';
 import { KeyHolder, WrongArchiveKeyError, metaAccess } from './key-holder';
-import { openRecord, type ArchiveKeys } from './keyring';
+import type { ArchiveKeys } from './keyring';
 import type { ArchiveClock, ArchiveVault, ProfileRef } from './ports';
-import { parseCapture, statusRank, type ArchivedRecord } from './record';
+import { parseCapture, statusRank } from './record';
+import { decodeRecord, toArchivedNotification, type ArchivedNotification, type DbRow } from './rows';
 import { buildSearch, cursorAfter, ROW_COLUMNS, type ArchiveQuery } from './search-query';
 import { SyncStateTable, type SyncOutcome, type SyncState } from './sync-state';
 
@@ -40,21 +41,7 @@ export interface ArchiveStoreOptions {
   quickCheckOnOpenMaxBytes?: number;
 }
 
-/** One archived notification: plain metadata, and its decrypted record (null if it failed its check). */
-export interface ArchivedNotification {
-  id: string;
-  profileId: string;
-  type: 'sms' | 'email' | 'letter';
-  status: string;
-  templateId: string;
-  templateVersion: number;
-  createdAt: string;
-  archivedAt: string;
-  updatedAt: string;
-  record: ArchivedRecord | null;
-}
-
-export type { CaptureOptions };
+export type { ArchivedNotification, CaptureOptions, DbRow };
 
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged' | 'not-opted-in';
 
@@ -67,20 +54,6 @@ export interface UpsertCounts {
   added: number;
   updated: number;
   unchanged: number;
-}
-
-export interface DbRow {
-  seq: number;
-  id: string;
-  profile_id: string;
-  type: 'sms' | 'email' | 'letter';
-  status: string;
-  template_id: string;
-  template_version: number;
-  created_at: number;
-  archived_at: number;
-  updated_at: number;
-  record: Buffer;
 }
 
 export class ArchiveStore {
@@ -259,7 +232,7 @@ export class ArchiveStore {
     const existing = this.stmt.byId.get(ahead.id);
     let row = ahead;
     if (existing) {
-      const before = this.decode(keys, ahead.id, existing.record);
+      const before = decodeRecord(keys, ahead.id, existing.record);
       const merged = mergedRecord(before, incomingRecord(p, now), p);
       if (before && JSON.stringify(merged) === JSON.stringify(before)) return 'unchanged';
       row = encodeRow(keys, merged);
@@ -320,27 +293,6 @@ export class ArchiveStore {
     );
   }
 
-  private decode(keys: ArchiveKeys, id: string, envelope: Buffer): ArchivedRecord | null {
-    const json = openRecord(keys, id, envelope);
-    return json === null ? null : (JSON.parse(json) as ArchivedRecord);
-  }
-
-  /** A database row as the API shows it, its record decrypted. */
-  toNotification(keys: ArchiveKeys, row: DbRow): ArchivedNotification {
-    return {
-      id: row.id,
-      profileId: row.profile_id,
-      type: row.type,
-      status: row.status,
-      templateId: row.template_id,
-      templateVersion: row.template_version,
-      createdAt: new Date(row.created_at).toISOString(),
-      archivedAt: new Date(row.archived_at).toISOString(),
-      updatedAt: new Date(row.updated_at).toISOString(),
-      record: this.decode(keys, row.id, row.record),
-    };
-  }
-
   /** One archived notification by id, or null. */
   async get(id: string): Promise<ArchivedNotification | null> {
     const keys = await this.unlockedKeys();
@@ -348,7 +300,7 @@ export class ArchiveStore {
       throw new ArchiveInputError('Archive lookup: the notification id is not valid.', { field: 'id' });
     }
     const row = this.guard(() => this.stmt.row.get(id.trim().toLowerCase()));
-    return row ? this.toNotification(keys, row) : null;
+    return row ? toArchivedNotification(keys, row) : null;
   }
 
   /** Searches across all profiles, newest first, one page at a time. */
@@ -359,7 +311,7 @@ export class ArchiveStore {
     const page = rows.slice(0, built.limit);
     const last = page[page.length - 1];
     return {
-      results: page.map((r) => this.toNotification(keys, r)),
+      results: page.map((r) => toArchivedNotification(keys, r)),
       nextCursor: rows.length > built.limit && last ? cursorAfter(last) : null,
     };
   }

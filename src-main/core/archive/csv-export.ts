@@ -10,9 +10,10 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { ArchiveStore, DbRow } from './archive-store';
+import type { ArchiveStore } from './archive-store';
 import { ArchiveInputError } from './errors';
 import { recipientOf } from './recipient-terms';
+import { toArchivedNotification, type DbRow } from './rows';
 import { ROW_COLUMNS } from './search-query';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -83,7 +84,7 @@ export async function exportCsv(
     );
     const lines: string[] = [];
     for (const row of rows) {
-      const a = store.toNotification(keys, row);
+      const a = toArchivedNotification(keys, row);
       const n = a.record?.notification;
       lines.push(
         [

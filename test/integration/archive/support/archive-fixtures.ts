@@ -3,7 +3,7 @@
  * notifications with recognisable personal data, and temporary archive paths.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreError } from '../../../../src-main/core/ports';
@@ -55,8 +55,16 @@ export class TestVault implements ArchiveVault {
 export const CRASH_PROFILE = { id: 'crash-profile', name: 'Crash' };
 export const CRASH_BATCH = 100;
 
+const tempDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh archive path in its own temporary folder, removed when the process exits. */
 export function tempArchivePath(): string {
-  return join(mkdtempSync(join(tmpdir(), 'archive-test-')), 'archive.sqlite');
+  const dir = mkdtempSync(join(tmpdir(), 'archive-test-'));
+  tempDirs.push(dir);
+  return join(dir, 'archive.sqlite');
 }
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');

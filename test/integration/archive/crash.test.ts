@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import {
   CRASH_BATCH as BATCH,
@@ -16,8 +16,11 @@ import {
   TestVault,
   notificationId,
   tempArchivePath,
+  removeTempArchives,
 } from './support/archive-fixtures';
 import { PAGE_SIZE } from './support/fake-notify';
+
+afterAll(removeTempArchives);
 
 const CHILD = fileURLToPath(new URL('./support/crash-child.ts', import.meta.url));
 const KILLS = 6;

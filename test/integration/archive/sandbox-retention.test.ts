@@ -10,7 +10,9 @@ import { SyncEngine } from '../../../src-main/core/archive/sync-engine';
 import { NotifyClient } from '../../../src-main/core/notify/client';
 import { NotifyApiError } from '../../../src-main/core/notify/errors';
 import { SERVICE_ID, T, startTestSandbox, type TestSandbox } from '../../support/sandbox';
-import { TestVault, tempArchivePath } from './support/archive-fixtures';
+import { TestVault, removeTempArchives, tempArchivePath } from './support/archive-fixtures';
+
+afterAll(removeTempArchives);
 
 const PROFILE = { id: 'sandbox-live', name: 'Sandbox live' };
 let sb: TestSandbox;

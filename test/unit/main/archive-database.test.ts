@@ -9,7 +9,7 @@ import {
   closeSync,
 } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { ArchiveDamagedError, ArchiveTooNewError } from '../../../src-main/core/archive/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/core/archive/migrations';
@@ -18,7 +18,10 @@ import {
   fakeNotification,
   notificationId,
   tempArchivePath,
+  removeTempArchives,
 } from '../../integration/archive/support/archive-fixtures';
+
+afterAll(removeTempArchives);
 
 const stores: ArchiveStore[] = [];
 afterEach(() => {

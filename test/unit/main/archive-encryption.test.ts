@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { ArchiveDamagedError, ArchiveLockedError } from '../../../src-main/core/archive/errors';
 import type { ArchiveVault } from '../../../src-main/core/archive/ports';
@@ -13,7 +13,10 @@ import {
   fakeNotification,
   notificationId,
   tempArchivePath,
+  removeTempArchives,
 } from '../../integration/archive/support/archive-fixtures';
+
+afterAll(removeTempArchives);
 
 const PROFILE = { id: 'profile-a', name: 'Council tax reminders' };
 const stores: ArchiveStore[] = [];

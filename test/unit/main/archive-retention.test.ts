@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { csvCell as historyCsvCell } from '../../../src-renderer/lib/csv';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import {
@@ -25,7 +25,10 @@ import {
   fakeNotification,
   notificationId,
   tempArchivePath,
+  removeTempArchives,
 } from '../../integration/archive/support/archive-fixtures';
+
+afterAll(removeTempArchives);
 
 const DAY = 86_400_000;
 const stores: ArchiveStore[] = [];

@@ -8,7 +8,10 @@ import {
   fakeNotification,
   notificationId,
   tempArchivePath,
+  removeTempArchives,
 } from '../../integration/archive/support/archive-fixtures';
+
+afterAll(removeTempArchives);
 
 let store: ArchiveStore;
 const COUNT = 300;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { ArchiveInputError } from '../../../src-main/core/archive/errors';
 import {
@@ -12,7 +12,10 @@ import {
   fakeNotification,
   notificationId,
   tempArchivePath,
+  removeTempArchives,
 } from '../../integration/archive/support/archive-fixtures';
+
+afterAll(removeTempArchives);
 
 const PROFILE = { id: 'profile-a', name: 'Benefits live' };
 const stores: ArchiveStore[] = [];

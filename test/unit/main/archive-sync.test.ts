@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { ArchiveInputError } from '../../../src-main/core/archive/errors';
 import { notifyClientSource } from '../../../src-main/core/archive/notify-client-source';
@@ -10,8 +10,11 @@ import {
   fakeNotification,
   notificationId,
   tempArchivePath,
+  removeTempArchives,
 } from '../../integration/archive/support/archive-fixtures';
 import { FakeNotify } from '../../integration/archive/support/fake-notify';
+
+afterAll(removeTempArchives);
 
 const PROFILE = { id: 'live-profile', name: 'Live' };
 const stores: ArchiveStore[] = [];

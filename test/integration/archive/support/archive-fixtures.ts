@@ -56,11 +56,13 @@ export const CRASH_PROFILE = { id: 'crash-profile', name: 'Crash' };
 export const CRASH_BATCH = 100;
 
 const tempDirs: string[] = [];
-process.once('exit', () => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
 
-/** A fresh archive path in its own temporary folder, removed when the process exits. */
+/** Removes every folder {@link tempArchivePath} made (call after the archives are closed). */
+export function removeTempArchives(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh archive path in its own temporary folder; see {@link removeTempArchives}. */
 export function tempArchivePath(): string {
   const dir = mkdtempSync(join(tmpdir(), 'archive-test-'));
   tempDirs.push(dir);

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { startSandbox } from '../../src-sandbox/server';
 import type { EmbeddedSandbox, Logger } from '../core';
+import { once } from './shutdown';
 
 export interface EmbeddedSandboxOptions {
   /** The console's data folder; the sandbox keeps its state in `sandbox/` inside it. */
@@ -30,6 +31,6 @@ export async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Pro
         name: s.name,
         apiKeys: s.api_keys.map((k) => ({ keyType: k.key_type, apiKey: k.api_key, revoked: k.revoked })),
       })),
-    close: () => sandbox.close(),
+    close: once(() => sandbox.close()),
   };
 }

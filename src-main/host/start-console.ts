@@ -13,6 +13,7 @@ import {
 import type { RpcEndpoint } from '../rpc/dispatch';
 import { createRpcEndpoint } from '../rpc/endpoint';
 import { startEmbeddedSandbox } from './embedded-sandbox';
+import { once } from './shutdown';
 
 export interface StartConsoleOptions extends Omit<ConsoleCoreOptions, 'sandbox'> {
   /** Start the embedded Notify Sandbox (default true). */
@@ -25,7 +26,7 @@ export interface RunningConsole {
   endpoint: RpcEndpoint;
   /** The embedded sandbox's base URL, or null when it is off. */
   sandboxUrl: string | null;
-  /** Closes the core, then the sandbox. */
+  /** Closes the core, then the sandbox; a second call waits for the first instead of closing again. */
   close(): Promise<void>;
 }
 
@@ -40,10 +41,13 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     return {
       endpoint: createRpcEndpoint(core, logger),
       sandboxUrl: sandbox?.baseUrl ?? null,
-      close: async () => {
-        await core.close();
-        await sandbox?.close();
-      },
+      close: once(async () => {
+        try {
+          await core.close();
+        } finally {
+          await sandbox?.close();
+        }
+      }),
     };
   } catch (err) {
     await sandbox?.close();

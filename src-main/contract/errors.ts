@@ -113,6 +113,12 @@ export const rpcError = z.discriminatedUnion('code', [
     message,
     details: z.object({ minLength: z.number(), length: z.number() }),
   }),
+  /** Wrong passphrases slow the next unlock down: it is allowed again after `retryAfterSeconds`. */
+  z.object({
+    code: z.literal('vault_throttled'),
+    message,
+    details: z.object({ retryAfterSeconds: z.number() }),
+  }),
   /** The renderer's own: the host could not be reached or answered no Result (`status`: its HTTP status). */
   z.object({ code: z.literal('transport'), message, details: z.object({ status: z.number() }).optional() }),
   z.object({

@@ -16,7 +16,7 @@ import { CoreEvents } from './events';
 import { HistoryPager } from './history/history-pager';
 import { NotificationService } from './notifications/notification-service';
 import { NotifyAccess } from './notify/notify-access';
-import { silentLogger, type EmbeddedSandbox, type Logger } from './ports';
+import { silentLogger, systemClock, type Clock, type EmbeddedSandbox, type Logger } from './ports';
 import { BuiltInProfiles } from './profiles/built-in-profiles';
 import { ProfileDirectory } from './profiles/profile-directory';
 import { ProfileService } from './profiles/profile-service';
@@ -41,6 +41,8 @@ export interface ConsoleCoreOptions {
   sandbox: EmbeddedSandbox | null;
   version?: string;
   logger?: Logger;
+  /** Wall-clock time for the core's rules (the vault's unlock throttle); tests move it. */
+  clock?: Clock;
   /** Status tracker intervals, shortened in tests. */
   tracker?: { minIntervalMs?: number; maxIntervalMs?: number };
 }
@@ -80,6 +82,7 @@ const RECEIVED_PAGE = 250;
 /** Builds the core; resolves once the store is open and the built-in profiles are read. */
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
   const events = new CoreEvents();
   const store = await JsonFileStore.open(join(options.dataDir, 'settings.json'), { logger });
   const { cipher, reason } = await chooseCipher({
@@ -87,6 +90,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     safeStorage: options.mode === 'electron' ? (options.safeStorage ?? null) : null,
     store,
     logger,
+    now: () => clock.now(),
   });
   const stored = new StoredProfiles({ store, cipher, logger });
   const sandbox = options.sandbox;

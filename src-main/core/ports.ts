@@ -40,9 +40,12 @@ export interface EnvelopeRewrite {
 /**
  * A cipher whose key comes from a passphrase the user can change.
  *
- * Changing the passphrase must re-encrypt every stored secret, all or nothing.
+ * Changing the passphrase, or re-wrapping under stronger parameters, must re-encrypt every stored
+ * secret, all or nothing.
  */
 export interface RekeyableCipher extends SecretCipher {
+  /** Unlocks; a vault made with older parameters is re-wrapped, with `rewrite`'s envelopes, on the way. */
+  unlock(passphrase: string, rewrite?: EnvelopeRewrite): Promise<void>;
   changePassphrase(oldPassphrase: string, newPassphrase: string, rewrite?: EnvelopeRewrite): Promise<void>;
 }
 

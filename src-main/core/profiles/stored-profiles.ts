@@ -18,6 +18,7 @@ import {
   type Clock,
   type KeyValueStore,
   type Logger,
+  type RekeyableCipher,
   type SecretCipher,
 } from '../ports';
 import { isRekeyable, openKey, sealKey } from './key-envelope';
@@ -282,17 +283,23 @@ export class StoredProfiles implements ProfileSource {
    */
   changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
     return this.exclusive(async () => {
-      const cipher = this.cipher;
-      if (!isRekeyable(cipher)) {
-        throw new CoreError(
-          'not_passphrase_vault',
-          'Your keys are protected by the OS keychain, which has no passphrase.',
-        );
-      }
+      const cipher = this.requireRekeyable();
       const loaded = this.load();
       const rewrite = envelopeRewrite(loaded, (p) => keyProblem(p, cipher.kind) === null);
       await cipher.changePassphrase(oldPassphrase, newPassphrase, rewrite);
       this.logger.info('passphrase changed', { keys: rewrite.envelopes.size });
+    });
+  }
+
+  /**
+   * Unlocks the passphrase vault; a vault made with older key-derivation parameters is re-wrapped
+   * with the current ones, every key with it, under the profile lock so no key is saved meanwhile.
+   */
+  unlockVault(passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      const cipher = this.requireRekeyable();
+      const rewrite = envelopeRewrite(this.load(), (p) => keyProblem(p, cipher.kind) === null);
+      await cipher.unlock(passphrase, rewrite);
     });
   }
 
@@ -303,6 +310,16 @@ export class StoredProfiles implements ProfileSource {
     return [
       `${unreadable.length} saved profile${unreadable.length === 1 ? '' : 's'} could not be read and ${unreadable.length === 1 ? 'was' : 'were'} left as saved.`,
     ];
+  }
+
+  private requireRekeyable(): RekeyableCipher {
+    if (!isRekeyable(this.cipher)) {
+      throw new CoreError(
+        'not_passphrase_vault',
+        'Your keys are protected by the OS keychain, which has no passphrase.',
+      );
+    }
+    return this.cipher;
   }
 
   private toPublic(profile: Profile): PublicProfile {

@@ -40,7 +40,6 @@ import {
   type HeadersReceivedListener,
   type PermissionCheckHandler,
   type PermissionRequestHandler,
-  type PreventableEventLike,
   type WebContentsLike,
 } from '../../../src-main/electron/security';
 

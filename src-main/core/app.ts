@@ -23,7 +23,7 @@ import { ProfileService } from './profiles/profile-service';
 import { StoredProfiles } from './profiles/stored-profiles';
 import { SendingService } from './sending/sending-service';
 import { renderSnippet, type SnippetLanguage } from './snippets';
-import { JsonFileStore } from './store/json-file-store';
+import { SettingsStore, type SettingsEngineFactory } from './store/settings-store';
 import { FailureSummary } from './support/failure-summary';
 import { LookupService } from './support/lookup-service';
 import { TemplateService } from './templates/template-service';
@@ -39,8 +39,11 @@ export interface ConsoleCoreOptions {
   platform: NodeJS.Platform;
   /** The embedded Notify Sandbox the host started, or null when it runs without one. */
   sandbox: EmbeddedSandbox | null;
-  version?: string;
+  /** The console's version (package.json's, read by the host): shown in the status and used by the settings migrations. */
+  version: string;
   logger?: Logger;
+  /** The settings file's engine: conf by default; electron-store in the desktop app. */
+  settingsEngine?: SettingsEngineFactory;
   /** Wall-clock time for the core's rules (the vault's unlock throttle); tests move it. */
   clock?: Clock;
   /** Status tracker intervals, shortened in tests. */
@@ -83,8 +86,14 @@ const RECEIVED_PAGE = 250;
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? systemClock;
+  const version = options.version;
   const events = new CoreEvents();
-  const store = await JsonFileStore.open(join(options.dataDir, 'settings.json'), { logger });
+  const store = await SettingsStore.open(join(options.dataDir, 'settings.json'), {
+    version,
+    logger,
+    clock,
+    ...(options.settingsEngine ? { engine: options.settingsEngine } : {}),
+  });
   const { cipher, reason } = await chooseCipher({
     platform: options.platform,
     safeStorage: options.mode === 'electron' ? (options.safeStorage ?? null) : null,
@@ -120,7 +129,6 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   });
   const pager = new HistoryPager<Notification>();
   const vault = new VaultService(cipher, reason, stored, events);
-  const version = options.version ?? '0.1.0';
 
   const services: CoreServices = {
     status: () => ({

@@ -8,3 +8,4 @@ export { CoreError, silentLogger, type EmbeddedSandbox, type Logger, type Sandbo
 export type { CoreEventListener } from './events';
 export { NotifyApiError, NotifyNetworkError, UnknownOutcomeError } from './notify/errors';
 export type { SafeStorageLike } from './vault/safe-storage-cipher';
+export type { SettingsEngineFactory } from './store/settings-store';

@@ -20,6 +20,7 @@ import { installDeepLinks, urlWithHash } from './deep-links';
 import { registerIpc } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
 import { safeStorageAdapter } from './safe-storage-adapter';
+import { electronStoreEngine } from './settings-engine';
 import { installSecurity, isSafeExternalUrl, isTrustedSender } from './security';
 import { startUpdates, updatePolicy, type UpdateMessage, type Updates } from './updater';
 
@@ -96,6 +97,8 @@ async function start(): Promise<void> {
     mode: 'electron',
     safeStorage: safeStorageAdapter(safeStorage, process.platform),
     platform: process.platform,
+    version: app.getVersion(),
+    settingsEngine: electronStoreEngine,
   });
   const stopIpc = registerIpc(ipcMain, core.endpoint, {
     isTrustedSender: (frame) => isTrustedSender(frame, target.url),

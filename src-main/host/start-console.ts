@@ -12,10 +12,13 @@ import {
 } from '../core';
 import type { RpcEndpoint } from '../rpc/dispatch';
 import { createRpcEndpoint } from '../rpc/endpoint';
+import { appVersion } from './app-version';
 import { startEmbeddedSandbox } from './embedded-sandbox';
 import { once } from './shutdown';
 
-export interface StartConsoleOptions extends Omit<ConsoleCoreOptions, 'sandbox'> {
+export interface StartConsoleOptions extends Omit<ConsoleCoreOptions, 'sandbox' | 'version'> {
+  /** Default: package.json's. */
+  version?: string;
   /** Start the embedded Notify Sandbox (default true). */
   sandbox?: boolean;
   /** Sandbox time scale (default 1: realistic delays). */
@@ -37,7 +40,12 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     ? await startEmbeddedSandbox({ dataDir: options.dataDir, timeScale: sandboxTimeScale, logger })
     : null;
   try {
-    const core = await createConsoleCore({ ...coreOptions, sandbox, logger });
+    const core = await createConsoleCore({
+      ...coreOptions,
+      version: options.version ?? appVersion(),
+      sandbox,
+      logger,
+    });
     return {
       endpoint: createRpcEndpoint(core, logger),
       sandboxUrl: sandbox?.baseUrl ?? null,

@@ -19,7 +19,8 @@ import { StoredProfiles } from '../../../src-main/core/profiles/stored-profiles'
 import { toPublicProfile } from '../../../src-main/core/profiles/public-profile';
 import { normaliseBaseUrl } from '../../../src-shared/notify/key-destination';
 import { publicProfile } from '../../../src-main/contract/schemas';
-import { JsonFileStore, MemoryStore } from '../../../src-main/core/store/json-file-store';
+import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { SettingsStore } from '../../../src-main/core/store/settings-store';
 import { legacyVaultParts } from '../../support/legacy-vault';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { VaultLockedError, WrongPassphraseError } from '../../../src-main/core/vault/vault-errors';
@@ -210,7 +211,7 @@ describe('StoredProfiles: creating and reading', () => {
     const dir = await mkdtemp(join(tmpdir(), 'nc-profiles-'));
     try {
       const path = join(dir, 'settings.json');
-      const first = await setup(await JsonFileStore.open(path));
+      const first = await setup(await SettingsStore.open(path, { version: '0.1.0' }));
       const key = makeKey();
       const created = await first.service.create({
         name: 'Kept',
@@ -220,7 +221,7 @@ describe('StoredProfiles: creating and reading', () => {
       });
       await first.service.setActive(created.id);
 
-      const store = await JsonFileStore.open(path);
+      const store = await SettingsStore.open(path, { version: '0.1.0' });
       const cipher = new PassphraseCipher(store);
       const service = new StoredProfiles({ store, cipher });
       expect(service.getActive()?.name).toBe('Kept');
@@ -426,7 +427,7 @@ describe('StoredProfiles: no plaintext key on disk', () => {
   });
 
   it('with the passphrase vault, after creating, updating and changing the passphrase', async () => {
-    const { service } = await setup(await JsonFileStore.open(join(dir, 'settings.json')));
+    const { service } = await setup(await SettingsStore.open(join(dir, 'settings.json'), { version: '0.1.0' }));
     const keys = [makeKey(), makeKey(), makeKey()];
     const a = await service.create({ name: 'A', baseUrl: SANDBOX, keyType: 'test', apiKey: keys[0]?.value });
     await service.create({ name: 'B', baseUrl: NOTIFY, keyType: 'live', apiKey: keys[1]?.value });
@@ -436,7 +437,7 @@ describe('StoredProfiles: no plaintext key on disk', () => {
   });
 
   it('with the OS keychain', async () => {
-    const store = await JsonFileStore.open(join(dir, 'settings.json'));
+    const store = await SettingsStore.open(join(dir, 'settings.json'), { version: '0.1.0' });
     const service = new StoredProfiles({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
     const key = makeKey();
     const created = await service.create({ name: 'K', baseUrl: NOTIFY, keyType: 'live', apiKey: key.value });
@@ -991,7 +992,7 @@ describe('StoredProfiles: key hygiene (added, last used, revoked)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'nc-profiles-v1-'));
     try {
       const path = join(dir, 'settings.json');
-      const fileStore = await JsonFileStore.open(path);
+      const fileStore = await SettingsStore.open(path, { version: '0.1.0' });
       const first = await clocked(fileStore);
       const key = makeKey();
       const created = await first.service.create({
@@ -1013,7 +1014,7 @@ describe('StoredProfiles: key hygiene (added, last used, revoked)', () => {
       }
       await writeFile(path, JSON.stringify(file));
 
-      const store = await JsonFileStore.open(path);
+      const store = await SettingsStore.open(path, { version: '0.1.0' });
       const cipher = new PassphraseCipher(store);
       await cipher.unlock(PASS);
       const service = new StoredProfiles({

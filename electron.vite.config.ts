@@ -37,7 +37,12 @@ export default defineConfig({
     build: {
       outDir: fromRoot('./out/main'),
       rolldownOptions: {
-        input: { index: fromRoot('./src-main/electron/main.ts') },
+        // The embedded sandbox's process (src-main/host/sandbox-child.ts) is a second entry: Electron's
+        // utility process starts it from out/main/sandbox-child.js.
+        input: {
+          index: fromRoot('./src-main/electron/main.ts'),
+          'sandbox-child': fromRoot('./src-main/host/sandbox-child.ts'),
+        },
       },
     },
   },

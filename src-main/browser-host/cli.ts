@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SECRET_ENV as SANDBOX_SECRET_ENV } from '../host/sandbox-protocol';
 import { exitOnSignals } from '../host/shutdown';
 import { startConsole, type RunningConsole } from '../host/start-console';
 import { startBrowserHost, type BrowserHost } from './host';
@@ -83,6 +84,11 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
+  const controlSecret = process.env[SANDBOX_SECRET_ENV];
+  if (controlSecret !== undefined && controlSecret.length < 32) {
+    console.error(`notify-console: ${SANDBOX_SECRET_ENV} must be at least 32 characters.`);
+    return 2;
+  }
   // Installed before anything starts: Ctrl+C reaches this process and npm start's (which forwards
   // a SIGTERM), at any moment, even mid-start-up. One stop, exit 0.
   let running: RunningConsole | null = null;
@@ -105,7 +111,13 @@ export async function main(argv: string[]): Promise<number> {
       platform: process.platform,
       sandbox: !values['no-notify-sandbox'],
       sandboxTimeScale: timeScale,
+      ...(controlSecret ? { sandboxControlSecret: controlSecret } : {}),
     }));
+    // What it recovered from, said once where the user started it (the window shows it too).
+    for (const n of r.notices())
+      console.error(
+        `notify-console: ${n.title}. ${n.message}${n.savedCopy ? ` Saved copy: ${n.savedCopy}.` : ''}`,
+      );
     const h = (host = await startBrowserHost({ endpoint: r.endpoint, staticDir, port }));
     return { url: h.url, sandboxUrl: r.sandboxUrl };
   })();

@@ -137,6 +137,26 @@ const callbackReplayResult = z.object({
 });
 export type CallbackReplayResult = z.infer<typeof callbackReplayResult>;
 
+/**
+ * Something the console recovered from or cannot do, told once on start and shown as a banner
+ * until dismissed: a damaged settings file (and the copy it kept), a damaged vault header, the
+ * embedded sandbox's torn journal, damaged data or crashes. Never carries a secret.
+ */
+export const consoleNotice = z.object({
+  id: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  title: z.string(),
+  message: z.string(),
+  /** Where the damaged original was kept, when it was. */
+  savedCopy: z.string().nullable(),
+  /** How to restore it, in words. */
+  restore: z.string().nullable(),
+  /** What the banner offers to do about it. */
+  action: z.enum(['move-sandbox-data-aside']).nullable(),
+});
+export type ConsoleNotice = z.infer<typeof consoleNotice>;
+const notices = z.object({ notices: z.array(consoleNotice) });
+
 /** The method table: name → { input, output }. */
 export const methods = {
   'app.status': {
@@ -337,6 +357,13 @@ export const methods = {
     input: z.strictObject({ profileId, request: sendRequest, language: z.enum(['curl', 'node', 'python']) }),
     output: z.object({ code: z.string() }),
   },
+  'app.notices': { input: empty, output: notices },
+  'app.dismissNotice': { input: z.strictObject({ id: z.string().min(1).max(100) }), output: notices },
+  /** Moves the embedded sandbox's damaged data folder aside (nothing is deleted) and starts it afresh. */
+  'sandbox.moveDataAside': {
+    input: empty,
+    output: z.object({ movedTo: z.string(), notices: z.array(consoleNotice) }),
+  },
   'sandbox.info': {
     input: empty,
     output: z.object({ url: z.string().nullable(), note: shortText }),
@@ -359,6 +386,7 @@ export const events = {
   'request.logged': requestLogEntry,
   'vault.changed': z.object({ locked: z.boolean() }),
   'profiles.changed': z.object({ activeId: z.string().nullable() }),
+  'app.notices': notices,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -13,6 +13,9 @@ import type { Notification } from '../../src-shared/notify/resources';
 import type { MethodOutput, SendRequest } from '../contract/methods';
 import { CallbackReplayService } from './callbacks/replay-service';
 import { CoreEvents } from './events';
+import { ConsoleNotices } from './health/console-notices';
+import { linkEmbeddedSandbox } from './health/sandbox-link';
+import { startupNotices } from './health/startup-notices';
 import { HistoryPager } from './history/history-pager';
 import { NotificationService } from './notifications/notification-service';
 import { NotifyAccess } from './notify/notify-access';
@@ -68,8 +71,11 @@ export interface CoreServices {
   requestLog(limit: number, profileId?: string): RequestLogEntry[];
   /** "Copy as" code for a send, with the profile's key masked. */
   snippet(profileId: string, request: SendRequest, language: SnippetLanguage): string;
-  /** The embedded sandbox's base URL, or null without one. */
-  sandboxUrl: string | null;
+  /** The embedded sandbox's base URL now, or null without one (or while it does not run). */
+  sandboxUrl(): string | null;
+  /** What the console recovered from, for the banner (issue 8.6). */
+  notices: ConsoleNotices;
+  moveSandboxDataAside(): Promise<MethodOutput<'sandbox.moveDataAside'>>;
 }
 
 export interface ConsoleCore {
@@ -101,9 +107,15 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     logger,
     now: () => clock.now(),
   });
-  const stored = new StoredProfiles({ store, cipher, logger });
   const sandbox = options.sandbox;
-  const builtIn = new BuiltInProfiles(sandbox?.baseUrl ?? null, sandbox ? await sandbox.services() : []);
+  const sandboxUrl = () => sandbox?.baseUrl ?? null;
+  const stored = new StoredProfiles({ store, cipher, logger, sandboxUrl });
+  const builtIn = new BuiltInProfiles(
+    sandboxUrl,
+    sandbox?.status().state === 'running' ? await sandbox.services() : [],
+  );
+  const notices = new ConsoleNotices(events, logger);
+  for (const n of startupNotices(store, cipher, stored)) notices.add(n);
   const directory: ProfileDirectory = new ProfileDirectory({
     builtIn,
     stored,
@@ -129,13 +141,21 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   });
   const pager = new HistoryPager<Notification>();
   const vault = new VaultService(cipher, reason, stored, events);
+  const sandboxLink = linkEmbeddedSandbox({
+    sandbox,
+    builtIn,
+    notices,
+    events,
+    activeId: () => directory.activeId(),
+    logger,
+  });
 
   const services: CoreServices = {
     status: () => ({
       version,
       mode: options.mode,
       vault: vault.status(),
-      sandboxUrl: sandbox?.baseUrl ?? null,
+      sandboxUrl: sandboxUrl(),
       activeProfileId: directory.activeId(),
     }),
     vault,
@@ -162,13 +182,16 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       const p = directory.get(profileId);
       return renderSnippet(language, p.baseUrl, p.key?.masked ?? '<your API key>', request);
     },
-    sandboxUrl: sandbox?.baseUrl ?? null,
+    sandboxUrl,
+    notices,
+    moveSandboxDataAside: async () => ({ ...(await sandboxLink.moveDataAside()), notices: notices.list() }),
   };
 
   return {
     services,
     events,
     close: async () => {
+      sandboxLink.close();
       tracker.close();
       await store.flush();
       await notify.close();

@@ -7,7 +7,18 @@
  * app:// scheme privileged before ready, the app:// handler and security installed before the first
  * window exists, IPC registered before the page can call.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import electronUpdater from 'electron-updater';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,14 +31,16 @@ import { installDeepLinks, urlWithHash } from './deep-links';
 import { registerIpc } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
 import { safeStorageAdapter } from './safe-storage-adapter';
+import { utilityProcessLauncher } from './sandbox-launcher';
 import { electronStoreEngine } from './settings-engine';
 import { installSecurity, isSafeExternalUrl, isTrustedSender } from './security';
 import { startUpdates, updatePolicy, type UpdateMessage, type Updates } from './updater';
 
-// Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/index.html.
+// Built layout: out/main/index.js and sandbox-child.js beside out/preload/index.cjs and out/renderer/index.html.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
 const rendererDir = path.join(here, '../renderer');
+const sandboxEntry = path.join(here, 'sandbox-child.js');
 
 const openExternal = async (url: string): Promise<void> => {
   if (isSafeExternalUrl(url)) await shell.openExternal(url);
@@ -99,6 +112,8 @@ async function start(): Promise<void> {
     platform: process.platform,
     version: app.getVersion(),
     settingsEngine: electronStoreEngine,
+    // The sandbox never shares this process: it runs in a utility process of its own.
+    sandboxLauncher: utilityProcessLauncher(utilityProcess, sandboxEntry),
   });
   const stopIpc = registerIpc(ipcMain, core.endpoint, {
     isTrustedSender: (frame) => isTrustedSender(frame, target.url),

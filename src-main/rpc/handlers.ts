@@ -61,11 +61,17 @@ export function createHandlers(s: CoreServices): HandlerTable {
     'snippets.render': async ({ profileId, request, language }) => ({
       code: s.snippet(profileId, request, language),
     }),
-    'sandbox.info': async () => ({
-      url: s.sandboxUrl,
-      note: s.sandboxUrl
-        ? 'The embedded Notify Sandbox is running; its control API is at /_sandbox/.'
-        : 'The embedded sandbox is off.',
-    }),
+    'sandbox.info': async () => {
+      const url = s.sandboxUrl();
+      return {
+        url,
+        note: url
+          ? 'The embedded Notify Sandbox is running; its control API is at /_sandbox/.'
+          : 'The embedded sandbox is off.',
+      };
+    },
+    'app.notices': async () => ({ notices: s.notices.list() }),
+    'app.dismissNotice': async ({ id }) => ({ notices: s.notices.dismiss(id) }),
+    'sandbox.moveDataAside': () => s.moveSandboxDataAside(),
   };
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConsoleLog, fileSink, logPathIn } from '../host/file-log';
 import { SECRET_ENV as SANDBOX_SECRET_ENV } from '../host/sandbox-protocol';
 import { exitOnSignals } from '../host/shutdown';
 import { startConsole, type RunningConsole } from '../host/start-console';
@@ -91,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Installed before anything starts: Ctrl+C reaches this process and npm start's (which forwards
   // a SIGTERM), at any moment, even mid-start-up. One stop, exit 0.
+  const logger = new ConsoleLog(fileSink(logPathIn(dataDir)));
   let running: RunningConsole | null = null;
   let host: BrowserHost | null = null;
   let starting: Promise<unknown> = Promise.resolve();
@@ -112,13 +114,17 @@ export async function main(argv: string[]): Promise<number> {
       sandbox: !values['no-notify-sandbox'],
       sandboxTimeScale: timeScale,
       ...(controlSecret ? { sandboxControlSecret: controlSecret } : {}),
+      logger,
+      diagnostics: { logPath: logger.path, runtime: {}, recentErrors: () => logger.recentErrors() },
     }));
+    if (r.sandbox) logger.redactor.addSecret(r.sandbox.controlSecret);
     // What it recovered from, said once where the user started it (the window shows it too).
     for (const n of r.notices())
       console.error(
         `notify-console: ${n.title}. ${n.message}${n.savedCopy ? ` Saved copy: ${n.savedCopy}.` : ''}`,
       );
-    const h = (host = await startBrowserHost({ endpoint: r.endpoint, staticDir, port }));
+    const h = (host = await startBrowserHost({ endpoint: r.endpoint, staticDir, port, logger }));
+    logger.redactor.addSecret(h.token);
     return { url: h.url, sandboxUrl: r.sandboxUrl };
   })();
   starting = startup;

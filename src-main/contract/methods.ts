@@ -157,6 +157,28 @@ export const consoleNotice = z.object({
 export type ConsoleNotice = z.infer<typeof consoleNotice>;
 const notices = z.object({ notices: z.array(consoleNotice) });
 
+/** What support staff need to know about this console, and nothing secret (issue 10.10). */
+export const diagnostics = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  logPath: z.string().nullable(),
+  runtime: z.record(z.string(), z.string()),
+  os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
+  vault: z.enum(['os-keychain', 'passphrase']),
+  sandbox: z.string(),
+  profiles: z.object({
+    builtIn: z.number(),
+    stored: z.number(),
+    byKeyType: z.object({ live: z.number(), team: z.number(), test: z.number() }),
+    followingSandbox: z.number(),
+    needingKey: z.number(),
+  }),
+  recentErrors: z.array(z.object({ at: z.string(), message: z.string() })),
+  /** All of it as text, to paste into a ticket. */
+  text: z.string(),
+});
+export type Diagnostics = z.infer<typeof diagnostics>;
+
 /** The method table: name → { input, output }. */
 export const methods = {
   'app.status': {
@@ -358,6 +380,7 @@ export const methods = {
     output: z.object({ code: z.string() }),
   },
   'app.notices': { input: empty, output: notices },
+  'app.diagnostics': { input: empty, output: diagnostics },
   'app.dismissNotice': { input: z.strictObject({ id: z.string().min(1).max(100) }), output: notices },
   /** Moves the embedded sandbox's damaged data folder aside (nothing is deleted) and starts it afresh. */
   'sandbox.moveDataAside': {

@@ -14,12 +14,20 @@ import type { MethodOutput, SendRequest } from '../contract/methods';
 import { CallbackReplayService } from './callbacks/replay-service';
 import { CoreEvents } from './events';
 import { ConsoleNotices } from './health/console-notices';
+import { buildDiagnostics } from './health/diagnostics';
 import { linkEmbeddedSandbox } from './health/sandbox-link';
 import { startupNotices } from './health/startup-notices';
 import { HistoryPager } from './history/history-pager';
 import { NotificationService } from './notifications/notification-service';
 import { NotifyAccess } from './notify/notify-access';
-import { silentLogger, systemClock, type Clock, type EmbeddedSandbox, type Logger } from './ports';
+import {
+  silentLogger,
+  systemClock,
+  type Clock,
+  type DiagnosticsSource,
+  type EmbeddedSandbox,
+  type Logger,
+} from './ports';
 import { BuiltInProfiles } from './profiles/built-in-profiles';
 import { ProfileDirectory } from './profiles/profile-directory';
 import { ProfileService } from './profiles/profile-service';
@@ -47,6 +55,8 @@ export interface ConsoleCoreOptions {
   logger?: Logger;
   /** The settings file's engine: conf by default; electron-store in the desktop app. */
   settingsEngine?: SettingsEngineFactory;
+  /** What the host knows for the diagnostics view (its log, its runtime); none in tests. */
+  diagnostics?: DiagnosticsSource;
   /** Wall-clock time for the core's rules (the vault's unlock throttle); tests move it. */
   clock?: Clock;
   /** Status tracker intervals, shortened in tests. */
@@ -76,6 +86,8 @@ export interface CoreServices {
   /** What the console recovered from, for the banner (issue 8.6). */
   notices: ConsoleNotices;
   moveSandboxDataAside(): Promise<MethodOutput<'sandbox.moveDataAside'>>;
+  /** Versions, OS, profile kinds, recent errors: for support, with no secret. */
+  diagnostics(): MethodOutput<'app.diagnostics'>;
 }
 
 export interface ConsoleCore {
@@ -184,6 +196,16 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
     sandboxUrl,
     notices,
+    diagnostics: () =>
+      buildDiagnostics({
+        version,
+        mode: options.mode,
+        vault: cipher.kind,
+        profiles: directory.list(),
+        followingSandbox: stored.followingSandbox(),
+        sandbox,
+        source: options.diagnostics ?? null,
+      }),
     moveSandboxDataAside: async () => ({ ...(await sandboxLink.moveDataAside()), notices: notices.list() }),
   };
 

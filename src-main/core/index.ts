@@ -7,6 +7,7 @@ export { createConsoleCore, type ConsoleCore, type ConsoleCoreOptions, type Core
 export {
   CoreError,
   silentLogger,
+  type DiagnosticsSource,
   type EmbeddedSandbox,
   type EmbeddedSandboxStatus,
   type Logger,

@@ -135,6 +135,16 @@ export interface EmbeddedSandbox {
   close(): Promise<void>;
 }
 
+/** What the host knows for the "About / diagnostics" view: where it logs, what it runs on, recent errors. */
+export interface DiagnosticsSource {
+  /** The log file, or null when the host keeps none. */
+  readonly logPath: string | null;
+  /** Runtime versions worth a support ticket (node, electron, chrome…). */
+  readonly runtime: Readonly<Record<string, string>>;
+  /** The last errors and warnings, as logged (masked). */
+  recentErrors(): { at: string; message: string }[];
+}
+
 /** The real clock. */
 export const systemClock: Clock = { now: () => Date.now() };
 

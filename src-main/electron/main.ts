@@ -23,6 +23,7 @@ import electronUpdater from 'electron-updater';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConsoleLog, logPathIn } from '../host/file-log';
 import { startConsole } from '../host/start-console';
 import { mainWindowOptions, quitsWhenAllWindowsClosed, rendererTarget, userDataOverride } from './app-policy';
 import { APP_ID } from './app-identity';
@@ -30,6 +31,7 @@ import { APP_SCHEME, appProtocolHandler, PRIVILEGED_SCHEMES } from './app-protoc
 import { installDeepLinks, urlWithHash } from './deep-links';
 import { registerIpc } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
+import { electronLogSink } from './log-sink';
 import { safeStorageAdapter } from './safe-storage-adapter';
 import { utilityProcessLauncher } from './sandbox-launcher';
 import { electronStoreEngine } from './settings-engine';
@@ -105,8 +107,16 @@ async function start(): Promise<void> {
     ),
   );
 
+  const dataDir = app.getPath('userData');
+  const logger = new ConsoleLog(electronLogSink(logPathIn(dataDir)));
   const core = await startConsole({
-    dataDir: app.getPath('userData'),
+    dataDir,
+    logger,
+    diagnostics: {
+      logPath: logger.path,
+      runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
+      recentErrors: () => logger.recentErrors(),
+    },
     mode: 'electron',
     safeStorage: safeStorageAdapter(safeStorage, process.platform),
     platform: process.platform,
@@ -115,6 +125,9 @@ async function start(): Promise<void> {
     // The sandbox never shares this process: it runs in a utility process of its own.
     sandboxLauncher: utilityProcessLauncher(utilityProcess, sandboxEntry),
   });
+  if (core.sandbox) logger.redactor.addSecret(core.sandbox.controlSecret);
+  for (const n of core.notices())
+    logger.warn(`recovered: ${n.title}`, { message: n.message, savedCopy: n.savedCopy });
   const stopIpc = registerIpc(ipcMain, core.endpoint, {
     isTrustedSender: (frame) => isTrustedSender(frame, target.url),
     getWindows: () => BrowserWindow.getAllWindows(),

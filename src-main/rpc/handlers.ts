@@ -71,6 +71,7 @@ export function createHandlers(s: CoreServices): HandlerTable {
       };
     },
     'app.notices': async () => ({ notices: s.notices.list() }),
+    'app.diagnostics': async () => s.diagnostics(),
     'app.dismissNotice': async ({ id }) => ({ notices: s.notices.dismiss(id) }),
     'sandbox.moveDataAside': () => s.moveSandboxDataAside(),
   };

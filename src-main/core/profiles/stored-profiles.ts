@@ -316,6 +316,11 @@ export class StoredProfiles implements ProfileSource {
     });
   }
 
+  /** How many profiles follow the embedded sandbox (for diagnostics). */
+  followingSandbox(): number {
+    return this.load().profiles.filter((p) => p.embeddedSandbox).length;
+  }
+
   /** Descriptions of stored data this version could not read (kept on disk, untouched). */
   problems(): string[] {
     const { unreadable } = this.load();

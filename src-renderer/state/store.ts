@@ -8,6 +8,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient, AppEvent } from '../api/client';
 import { createAppSlice } from './slices/app-slice';
+import { createConsoleHealthSlice } from './slices/console-health-slice';
 import { createHistorySlice } from './slices/history-slice';
 import { createInspectorSlice } from './slices/inspector-slice';
 import { createProfilesSlice } from './slices/profiles-slice';
@@ -40,6 +41,7 @@ export function createAppStore(api: ApiClient, options: Partial<Omit<StoreDeps, 
     ...createReceivedSlice(set, get, deps),
     ...createReplaySlice(set, get, deps),
     ...createSupportSlice(set, get, deps),
+    ...createConsoleHealthSlice(set, get, deps),
     resetProfileScopedState() {
       set({ send: { ...initialSendState, form: { ...get().send.form, values: {}, address: {} } } });
       get().resetHistory();
@@ -64,6 +66,9 @@ export function handleEvent(store: AppStore, event: AppEvent): void {
     case 'profiles.changed':
       void state.loadProfiles();
       break;
+    case 'app.notices':
+      state.applyNotices(event.payload.notices);
+      break;
   }
 }
 
@@ -74,5 +79,9 @@ export function startEventFeed(store: AppStore, api: ApiClient): () => void {
 
 /** Loads what every screen needs first: the console's status and the profiles. */
 export async function bootstrap(store: AppStore): Promise<void> {
-  await Promise.all([store.getState().loadAppStatus(), store.getState().loadProfiles()]);
+  await Promise.all([
+    store.getState().loadAppStatus(),
+    store.getState().loadProfiles(),
+    store.getState().loadNotices(),
+  ]);
 }

@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client';
 import type { AppSlice } from './slices/app-slice';
+import type { ConsoleHealthSlice } from './slices/console-health-slice';
 import type { HistorySlice } from './slices/history-slice';
 import type { InspectorSlice } from './slices/inspector-slice';
 import type { ProfilesSlice } from './slices/profiles-slice';
@@ -25,7 +26,8 @@ export type AppState = AppSlice &
   ReceivedSlice &
   ReplaySlice &
   SupportSlice &
-  UiSlice & {
+  UiSlice &
+  ConsoleHealthSlice & {
     /** Clears what belongs to the previous profile (send form results, history) on a switch. */
     resetProfileScopedState(): void;
   };

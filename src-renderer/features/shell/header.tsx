@@ -6,6 +6,7 @@
 import { selectActiveProfile } from '../../state/slices/profiles-slice';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { PRESENTING_SHORTCUT } from '../../lib/shortcuts';
+import { AboutButton } from './about-dialog';
 import { ProfileSwitcher } from './profile-switcher';
 import { useEffectiveTheme } from './use-theme';
 
@@ -73,6 +74,7 @@ export function Header() {
         >
           Presentation mode
         </button>
+        <AboutButton />
         <button
           type="button"
           className="button button--ghost"

@@ -9,8 +9,13 @@
  */
 import { CorruptDataError } from '../../src-sandbox/persistence';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src-sandbox/server';
-import { SECRET_ENV } from './sandbox-protocol';
-import { CONFIG_ENV, type ChildConfig, type ChildReport } from './sandbox-protocol';
+import {
+  CONFIG_ENV,
+  SECRET_ENV,
+  WATCH_STDIN_ENV,
+  type ChildConfig,
+  type ChildReport,
+} from './sandbox-protocol';
 
 function report(line: ChildReport): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -66,8 +71,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  // A Node child: the console's end of stdin closes when the console goes, however it went.
-  if (!process.stdin.isTTY) {
+  // A Node child: the console's end of stdin closes when the console goes, however it went. (A
+  // utility process has no stdin; Electron ends it with the app.)
+  if (process.env[WATCH_STDIN_ENV] === '1') {
     process.stdin.on('end', stop);
     process.stdin.on('error', stop);
     process.stdin.resume();

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WATCH_STDIN_ENV } from './sandbox-protocol';
 
 /** A started sandbox process, as the supervisor sees it. */
 export interface SandboxChild {
@@ -31,7 +32,7 @@ export function nodeLauncher(entry = defaultEntry()): SandboxLauncher {
   );
   return (env) => {
     const child = spawn(process.execPath, ['--import', tsx.href, entry], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, [WATCH_STDIN_ENV]: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
       // Its own process group: Ctrl+C in the terminal reaches the console, which stops the sandbox

@@ -7,6 +7,8 @@
 /** The sandbox CLI's variable for the control secret; the child reads the same one. */
 export const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
 export const CONFIG_ENV = 'NOTIFY_CONSOLE_SANDBOX_CONFIG';
+/** Set by the Node launcher: the child stops when its stdin (the console's end of a pipe) closes. */
+export const WATCH_STDIN_ENV = 'NOTIFY_CONSOLE_SANDBOX_WATCH_STDIN';
 
 export interface ChildConfig {
   dataDir: string;

@@ -30,6 +30,17 @@ Browser mode only (the desktop app always uses the app data folder below):
   --json           Print the URL and folders as one JSON line
   -h, --help       Show this help
 
+Environment:
+  NOTIFY_SANDBOX_CONTROL_SECRET
+                   The embedded sandbox's control secret (32 characters or more),
+                   for your own scripts to call its control API with the
+                   X-Sandbox-Secret header (default: a random one only the
+                   console knows)
+
+The embedded sandbox runs in a process of its own on 127.0.0.1:6012 (or the
+port it found free the first time, remembered in the data folder). The log is
+logs/console.log in the data folder.
+
 npm ci does not download the Electron runtime: run npx install-electron once
 for the desktop app (Node.js 22.13 or later). Without it, npm start says so in
 one line and serves browser mode: it prints the URL with its one-time token and

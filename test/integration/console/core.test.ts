@@ -174,7 +174,11 @@ describe('console core on the embedded sandbox', () => {
   it('stores a real profile’s key encrypted: no key in plaintext anywhere in the console’s data', async () => {
     expect((await call('vault.setup', { passphrase: 'correct horse battery' })).ok).toBe(true);
     const sandboxUrl = (await call('app.status')).value.sandboxUrl;
-    const info: any = await (await fetch(`${sandboxUrl}/_sandbox/info`)).json();
+    const info: any = await (
+      await fetch(`${sandboxUrl}/_sandbox/info`, {
+        headers: { 'X-Sandbox-Secret': core.sandbox!.controlSecret },
+      })
+    ).json();
     const key: string = info.services[0].api_keys.find(
       (k: { key_type: string }) => k.key_type === 'test',
     ).api_key;
@@ -214,7 +218,9 @@ describe('console core on the embedded sandbox', () => {
 
   it('never puts a secret in any output: every method, with and without valid input', async () => {
     const info: any = await (
-      await fetch(`${(await call('app.status')).value.sandboxUrl}/_sandbox/info`)
+      await fetch(`${(await call('app.status')).value.sandboxUrl}/_sandbox/info`, {
+        headers: { 'X-Sandbox-Secret': core.sandbox!.controlSecret },
+      })
     ).json();
     const secrets: string[] = info.services.flatMap((s: { api_keys: { api_key: string }[] }) =>
       s.api_keys.map((k) => k.api_key.slice(-36)),

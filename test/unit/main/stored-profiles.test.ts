@@ -427,7 +427,9 @@ describe('StoredProfiles: no plaintext key on disk', () => {
   });
 
   it('with the passphrase vault, after creating, updating and changing the passphrase', async () => {
-    const { service } = await setup(await SettingsStore.open(join(dir, 'settings.json'), { version: '0.1.0' }));
+    const { service } = await setup(
+      await SettingsStore.open(join(dir, 'settings.json'), { version: '0.1.0' }),
+    );
     const keys = [makeKey(), makeKey(), makeKey()];
     const a = await service.create({ name: 'A', baseUrl: SANDBOX, keyType: 'test', apiKey: keys[0]?.value });
     await service.create({ name: 'B', baseUrl: NOTIFY, keyType: 'live', apiKey: keys[1]?.value });

@@ -37,7 +37,9 @@ export {
 } from './notification-requests';
 export { QR_TOO_LONG_LABEL, checkRow, rowHasError, type RowCheck, type ServiceRules } from './row-check';
 export { isMissing, rowValues, type CellValue, type RowValues } from './row-values';
+export { summariseCheck, type SheetSummary, type ShownRow } from './sheet-summary';
 export { ROWS_SHOWN, checkSheet, type SheetCheck, type SheetCheckInput } from './sheet-check';
+export { csvCell, toCsv } from './csv-export';
 export { cleanCell, isBlankCell, normaliseSheetText, trimSheetRows } from './sheet-text';
 export { sheetTotals, type SheetTotals } from './totals';
 export { pyFloatRepr, tsvCellValue } from './tsv-values';

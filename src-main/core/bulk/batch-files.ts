@@ -68,27 +68,43 @@ export function batchDir(root: string, batchId: string): string {
   return join(root, batchId);
 }
 
-/** Writes a new batch's rows and manifest. Resolves once both are on disk. */
+/**
+ * Writes a new batch's rows (one request a line, as `JSON.stringify` writes them) and manifest.
+ * Resolves once both are on disk.
+ */
 export async function createBatchFiles(
   root: string,
   manifest: BatchManifest,
-  requests: readonly NotificationRequest[],
+  rowsJsonl: string,
 ): Promise<void> {
   const dir = batchDir(root, manifest.batchId);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeDurably(join(dir, 'rows.jsonl'), requests.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  await writeDurably(join(dir, 'rows.jsonl'), rowsJsonl);
   await writeDurably(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await syncDir(dir);
+}
+
+/** Parses JSON lines, yielding to the event loop between chunks so 100,000 rows never block it. */
+async function parseLines(text: string): Promise<NotificationRequest[]> {
+  const out: NotificationRequest[] = [];
+  let start = 0;
+  while (start < text.length) {
+    for (let n = 0; n < 2_000 && start < text.length; n++) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      if (end > start) out.push(JSON.parse(text.slice(start, end)) as NotificationRequest);
+      start = end + 1;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
 }
 
 /** Opens a batch: its manifest, requests, and each row's state replayed from the journal. */
 export async function openBatchFiles(root: string, batchId: string): Promise<OpenedBatch> {
   const dir = batchDir(root, batchId);
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as BatchManifest;
-  const requests = (await readFile(join(dir, 'rows.jsonl'), 'utf8'))
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as NotificationRequest);
+  const requests = await parseLines(await readFile(join(dir, 'rows.jsonl'), 'utf8'));
   if (requests.length !== manifest.rowCount) {
     throw new Error(`Batch ${batchId} should have ${manifest.rowCount} rows but has ${requests.length}`);
   }

@@ -83,6 +83,8 @@ export class BatchRunner {
   private lastProgress = 0;
   private progressTimer: ReturnType<typeof setTimeout> | null = null;
   private notSentStreak = 0;
+  /** Rows taken from the queue whose send has not finished. */
+  private busy = 0;
   private runStartedAt = 0;
   private running: Promise<BatchProgress> | null = null;
   private pacer: SendPacer | null = null;
@@ -180,17 +182,10 @@ export class BatchRunner {
     return this.rows.every((row) => row.state === 'sent' || row.state === 'failed');
   }
 
-  private activeRows(): number {
-    let n = 0;
-    for (const row of this.rows) if (row.state === 'in-flight') n++;
-    return n;
-  }
-
   /** True while there may still be work for this run. */
   private live(): boolean {
-    if (this.state === 'running')
-      return this.queue.length > 0 || this.lookups.size > 0 || this.activeRows() > 0;
-    if (this.state === 'cancelled') return this.lookups.size > 0 || this.activeRows() > 0;
+    if (this.state === 'running') return this.queue.length > 0 || this.lookups.size > 0 || this.busy > 0;
+    if (this.state === 'cancelled') return this.lookups.size > 0 || this.busy > 0;
     return false;
   }
 
@@ -202,12 +197,18 @@ export class BatchRunner {
         await this.sleepUntilWoken(1_000);
         continue;
       }
-      await this.pacer!.acquire();
-      if (this.state !== 'running') {
-        this.queue.unshift(i);
-        return;
+      // Taken rows count as work in progress, so no loop ends while one may still turn unknown.
+      this.busy++;
+      try {
+        await this.pacer!.acquire();
+        if (this.state !== 'running') {
+          this.queue.unshift(i);
+          return;
+        }
+        await this.sendRow(i);
+      } finally {
+        this.busy--;
       }
-      await this.sendRow(i);
     }
   }
 

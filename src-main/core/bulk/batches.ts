@@ -13,9 +13,11 @@ import {
   type ReferenceProblem,
   type SheetCheck,
 } from '../../../src-shared/spreadsheet/index';
+import type { TemplateType } from '../../../src-shared/statuses';
 import type { TemplateParts } from '../../../src-shared/template/index';
 import { createBatchFiles, openBatchFiles, type BatchManifest } from './batch-files';
 import { BatchRunner } from './batch-runner';
+import type { PreparedRequests } from './read-in-worker';
 import { batchResultsCsv, type TrackedStatus } from './results-csv';
 
 export interface CreateBatchInput {
@@ -53,27 +55,48 @@ export async function createBatch(input: CreateBatchInput): Promise<CreateBatchR
     smsSenderId: input.smsSenderId ?? null,
     emailReplyToId: input.emailReplyToId ?? null,
   });
-  const problems = referenceProblems(requests);
-  if (problems.length > 0) {
+  return createPreparedBatch({
+    ...input,
+    type: input.template.type,
+    batchId,
+    requests: {
+      jsonl: requests.map((r) => `${JSON.stringify(r)}\n`).join(''),
+      count: requests.length,
+      problems: referenceProblems(requests),
+    },
+  });
+}
+
+export interface PreparedBatchInput extends Omit<CreateBatchInput, 'template' | 'check' | 'batchId'> {
+  type: TemplateType;
+  /** The batch id the requests' made references start with. */
+  batchId: string;
+  /** Requests prepared by the sheet worker (`checkSheetInWorker` with `requestOptions`). */
+  requests: PreparedRequests;
+}
+
+/** Writes a new batch from requests the sheet worker prepared. Nothing is sent yet. */
+export async function createPreparedBatch(input: PreparedBatchInput): Promise<CreateBatchResult> {
+  if (input.requests.problems.length > 0) {
     return {
       ok: false,
       message: 'Some references cannot be used: each row needs its own, of at most 1,000 characters.',
-      problems,
+      problems: input.requests.problems,
     };
   }
   const manifest: BatchManifest = {
     version: 1,
-    batchId,
+    batchId: input.batchId,
     createdAt: new Date().toISOString(),
     fileName: input.fileName,
-    type: input.template.type,
+    type: input.type,
     templateId: input.templateId,
     templateVersion: input.templateVersion,
     profileId: input.profileId,
-    rowCount: requests.length,
+    rowCount: input.requests.count,
   };
-  await createBatchFiles(input.root, manifest, requests);
-  return { ok: true, batchId, rowCount: requests.length };
+  await createBatchFiles(input.root, manifest, input.requests.jsonl);
+  return { ok: true, batchId: input.batchId, rowCount: input.requests.count };
 }
 
 export interface OpenBatch {

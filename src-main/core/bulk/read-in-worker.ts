@@ -10,11 +10,17 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FILE_MESSAGES, type ServiceRules, type SheetCheck } from '../../../src-shared/spreadsheet/index';
+import {
+  FILE_MESSAGES,
+  type ReferenceProblem,
+  type RequestOptions,
+  type ServiceRules,
+  type SheetSummary,
+} from '../../../src-shared/spreadsheet/index';
 import type { TemplateParts } from '../../../src-shared/template/index';
 import type { JsonValue } from '../ports';
 import type { TextEncodingName } from './csv-text';
-import { SheetReadError, type SheetRows } from './sheet-rows';
+import { SheetReadError } from './sheet-rows';
 
 export interface WorkerRequest {
   bytes: Uint8Array | null;
@@ -22,11 +28,24 @@ export interface WorkerRequest {
   encoding?: TextEncodingName;
   template: TemplateParts;
   rules: ServiceRules;
+  /** To prepare a batch: the requests of a sendable sheet come back as JSON lines. */
+  requestOptions?: RequestOptions;
+}
+
+/** A sendable sheet's requests, one JSON object a line, and any reference problems. */
+export interface PreparedRequests {
+  jsonl: string;
+  count: number;
+  problems: ReferenceProblem[];
+}
+
+export interface WorkerResult {
+  summary: SheetSummary;
+  requests: PreparedRequests | null;
 }
 
 export type WorkerReply =
-  | { ok: true; rows: SheetRows; check: SheetCheck }
-  | { ok: false; message: string; details: Record<string, JsonValue> };
+  ({ ok: true } & WorkerResult) | { ok: false; message: string; details: Record<string, JsonValue> };
 
 export interface WorkerOptions {
   /** The worker script; defaults to sheet-worker next to this module. */
@@ -61,7 +80,7 @@ function tsxBootstrap(script: URL): string {
 export function checkSheetInWorker(
   request: WorkerRequest,
   options: WorkerOptions = {},
-): Promise<{ rows: SheetRows; check: SheetCheck }> {
+): Promise<WorkerResult> {
   const url = options.workerUrl ?? defaultWorkerUrl();
   const resourceLimits = { maxOldGenerationSizeMb: options.maxMemoryMb ?? 768 };
   const worker = url.pathname.endsWith('.ts')
@@ -83,7 +102,7 @@ export function checkSheetInWorker(
     worker.once('message', (reply: WorkerReply) =>
       finish(() =>
         reply.ok
-          ? resolve({ rows: reply.rows, check: reply.check })
+          ? resolve({ summary: reply.summary, requests: reply.requests })
           : reject(new SheetReadError(reply.message, reply.details)),
       ),
     );

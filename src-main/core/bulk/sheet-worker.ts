@@ -1,11 +1,19 @@
 /**
  * The worker that reads and checks a spreadsheet off the event loop (see read-in-worker.ts).
  *
- * Gets one message (the file's bytes, its name, the template and the service's rules), answers
- * with the checked sheet or the upload form's error, and is then terminated by its parent.
+ * Gets one message (the file's bytes, its name, the template, the service's rules and, to prepare
+ * a batch, the request options), answers with the sheet's summary and, for a sendable sheet, its
+ * requests as JSON lines (one string: cheap to pass back, written as is into the batch), or the
+ * upload form's error. Its parent then terminates it.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkSheet } from '../../../src-shared/spreadsheet/index';
+import {
+  checkSheet,
+  FILE_MESSAGES,
+  notificationRequests,
+  referenceProblems,
+  summariseCheck,
+} from '../../../src-shared/spreadsheet/index';
 import { readSheet } from './read-sheet';
 import { SheetReadError } from './sheet-rows';
 import type { WorkerReply, WorkerRequest } from './read-in-worker';
@@ -23,13 +31,20 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       template: request.template,
       rules: request.rules,
     });
-    return { ok: true, rows, check };
+    const summary = summariseCheck(request.fileName, check, rows.dataRows);
+    if (!request.requestOptions || !check.sendable) return { ok: true, summary, requests: null };
+    const requests = notificationRequests(check, request.template, request.requestOptions);
+    return {
+      ok: true,
+      summary,
+      requests: {
+        jsonl: requests.map((r) => `${JSON.stringify(r)}\n`).join(''),
+        count: requests.length,
+        problems: referenceProblems(requests),
+      },
+    };
   } catch (err) {
     if (err instanceof SheetReadError) return { ok: false, message: err.message, details: err.details };
-    return {
-      ok: false,
-      message: 'Notify cannot read this file - try using a different file type',
-      details: {},
-    };
+    return { ok: false, message: FILE_MESSAGES.cannotRead, details: {} };
   }
 }

@@ -20,7 +20,10 @@ const sheet = fc
   .chain(({ width, height }) =>
     fc.record({
       header: fc.array(cell, { minLength: width, maxLength: width }),
-      rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: height, maxLength: height }),
+      rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
+        minLength: height,
+        maxLength: height,
+      }),
     }),
   )
   .map(({ header, rows }) => ({
@@ -39,12 +42,14 @@ describe('the upload form’s checks, in Notify’s order', () => {
     expect(() => sheetFormat(name)).toThrow('The file must be a spreadsheet that Notify can read');
   });
 
-  it.each([['LIST.CSV', 'csv'], ['a.b.TSV', 'tsv'], ['x.xlsm', 'xlsm'], ['y.Xlsx', 'xlsx']])(
-    '%j is judged by its extension: %s',
-    (name, format) => {
-      expect(sheetFormat(name)).toBe(format);
-    },
-  );
+  it.each([
+    ['LIST.CSV', 'csv'],
+    ['a.b.TSV', 'tsv'],
+    ['x.xlsm', 'xlsm'],
+    ['y.Xlsx', 'xlsx'],
+  ])('%j is judged by its extension: %s', (name, format) => {
+    expect(sheetFormat(name)).toBe(format);
+  });
 
   it('refuses more than 10 MB, and accepts exactly 10 MB', async () => {
     const limit = 10 * 1024 * 1024;
@@ -61,7 +66,11 @@ describe('the upload form’s checks, in Notify’s order', () => {
   });
 
   it('an empty file has no rows (Notify’s "missing some rows" banner follows)', async () => {
-    expect(await readSheet(new Uint8Array(0), 'empty.csv')).toEqual({ headers: [], dataRows: [], dataRowCount: 0 });
+    expect(await readSheet(new Uint8Array(0), 'empty.csv')).toEqual({
+      headers: [],
+      dataRows: [],
+      dataRowCount: 0,
+    });
     expect(await readSheet(encode('\ufeff \r\n,,,\r\n'), 'blank.csv')).toEqual({
       headers: [],
       dataRows: [],
@@ -115,12 +124,16 @@ describe('property: papaparse.unparse → our reader gives the same cells back',
 
   it('keeps line breaks inside quoted cells, whatever the file’s own line ends', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 10 }), fc.constantFrom('\n', '\r\n', '\r'), (rows, newline) => {
-        const body = rows.map((r) => [`x${r[0]}`, `${r[1]}y`]);
-        const csv = Papa.unparse([['a', 'b'], ...body], { newline, quotes: true });
-        const read = parseSheetText(csv, 'csv');
-        expect(read.dataRows).toEqual(body.map(asRead));
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (rows, newline) => {
+          const body = rows.map((r) => [`x${r[0]}`, `${r[1]}y`]);
+          const csv = Papa.unparse([['a', 'b'], ...body], { newline, quotes: true });
+          const read = parseSheetText(csv, 'csv');
+          expect(read.dataRows).toEqual(body.map(asRead));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -133,7 +146,9 @@ describe('property: papaparse.unparse → our reader gives the same cells back',
           expect(rows.dataRows.length).toBe(rows.dataRowCount);
         } catch (err) {
           expect(err).toBeInstanceOf(SheetReadError);
-          expect((err as Error).message).toBe('Notify cannot read this file - try using a different file type');
+          expect((err as Error).message).toBe(
+            'Notify cannot read this file - try using a different file type',
+          );
         }
       }),
       { numRuns: 500 },
@@ -141,7 +156,10 @@ describe('property: papaparse.unparse → our reader gives the same cells back',
   });
 
   it('reads 100,000 rows (the row limit) with quoted newlines, and counts the ones after', () => {
-    const rows = Array.from({ length: 100_050 }, (_v, i) => [`0770090${String(i % 10_000).padStart(4, '0')}`, `line 1\nline ${i}`]);
+    const rows = Array.from({ length: 100_050 }, (_v, i) => [
+      `0770090${String(i % 10_000).padStart(4, '0')}`,
+      `line 1\nline ${i}`,
+    ]);
     const csv = Papa.unparse([['phone number', 'address'], ...rows], { newline: '\r\n' });
     const read = parseSheetText(decodeSheetText(new Uint8Array([...BOM, ...encode(csv)])), 'csv');
     expect(read.dataRows).toHaveLength(100_000);

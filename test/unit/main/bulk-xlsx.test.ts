@@ -59,7 +59,12 @@ describe('which sheet and which rows', () => {
     });
     const rows = await readSheet(bytes, 'list.xlsx');
     expect(rows.headers).toEqual(['']);
-    const check = checkSheet({ fileName: 'list.xlsx', ...rows, template: { type: 'sms', content: 'Hi' }, rules });
+    const check = checkSheet({
+      fileName: 'list.xlsx',
+      ...rows,
+      template: { type: 'sms', content: 'Hi' },
+      rules,
+    });
     expect(check.banner?.title).toBe('There’s a problem with your column names');
   });
 
@@ -106,8 +111,22 @@ describe('cell values, as Python prints openpyxl’s', () => {
       ws.mergeCells('F2:G2');
     });
     const rows = await readSheet(bytes, 'list.xlsx');
-    expect(rows.dataRows[0]).toEqual(['7723456789', '12.5', '2024-01-02 00:00:00', 'True', '25', 'shared', 'shared', 'bold']);
-    const check = checkSheet({ fileName: 'x.xlsx', ...rows, template: { type: 'sms', content: 'Hi' }, rules });
+    expect(rows.dataRows[0]).toEqual([
+      '7723456789',
+      '12.5',
+      '2024-01-02 00:00:00',
+      'True',
+      '25',
+      'shared',
+      'shared',
+      'bold',
+    ]);
+    const check = checkSheet({
+      fileName: 'x.xlsx',
+      ...rows,
+      template: { type: 'sms', content: 'Hi' },
+      rules,
+    });
     expect(check.rows[0]!.cellErrors).toEqual([]);
   });
 

@@ -15,15 +15,12 @@ const letter: TemplateParts = {
 const rules = { internationalSms: false, smsToUkLandlines: false, internationalLetters: false };
 
 describe('header keys: spaces, _ and - deleted, lower-cased', () => {
-  it.each([
-    ['phone number'],
-    ['Phone_Number'],
-    ['PHONENUMBER'],
-    ['phone-number'],
-    [' Phone  Number '],
-  ])('%j is the phone number column', (header) => {
-    expect(matchColumns([header, 'name', 'show'], sms).hasRecipientColumns).toBe(true);
-  });
+  it.each([['phone number'], ['Phone_Number'], ['PHONENUMBER'], ['phone-number'], [' Phone  Number ']])(
+    '%j is the phone number column',
+    (header) => {
+      expect(matchColumns([header, 'name', 'show'], sms).hasRecipientColumns).toBe(true);
+    },
+  );
 
   it.each([['Mobile'], ['phone'], ['telephone'], ['phone\tnumber'], ['phone\u00a0number']])(
     '%j is not the phone number column',
@@ -60,7 +57,10 @@ describe('letter address columns: 3 of lines 1–6 + postcode, or 3 of lines 1�
   });
 
   it('leaves address placeholders out of the missing-column check', () => {
-    const match = matchColumns(['address line 2', 'address line 3', 'postcode', 'name', 'case', 'team'], letter);
+    const match = matchColumns(
+      ['address line 2', 'address line 3', 'postcode', 'name', 'case', 'team'],
+      letter,
+    );
     expect(match.missingColumns).toEqual([]);
   });
 
@@ -70,7 +70,9 @@ describe('letter address columns: 3 of lines 1–6 + postcode, or 3 of lines 1�
   });
 
   it('notes an address line 7 column, which makes Notify ignore postcode', () => {
-    expect(matchColumns(['address line 1', 'address line 2', 'address line 7'], letter).hasAddressLine7).toBe(true);
+    expect(matchColumns(['address line 1', 'address line 2', 'address line 7'], letter).hasAddressLine7).toBe(
+      true,
+    );
   });
 });
 
@@ -81,7 +83,16 @@ describe('duplicate columns', () => {
   });
 
   it('lists every duplicated address key together for letters', () => {
-    const headers = ['address line 1', 'Address Line 1', 'address line 2', 'postcode', 'Postcode', 'name', 'case', 'team'];
+    const headers = [
+      'address line 1',
+      'Address Line 1',
+      'address line 2',
+      'postcode',
+      'Postcode',
+      'name',
+      'case',
+      'team',
+    ];
     expect(matchColumns(headers, letter).duplicateRecipientHeaders).toEqual([
       'address line 1',
       'Address Line 1',
@@ -124,7 +135,9 @@ describe('file-level banners, first one only (§2.5)', () => {
     expect(banner(sms, ['phone number', 'show'], [])?.lines).toEqual([
       'It needs at least one row of data, and a column called ‘name’.',
     ]);
-    expect(banner(sms, ['phone number', 'name', 'show'], [])?.lines).toEqual(['It needs at least one row of data.']);
+    expect(banner(sms, ['phone number', 'name', 'show'], [])?.lines).toEqual([
+      'It needs at least one row of data.',
+    ]);
   });
 
   it('3: no recipient column', () => {

@@ -25,7 +25,12 @@ function checkText(text: string, template: TemplateParts = sms, format: 'csv' | 
 
 describe('§7 edge cases', () => {
   it('a UTF-8 BOM and leading blank lines are stripped', () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('\r\n\r\nphone number,name\r\n07723456789,Ann')]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('\r\n\r\nphone number,name\r\n07723456789,Ann'),
+    ]);
     const result = checkText(decodeSheetText(bytes));
     expect(result.banner).toBeNull();
     expect(result.match.headers).toEqual(['phone number', 'name']);
@@ -34,7 +39,9 @@ describe('§7 edge cases', () => {
 
   it('Windows-1252 with £ or é is refused with Notify’s message, naming the likely encoding', () => {
     const bytes = new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xa3, 0x35, 0x20, 0xe9]);
-    expect(() => decodeSheetText(bytes)).toThrow('Notify cannot read this file - try using a different file type');
+    expect(() => decodeSheetText(bytes)).toThrow(
+      'Notify cannot read this file - try using a different file type',
+    );
     try {
       decodeSheetText(bytes);
     } catch (err) {
@@ -67,7 +74,9 @@ describe('§7 edge cases', () => {
 
   it('Phone_Number plus phone number: the duplicate-column banner lists both spellings', () => {
     const result = checkText('Phone_Number,phone number,name\r\n1,2,Ann');
-    expect(result.banner?.lines[0]).toBe('We found more than one column called ‘Phone_Number’ or ‘phone number’.');
+    expect(result.banner?.lines[0]).toBe(
+      'We found more than one column called ‘Phone_Number’ or ‘phone number’.',
+    );
   });
 
   it('Name and name: no error, the last column’s value is used', () => {
@@ -107,7 +116,10 @@ describe('§7 edge cases', () => {
 
   it('a letter with postcode and address line 7 columns ignores postcode (the address may then be too short)', () => {
     const letter: TemplateParts = { type: 'letter', subject: 'x', content: 'Dear you' };
-    const result = checkText('address line 1,address line 2,postcode,address line 7\r\nA Name,1 Street,SW1A 1AA,', letter);
+    const result = checkText(
+      'address line 1,address line 2,postcode,address line 7\r\nA Name,1 Street,SW1A 1AA,',
+      letter,
+    );
     expect(result.rows[0]!.label).toBe('Address must be at least 3 lines long');
   });
 
@@ -150,7 +162,9 @@ describe('§7 edge cases', () => {
     expect(rows.dataRowCount).toBe(100_001);
     const result = checkSheet({ fileName: 'big.csv', ...rows, template: sms, rules });
     expect(result.banner?.title).toBe('Your file has too many rows');
-    expect(result.banner?.lines).toEqual(['Notify can process up to 100,000 rows at once. Your file has 100,001 rows.']);
+    expect(result.banner?.lines).toEqual([
+      'Notify can process up to 100,000 rows at once. Your file has 100,001 rows.',
+    ]);
   });
 });
 
@@ -195,21 +209,35 @@ describe('one request per row, with a deterministic reference', () => {
         rowNumber: 2,
         reference: 'ref-a',
         type: 'sms',
-        body: { template_id: 't', phone_number: '07723456789', personalisation: { name: 'Ann' }, reference: 'ref-a' },
+        body: {
+          template_id: 't',
+          phone_number: '07723456789',
+          personalisation: { name: 'Ann' },
+          reference: 'ref-a',
+        },
       },
       {
         rowNumber: 3,
         reference: 'batch1-3',
         type: 'sms',
-        body: { template_id: 't', phone_number: '07723456789', personalisation: { name: 'Bo' }, reference: 'batch1-3' },
+        body: {
+          template_id: 't',
+          phone_number: '07723456789',
+          personalisation: { name: 'Bo' },
+          reference: 'batch1-3',
+        },
       },
     ]);
   });
 
   it('refuses duplicate and over-long references', () => {
     const long = 'r'.repeat(1001);
-    const result = checkText(`phone number,name,reference\r\n07723456789,A,x\r\n07723456789,B,x\r\n07723456789,C,${long}`);
-    const problems = referenceProblems(notificationRequests(result, sms, { templateId: 't', referencePrefix: 'b' }));
+    const result = checkText(
+      `phone number,name,reference\r\n07723456789,A,x\r\n07723456789,B,x\r\n07723456789,C,${long}`,
+    );
+    const problems = referenceProblems(
+      notificationRequests(result, sms, { templateId: 't', referencePrefix: 'b' }),
+    );
     expect(problems.map((p) => p.rowNumber)).toEqual([3, 4]);
     expect(problems[0]!.message).toMatch(/^Row 2 has the same reference/);
   });

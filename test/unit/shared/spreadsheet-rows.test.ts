@@ -10,7 +10,11 @@ import type { TemplateParts } from '../../../src-shared/template/index';
 // Row checks against shared/reference/notify-spreadsheet-rules.md §3: which cells are checked, the
 // exact messages, the row label Notify shows and the row-errors summary.
 
-const noPermissions: ServiceRules = { internationalSms: false, smsToUkLandlines: false, internationalLetters: false };
+const noPermissions: ServiceRules = {
+  internationalSms: false,
+  smsToUkLandlines: false,
+  internationalLetters: false,
+};
 
 function check(
   template: TemplateParts,
@@ -39,8 +43,14 @@ describe('phone numbers (§3.3), Notify’s spreadsheet wording', () => {
     ['+44 (0)7723 456 789', undefined],
     ['0772345678910', 'Mobile number is too long'],
     ['07890x32109', 'Mobile numbers can only include: 0 1 2 3 4 5 6 7 8 9 ( ) + -'],
-    ['020 7946 0991', 'This does not look like a UK mobile number – double check the mobile number you entered'],
-    ['+1 202-555-0104', 'This does not look like a UK mobile number – double check the mobile number you entered'],
+    [
+      '020 7946 0991',
+      'This does not look like a UK mobile number – double check the mobile number you entered',
+    ],
+    [
+      '+1 202-555-0104',
+      'This does not look like a UK mobile number – double check the mobile number you entered',
+    ],
     ['', 'Missing'],
     ['\u200b ', 'Missing'],
   ])('%j → %s', (phone, message) => {
@@ -56,7 +66,7 @@ describe('phone numbers (§3.3), Notify’s spreadsheet wording', () => {
 
 describe('email addresses (§3.2)', () => {
   it.each([
-    ['firstname.o\'lastname@domain.com', undefined],
+    ["firstname.o'lastname@domain.com", undefined],
     ['email@double--hyphen.com', undefined],
     ['A@B.COM', undefined],
     ['email@123.123.123.123', 'Not a valid email address'],
@@ -64,7 +74,9 @@ describe('email addresses (§3.2)', () => {
     ['comma,in-local@gov.uk', 'Not a valid email address'],
     ['local-with-’-apostrophe@domain.com', 'Not a valid email address'],
   ])('%j → %s', (address, message) => {
-    expect(rowErrors(email, ['email address', 'name'], [address, 'Ann']).cells['email address']).toBe(message);
+    expect(rowErrors(email, ['email address', 'name'], [address, 'Ann']).cells['email address']).toBe(
+      message,
+    );
   });
 });
 
@@ -72,13 +84,17 @@ describe('missing data (§3.1)', () => {
   const conditional: TemplateParts = { type: 'sms', content: 'Hi ((name)) ((show??Extra text))' };
 
   it('marks an empty placeholder cell, including a conditional one', () => {
-    expect(rowErrors(conditional, ['phone number', 'name', 'show'], ['07723456789', 'Ann', '']).cells).toEqual({
+    expect(
+      rowErrors(conditional, ['phone number', 'name', 'show'], ['07723456789', 'Ann', '']).cells,
+    ).toEqual({
       show: 'Missing',
     });
   });
 
   it.each([['no'], ['false'], ['0'], ['maybe'], ['yes']])('accepts %j in a conditional column', (value) => {
-    expect(rowErrors(conditional, ['phone number', 'name', 'show'], ['07723456789', 'Ann', value]).cells).toEqual({});
+    expect(
+      rowErrors(conditional, ['phone number', 'name', 'show'], ['07723456789', 'Ann', value]).cells,
+    ).toEqual({});
   });
 
   it('never checks other columns', () => {
@@ -86,13 +102,21 @@ describe('missing data (§3.1)', () => {
   });
 
   it('pads short rows and ignores cells beyond the header', () => {
-    const result = check(sms, ['phone number', 'name'], [['07723456789'], ['07723456789', 'Bo', 'extra', '=1']]);
+    const result = check(
+      sms,
+      ['phone number', 'name'],
+      [['07723456789'], ['07723456789', 'Bo', 'extra', '=1']],
+    );
     expect(result.rows.map((r) => r.cellErrors)).toEqual([[{ column: 'name', message: 'Missing' }], []]);
     expect(result.values[1]!.extraCells).toEqual(['extra', '=1']);
   });
 
   it('a blank row in the data fails as missing data, it is not skipped', () => {
-    const result = check(sms, ['phone number', 'name'], [['07723456789', 'Ann'], [''], ['07723456789', 'Bo']]);
+    const result = check(
+      sms,
+      ['phone number', 'name'],
+      [['07723456789', 'Ann'], [''], ['07723456789', 'Bo']],
+    );
     expect(result.rows[1]!.cellErrors).toEqual([
       { column: 'phone number', message: 'Missing' },
       { column: 'name', message: 'Missing' },
@@ -105,7 +129,9 @@ describe('missing data (§3.1)', () => {
 
   it('does not flag empty recipient cells while recipient columns are duplicated', () => {
     const result = check(sms, ['phone number', 'Phone Number', 'name'], [['', '', 'Ann']]);
-    expect(result.banner?.lines[0]).toBe('We found more than one column called ‘phone number’ or ‘Phone Number’.');
+    expect(result.banner?.lines[0]).toBe(
+      'We found more than one column called ‘phone number’ or ‘Phone Number’.',
+    );
   });
 });
 
@@ -142,20 +168,32 @@ describe('whole-message checks (§3.5)', () => {
   it('the service-name prefix does not count towards the 918, but does count in fragments', () => {
     const long: TemplateParts = { type: 'sms', content: '((body))' };
     const rules = { ...noPermissions, smsPrefix: 'Test Service' };
-    const result = check(long, ['phone number', 'body'], [['07723456789', 'a'.repeat(918)], ['07723456789', 'a'.repeat(150)]], rules);
+    const result = check(
+      long,
+      ['phone number', 'body'],
+      [
+        ['07723456789', 'a'.repeat(918)],
+        ['07723456789', 'a'.repeat(150)],
+      ],
+      rules,
+    );
     expect(result.rows[0]!.label).toBeNull();
     expect(result.rows[1]!.fragments).toBe(2);
   });
 
   it('an empty message: SMS that renders to nothing', () => {
     const template: TemplateParts = { type: 'sms', content: '((show??Hello))' };
-    expect(rowErrors(template, ['phone number', 'show'], ['07723456789', 'no']).label).toBe('No content for this message');
+    expect(rowErrors(template, ['phone number', 'show'], ['07723456789', 'no']).label).toBe(
+      'No content for this message',
+    );
     expect(rowErrors(template, ['phone number', 'show'], ['07723456789', 'yes']).label).toBeNull();
   });
 
   it('an empty message: email only when the body is just a placeholder', () => {
     const template: TemplateParts = { type: 'email', subject: 'Hi', content: '((show??Hello))' };
-    expect(rowErrors(template, ['email address', 'show'], ['a@b.com', 'no']).label).toBe('No content for this message');
+    expect(rowErrors(template, ['email address', 'show'], ['a@b.com', 'no']).label).toBe(
+      'No content for this message',
+    );
     const framed: TemplateParts = { type: 'email', subject: 'Hi', content: 'Dear you ((show??Hello))' };
     expect(rowErrors(framed, ['email address', 'show'], ['a@b.com', 'no']).label).toBeNull();
   });
@@ -170,11 +208,20 @@ describe('letters: addresses and QR codes (§3.4, §3.6)', () => {
     [['A Name', '1 Street', 'Town', 'SW1A 1AA'], null],
     [['A Name', '1 Street', '', 'sw1a1aa'], null],
     [['A Name', '1 Street', 'Town', 'United Kingdom'], 'Last line of the address must be a real UK postcode'],
-    [['A Name', '', '', ''], 'The first 2 lines of the address must both include at least one alphanumeric character'],
+    [
+      ['A Name', '', '', ''],
+      'The first 2 lines of the address must both include at least one alphanumeric character',
+    ],
     [['A Name', '1 Street', '', 'BFPO 1234'], null],
     [['A Name', '1 Street', 'Town', 'NOTAPOSTCODE'], 'Last line of the address must be a real UK postcode'],
-    [['A Name', '1 Street', 'Paris', 'France'], 'You do not have permission to send letters to other countries'],
-    [['@ Name', '1 Street', 'Town', 'SW1A 1AA'], 'Address lines must not start with any of the following characters: @ ( ) = [ ] " \\ / , < > ~'],
+    [
+      ['A Name', '1 Street', 'Paris', 'France'],
+      'You do not have permission to send letters to other countries',
+    ],
+    [
+      ['@ Name', '1 Street', 'Town', 'SW1A 1AA'],
+      'Address lines must not start with any of the following characters: @ ( ) = [ ] " \\ / , < > ~',
+    ],
     [['A Name', 'NFA', 'Town', 'SW1A 1AA'], 'This is not a real address'],
     [['A Name', '', '', 'SW1A 1AA'], 'Address must be at least 3 lines long'],
   ])('%j → %s', (lines, label) => {
@@ -190,10 +237,12 @@ describe('letters: addresses and QR codes (§3.4, §3.6)', () => {
 
   it('with permission, another country is fine; nonsense is not', () => {
     const rules = { ...noPermissions, internationalLetters: true };
-    expect(check(letter, headers, [row(['A Name', '1 Rue', 'Paris', 'France'])], rules).rows[0]!.label).toBeNull();
-    expect(check(letter, headers, [row(['A Name', '1 Street', 'Town', 'Narnia'])], rules).rows[0]!.label).toBe(
-      'Last line of the address must be a UK postcode or another country',
-    );
+    expect(
+      check(letter, headers, [row(['A Name', '1 Rue', 'Paris', 'France'])], rules).rows[0]!.label,
+    ).toBeNull();
+    expect(
+      check(letter, headers, [row(['A Name', '1 Street', 'Town', 'Narnia'])], rules).rows[0]!.label,
+    ).toBe('Last line of the address must be a UK postcode or another country');
   });
 
   it('an address line 7 column makes Notify ignore postcode', () => {
@@ -209,11 +258,15 @@ describe('letters: addresses and QR codes (§3.4, §3.6)', () => {
 
   it('a QR code over 504 bytes fails; the data is measured HTML-escaped (& counts 5)', () => {
     const ok = check(letter, headers, [row(['A', '1 Street', 'Town', 'SW1A 1AA'], 'a'.repeat(504))]);
-    const escaped = check(letter, headers, [row(['A', '1 Street', 'Town', 'SW1A 1AA'], `${'a'.repeat(500)}&`)]);
+    const escaped = check(letter, headers, [
+      row(['A', '1 Street', 'Town', 'SW1A 1AA'], `${'a'.repeat(500)}&`),
+    ]);
     expect(ok.rows[0]!.qrTooLong).toBe(false);
     expect(escaped.rows[0]!.qrTooLong).toBe(true);
     expect(escaped.rows[0]!.label).toBe(QR_TOO_LONG_LABEL);
-    expect(escaped.rowErrors?.lines).toEqual(['You need to enter fewer characters for the QR code links in 1 row.']);
+    expect(escaped.rowErrors?.lines).toEqual([
+      'You need to enter fewer characters for the QR code links in 1 row.',
+    ]);
   });
 });
 
@@ -230,7 +283,12 @@ describe('the row-errors summary (§3.6)', () => {
     expect(result.counts).toEqual({ badRecipients: 2, missingData: 2, tooLong: 1, empty: 0, qrTooLong: 0 });
     expect(result.rowErrors).toEqual({
       title: 'There are some problems with people.csv',
-      lines: ['You need to:', 'fix 2 phone numbers', 'enter missing data in 2 rows', 'shorten the message in 1 row'],
+      lines: [
+        'You need to:',
+        'fix 2 phone numbers',
+        'enter missing data in 2 rows',
+        'shorten the message in 1 row',
+      ],
     });
     expect(result.shownRows).toEqual([0, 1, 2]);
     expect(result.footer).toBe('Only showing the first 3 rows with errors');

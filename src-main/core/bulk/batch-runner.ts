@@ -248,7 +248,7 @@ export class BatchRunner {
         });
         break;
       case 'retry':
-        if (decision.why === 'rate-limited') this.pacer!.slowDown(decision.waitMs);
+        if (decision.why === 'rate-limited') this.pacer!.slowDown(decision.waitMs, decision.limitPerMinute);
         else this.pacer!.hold(Math.min(30_000, 500 * 2 ** this.notSentStreak++));
         await this.record({ k: 'requeue', r, at, why: decision.why });
         this.queue.unshift(i);

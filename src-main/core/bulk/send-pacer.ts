@@ -19,9 +19,11 @@ export interface PacerOptions {
 }
 
 const RECOVERY_STEP_MS = 5_000;
+/** The slowest pace: one a minute. It must be able to go below Notify's refill rate, see below. */
+const MIN_RATE_PER_MINUTE = 1;
 
 export class SendPacer {
-  private readonly target: number | null;
+  private target: number | null;
   private current: number | null;
   private next = 0;
   private holdUntil = 0;
@@ -59,13 +61,23 @@ export class SendPacer {
     if (slot > now) await this.sleep(slot - now);
   }
 
-  /** A 429 rate-limit answer: wait `retryAfterMs` (or a second) and halve the pace. */
-  slowDown(retryAfterMs: number | null): void {
+  /**
+   * A 429 rate-limit answer: wait `retryAfterMs` (or a second) and halve the pace. Notify's message
+   * names the service's limit (`… of 3000 requests per 60 seconds`): when the caller passes it, the
+   * target never exceeds it again. Answers that arrive while an earlier slowdown's wait is still
+   * running were sent before it took effect, so they do not halve the pace again.
+   */
+  slowDown(retryAfterMs: number | null, notifyLimitPerMinute: number | null = null): void {
     const now = this.now();
-    this.holdUntil = Math.max(this.holdUntil, now + (retryAfterMs ?? 1_000));
+    if (notifyLimitPerMinute !== null && notifyLimitPerMinute > 0) {
+      this.target = Math.min(this.target ?? Infinity, notifyLimitPerMinute);
+      this.current = Math.min(this.current ?? Infinity, notifyLimitPerMinute);
+    }
+    if (now < this.holdUntil) return;
+    this.holdUntil = now + (retryAfterMs ?? 1_000);
     this.next = Math.max(this.next, this.holdUntil);
     this.lastSlowdown = now;
-    if (this.current !== null) this.current = Math.max(60, this.current / 2);
+    if (this.current !== null) this.current = Math.max(MIN_RATE_PER_MINUTE, this.current / 2);
   }
 
   /** Holds every send for `ms` (for example while the connection is down). */

@@ -12,7 +12,14 @@ import type { SendResult } from './notify-port';
 export type SendDecision =
   | { action: 'sent'; id: string }
   | { action: 'failed'; status: number; error: string | null; message: string }
-  | { action: 'retry'; why: 'rate-limited' | 'not-sent'; waitMs: number | null; message: string }
+  | {
+      action: 'retry';
+      why: 'rate-limited' | 'not-sent';
+      waitMs: number | null;
+      /** The service's rate limit a minute, as Notify's 429 message states it. */
+      limitPerMinute: number | null;
+      message: string;
+    }
   | { action: 'stop'; message: string }
   | { action: 'look-up'; message: string };
 
@@ -37,11 +44,24 @@ export function decide(result: SendResult): SendDecision {
     case 'unknown':
       return { action: 'look-up', message: result.message };
     case 'not-sent':
-      return { action: 'retry', why: 'not-sent', waitMs: null, message: result.message };
+      return {
+        action: 'retry',
+        why: 'not-sent',
+        waitMs: null,
+        limitPerMinute: null,
+        message: result.message,
+      };
     case 'error': {
       if (result.status === 429) {
         if (/^Exceeded send limits/.test(result.message)) return { action: 'stop', message: result.message };
-        return { action: 'retry', why: 'rate-limited', waitMs: result.retryAfterMs, message: result.message };
+        const limit = /of (\d+) requests per 60 seconds/.exec(result.message)?.[1];
+        return {
+          action: 'retry',
+          why: 'rate-limited',
+          waitMs: result.retryAfterMs,
+          limitPerMinute: limit === undefined ? null : Number(limit),
+          message: result.message,
+        };
       }
       if (
         result.status === 401 ||

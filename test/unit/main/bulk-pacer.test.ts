@@ -55,10 +55,37 @@ describe('send pacer', () => {
     expect(pacer.ratePerMinute).toBe(3_000);
   });
 
-  it('waits a second after a 429 without Retry-After; never goes below one a second', () => {
-    const { pacer } = fakePacer(100);
-    for (let i = 0; i < 5; i++) pacer.slowDown(null);
-    expect(pacer.ratePerMinute).toBe(60);
+  it('waits a second after a 429 without Retry-After; can go below the refill rate, to one a minute', async () => {
+    const { pacer, clock } = fakePacer(100);
+    pacer.slowDown(null);
+    await pacer.acquire();
+    expect(clock()).toBe(1_000);
+    for (let i = 0; i < 10; i++) {
+      await pacer.acquire();
+      pacer.slowDown(null);
+    }
+    expect(pacer.ratePerMinute).toBe(1);
+  });
+
+  it('halves once for the 429s of requests sent before the slowdown took effect', () => {
+    const { pacer, advance } = fakePacer(3_000);
+    pacer.slowDown(null);
+    advance(100);
+    pacer.slowDown(null);
+    pacer.slowDown(null);
+    expect(pacer.ratePerMinute).toBe(1_500);
+    advance(1_000);
+    pacer.slowDown(null);
+    expect(pacer.ratePerMinute).toBe(750);
+  });
+
+  it('never goes back above the limit Notify’s 429 names', async () => {
+    const { pacer, advance } = fakePacer(6_000);
+    pacer.slowDown(null, 600);
+    expect(pacer.ratePerMinute).toBe(300);
+    advance(600_000);
+    await pacer.acquire();
+    expect(pacer.ratePerMinute).toBe(600);
   });
 
   it('no rate: no waiting, except a hold', async () => {
@@ -91,6 +118,11 @@ describe('what each answer means', () => {
 
   it('a redirect or a page from something other than Notify stops the batch', () => {
     expect(error(302, 'redirected', null).action).toBe('stop');
+  });
+
+  it('reads the service’s limit from a rate-limit 429', () => {
+    const decision = error(429, 'Exceeded rate limit for key type TEAM of 1200 requests per 60 seconds');
+    expect(decision).toMatchObject({ action: 'retry', why: 'rate-limited', limitPerMinute: 1200 });
   });
 
   it('only a 201 or a lookup says sent; a lost answer is looked up', () => {

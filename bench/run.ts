@@ -5,6 +5,7 @@
  * timing. Copy the output into bench/RESULTS.md with the command and the machine.
  */
 import { benchBrowser } from './browser';
+import { benchBulk } from './bulk';
 import { benchClient } from './client-vs-node-client';
 import { benchSandbox } from './sandbox-throughput';
 
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   sandbox: benchSandbox,
   client: benchClient,
   browser: benchBrowser,
+  bulk: benchBulk,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

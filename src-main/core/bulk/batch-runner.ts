@@ -102,7 +102,11 @@ export class BatchRunner {
   /** Runs (or resumes) the batch until it is done, paused, stopped or cancelled. */
   run(options: RunOptions): Promise<BatchProgress> {
     if (this.running) return this.running;
-    if (this.state === 'done' || this.state === 'cancelled') return Promise.resolve(this.progress());
+    // A cancelled batch still runs to settle rows whose outcome is unknown; nothing is sent.
+    const unsettled = this.rows.some((row) => row.state === 'unknown' || row.state === 'in-flight');
+    if (this.state === 'done' || (this.state === 'cancelled' && !unsettled)) {
+      return Promise.resolve(this.progress());
+    }
     this.options = {
       ratePerMinute: 3_000,
       concurrency: 8,
@@ -170,7 +174,7 @@ export class BatchRunner {
   }
 
   private async execute(): Promise<BatchProgress> {
-    if (this.state !== 'running') await this.setState('running');
+    if (this.state !== 'running' && this.state !== 'cancelled') await this.setState('running');
     const workers = Array.from({ length: this.options.concurrency }, () => this.sendLoop());
     await Promise.all([...workers, this.lookupLoop()]);
     if (this.state === 'running' && this.isComplete()) await this.setState('done');

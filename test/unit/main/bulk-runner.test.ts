@@ -317,6 +317,26 @@ describe('pause, resume, cancel, crash', () => {
     await batch.close();
   });
 
+  it('a batch cancelled while paused still settles its unknown rows when run, and sends nothing', async () => {
+    const id = await newBatch(10);
+    const notify = new FakeNotify((r) => (r.rowNumber === 2 ? 'create-then-drop' : 'create'));
+    const batch = await openBatch(root, id);
+    await batch.runner.run({
+      ...fast,
+      concurrency: 1,
+      settleMs: 60_000,
+      port: notify,
+      onProgress: (p) => p.unknown === 1 && batch.runner.pause(),
+    });
+    batch.runner.cancel();
+    const posts = notify.posts.size;
+    const settled = await batch.runner.run({ ...fast, settleMs: 1, port: notify });
+    expect(settled).toMatchObject({ state: 'cancelled', unknown: 0 });
+    expect(notify.posts.size).toBe(posts);
+    expect(batch.resultsCsv()).toContain(`2,${id}-2,07723456789,n-1,sent`);
+    await batch.close();
+  });
+
   it('after a crash, a row left in flight is looked up, not sent blindly', async () => {
     const id = await newBatch(3);
     // What a crash right after the POST leaves: "in flight" on disk, the notification at Notify.

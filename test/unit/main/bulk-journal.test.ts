@@ -99,3 +99,22 @@ describe('journal', () => {
     }
   }, 60_000);
 });
+
+describe('journal fuzz', () => {
+  it('a journal cut at any byte reads back as a prefix of what was written', async () => {
+    const fc = (await import('fast-check')).default;
+    const path = join(dir, 'cut.jsonl');
+    const records = Array.from({ length: 30 }, (_v, n) => ({ n, text: `é ${'x'.repeat(n)}` }));
+    const full = records.map((r) => `${crc32(JSON.stringify(r))} ${JSON.stringify(r)}\n`).join('');
+    const bytes = Buffer.from(full, 'utf8');
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: bytes.length }), async (cut) => {
+        await writeFile(path, bytes.subarray(0, cut));
+        const { records: read } = await readJournal<{ n: number }>(path);
+        expect(read).toEqual(records.slice(0, read.length));
+        expect(read.length).toBe(bytes.subarray(0, cut).toString('utf8').split('\n').length - 1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

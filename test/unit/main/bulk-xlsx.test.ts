@@ -178,3 +178,37 @@ describe('limits and damage', () => {
     );
   });
 });
+
+describe('fuzz', () => {
+  it('random bytes and damaged workbooks give rows or Notify’s "cannot read", never another failure', async () => {
+    const fc = (await import('fast-check')).default;
+    const valid = await xlsx((wb) => {
+      const ws = wb.addWorksheet('S');
+      ws.addRow(['phone number', 'name']);
+      ws.addRow(['07723456789', 'Ann']);
+    });
+    const damaged = fc
+      .array(fc.record({ at: fc.nat({ max: valid.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }), {
+        minLength: 1,
+        maxLength: 20,
+      })
+      .map((edits) => {
+        const copy = new Uint8Array(valid);
+        for (const e of edits) copy[e.at] = e.byte;
+        return copy;
+      });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 2_000 }), damaged), async (bytes) => {
+        try {
+          const rows = await readSheet(bytes, 'fuzz.xlsx');
+          expect(Array.isArray(rows.headers)).toBe(true);
+        } catch (err) {
+          expect((err as Error).message).toBe(
+            'Notify cannot read this file - try using a different file type',
+          );
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});

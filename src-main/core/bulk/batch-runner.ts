@@ -133,7 +133,7 @@ export class BatchRunner {
 
   /** Stops taking new rows; rows in flight finish. `run()` then resolves with state `paused`. */
   pause(): void {
-    if (this.state === 'running') void this.setState('paused');
+    if (this.state === 'running') this.setStateSoon('paused');
   }
 
   /**
@@ -148,7 +148,7 @@ export class BatchRunner {
       this.state === 'ready'
     ) {
       this.queue.length = 0;
-      void this.setState('cancelled');
+      this.setStateSoon('cancelled');
       if (!this.running) this.emit(true);
     }
   }
@@ -334,6 +334,14 @@ export class BatchRunner {
       ...(message ? { message } : {}),
     });
     this.emit(true);
+  }
+
+  /**
+   * For pause and cancel, which return at once: the state changes now; if its journal line cannot
+   * be written (a full disk) the batch reopens in its previous state, which resumes safely.
+   */
+  private setStateSoon(state: BatchState): void {
+    this.setState(state).catch(() => undefined);
   }
 
   private sleepUntilWoken(ms: number): Promise<void> {

@@ -4,6 +4,7 @@
  * Every benchmark measures its baseline in the same run and prints a ratio; nothing here asserts a
  * timing. Copy the output into bench/RESULTS.md with the command and the machine.
  */
+import { benchArchive } from './archive';
 import { benchBrowser } from './browser';
 import { benchBulk } from './bulk';
 import { benchClient } from './client-vs-node-client';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   sandbox: benchSandbox,
   client: benchClient,
   browser: benchBrowser,
+  archive: benchArchive,
   bulk: benchBulk,
 };
 

@@ -6,7 +6,7 @@
  * whitespace and commas at the end); each cell loses its zero-width characters and outer whitespace.
  * The CSV parser itself lives with the file readers (papaparse, in core).
  */
-import { stripAndRemoveObscureWhitespace } from '../template/placeholders';
+import { stripAndRemoveObscureWhitespace } from '../recipients/text';
 
 /**
  * Python `string.whitespace` plus the characters notifications-utils treats as obscure whitespace.

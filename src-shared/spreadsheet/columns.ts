@@ -1,5 +1,5 @@
 /**
- * Matching a spreadsheet's header row to a template, as Notify does (rules §2).
+ * Matching a spreadsheet's header row to a template, as Notify does (rules 2).
  *
  * A header's key is its text with every space, `_` and `-` deleted, lower-cased (notifications-utils
  * `InsensitiveDict.make_key`), so `Phone_Number`, `phone number` and `PHONENUMBER` are one column.
@@ -43,9 +43,9 @@ export interface ColumnMatch {
   distinctHeaders: string[];
   /** Keys of the recipient columns for this template type. */
   recipientKeys: Set<string>;
-  /** True when the file has the recipient columns the type needs (§2.2). */
+  /** True when the file has the recipient columns the type needs (rules 2.2). */
   hasRecipientColumns: boolean;
-  /** Each raw spelling of a recipient column that appears more than once, in file order (§2.4). */
+  /** Each raw spelling of a recipient column that appears more than once, in file order (rules 2.4). */
   duplicateRecipientHeaders: string[];
   /** Placeholder names (template spelling) with no column, address placeholders excluded for letters. */
   missingColumns: string[];
@@ -62,7 +62,7 @@ export const REFERENCE_KEY = 'reference';
 
 /**
  * Whether a letter file has enough address columns: at least 3 distinct keys from lines 1–6 and
- * postcode, or at least 3 from lines 1–7 (§2.2).
+ * postcode, or at least 3 from lines 1–7 (rules 2.2).
  */
 function hasLetterAddressColumns(keys: ReadonlySet<string>): boolean {
   let classic = 0;

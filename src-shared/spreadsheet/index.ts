@@ -1,6 +1,7 @@
 /**
  * Notify's spreadsheet rules in pure TypeScript: how the admin's "Upload a list of recipients"
- * reads, matches and checks a sheet, with its exact messages (shared/reference/notify-spreadsheet-rules.md).
+ * reads, matches and checks a sheet, with its exact messages (docs/notify-spreadsheet-rules.md; "rules 2.4"
+ * in these modules cites its section 2.4).
  *
  * No Node, no DOM: the file readers (core) hand rows in, and the renderer can run the same checks.
  */

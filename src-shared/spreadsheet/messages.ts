@@ -1,7 +1,7 @@
 /**
  * The exact words Notify's admin uses when it checks an uploaded spreadsheet.
  *
- * Source: shared/reference/notify-spreadsheet-rules.md §1.1, §2.5, §3.6 (notifications-admin
+ * Source: docs/notify-spreadsheet-rules.md sections 1.1, 2.5, 3.6 (notifications-admin
  * `column-errors.html`, `row-errors.html`, `app/utils/csv.py`; notifications-utils `formatters.py`).
  * Curly quotes ‘ ’ (U+2018/U+2019) and the en dash – (U+2013) are Notify's own.
  */
@@ -19,7 +19,7 @@ export const MAX_COLUMNS = 1_000;
 /** Rows a spreadsheet (not CSV) may reach while it is converted (admin `spreadsheet.py`). */
 export const MAX_PARSE_ROWS = 200_000;
 
-/** The upload form's errors (§1.1), in the order the form checks them. */
+/** The upload form's errors (rules 1.1), in the order the form checks them. */
 export const FILE_MESSAGES = {
   noFile: 'You need to chose a file to upload',
   notASpreadsheet: 'The file must be a spreadsheet that Notify can read',
@@ -72,7 +72,7 @@ const RECIPIENT_COLUMN_TEXT: Record<'sms' | 'email', string> = {
   email: 'email address',
 };
 
-/** A file-level problem: one of banners 1–5 of §2.5, with its exact title and lines. */
+/** A file-level problem: one of banners 1–5 of rules 2.5, with its exact title and lines. */
 export interface SheetBanner {
   kind:
     'too-many-rows' | 'no-rows' | 'no-recipient-columns' | 'duplicate-recipient-columns' | 'missing-columns';
@@ -137,7 +137,7 @@ export function missingColumnsBanner(missing: readonly string[]): SheetBanner {
   };
 }
 
-/** Counts behind the row-errors banner (§3.6); a row can count in several. */
+/** Counts behind the row-errors banner (rules 3.6); a row can count in several. */
 export interface RowErrorCounts {
   badRecipients: number;
   missingData: number;

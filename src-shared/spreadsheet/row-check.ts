@@ -1,5 +1,5 @@
 /**
- * Checking one data row as Notify's admin does (rules §3): its cells, then the whole message.
+ * Checking one data row as Notify's admin does (rules 3): its cells, then the whole message.
  *
  * Cells are checked only in recipient and placeholder columns: an empty one is `Missing`; a phone
  * number or email address that does not validate gets Notify's message. Then the row's message is
@@ -104,7 +104,7 @@ function firstAddressLines(address: Record<string, string>): string[] {
 }
 
 /**
- * The label Notify's row-errors page shows for a bad address (§3.6 items 3–9).
+ * The label Notify's row-errors page shows for a bad address (rules 3.6 items 3–9).
  *
  * The shared check returns the API's first failure, in the API's order; Notify's page tests the
  * two-line and BFPO rules before the line counts, and words several messages differently. The

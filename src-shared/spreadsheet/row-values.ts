@@ -4,7 +4,7 @@
  * Each cell is cleaned (`strip_and_remove_obscure_whitespace`); an empty result is "no value".
  * Columns with *identical* raw headers combine into a list, except recipient columns (the last one
  * wins); headers that differ but share a key resolve to the last column. Rows shorter than the header
- * are padded with empty cells; cells beyond the header are kept aside and never checked (§1.3, §2.4).
+ * are padded with empty cells; cells beyond the header are kept aside and never checked (rules 1.3, 2.4).
  */
 import { normaliseKey } from '../template/index';
 import { cleanCell } from './sheet-text';
@@ -59,7 +59,7 @@ export function rowValues(
   return { byHeader, byKey, extraCells: cells.slice(headers.length) as string[] };
 }
 
-/** Whether a value counts as missing: nothing, or a list whose items are all empty (§2.4). */
+/** Whether a value counts as missing: nothing, or a list whose items are all empty (rules 2.4). */
 export function isMissing(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
   if (Array.isArray(value)) return value.every((item) => item === null || item === '');

@@ -1,5 +1,5 @@
 /**
- * The whole check of an uploaded sheet, in Notify's order (rules §2.5, §3.6, §4.5, §5).
+ * The whole check of an uploaded sheet, in Notify's order (rules 2.5, 3.6, 4.5, 5).
  *
  * File-level problems come first and only the first applies (too many rows, no rows, no recipient
  * columns, duplicate recipient columns, missing placeholder columns); only then are rows checked, and

@@ -1,5 +1,5 @@
 /**
- * How Notify turns a file's text into rows before it checks them (rules §1.2, §1.3).
+ * How Notify turns a file's text into rows before it checks them (rules 1.2, 1.3).
  *
  * Every format becomes CSV text; the text's lines are split the way Python's `str.splitlines()`
  * splits them and joined with CRLF; the whole text is trimmed (whitespace and a BOM at the start,

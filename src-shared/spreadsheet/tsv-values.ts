@@ -1,5 +1,5 @@
 /**
- * The cell typing Notify's TSV reader applies (pyexcel-io `CSVSheetReader.__convert_cell`, rules §1.2).
+ * The cell typing Notify's TSV reader applies (pyexcel-io `CSVSheetReader.__convert_cell`, 1.2).
  *
  * pyexcel-io turns text that looks like an integer or a float into a number, and Notify writes it
  * back with Python's `str()`: `+447700900123` becomes `447700900123`, `1,000` becomes `1000`,

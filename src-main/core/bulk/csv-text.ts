@@ -1,5 +1,5 @@
 /**
- * Reading CSV and TSV files as Notify's admin does (rules §1.2, §1.3), with papaparse.
+ * Reading CSV and TSV files as Notify's admin does (rules 1.2, 1.3), with papaparse.
  *
  * The bytes must be UTF-8: Notify refuses anything else with "Notify cannot read this file". The
  * console says the same, and also names the encoding the file most likely has (UTF-16 by its BOM,

@@ -1,7 +1,7 @@
 /**
  * One entry point for every spreadsheet file: Notify's upload-form checks, then the right reader.
  *
- * The form's order (rules §1.1): a file is chosen; its extension (not its content) is one Notify
+ * The form's order (rules 1.1): a file is chosen; its extension (not its content) is one Notify
  * reads; it is at most 10 MB; then it is read. `.xls` and `.ods` pass Notify's extension check but
  * the console has no reader for them that it trusts (docs/bulk-send.md), so they get a message that
  * says what to do instead.

@@ -2,7 +2,7 @@
  * Keeps a batch under Notify's rate limit: evenly spaced sends, slowing down after a 429.
  *
  * Notify allows `rate_limit` requests a minute per service and key type (3,000 by default) with a
- * token bucket (notify-api-v2.md §8.1). Sends are spaced `60,000 / rate` ms apart on an absolute
+ * token bucket (docs/notify-api-reference.md §8.1). Sends are spaced `60,000 / rate` ms apart on an absolute
  * schedule, so timer jitter does not drift the rate; a send may run early only by a small burst when
  * the batch fell behind. A 429 halves the pace (never below one a second) and waits its
  * `Retry-After` (one second when there is none); the pace then grows back by 5 % of the target

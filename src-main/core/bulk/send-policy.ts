@@ -1,5 +1,5 @@
 /**
- * What the engine does with each kind of answer to a POST (notify-api-v2.md §6, §8; rules §6.2).
+ * What the engine does with each kind of answer to a POST (docs/notify-api-reference.md §6, §8; rules 6.2).
  *
  * Only a 201 or a lookup says a notification exists; only an answered error, or a request that
  * never left, says none does. Rate-limit 429s slow the batch and send the row again; a daily-limit

@@ -12,7 +12,7 @@ export interface SheetRows {
 }
 
 /**
- * A file Notify would refuse on its upload form; `message` is Notify's (rules §1.1) or, for what
+ * A file Notify would refuse on its upload form; `message` is Notify's (rules 1.1) or, for what
  * only the console refuses, the console's own. `details` says more (for example an encoding to
  * try); it never holds file content.
  */

@@ -1,5 +1,5 @@
 /**
- * Reading `.xlsx` and `.xlsm` workbooks with exceljs, following the admin's openpyxl rules (§1.2).
+ * Reading `.xlsx` and `.xlsm` workbooks with exceljs, following the admin's openpyxl rules (rules 1.2).
  *
  * The first sheet that is not hidden; its first visible row is the header (even when blank);
  * hidden rows and hidden columns are dropped; every cell of a merged range has the range's

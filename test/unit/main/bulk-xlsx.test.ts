@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readSheet } from '../../../src-main/core/bulk/read-sheet';
 import { checkSheet } from '../../../src-shared/spreadsheet/index';
 
-// Excel files read with openpyxl's rules as Notify's admin applies them (rules §1.2, §7).
+// Excel files read with openpyxl's rules as Notify's admin applies them (rules 1.2, rules 7).
 
 async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSheet, matchColumns } from '../../../src-shared/spreadsheet/index';
 import type { TemplateParts } from '../../../src-shared/template/index';
 
-// Column matching and the file-level banners, from shared/reference/notify-spreadsheet-rules.md §2.
+// Column matching and the file-level banners, from docs/notify-spreadsheet-rules.md section 2.
 
 const sms: TemplateParts = { type: 'sms', content: 'Hello ((name)), ((show??see you soon))' };
 const email: TemplateParts = { type: 'email', subject: 'Re ((case))', content: 'Dear ((first name))' };
@@ -119,7 +119,7 @@ function banner(template: TemplateParts, headers: string[], dataRows: string[][]
   return check.banner && { title: check.banner.title, lines: check.banner.lines };
 }
 
-describe('file-level banners, first one only (§2.5)', () => {
+describe('file-level banners, first one only (rules 2.5)', () => {
   it('1: more than 100,000 rows', () => {
     expect(banner(sms, ['phone number', 'name', 'show'], [], 123_456)).toEqual({
       title: 'Your file has too many rows',

@@ -12,7 +12,7 @@ import {
 import { renderEmailBody, renderSmsBody, type TemplateParts } from '../../../src-shared/template/index';
 import { renderValues } from '../../../src-shared/spreadsheet/row-values';
 
-// The edge cases of shared/reference/notify-spreadsheet-rules.md §7, one test each, from file text
+// The edge cases of docs/notify-spreadsheet-rules.md section 7, one test each, from file text
 // to Notify's verdict (the xlsx ones are in test/unit/main/bulk-xlsx.test.ts).
 
 const rules: ServiceRules = { internationalSms: false, smsToUkLandlines: false, internationalLetters: false };
@@ -23,7 +23,7 @@ function checkText(text: string, template: TemplateParts = sms, format: 'csv' | 
   return checkSheet({ fileName: 'list.csv', ...rows, template, rules });
 }
 
-describe('§7 edge cases', () => {
+describe('the edge cases of rules 7', () => {
   it('a UTF-8 BOM and leading blank lines are stripped', () => {
     const bytes = new Uint8Array([
       0xef,

@@ -7,7 +7,7 @@ import {
 } from '../../../src-shared/spreadsheet/index';
 import type { TemplateParts } from '../../../src-shared/template/index';
 
-// Row checks against shared/reference/notify-spreadsheet-rules.md §3: which cells are checked, the
+// Row checks against docs/notify-spreadsheet-rules.md section 3: which cells are checked, the
 // exact messages, the row label Notify shows and the row-errors summary.
 
 const noPermissions: ServiceRules = {
@@ -36,7 +36,7 @@ function rowErrors(template: TemplateParts, headers: string[], row: string[], ru
 const sms: TemplateParts = { type: 'sms', content: 'Hello ((name))' };
 const email: TemplateParts = { type: 'email', subject: 'Hi', content: 'Dear ((name))' };
 
-describe('phone numbers (§3.3), Notify’s spreadsheet wording', () => {
+describe('phone numbers (rules 3.3), Notify’s spreadsheet wording', () => {
   it.each([
     ['07723456789', undefined],
     ['07723 456789', undefined],
@@ -64,7 +64,7 @@ describe('phone numbers (§3.3), Notify’s spreadsheet wording', () => {
   });
 });
 
-describe('email addresses (§3.2)', () => {
+describe('email addresses (rules 3.2)', () => {
   it.each([
     ["firstname.o'lastname@domain.com", undefined],
     ['email@double--hyphen.com', undefined],
@@ -80,7 +80,7 @@ describe('email addresses (§3.2)', () => {
   });
 });
 
-describe('missing data (§3.1)', () => {
+describe('missing data (rules 3.1)', () => {
   const conditional: TemplateParts = { type: 'sms', content: 'Hi ((name)) ((show??Extra text))' };
 
   it('marks an empty placeholder cell, including a conditional one', () => {
@@ -135,7 +135,7 @@ describe('missing data (§3.1)', () => {
   });
 });
 
-describe('duplicate headers (§2.4)', () => {
+describe('duplicate headers (rules 2.4)', () => {
   const list: TemplateParts = { type: 'sms', content: 'Bring ((list))' };
 
   it('identical headers join as a list: "a, b and c" in a text message', () => {
@@ -156,7 +156,7 @@ describe('duplicate headers (§2.4)', () => {
   });
 });
 
-describe('whole-message checks (§3.5)', () => {
+describe('whole-message checks (rules 3.5)', () => {
   it('a text message over 918 characters is too long; 918 is not', () => {
     const long: TemplateParts = { type: 'sms', content: '((body))' };
     const ok = rowErrors(long, ['phone number', 'body'], ['07723456789', 'a'.repeat(918)]);
@@ -199,7 +199,7 @@ describe('whole-message checks (§3.5)', () => {
   });
 });
 
-describe('letters: addresses and QR codes (§3.4, §3.6)', () => {
+describe('letters: addresses and QR codes (rules 3.4, rules 3.6)', () => {
   const letter: TemplateParts = { type: 'letter', subject: 'Hi', content: 'Dear ((name))\n\nqr: ((link))' };
   const headers = ['address line 1', 'address line 2', 'address line 3', 'postcode', 'name', 'link'];
   const row = (lines: string[], link = 'https://example.gov.uk') => [...lines, 'Ann', link];
@@ -270,7 +270,7 @@ describe('letters: addresses and QR codes (§3.4, §3.6)', () => {
   });
 });
 
-describe('the row-errors summary (§3.6)', () => {
+describe('the row-errors summary (rules 3.6)', () => {
   it('lists each kind of problem in Notify’s order, counting a row in several', () => {
     const template: TemplateParts = { type: 'sms', content: '((body))' };
     const rows = [

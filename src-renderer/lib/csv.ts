@@ -6,7 +6,7 @@
  * `'` (OWASP "CSV injection"). Lines end in CRLF as RFC 4180 says.
  */
 import type { Notification } from '../../src-main/contract/schemas';
-import { recipientOf } from './notification-fields';
+import { recipientOf } from '../components/notification-table/notification-fields';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;

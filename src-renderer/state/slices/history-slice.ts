@@ -7,6 +7,7 @@
 import type { HistoryFilters, MethodOutput } from '../../../src-main/contract/methods';
 import type { RpcError } from '../../../src-main/contract/result';
 import type { Notification } from '../../../src-main/contract/schemas';
+import { templateNameKey } from '../../components/notification-table/template-label';
 import type { LoadStatus } from '../loadable';
 import type { SliceCreator } from '../types';
 
@@ -25,6 +26,8 @@ export interface HistoryState {
   pagesLoaded: number;
   /** Where the list was scrolled, restored when coming back to the screen. */
   scrollTop: number;
+  /** Template names by `id@version` (see templateNameKey), from every page loaded. */
+  templateNames: Readonly<Record<string, string>>;
 }
 
 export interface HistorySlice {
@@ -48,6 +51,7 @@ export const initialHistoryState: HistoryState = {
   requestId: 0,
   pagesLoaded: 0,
   scrollTop: 0,
+  templateNames: {},
 };
 
 /** Starts a fresh query: rows cleared, the first page on its way. */
@@ -57,7 +61,15 @@ export function beginHistory(
   filters: HistoryFilters,
   requestId: number,
 ): HistoryState {
-  return { ...initialHistoryState, profileId, filters, status: 'loading', requestId };
+  // Names stay: a template version's name never changes, so a new query can use them at once.
+  return {
+    ...initialHistoryState,
+    profileId,
+    filters,
+    status: 'loading',
+    requestId,
+    templateNames: state.profileId === profileId ? state.templateNames : {},
+  };
 }
 
 /** Starts loading the next page of the current query. */
@@ -71,8 +83,15 @@ export function applyHistoryPage(state: HistoryState, requestId: number, page: H
   // Pages follow each other strictly by created_at, so a repeat can only sit at the boundary.
   const recent = new Set(state.rows.slice(-page.notifications.length - 1).map((n) => n.id));
   const fresh = recent.size ? page.notifications.filter((n) => !recent.has(n.id)) : page.notifications;
+  const named = page.templateNames ?? [];
   return {
     ...state,
+    templateNames: named.length
+      ? {
+          ...state.templateNames,
+          ...Object.fromEntries(named.map((t) => [templateNameKey(t.id, t.version), t.name])),
+        }
+      : state.templateNames,
     rows: state.rows.length ? state.rows.concat(fresh) : fresh,
     nextOlderThan: page.nextOlderThan,
     status: 'ready',

@@ -63,3 +63,31 @@ test('a second profile of the same service doubles nothing in Support', async ({
   await expect(results.locator('caption')).toHaveText('Found 1 notification');
   await expect(results.getByTestId('via-profiles')).toHaveText('· via 4 profiles');
 });
+
+test('a reason that holds texts and emails is explained for each (issue 9.6)', async ({ page, server }) => {
+  const testKey = await demoKey(server, 'test');
+  const sms = await sendDirect(server, testKey, 'sms', {
+    phone_number: '07700900002',
+    template_id: DEMO_TEMPLATES.smsDocuments,
+    personalisation: { documents: 'your passport' },
+  });
+  const email = await sendDirect(server, testKey, 'email', {
+    email_address: 'perm-fail@simulator.notify',
+    template_id: DEMO_TEMPLATES.emailPasswordReset,
+    personalisation: { name: 'Ada', 'reset link': 'https://example.gov.uk/reset' },
+  });
+  await waitForSandboxStatus(server, sms.id, 'permanent-failure');
+  await waitForSandboxStatus(server, email.id, 'permanent-failure');
+
+  await goTo(page, 'Support', 'Support');
+  const reason = page.getByTestId('failures').getByRole('region', { name: 'Failures: permanent-failure' });
+  await expect(reason.getByTestId('failure-reason-title')).toContainText('2 notifications');
+  await reason.getByText('What it means and what to do').click();
+  const forTexts = reason.locator('[data-channel="sms"]');
+  const forEmails = reason.locator('[data-channel="email"]');
+  await expect(forTexts.getByRole('heading', { name: 'For text messages (1)' })).toBeVisible();
+  await expect(forTexts.getByTestId('failure-explanation')).toContainText('phone number');
+  await expect(forEmails.getByRole('heading', { name: 'For emails (1)' })).toBeVisible();
+  await expect(forEmails.getByTestId('failure-explanation')).toContainText('email address was wrong');
+  await expect(forEmails.getByTestId('explanation-charged')).toHaveText('No');
+});

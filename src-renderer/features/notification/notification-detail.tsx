@@ -164,7 +164,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
       </dl>
       <section aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
-        <TimelineView notification={n} observations={entry.observations} />
+        <TimelineView notification={n} observations={entry.observations} final={final} />
       </section>
       {entry.explanation ? <ExplanationView explanation={entry.explanation} /> : null}
       <section aria-labelledby="content-heading">

@@ -25,6 +25,21 @@ export interface ProfilesSlice {
   importProfiles(json: string): Promise<Result<MethodOutput<'profiles.import'>>>;
 }
 
+/**
+ * Connection results that a later report has made stale: "Connected — the key works" for a
+ * profile whose key Notify has since reported revoked (a revoked key never works again).
+ */
+export function withoutStaleConnectionTests(
+  tests: Readonly<Record<string, Loadable<ConnectionTest>>>,
+  profiles: readonly PublicProfile[],
+): Record<string, Loadable<ConnectionTest>> {
+  const out = { ...tests };
+  for (const p of profiles) {
+    if (p.key?.revokedSeenAt && out[p.id]?.value?.verdict === 'ok') delete out[p.id];
+  }
+  return out;
+}
+
 /** The active profile, or null. */
 export function selectActiveProfile(
   state: Pick<AppState, 'profiles' | 'activeProfileId'>,
@@ -49,6 +64,7 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (set, get, { api
     const result = await api.call('profiles.list', {});
     set({ profiles: settle(get().profiles, result, (v) => v.profiles) });
     if (result.ok) {
+      set({ connectionTests: withoutStaleConnectionTests(get().connectionTests, result.value.profiles) });
       const active = result.value.activeId;
       const exists = result.value.profiles.some((p) => p.id === active);
       if (active !== get().activeProfileId) get().resetProfileScopedState();

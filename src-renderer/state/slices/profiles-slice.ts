@@ -33,11 +33,10 @@ export function withoutStaleConnectionTests(
   tests: Readonly<Record<string, Loadable<ConnectionTest>>>,
   profiles: readonly PublicProfile[],
 ): Record<string, Loadable<ConnectionTest>> {
-  const out = { ...tests };
-  for (const p of profiles) {
-    if (p.key?.revokedSeenAt && out[p.id]?.value?.verdict === 'ok') delete out[p.id];
-  }
-  return out;
+  const stale = new Set(
+    profiles.filter((p) => p.key?.revokedSeenAt && tests[p.id]?.value?.verdict === 'ok').map((p) => p.id),
+  );
+  return Object.fromEntries(Object.entries(tests).filter(([id]) => !stale.has(id)));
 }
 
 /** The active profile, or null. */

@@ -20,8 +20,8 @@ import {
 } from '../../components/notification-table/columns';
 import { VirtualNotificationTable } from '../../components/notification-table/notification-table';
 import { templateNameKey } from '../../components/notification-table/template-label';
-import { csvFileName, notificationsToCsv } from '../../lib/csv';
-import { describeHistoryFilters } from '../../lib/history-filters';
+import { csvFileName, notificationsToCsv } from './notifications-csv';
+import { describeHistoryFilters } from './history-filters';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { RequireProfile } from '../shell/require-profile';
 import { HistoryFiltersForm } from './history-filters-form';

@@ -10,6 +10,7 @@ import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { Checkbox, RadioGroup, TextField } from '../../components/fields';
 import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive } from '../../components/sensitive';
+import { parseApiKey } from '../../../src-shared/notify/api-key';
 import { fieldErrors } from '../../lib/errors';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { ConnectionResult } from './connection-result';
@@ -58,6 +59,8 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
   const [error, setError] = useState<RpcError | null>(null);
   const [saving, setSaving] = useState(false);
   const { fields, general } = errorsFor(error);
+  // Checked as it is pasted, with the rule the core applies on save (src-shared/notify/api-key.ts).
+  const keyCheck = apiKey.trim() === '' ? null : parseApiKey(apiKey);
 
   const save = async () => {
     setSaving(true);
@@ -132,12 +135,20 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
         type="password"
         value={apiKey}
         onChange={setApiKey}
-        error={fields['apiKey']}
+        error={fields['apiKey'] ?? (keyCheck && !keyCheck.ok ? keyCheck.message : null)}
         autoComplete="off"
         spellCheck={false}
         disabled={removeKey || profile?.builtIn === true}
         hint={
-          profile?.builtIn ? (
+          keyCheck?.ok ? (
+            <span data-testid="api-key-check">
+              Looks right: key “<Sensitive>{keyCheck.key.name}</Sensitive>” for service{' '}
+              <Sensitive>{keyCheck.key.serviceId}</Sensitive>, ending{' '}
+              <Sensitive>{keyCheck.key.secretLast4}</Sensitive>.
+              {keyCheck.trimmed || keyCheck.unquoted ? ' Spaces or quotes around it will be removed.' : ''}
+              {keyCheck.warnings.map((w) => ` ${w}`).join('')}
+            </span>
+          ) : profile?.builtIn ? (
             'The built-in sandbox profile’s key is managed by the console.'
           ) : profile?.key ? (
             <>

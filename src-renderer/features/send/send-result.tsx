@@ -10,7 +10,7 @@ import { JsonView } from '../../components/json-view';
 import { Sensitive } from '../../components/sensitive';
 import { Loading } from '../../components/states';
 import { Tabs } from '../../components/tabs';
-import { SMOKE_TEST_WARNING } from '../../lib/recipient';
+import { SMOKE_TEST_WARNING } from './recipient';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { selectLookupReference, type SnippetLanguage } from '../../state/slices/send-slice';

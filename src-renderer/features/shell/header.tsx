@@ -5,7 +5,7 @@
  */
 import { selectActiveProfile } from '../../state/slices/profiles-slice';
 import { useAppStore, useAppStoreApi } from '../../state/context';
-import { PRESENTING_SHORTCUT } from '../../lib/shortcuts';
+import { PRESENTING_SHORTCUT } from './shortcuts';
 import { ProfileSwitcher } from './profile-switcher';
 import { useEffectiveTheme } from './use-theme';
 

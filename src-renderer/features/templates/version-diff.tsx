@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { Template } from '../../../src-main/contract/schemas';
 import { SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/states';
-import { diffLines, diffStats } from '../../lib/line-diff';
+import { diffLines, diffStats } from './line-diff';
 import { formatDateTime } from '../../lib/time';
 
 /** The text compared: the subject (for emails and letters) as a first line, then the body. */

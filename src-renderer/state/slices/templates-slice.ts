@@ -2,7 +2,7 @@
  * Templates per profile, their versions, and the list's filter.
  */
 import type { Template } from '../../../src-main/contract/schemas';
-import type { TemplateFilter } from '../../lib/template-filter';
+import type { TemplateFilter } from '../../features/templates/template-filter';
 import { idle, loading, settle, type Loadable } from '../loadable';
 import type { AppState, SliceCreator } from '../types';
 

@@ -9,16 +9,16 @@ import {
   filtersKey,
   toHistoryFilterForm,
   toHistoryFilters,
-} from '../../../src-renderer/lib/history-filters';
-import { statusTone, STATUS_FILTER_OPTIONS } from '../../../src-renderer/lib/statuses';
-import { filterTemplates, sortVersions } from '../../../src-renderer/lib/template-filter';
+} from '../../../src-renderer/features/history/history-filters';
+import { statusTone, STATUS_FILTER_OPTIONS } from '../../../src-renderer/components/status-tone';
+import { filterTemplates, sortVersions } from '../../../src-renderer/features/templates/template-filter';
 import {
   base64DecodedSize,
   base64ToBytes,
   bytesToBase64,
   formatBytes,
 } from '../../../src-renderer/lib/base64';
-import { emailPreviewDocument } from '../../../src-renderer/lib/email-preview';
+import { emailPreviewDocument } from '../../../src-renderer/features/send/email-preview';
 import { rpcError, template } from './fake-api';
 
 const explanation = {

@@ -5,8 +5,8 @@
  * placeholder is text, which the user may switch to a list (Notify renders lists as bullets in
  * emails and as prose in texts) or, in emails, to a file sent by link (reference §9, §11).
  */
-import type { Template } from '../../src-main/contract/schemas';
-import { normaliseKey, templatePlaceholders, type Personalisation } from '../../src-shared/template';
+import type { Template } from '../../../src-main/contract/schemas';
+import { normaliseKey, templatePlaceholders, type Personalisation } from '../../../src-shared/template';
 
 export interface PlaceholderField {
   /** As first written in the template. */

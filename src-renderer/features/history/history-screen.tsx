@@ -2,7 +2,7 @@
  * History: the active profile's notifications, newest first, loaded page by page as you scroll,
  * in a windowed list that stays smooth at 100,000 rows; export what is loaded as CSV.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { HistoryFilters } from '../../../src-main/contract/methods';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { downloadText } from '../../components/download';
@@ -21,12 +21,14 @@ import {
 import { VirtualNotificationTable } from '../../components/notification-table/notification-table';
 import { templateNameKey } from '../../components/notification-table/template-label';
 import { csvFileName, notificationsToCsv } from './notifications-csv';
-import { describeHistoryFilters } from './history-filters';
+import { describeHistoryFilters, filtersKey } from './history-filters';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { RequireProfile } from '../shell/require-profile';
 import { HistoryFiltersForm } from './history-filters-form';
 
 const ROW_HEIGHT = 36;
+/** How often History asks Notify whether anything new arrived at the top. */
+const NEW_CHECK_MS = 5000;
 
 const COLUMNS = [createdColumn, statusColumn, typeColumn, recipientColumn, referenceColumn, templateColumn];
 
@@ -52,10 +54,28 @@ function History({ profile }: { profile: PublicProfile }) {
   const history = useAppStore((s) => s.history);
   const belongs = history.profileId === profile.id;
 
+  // The address holds the filters (reload, Back, a shared link): load whenever they change.
+  const routeFilters = useAppStore((s) => (s.route.screen === 'history' ? s.route.filters : undefined));
+  const routeKey = routeFilters ? filtersKey(routeFilters) : null;
   useEffect(() => {
     const h = store.getState().history;
-    if (h.profileId !== profile.id || h.status === 'idle') void store.getState().loadHistory(profile.id);
-  }, [store, profile.id]);
+    const wanted = routeFilters ?? h.filters;
+    if (h.profileId !== profile.id || h.status === 'idle' || filtersKey(h.filters) !== filtersKey(wanted))
+      void store.getState().loadHistory(profile.id, wanted);
+    // routeKey stands for routeFilters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, profile.id, routeKey]);
+
+  // New notifications are looked for, and announced, without touching the list.
+  useEffect(() => {
+    const timer = window.setInterval(() => void store.getState().checkForNewHistory(), NEW_CHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [store]);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const setScroller = useCallback((el: HTMLDivElement | null) => {
+    scroller.current = el;
+  }, []);
+  const applyFilters = (filters: HistoryFilters) => store.getState().navigate({ screen: 'history', filters });
 
   const loadMore = useCallback(() => void store.getState().loadMoreHistory(), [store]);
   const onScrollPosition = useCallback((top: number) => store.getState().setHistoryScroll(top), [store]);
@@ -79,9 +99,9 @@ function History({ profile }: { profile: PublicProfile }) {
   return (
     <>
       <HistoryFiltersForm
-        key={profile.id}
+        key={`${profile.id}:${filtersKey(history.filters)}`}
         applied={history.filters}
-        onApply={(filters) => void store.getState().loadHistory(profile.id, filters)}
+        onApply={applyFilters}
       />
       <div className="toolbar" role="toolbar" aria-label="History actions">
         <p className="toolbar__status" role="status" data-testid="history-count">
@@ -93,6 +113,21 @@ function History({ profile }: { profile: PublicProfile }) {
               : ''} · <FiltersDescription filters={history.filters} />
           {history.fromCache ? ' · last page from cache' : ''}
         </p>
+        <span role="status" aria-live="polite" className="history-new">
+          {history.pendingNew.length ? (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="history-new"
+              onClick={() => {
+                store.getState().showNewHistory();
+                if (scroller.current) scroller.current.scrollTop = 0;
+              }}
+            >
+              {history.pendingNew.length} new — show
+            </button>
+          ) : null}
+        </span>
         <button
           type="button"
           className="button button--secondary button--small"
@@ -163,6 +198,7 @@ function History({ profile }: { profile: PublicProfile }) {
           initialScrollTop={history.scrollTop}
           onScrollPosition={onScrollPosition}
           rowTestId="history-row"
+          scrollRef={setScroller}
           testId="history-list"
         />
       ) : null}

@@ -26,6 +26,8 @@ export interface HistoryState {
   pagesLoaded: number;
   /** Where the list was scrolled, restored when coming back to the screen. */
   scrollTop: number;
+  /** Notifications newer than the list's top, found by {@link HistorySlice.checkForNewHistory}, not shown yet. */
+  pendingNew: Notification[];
   /** Template names by `id@version` (see templateNameKey), from every page loaded. */
   templateNames: Readonly<Record<string, string>>;
 }
@@ -37,6 +39,16 @@ export interface HistorySlice {
   cancelHistory(): Promise<void>;
   setHistoryScroll(scrollTop: number): void;
   resetHistory(): void;
+  /** Asks for the newest page and holds what is new, without moving the list (announced as "3 new"). */
+  checkForNewHistory(): Promise<void>;
+  /** Puts the held new notifications at the top. */
+  showNewHistory(): void;
+}
+
+/** What the newest page holds that the list does not: new notifications, newest first. */
+export function newSinceLoaded(state: HistoryState, page: HistoryPage): Notification[] {
+  const shown = new Set(state.rows.map((n) => n.id));
+  return page.notifications.filter((n) => !shown.has(n.id));
 }
 
 export const initialHistoryState: HistoryState = {
@@ -51,6 +63,7 @@ export const initialHistoryState: HistoryState = {
   requestId: 0,
   pagesLoaded: 0,
   scrollTop: 0,
+  pendingNew: [],
   templateNames: {},
 };
 
@@ -160,6 +173,42 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { api }
       await api.call('notifications.cancelList', { profileId: h.profileId });
     },
     setHistoryScroll: (scrollTop) => set({ history: { ...get().history, scrollTop } }),
+    async checkForNewHistory() {
+      const h = get().history;
+      if (!h.profileId || h.status !== 'ready' || h.loadingMore) return;
+      const { requestId, profileId, filters } = h;
+      const hasFilters = Object.keys(filters).length > 0;
+      const result = await api.call('notifications.list', {
+        profileId,
+        ...(hasFilters ? { filters } : {}),
+      });
+      const now = get().history;
+      // Another query started meanwhile: this answer is not about the list on screen.
+      if (!result.ok || now.requestId !== requestId || now.profileId !== profileId) return;
+      const pendingNew = newSinceLoaded(now, result.value);
+      const named = result.value.templateNames ?? [];
+      setHistory({
+        ...now,
+        pendingNew,
+        templateNames: named.length
+          ? {
+              ...now.templateNames,
+              ...Object.fromEntries(named.map((t) => [templateNameKey(t.id, t.version), t.name])),
+            }
+          : now.templateNames,
+      });
+    },
+    showNewHistory() {
+      const h = get().history;
+      if (!h.pendingNew.length) return;
+      const pending = new Set(h.pendingNew.map((n) => n.id));
+      setHistory({
+        ...h,
+        rows: [...h.pendingNew, ...h.rows.filter((n) => !pending.has(n.id))],
+        pendingNew: [],
+        scrollTop: 0,
+      });
+    },
     resetHistory: () => setHistory({ ...initialHistoryState, requestId: nextRequestId++ }),
   };
 };

@@ -72,7 +72,15 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, { prefs }) => {
     shortcutsOpen: false,
     toasts: [],
     liveUpdates: null,
-    navigate: (route) => set({ route, paletteOpen: false }),
+    navigate: (route) =>
+      set({
+        // History opened without filters (the navigation, a shortcut) keeps the ones in use.
+        route:
+          route.screen === 'history' && route.filters === undefined
+            ? { ...route, filters: get().history.filters }
+            : route,
+        paletteOpen: false,
+      }),
     setTheme(theme) {
       set({ theme });
       try {

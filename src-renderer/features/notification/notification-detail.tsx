@@ -22,6 +22,7 @@ import { useAppStore, useAppStoreApi } from '../../state/context';
 import { selectProfile } from '../../state/slices/profiles-slice';
 import { notificationKey } from '../../state/slices/tracking-slice';
 import { templateLabel } from '../../components/notification-table/template-label';
+import { MessageBody } from '../../components/message-body/message-body';
 import { CallbackReplay } from './callback-replay';
 import { LetterPdf } from './letter-pdf';
 import { TimelineView } from './timeline-view';
@@ -174,9 +175,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
             <span className="label">Subject</span> {n.subject}
           </p>
         ) : null}
-        <pre className="code-block code-block--wrap" data-testid="notification-body" data-sensitive="">
-          {n.body}
-        </pre>
+        <MessageBody type={n.type} body={n.body} subject={n.subject} />
       </section>
       {n.type === 'letter' ? <LetterPdf profileId={profileId} id={n.id} /> : null}
       <Tabs

@@ -6,7 +6,7 @@ import type { Template } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive, SensitiveFrame } from '../../components/sensitive';
 import { Loading } from '../../components/states';
-import { emailPreviewDocument } from './email-preview';
+import { emailPreviewDocument } from '../../components/message-body/email-preview';
 import {
   buildPersonalisation,
   placeholderFields,
@@ -21,6 +21,9 @@ import {
   renderLetterBody,
   renderSmsBody,
 } from '../../../src-shared/template';
+import { useState } from 'react';
+import { LetterHtml, RawToggle } from '../../components/message-body/message-body';
+import { renderLetterHtml } from '../../../src-shared/template/letter-html';
 import { useAppStore } from '../../state/context';
 import { previewKey, selectSendTemplate } from '../../state/slices/send-slice';
 import { emptyPlaceholderMessage, type EmptyPlaceholder } from './empty-placeholders';
@@ -105,6 +108,7 @@ export function PreviewPanel({
   const fields = placeholderFields(template);
   const shown = previewPersonalisation(fields, values, address, { showMissing: true });
   const actual = previewPersonalisation(fields, values, address);
+  const [raw, setRaw] = useState(false);
   const serverHtml = useAppStore((s) =>
     s.send.preview.status === 'ready' ? (s.send.preview.value?.html ?? null) : null,
   );
@@ -169,6 +173,7 @@ export function PreviewPanel({
     <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
       <h2 id="preview-heading">Preview</h2>
       <EmptyNotice empties={empties} />
+      <RawToggle raw={raw} onChange={setRaw} />
       <div className="letter-preview" data-testid="letter-preview">
         <address className="letter-preview__address" data-sensitive="">
           {lines.length ? (
@@ -180,9 +185,17 @@ export function PreviewPanel({
         <h3 className="letter-preview__subject" data-sensitive="">
           {renderEmailSubject(template.subject ?? '', shown)}
         </h3>
-        <div className="letter-preview__body" data-sensitive="">
-          {renderLetterBody(template.body, shown)}
-        </div>
+        {raw ? (
+          <pre
+            className="letter-preview__body letter-preview__body--raw"
+            data-sensitive=""
+            data-testid="letter-body-raw"
+          >
+            {renderLetterBody(template.body, shown)}
+          </pre>
+        ) : (
+          <LetterHtml html={renderLetterHtml(template.body, shown)} testId="letter-body-rendered" />
+        )}
       </div>
       <p className="muted small">
         After sending, the PDF Notify generates is shown on the status screen. Letters are charged by sheets

@@ -18,7 +18,7 @@ import {
   bytesToBase64,
   formatBytes,
 } from '../../../src-renderer/lib/base64';
-import { emailPreviewDocument } from '../../../src-renderer/features/send/email-preview';
+import { emailPreviewDocument } from '../../../src-renderer/components/message-body/email-preview';
 import { rpcError, template } from './fake-api';
 
 const explanation = {

@@ -15,6 +15,7 @@ import {
   shouldLoadMore,
   type WindowRange,
 } from '../lib/virtual-window';
+import './virtual-list.css';
 
 export interface VirtualListProps<T> {
   items: readonly T[];

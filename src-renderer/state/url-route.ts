@@ -98,10 +98,10 @@ export function parseHistoryQuery(query: string): HistoryFilters | null {
   return filters;
 }
 
-export const isRouteUuid = (value: unknown): value is string =>
+const isRouteUuid = (value: unknown): value is string =>
   typeof value === 'string' && UUID_PATTERN.test(value);
 
-export const isRouteProfileId = (value: unknown): value is string =>
+const isRouteProfileId = (value: unknown): value is string =>
   typeof value === 'string' && PROFILE_ID_RE.test(value);
 
 /**

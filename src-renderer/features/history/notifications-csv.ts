@@ -6,7 +6,7 @@ import { recipientOf } from '../../components/notification-table/notification-fi
 import { toCsv } from '../../lib/csv';
 
 /** Columns of the history export, named as Notify names the fields. */
-export const NOTIFICATION_CSV_COLUMNS = [
+const NOTIFICATION_CSV_COLUMNS = [
   'id',
   'reference',
   'type',

@@ -6,6 +6,7 @@ import type { Notification, Observation } from '../../../src-main/contract/schem
 import { StatusTag } from '../../components/badges';
 import { buildTimeline, timelineTotal, type TimelineTotal } from './timeline';
 import { formatDateTime, formatDuration, formatTimeOfDay } from '../../lib/time';
+import './timeline.css';
 
 const UNTIL_WORDS: Record<TimelineTotal['until'], string> = {
   completed_at: 'Notify’s completed_at',

@@ -26,7 +26,7 @@ const placeholderIn = (line: string, name: string): boolean => {
 };
 
 /** Whether a field's value is an empty text or a list with no item. */
-export function isEmptyValue(value: FieldValue | undefined): boolean {
+function isEmptyValue(value: FieldValue | undefined): boolean {
   if (!value) return true;
   if (value.kind === 'text') return value.text.trim() === '';
   if (value.kind === 'list') return value.items.every((item) => item.trim() === '');

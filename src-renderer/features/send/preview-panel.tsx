@@ -28,6 +28,7 @@ import { useAppStore } from '../../state/context';
 import { previewKey, selectSendTemplate } from '../../state/slices/send-slice';
 import { emptyPlaceholderMessage, type EmptyPlaceholder } from './empty-placeholders';
 import { SmsStats } from './sms-stats';
+import './preview.css';
 
 interface PreviewProps {
   template: Template;

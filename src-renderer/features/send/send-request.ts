@@ -45,7 +45,7 @@ export const emptySendForm: SendForm = {
   postage: '',
 };
 
-export const MAX_PRECOMPILED_BYTES = 5 * 1024 * 1024;
+const MAX_PRECOMPILED_BYTES = 5 * 1024 * 1024;
 
 /** Problems by field: `recipient`, `reference`, `senderId`, `unsubscribeUrl`, `address`, `precompiled`, `template`, or a placeholder name. */
 export type SendErrors = Record<string, string>;

@@ -8,6 +8,7 @@ import { useAppStore, useAppStoreApi } from '../../state/context';
 import { PRESENTING_SHORTCUT } from './shortcuts';
 import { ProfileSwitcher } from './profile-switcher';
 import { useEffectiveTheme } from './use-theme';
+import './header.css';
 
 export function Header() {
   const store = useAppStoreApi();

@@ -13,6 +13,7 @@ import { EmptyState, LoadState } from '../../components/states';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { groupFailuresByReason, type FailureReason } from './failure-reasons';
+import './failures.css';
 
 const CHANNEL_WORDS = { sms: 'text messages', email: 'emails', letter: 'letters' } as const;
 

@@ -46,7 +46,7 @@ export interface HistorySlice {
 }
 
 /** What the newest page holds that the list does not: new notifications, newest first. */
-export function newSinceLoaded(state: HistoryState, page: HistoryPage): Notification[] {
+function newSinceLoaded(state: HistoryState, page: HistoryPage): Notification[] {
   const shown = new Set(state.rows.map((n) => n.id));
   return page.notifications.filter((n) => !shown.has(n.id));
 }
@@ -86,7 +86,7 @@ export function beginHistory(
 }
 
 /** Starts loading the next page of the current query. */
-export function beginMore(state: HistoryState, requestId: number): HistoryState {
+function beginMore(state: HistoryState, requestId: number): HistoryState {
   return { ...state, loadingMore: true, error: null, requestId };
 }
 

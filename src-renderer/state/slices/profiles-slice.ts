@@ -29,7 +29,7 @@ export interface ProfilesSlice {
  * Connection results that a later report has made stale: "Connected — the key works" for a
  * profile whose key Notify has since reported revoked (a revoked key never works again).
  */
-export function withoutStaleConnectionTests(
+function withoutStaleConnectionTests(
   tests: Readonly<Record<string, Loadable<ConnectionTest>>>,
   profiles: readonly PublicProfile[],
 ): Record<string, Loadable<ConnectionTest>> {

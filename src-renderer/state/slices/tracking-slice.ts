@@ -65,7 +65,7 @@ export function mergeObservations(a: readonly Observation[], b: readonly Observa
 }
 
 /** An entry after `notifications.get` answered. */
-export function applyTracked(entry: TrackedEntry, tracked: TrackedNotification): TrackedEntry {
+function applyTracked(entry: TrackedEntry, tracked: TrackedNotification): TrackedEntry {
   return {
     ...entry,
     load: 'ready',

@@ -28,7 +28,7 @@ export interface NotificationColumn<R extends NotificationRow = NotificationRow>
   /** CSS grid track for the windowed table (`minmax(120px, 1fr)`). */
   width: string;
   cell: (row: R) => ReactNode;
-  /** The cell clips long text with an ellipsis (the full text is in its title). */
+  /** In the windowed table, the cell clips long text with an ellipsis (the full text is in its title). */
   truncate?: boolean;
 }
 

@@ -21,7 +21,9 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { parseLetterMarkdown, type HardLine, type LetterBlock, type TextRun } from './letter-markdown';
+import { letterBlocks, type HardLine, type LetterBlock } from './letter-markdown';
+import { LETTER_MAX_PAGE_COUNT } from './precompiled';
+import { clipToWidth, Fonts, MAX_LAID_OUT_CHARACTERS, wrap, type VisualLine } from './text-layout';
 import { niceTypography, toEncodableText } from './typography';
 
 /** What a templated letter needs to be drawn. */
@@ -47,6 +49,15 @@ export interface RenderedLetter {
   /** Printed duplex: ceil(pages / 2). */
   sheets: number;
 }
+
+/** What Notify's letter check needs: the letter, or word that it runs past Notify's page limit. */
+export type CheckedLetter = (RenderedLetter & { tooLong: false }) | { tooLong: true };
+
+/** Thrown by the page writer when a letter starts a page past Notify's limit. */
+class LetterTooLong extends Error {}
+
+/** Layout gives the event loop a turn after this long, so a huge letter never holds up requests. */
+const SLICE_MS = 8;
 
 const PT_PER_MM = 72 / 25.4;
 const mm = (value: number): number => value * PT_PER_MM;
@@ -124,20 +135,46 @@ export function formatLetterDate(date: Date): string {
  * first), so any input renders.
  */
 export async function renderLetterPdf(input: LetterPdfInput): Promise<RenderedLetter> {
+  const rendered = await render(input, Infinity);
+  if (rendered.tooLong) throw new Error('unreachable: no page limit');
+  return rendered;
+}
+
+/**
+ * Renders a letter as Notify's letter check needs it: laid out only until it starts page 11, when
+ * it is known to be too long (`LETTER_MAX_PAGE_COUNT`) and no PDF is kept.
+ */
+export function renderLetterWithinLimit(input: LetterPdfInput): Promise<CheckedLetter> {
+  return render(input, LETTER_MAX_PAGE_COUNT);
+}
+
+async function render(input: LetterPdfInput, pageLimit: number): Promise<CheckedLetter> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = new Fonts(
     await doc.embedFont(StandardFonts.Helvetica),
     await doc.embedFont(StandardFonts.HelveticaBold),
   );
-  const writer = new PageWriter(doc, fonts);
+  const writer = new PageWriter(doc, fonts, pageLimit);
 
   drawAddress(writer.page, fonts, input.addressLines);
   if (input.contactBlock) drawContactBlock(writer.page, fonts, input.contactBlock);
 
-  writer.paragraph([[{ text: formatLetterDate(input.date), bold: false }]], PARAGRAPH);
-  const subject = niceTypography(input.subject).replace(/\s+/g, ' ').trim();
-  writer.paragraph([[{ text: subject, bold: true }]], SUBJECT);
-  writer.blocks(typesetBlocks(parseLetterMarkdown(input.body)), { x: CONTENT_LEFT, width: CONTENT_WIDTH });
+  const subject = niceTypography(input.subject.slice(0, MAX_LAID_OUT_CHARACTERS)).replace(/\s+/g, ' ').trim();
+  try {
+    writer.paragraph([[{ text: formatLetterDate(input.date), bold: false }]], PARAGRAPH);
+    writer.paragraph([[{ text: subject, bold: true }]], SUBJECT);
+    let slice = performance.now();
+    for (const block of letterBlocks(input.body)) {
+      writer.blocks([block], { x: CONTENT_LEFT, width: CONTENT_WIDTH });
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
+  } catch (err) {
+    if (err instanceof LetterTooLong) return { tooLong: true };
+    throw err;
+  }
 
   const pages = doc.getPages();
   pages.forEach((page, index) => {
@@ -154,154 +191,7 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<RenderedLe
   doc.setModificationDate(input.date);
 
   const pdf = await doc.save();
-  return { pdf, pageCount: pages.length, sheets: Math.ceil(pages.length / 2) };
-}
-
-/** The two fonts, their shared character set, and cached measurements. */
-class Fonts {
-  readonly charset: ReadonlySet<number>;
-  private readonly widths = new Map<string, number>();
-
-  constructor(
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.charset = charsetFor(regular);
-  }
-
-  font(bold: boolean): PDFFont {
-    return bold ? this.bold : this.regular;
-  }
-
-  /** Width in points of already-encodable text. */
-  width(text: string, bold: boolean, size: number): number {
-    const key = `${bold ? 'b' : 'r'}${text}`;
-    let perPoint = this.widths.get(key);
-    if (perPoint === undefined) {
-      perPoint = this.font(bold).widthOfTextAtSize(text, 1);
-      this.widths.set(key, perPoint);
-    }
-    return perPoint * size;
-  }
-
-  clean(text: string): string {
-    return toEncodableText(text, this.charset);
-  }
-}
-
-const charsets = new Map<string, ReadonlySet<number>>();
-function charsetFor(font: PDFFont): ReadonlySet<number> {
-  let set = charsets.get(font.name);
-  if (!set) {
-    set = new Set(font.getCharacterSet());
-    charsets.set(font.name, set);
-  }
-  return set;
-}
-
-/** A line after wrapping: segments in one weight, each with its measured width. */
-interface VisualLine {
-  segments: { text: string; bold: boolean; width: number }[];
-}
-
-/** Applies typography and font-safe characters to every run, keeping QR data untouched. */
-function typesetBlocks(blocks: LetterBlock[]): LetterBlock[] {
-  return blocks.map((block): LetterBlock => {
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        return { ...block, lines: block.lines.map(typesetLine) };
-      case 'list':
-        return { ...block, items: block.items.map(typesetBlocks) };
-      default:
-        return block;
-    }
-  });
-}
-
-function typesetLine(line: HardLine): HardLine {
-  let previous = '';
-  return line.map((run) => {
-    const text = niceTypography(run.text, previous);
-    previous = text.slice(-1);
-    return { text, bold: run.bold };
-  });
-}
-
-/** Breaks hard lines into lines no wider than `maxWidth`, at spaces (or mid-word when a word is too long). */
-function wrap(
-  lines: HardLine[],
-  fonts: Fonts,
-  size: number,
-  maxWidth: number,
-  forceBold = false,
-): VisualLine[] {
-  const out: VisualLine[] = [];
-  const space = fonts.width(' ', false, size);
-  for (const hardLine of lines) {
-    const words = splitWords(hardLine, fonts, forceBold);
-    let current: VisualLine = { segments: [] };
-    let currentWidth = 0;
-    const pushPiece = (text: string, bold: boolean): void => {
-      const width = fonts.width(text, bold, size);
-      const last = current.segments[current.segments.length - 1];
-      if (last && last.bold === bold) {
-        last.text += text;
-        last.width += width;
-      } else {
-        current.segments.push({ text, bold, width });
-      }
-      currentWidth += width;
-    };
-    for (const word of words) {
-      const wordWidth = word.reduce((sum, piece) => sum + fonts.width(piece.text, piece.bold, size), 0);
-      const needed = current.segments.length > 0 ? space + wordWidth : wordWidth;
-      if (currentWidth + needed > maxWidth && current.segments.length > 0) {
-        out.push(current);
-        current = { segments: [] };
-        currentWidth = 0;
-      }
-      if (current.segments.length > 0) {
-        // A space is bold only between bold words, so bold segments never carry stray spaces.
-        const previousBold = current.segments[current.segments.length - 1]?.bold ?? false;
-        pushPiece(' ', previousBold && (word[0]?.bold ?? false));
-      }
-      if (wordWidth <= maxWidth) {
-        for (const piece of word) pushPiece(piece.text, piece.bold);
-        continue;
-      }
-      for (const piece of word) {
-        for (const ch of piece.text) {
-          const width = fonts.width(ch, piece.bold, size);
-          if (currentWidth + width > maxWidth && current.segments.length > 0) {
-            out.push(current);
-            current = { segments: [] };
-            currentWidth = 0;
-          }
-          pushPiece(ch, piece.bold);
-        }
-      }
-    }
-    out.push(current);
-  }
-  return out;
-}
-
-function splitWords(line: HardLine, fonts: Fonts, forceBold: boolean): TextRun[][] {
-  const words: TextRun[][] = [];
-  let word: TextRun[] = [];
-  for (const run of line) {
-    const parts = fonts.clean(run.text).split(' ');
-    parts.forEach((part, index) => {
-      if (index > 0 && word.length > 0) {
-        words.push(word);
-        word = [];
-      }
-      if (part !== '') word.push({ text: part, bold: forceBold || run.bold });
-    });
-  }
-  if (word.length > 0) words.push(word);
-  return words;
+  return { tooLong: false, pdf, pageCount: pages.length, sheets: Math.ceil(pages.length / 2) };
 }
 
 function baselineOffset(style: { size: number; lineHeight: number }): number {
@@ -347,16 +237,19 @@ function drawVisualLine(
 
 function drawAddress(page: PDFPage, fonts: Fonts, addressLines: string[]): void {
   const maxLines = Math.floor(ADDRESS.maxHeight / ADDRESS.lineHeight);
+  // Only what could ever show in the window is cleaned and measured (with room for characters that
+  // clean-up removes).
+  const keep = fonts.maxCharacters(ADDRESS.width, ADDRESS.size) * 4;
   const lines = addressLines
-    .map((line) => fonts.clean(line.toUpperCase()).replace(/\s+/g, ' ').trim())
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .map((line) => fonts.clean(line.slice(0, keep).toUpperCase()).replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')
     .slice(0, maxLines);
   const top = ADDRESS.bottom - lines.length * ADDRESS.lineHeight;
   lines.forEach((text, index) => {
     // `white-space: nowrap; overflow: hidden`: a line too long for the window is cut off.
-    let shown = text;
-    while (shown.length > 1 && fonts.width(shown, false, ADDRESS.size) > ADDRESS.width)
-      shown = shown.slice(0, -1);
+    const shown = clipToWidth(text, fonts, ADDRESS.size, ADDRESS.width);
     const baseline = top + index * ADDRESS.lineHeight + baselineOffset(ADDRESS);
     drawText(page, shown, ADDRESS.left, baseline, ADDRESS.size, fonts.regular);
   });
@@ -369,9 +262,13 @@ function drawContactBlock(page: PDFPage, fonts: Fonts, contactBlock: string): vo
     .join('\n')
     .replace(/[ \t]+([,.])/g, '$1')
     .trim();
-  const hardLines: HardLine[] = text.split(/\r?\n|\r/).map((line) => [{ text: line, bold: false }]);
   const maxLines = Math.floor(CONTACT.maxHeight / CONTACT.lineHeight);
-  const lines = wrap(hardLines, fonts, CONTACT.size, CONTACT.width).slice(0, maxLines);
+  // Each hard line takes at least one line of the block: only the first few can show.
+  const keep = fonts.maxCharacters(CONTACT.width, CONTACT.size) * maxLines * 4;
+  const hardLines: HardLine[] = text
+    .split(/\r?\n|\r/, maxLines)
+    .map((line) => [{ text: line.slice(0, keep), bold: false }]);
+  const lines = wrap(hardLines, fonts, CONTACT.size, CONTACT.width, { maxLines });
   const top = CONTACT.bottom - lines.length * CONTACT.lineHeight;
   lines.forEach((line, index) => {
     const baseline = top + index * CONTACT.lineHeight + baselineOffset(CONTACT);
@@ -396,11 +293,20 @@ class PageWriter {
   constructor(
     private readonly doc: PDFDocument,
     private readonly fonts: Fonts,
+    /** Starting a page past this many throws LetterTooLong. */
+    private readonly pageLimit: number,
   ) {
     this.page = doc.addPage([A4_WIDTH_PT, A4_HEIGHT_PT]);
   }
 
+  /** More lines of this height than can fit before the page limit: wrapping need go no further. */
+  private linesLeft(lineHeight: number): number {
+    const pagesLeft = this.pageLimit - this.doc.getPageCount() + 1;
+    return Number.isFinite(pagesLeft) ? pagesLeft * Math.ceil(A4_HEIGHT_PT / lineHeight) + 1 : Infinity;
+  }
+
   private newPage(): void {
+    if (this.doc.getPageCount() >= this.pageLimit) throw new LetterTooLong();
     this.page = this.doc.addPage([A4_WIDTH_PT, A4_HEIGHT_PT]);
     this.y = PAGE_CONTENT_TOP;
     this.pageHasContent = false;
@@ -472,15 +378,21 @@ class PageWriter {
     });
   }
 
+  /** `typography`: Notify's smart quotes and dashes, for body text (the date and subject come set). */
   paragraph(
     lines: HardLine[],
     style: TextStyle,
     column: Column = { x: CONTENT_LEFT, width: CONTENT_WIDTH },
+    typography = false,
   ): void {
     const marginTop =
       style === HEADING && this.lastWasSubject ? HEADING_AFTER_SUBJECT_MARGIN : style.marginTop;
     this.begin(marginTop);
-    const visual = wrap(lines, this.fonts, style.size, column.width, style.bold);
+    const visual = wrap(lines, this.fonts, style.size, column.width, {
+      forceBold: style.bold,
+      maxLines: this.linesLeft(style.lineHeight),
+      typography,
+    });
     this.placeLines(visual, style, column.x, { keepWithNext: style.bold });
     this.end(style.marginBottom);
     this.lastWasSubject = style === SUBJECT;
@@ -490,10 +402,11 @@ class PageWriter {
     for (const block of blocks) {
       switch (block.type) {
         case 'paragraph':
-          if (block.lines.some((line) => line.length > 0)) this.paragraph(block.lines, PARAGRAPH, column);
+          if (block.lines.some((line) => line.length > 0))
+            this.paragraph(block.lines, PARAGRAPH, column, true);
           break;
         case 'heading':
-          this.paragraph(block.lines, HEADING, column);
+          this.paragraph(block.lines, HEADING, column, true);
           break;
         case 'list':
           this.begin(0);
@@ -534,7 +447,10 @@ class PageWriter {
         }
         if (block.type === 'paragraph' || block.type === 'heading') {
           if (blockIndex > 0 && this.pageHasContent) this.y += PARAGRAPH.marginBottom;
-          const visual = wrap(block.lines, this.fonts, PARAGRAPH.size, itemColumn.width);
+          const visual = wrap(block.lines, this.fonts, PARAGRAPH.size, itemColumn.width, {
+            maxLines: this.linesLeft(PARAGRAPH.lineHeight),
+            typography: true,
+          });
           this.placeLines(visual, PARAGRAPH, itemColumn.x, marker ? { marker } : {});
           marker = undefined;
           return;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { CONTROL_SECRET_HEADER } from './control';
 import { loadFixtureFile, FixtureError } from './fixtures';
 import { CorruptDataError } from './persistence';
-import { startSandbox } from './server';
+import { startSandbox, type Sandbox } from './server';
 
 /** The environment variable the control secret comes from: never argv, which `ps` shows to everyone. */
 export const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
@@ -83,7 +83,26 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     const fixture = values.fixtures ? await loadFixtureFile(values.fixtures) : undefined;
     const controlSecret = env[SECRET_ENV] || null;
-    const sandbox = await startSandbox({
+    // Ctrl+C or a service manager's SIGTERM: close once (the data folder is compacted), exit 0. A
+    // second signal while closing changes nothing. Installed before the sandbox starts and anything
+    // is printed: a script may signal as soon as it has read the start-up line, or sooner.
+    let sandbox: Sandbox | null = null;
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      if (!sandbox) return; // still starting: it stops as soon as it has started
+      sandbox.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`sandbox: could not close cleanly: ${(err as Error)?.message ?? String(err)}`);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    sandbox = await startSandbox({
       port,
       host: values.host,
       fixture,
@@ -92,6 +111,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       limits: !values['no-limits'],
       controlSecret,
     });
+    if (stopping) {
+      stopping = false;
+      stop();
+      return -1;
+    }
     if (sandbox.recovery) console.error(`sandbox: ${sandbox.recovery.message}`);
     const info = sandbox.info();
     if (values.json) {
@@ -108,22 +132,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const guard = controlSecret ? ` (send ${CONTROL_SECRET_HEADER}: the value of ${SECRET_ENV})` : '';
       console.log(`\nControl API: ${info.base_url}/_sandbox/${guard}   Stop with Ctrl+C.`);
     }
-    // Ctrl+C or a service manager's SIGTERM: close once (the data folder is compacted), exit 0. A
-    // second signal while closing changes nothing.
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      sandbox.close().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          console.error(`sandbox: could not close cleanly: ${(err as Error)?.message ?? String(err)}`);
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
     return -1; // keep running
   } catch (err) {
     if (err instanceof FixtureError || err instanceof CorruptDataError) {

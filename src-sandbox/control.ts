@@ -64,7 +64,7 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
   {
     method: 'POST',
     path: '/_sandbox/faults',
-    does: '{"kind": latency|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault',
+    does: '{"kind": latency|slow_network|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault: latency delays the answer (after auth and the work), slow_network the arrival',
   },
   { method: 'DELETE', path: '/_sandbox/faults', does: 'removes every fault' },
   { method: 'GET', path: '/_sandbox/clock', does: 'sandbox time, skew and time scale' },

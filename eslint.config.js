@@ -6,6 +6,16 @@ import globals from 'globals';
 
 /** Import boundaries between processes: enforced here, not by goodwill (design/ARCHITECTURE.md). */
 const nodeBuiltins = { group: ['node:*'], message: 'This layer runs without Node: no node: imports.' };
+/** Outside the core, only its public surface (src-main/core/index.ts) may be imported. */
+const coreInternals = {
+  regex: String.raw`^(\.\./)+core/(?!index$).+`,
+  message: 'Import the core through its public surface (src-main/core/index.ts), not its internals.',
+};
+/** The sandbox is started by the hosts (src-main/host), never by the core or its adapters. */
+const nodeOnlyCore = {
+  regex: String.raw`(^|/)src-(sandbox|renderer)/`,
+  message: 'The core and the RPC layer import neither the sandbox (the hosts start it) nor the UI.',
+};
 const noElectron = {
   name: 'electron',
   message: 'Only src-main/electron and src-main/preload may import electron.',
@@ -72,7 +82,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/core/**', 'src-main/rpc/**', 'src-main/contract/**', 'src-main/browser-host/**'],
+    files: ['src-main/contract/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -80,8 +90,65 @@ export default tseslint.config(
           paths: [noElectron],
           patterns: [
             {
-              group: ['**/src-renderer/**', '**/electron/**', '**/preload/**'],
-              message: 'Core never imports the shell or the UI.',
+              regex: String.raw`^(?!zod$)(?!\./)(?!(\.\./)+src-shared/)`,
+              message: 'The contract imports only zod, src-shared and itself: the renderer loads it too.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            nodeOnlyCore,
+            {
+              regex: String.raw`^(\.\./)+(rpc|browser-host|host|electron|preload)(/|$)`,
+              message:
+                'The core knows no transport and no host: it exposes services and events, src-main/rpc adapts them, and the hosts pass the sandbox in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/rpc/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            coreInternals,
+            nodeOnlyCore,
+            {
+              regex: String.raw`^(\.\./)+(browser-host|host|electron|preload)(/|$)`,
+              message:
+                'src-main/rpc adapts the core to the contract; transports and hosts import it, not the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/browser-host/**', 'src-main/host/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            coreInternals,
+            {
+              regex: String.raw`^(\.\./)+(electron|preload)(/|$)|(^|/)src-renderer/`,
+              message: 'Hosts never import the Electron shell or the UI.',
             },
           ],
         },
@@ -96,8 +163,23 @@ export default tseslint.config(
     },
   },
   {
+    // The only code that imports `electron`.
     files: ['src-main/electron/**', 'src-main/preload/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            coreInternals,
+            {
+              regex: String.raw`^(\.\./)+browser-host(/|$)|(^|/)src-(sandbox|renderer)/`,
+              message:
+                'The Electron shell is a thin transport: it starts the console through src-main/host and never imports the browser host, the sandbox or the UI.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src-renderer/**'],
@@ -113,11 +195,13 @@ export default tseslint.config(
             nodeBuiltins,
             {
               group: [
+                '**/src-main/core',
                 '**/src-main/core/**',
                 '**/src-main/rpc/**',
                 '**/src-main/electron/**',
                 '**/src-main/preload/**',
                 '**/src-main/browser-host/**',
+                '**/src-main/host/**',
                 '**/src-sandbox/**',
               ],
               message: 'The renderer may import src-shared and src-main/contract only.',

@@ -4,6 +4,7 @@
  * Every benchmark measures its baseline in the same run and prints a ratio; nothing here asserts a
  * timing. Copy the output into bench/RESULTS.md with the command and the machine.
  */
+import { benchArchive } from './archive';
 import { benchBrowser } from './browser';
 import { benchClient } from './client-vs-node-client';
 import { benchSandbox } from './sandbox-throughput';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   sandbox: benchSandbox,
   client: benchClient,
   browser: benchBrowser,
+  archive: benchArchive,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: builds the console if needed, then runs the Playwright suites in Debian's Chromium.
+// `npm run test:e2e`: builds the console, then runs the Playwright suites in Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -2,11 +2,10 @@
  * Notify's notification statuses and the rules around them.
  *
  * Source: API `app/constants.py` and `Notification.substitute_status` / `get_letter_status`
- * (shared/reference/notify-api-v2.md §4.6, §7).
+ * (docs/notify-api-reference.md §4.6, §7).
  */
 
 export type TemplateType = 'sms' | 'email' | 'letter';
-export const TEMPLATE_TYPES: readonly TemplateType[] = ['sms', 'email', 'letter'];
 
 /** Statuses Notify stores internally. `failed` is deprecated but still accepted as a filter. */
 export type InternalStatus =
@@ -49,7 +48,7 @@ export const STATUS_FILTER_VALUES: readonly PublicStatus[] = [
 ];
 
 /** Every non-deprecated internal status: a filter that covers all of them filters nothing. */
-export const NON_DEPRECATED_STATUSES: readonly InternalStatus[] = [
+const NON_DEPRECATED_STATUSES: readonly InternalStatus[] = [
   'cancelled',
   'created',
   'sending',
@@ -87,13 +86,50 @@ export const UPDATABLE_STATUSES: ReadonlySet<InternalStatus> = new Set<InternalS
   'pending-virus-check',
 ]);
 
+/** What the `failed` filter covers (API `NOTIFICATION_STATUS_TYPES_FAILED`). `cancelled` is not a failure. */
+export const FAILED_STATUSES: readonly InternalStatus[] = [
+  'technical-failure',
+  'temporary-failure',
+  'permanent-failure',
+  'validation-failed',
+  'virus-scan-failed',
+  'returned-letter',
+];
+
+/**
+ * Where a notification stands, from its status alone: the one classification the core (which
+ * statuses get an explanation), the status tracker (when to stop) and the renderer (a status's
+ * colour) share.
+ *
+ * `delivered` includes `sent` (an international text with no delivery receipts stops there) and the
+ * letter presentation name `received`; `failed` is the `failed` filter plus the deprecated `failed`
+ * itself; `cancelled` (a letter stopped before printing) ended without delivery but is not a failure;
+ * `in-progress` will change again; `unknown` is a status this version does not know, treated as final
+ * so nothing polls it for ever.
+ */
+export type StatusOutcome = 'delivered' | 'failed' | 'cancelled' | 'in-progress' | 'unknown';
+
+const DELIVERED = new Set<string>(['delivered', 'sent', 'received']);
+const FAILED = new Set<string>([...FAILED_STATUSES, 'failed']);
+const IN_PROGRESS = new Set<string>(['created', 'sending', 'pending', 'accepted', 'pending-virus-check']);
+
+export function statusOutcome(status: string): StatusOutcome {
+  if (DELIVERED.has(status)) return 'delivered';
+  if (FAILED.has(status)) return 'failed';
+  if (status === 'cancelled') return 'cancelled';
+  if (IN_PROGRESS.has(status)) return 'in-progress';
+  return 'unknown';
+}
+
 /** Statuses after which a notification will not change again: what a status tracker stops at. */
-export function isFinalStatus(status: PublicStatus, type: TemplateType): boolean {
-  if (type === 'letter') {
-    return !['accepted', 'created', 'sending', 'pending-virus-check'].includes(status);
-  }
-  if (status === 'sent') return true;
-  return !['created', 'sending', 'pending', 'pending-virus-check'].includes(status);
+export function isFinalStatus(status: string): boolean {
+  return statusOutcome(status) !== 'in-progress';
+}
+
+/** Whether a status ended without delivery, so the console explains it (failures and cancellations). */
+export function endedWithoutDelivery(status: string): boolean {
+  const outcome = statusOutcome(status);
+  return outcome === 'failed' || outcome === 'cancelled';
 }
 
 /** Expands the `failed`, `accepted` and `received` aliases the way the list endpoint does. */
@@ -101,15 +137,7 @@ export function expandStatusFilter(statuses: readonly PublicStatus[]): InternalS
   const out = new Set<InternalStatus>();
   for (const s of statuses) {
     if (s === 'failed') {
-      for (const f of [
-        'technical-failure',
-        'temporary-failure',
-        'permanent-failure',
-        'validation-failed',
-        'virus-scan-failed',
-        'returned-letter',
-      ] as const)
-        out.add(f);
+      for (const f of FAILED_STATUSES) out.add(f);
     } else if (s === 'accepted') {
       out.add('created');
       out.add('sending');

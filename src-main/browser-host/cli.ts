@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConsoleCore } from '../core/app';
+import { startConsole } from '../host/start-console';
 import { startBrowserHost } from './host';
 
 /** The same folder Electron's `app.getPath('userData')` gives, so both modes share profiles. */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env = process.env): string {
+function defaultDataDir(platform: NodeJS.Platform = process.platform, env = process.env): string {
   const name = 'notify-console';
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), name);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', name);
@@ -82,27 +82,28 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  const core = await createConsoleCore({
+  const running = await startConsole({
     dataDir,
     mode: 'browser',
     platform: process.platform,
     sandbox: !values['no-notify-sandbox'],
     sandboxTimeScale: timeScale,
   });
-  const host = await startBrowserHost({ endpoint: core.endpoint, staticDir, port });
+  const host = await startBrowserHost({ endpoint: running.endpoint, staticDir, port });
   const url = host.url;
+  const { sandboxUrl } = running;
   if (values.json) {
-    console.log(JSON.stringify({ url, sandboxUrl: core.sandbox?.url ?? null, dataDir }));
+    console.log(JSON.stringify({ url, sandboxUrl, dataDir }));
   } else {
     console.log(`Notify Console (browser mode) is at ${url}`);
     console.log(
-      `Data folder: ${dataDir}${core.sandbox ? `; embedded Notify Sandbox at ${core.sandbox.url}` : ''}. Stop with Ctrl+C.`,
+      `Data folder: ${dataDir}${sandboxUrl ? `; embedded Notify Sandbox at ${sandboxUrl}` : ''}. Stop with Ctrl+C.`,
     );
   }
   if (!values['no-open']) openBrowser(url);
   const stop = async () => {
     await host.close();
-    await core.close();
+    await running.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -31,7 +31,7 @@ export const BROWSER_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** Headers every response carries, errors included. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': BROWSER_CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

@@ -29,12 +29,6 @@ export const HTTP_ROUTES = {
   events: '/events',
 } as const;
 
-/** What a call carries over either transport. */
-export interface CallRequest {
-  method: string;
-  input?: unknown;
-}
-
 /** What an event carries over either transport (IPC message or SSE `data:` line). */
 export interface BridgeEvent {
   name: EventName;

@@ -6,6 +6,17 @@
  * validates both directions, so the renderer can only ask what is listed here.
  */
 import { z } from 'zod';
+import { MAX_API_KEY_LENGTH } from '../../src-shared/notify/api-key';
+import { explanation } from '../../src-shared/notify/explanation';
+import { MAX_URL_LENGTH } from '../../src-shared/notify/key-destination';
+import {
+  base64Length,
+  MAX_EMAIL_ADDRESS_LENGTH,
+  MAX_PRECOMPILED_PDF_BYTES,
+  MAX_REFERENCE_LENGTH,
+} from '../../src-shared/notify/limits';
+import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
+import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
 import {
   colour,
   keyTypeLabel,
@@ -23,14 +34,12 @@ import {
 
 const empty = z.strictObject({});
 
-export const explanation = z.object({
-  title: z.string(),
-  whatHappened: z.string(),
-  retry: z.enum(['yes', 'no', 'after-fixing', 'later']),
-  charged: z.enum(['yes', 'no', 'not-applicable']),
-  nextSteps: z.array(z.string()),
-});
-export type Explanation = z.infer<typeof explanation>;
+const profileName = z.string().min(1).max(PROFILE_NAME_INPUT_MAX);
+const baseUrl = z.string().min(1).max(MAX_URL_LENGTH);
+const apiKey = z.string().min(1).max(MAX_API_KEY_LENGTH);
+const proxy = z.string().max(MAX_URL_LENGTH).nullable();
+/** A client reference, as long as Notify takes one. */
+const reference = z.string().max(MAX_REFERENCE_LENGTH);
 
 export const connectionVerdict = z.enum([
   'ok',
@@ -54,15 +63,15 @@ export const sendRequest = z.discriminatedUnion('type', [
     phone_number: z.string().max(100),
     template_id: uuid,
     personalisation: personalisation.optional(),
-    reference: z.string().max(1000).optional(),
+    reference: reference.optional(),
     sms_sender_id: uuid.optional(),
   }),
   z.strictObject({
     type: z.literal('email'),
-    email_address: z.string().max(320),
+    email_address: z.string().max(MAX_EMAIL_ADDRESS_LENGTH),
     template_id: uuid,
     personalisation: personalisation.optional(),
-    reference: z.string().max(1000).optional(),
+    reference: reference.optional(),
     email_reply_to_id: uuid.optional(),
     one_click_unsubscribe_url: z.string().max(2000).optional(),
   }),
@@ -70,22 +79,24 @@ export const sendRequest = z.discriminatedUnion('type', [
     type: z.literal('letter'),
     template_id: uuid,
     personalisation,
-    reference: z.string().max(1000).optional(),
+    reference: reference.optional(),
   }),
   z.strictObject({
     type: z.literal('precompiled'),
-    reference: z.string().min(1).max(1000),
+    reference: reference.min(1),
     /** Base64 PDF, at most 5 MB decoded as the official clients allow. */
-    content: z.string().max(7_000_000),
+    content: z
+      .string()
+      .max(base64Length(MAX_PRECOMPILED_PDF_BYTES), 'is larger than the 5 MB PDF Notify accepts'),
     postage: z.enum(['first', 'second', 'economy']).optional(),
   }),
 ]);
 export type SendRequest = z.infer<typeof sendRequest>;
 
-export const historyFilters = z.strictObject({
+const historyFilters = z.strictObject({
   template_type: z.array(templateType).max(3).optional(),
   status: z.array(z.string().max(40)).max(20).optional(),
-  reference: z.string().max(1000).optional(),
+  reference: reference.optional(),
   include_jobs: z.boolean().optional(),
 });
 export type HistoryFilters = z.infer<typeof historyFilters>;
@@ -100,7 +111,7 @@ const trackedNotification = z.object({
 export type TrackedNotification = z.infer<typeof trackedNotification>;
 
 /** A delivery-status callback body, in Notify's field order (src-shared/callback-payload.ts). */
-export const callbackPayload = z.object({
+const callbackPayload = z.object({
   id: z.string(),
   reference: z.string().nullable(),
   to: z.string().nullable(),
@@ -114,7 +125,7 @@ export const callbackPayload = z.object({
 });
 
 /** What one callback replay did: never a token or a key. */
-export const callbackReplayResult = z.object({
+const callbackReplayResult = z.object({
   status: z.number().nullable(),
   ok: z.boolean(),
   durationMs: z.number(),
@@ -125,15 +136,6 @@ export const callbackReplayResult = z.object({
   payload: callbackPayload,
 });
 export type CallbackReplayResult = z.infer<typeof callbackReplayResult>;
-
-const receivedText = z.object({
-  id: z.string(),
-  created_at: z.string(),
-  service_id: z.string(),
-  notify_number: z.string(),
-  user_number: z.string(),
-  content: z.string(),
-});
 
 /** The method table: name → { input, output }. */
 export const methods = {
@@ -172,25 +174,25 @@ export const methods = {
   },
   'profiles.create': {
     input: z.strictObject({
-      name: z.string().min(1).max(120),
-      baseUrl: z.string().min(1).max(500),
-      apiKey: z.string().min(1).max(1024).optional(),
+      name: profileName,
+      baseUrl,
+      apiKey: apiKey.optional(),
       keyType: keyTypeLabel,
       colour: colour.optional(),
-      proxy: z.string().max(500).nullable().optional(),
+      proxy: proxy.optional(),
     }),
     output: publicProfile,
   },
   'profiles.update': {
     input: z.strictObject({
       id: profileId,
-      name: z.string().min(1).max(120).optional(),
-      baseUrl: z.string().min(1).max(500).optional(),
+      name: profileName.optional(),
+      baseUrl: baseUrl.optional(),
       /** A new key, or null to remove the stored one. */
-      apiKey: z.string().min(1).max(1024).nullable().optional(),
+      apiKey: apiKey.nullable().optional(),
       keyType: keyTypeLabel.optional(),
       colour: colour.optional(),
-      proxy: z.string().max(500).nullable().optional(),
+      proxy: proxy.optional(),
     }),
     output: z.object({ profile: publicProfile, keyCleared: z.boolean() }),
   },
@@ -203,9 +205,9 @@ export const methods = {
     input: z.union([
       z.strictObject({ id: profileId }),
       z.strictObject({
-        baseUrl: z.string().min(1).max(500),
-        apiKey: z.string().min(1).max(500),
-        proxy: z.string().max(500).nullable().optional(),
+        baseUrl,
+        apiKey,
+        proxy: proxy.optional(),
       }),
     ]),
     output: z.object({
@@ -243,22 +245,12 @@ export const methods = {
   },
   'templates.preview': {
     input: z.strictObject({ profileId, id: uuid, personalisation: personalisation.optional() }),
-    output: z
-      .object({
-        id: z.string(),
-        type: templateType,
-        version: z.number(),
-        body: z.string(),
-        html: z.string().nullable().optional(),
-        subject: z.string().nullable(),
-        postage: z.string().nullable().optional(),
-      })
-      .passthrough(),
+    output: templatePreview,
   },
 
   'notifications.send': {
     input: z.strictObject({ profileId, request: sendRequest }),
-    output: z.object({ id: z.string(), response: z.record(z.string(), z.unknown()), tracked: z.boolean() }),
+    output: z.object({ id: z.string(), response: sendResponse, tracked: z.boolean() }),
   },
   'notifications.get': { input: z.strictObject({ profileId, id: uuid }), output: trackedNotification },
   'notifications.list': {
@@ -278,7 +270,7 @@ export const methods = {
     output: z.object({ base64: z.string() }),
   },
   'notifications.lookup': {
-    input: z.strictObject({ query: z.string().min(1).max(1000) }),
+    input: z.strictObject({ query: reference.min(1) }),
     output: z.object({
       results: z.array(z.object({ profileId: z.string(), profileName: z.string(), notification })),
       searched: z.array(
@@ -287,7 +279,7 @@ export const methods = {
     }),
   },
   'notifications.findByReference': {
-    input: z.strictObject({ profileId, reference: z.string().min(1).max(1000) }),
+    input: z.strictObject({ profileId, reference: reference.min(1) }),
     output: z.object({ notifications: z.array(notification) }),
   },
   'notifications.track': {

@@ -2,39 +2,63 @@
  * Building blocks of the contract: bounded strings, ids, and the shapes Notify returns.
  *
  * Every input is a strict object with bounded strings and arrays, so a compromised renderer cannot
- * send anything the core did not expect. Outputs are JSON-safe (ISO strings for times).
+ * send anything the core did not expect. Outputs are JSON-safe (ISO strings for times). Notify's own
+ * resources (notifications, templates…) are src-shared/notify/resources.ts, re-exported here.
  */
 import { z } from 'zod';
-
-/** A UUID as the core accepts it: hex in any case, hyphens optional. The renderer checks with it too. */
-export const UUID_PATTERN =
-  /^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$/;
+import { UUID_PATTERN } from '../../src-shared/notify/ids';
+import {
+  base64Length,
+  MAX_EMAIL_BODY_BYTES,
+  MAX_FILE_BYTES,
+  MAX_FILENAME_LENGTH,
+} from '../../src-shared/notify/limits';
 
 export const uuid = z.string().max(64).regex(UUID_PATTERN, 'must be a UUID');
 export const profileId = z.string().min(1).max(64);
 export const shortText = z.string().max(200);
-export const templateType = z.enum(['sms', 'email', 'letter']);
 export const keyTypeLabel = z.enum(['live', 'team', 'test']);
 export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d70b8');
 
+/** A file sent by email: at most what Notify's document download service accepts, base64-encoded. */
+const personalisationFile = z.strictObject({
+  file: z.string().max(base64Length(MAX_FILE_BYTES), 'is larger than the 2 MB Notify accepts for a file'),
+  filename: z.string().max(MAX_FILENAME_LENGTH).nullable().optional(),
+  confirm_email_before_download: z.boolean().nullable().optional(),
+  retention_period: z.string().max(20).nullable().optional(),
+});
+
 /** Personalisation values: what Notify accepts (strings, numbers, booleans, lists, file objects). */
-export const personalisationValue: z.ZodType<unknown> = z.union([
-  z.string().max(2_000_000),
+const personalisationValue: z.ZodType<unknown> = z.union([
+  z.string().max(MAX_EMAIL_BODY_BYTES),
   z.number(),
   z.boolean(),
   z.null(),
   z.array(z.union([z.string().max(10_000), z.number(), z.null()])).max(1000),
-  z.strictObject({
-    file: z.string().max(3_000_000),
-    filename: z.string().max(255).nullable().optional(),
-    confirm_email_before_download: z.boolean().nullable().optional(),
-    retention_period: z.string().max(20).nullable().optional(),
-  }),
+  personalisationFile,
 ]);
+
+/** Characters of text a personalisation holds (strings and list items; files are bounded on their own). */
+function textLength(values: Iterable<unknown>): number {
+  let n = 0;
+  for (const v of values) {
+    if (typeof v === 'string') n += v.length;
+    else if (Array.isArray(v)) for (const item of v) if (typeof item === 'string') n += item.length;
+  }
+  return n;
+}
+
+/**
+ * At most 200 placeholders, whose text together is no longer than the longest email Notify sends
+ * (2,000,000 bytes): more could never be sent, whatever the template.
+ */
 export const personalisation = z
   .record(z.string().max(500), personalisationValue)
   .refine((o) => Object.keys(o).length <= 200, {
     message: 'at most 200 placeholders',
+  })
+  .refine((o) => textLength(Object.values(o)) <= MAX_EMAIL_BODY_BYTES, {
+    message: `the values add up to more than ${MAX_EMAIL_BODY_BYTES.toLocaleString('en-GB')} characters, more than Notify accepts in a message`,
   });
 
 /** A profile as the renderer sees it: never the key, only its name, service id and last four. */
@@ -71,42 +95,14 @@ export const publicProfile = z.object({
 });
 export type PublicProfile = z.infer<typeof publicProfile>;
 
-/** A Notify notification as GET /v2/notifications/{id} returns it (loosely: Notify may add fields). */
-export const notification = z
-  .object({
-    id: z.string(),
-    reference: z.string().nullable(),
-    type: templateType,
-    status: z.string(),
-    template: z.object({ id: z.string(), version: z.number(), uri: z.string() }),
-    body: z.string(),
-    subject: z.string().nullable(),
-    created_at: z.string(),
-    sent_at: z.string().nullable(),
-    completed_at: z.string().nullable(),
-    email_address: z.string().nullable(),
-    phone_number: z.string().nullable(),
-  })
-  .passthrough();
-export type Notification = z.infer<typeof notification>;
-
-export const template = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    type: templateType,
-    version: z.number(),
-    body: z.string(),
-    subject: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string().nullable(),
-    created_by: z.string(),
-    personalisation: z.record(z.string(), z.object({ required: z.boolean() })).optional(),
-    postage: z.string().nullable().optional(),
-    letter_contact_block: z.string().nullable().optional(),
-  })
-  .passthrough();
-export type Template = z.infer<typeof template>;
+/** Notify's resources are defined once, in src-shared (the core parses Notify's answers with them). */
+export {
+  notification,
+  template,
+  templateType,
+  type Notification,
+  type Template,
+} from '../../src-shared/notify/resources';
 
 /** One status the console observed, with when it saw it. */
 export const observation = z.object({

@@ -1,29 +1,34 @@
 /**
- * The console core: everything behind the contract, composed once per process.
+ * The console core's composition root: everything behind the contract, built once per process.
  *
- * Electron's main process and the browser-mode host both call `createConsoleCore` and serve its
- * endpoint; tests do the same with a temporary folder. It opens the settings store, picks the key
- * vault (OS keychain or passphrase), starts the embedded Notify Sandbox, and wires the profile
- * service, Notify clients, status tracker, history pager and request log into the handler table.
+ * The hosts (Electron's main process, the browser-mode CLI) start the embedded Notify Sandbox,
+ * if any, and pass it in (./ports.ts `EmbeddedSandbox`); tests do the same with a temporary folder.
+ * This opens the settings store, picks the key vault (OS keychain or passphrase), and wires the
+ * profiles, the Notify access, the status tracker and history pager into named services. The core
+ * knows no transport: src-main/rpc adapts {@link ConsoleCore.services} and
+ * {@link ConsoleCore.events} to the contract.
  */
 import { join } from 'node:path';
-import type { Dispatcher } from 'undici';
-import { startSandbox, type Sandbox } from '../../src-sandbox/server';
-import { createEndpoint, EventBus, type RpcEndpoint } from '../rpc/dispatch';
-import { builtInProfiles, type BuiltInProfile } from './builtin-profiles';
-import { createHandlers } from './handlers';
+import type { Notification } from '../../src-shared/notify/resources';
+import type { MethodOutput, SendRequest } from '../contract/methods';
+import { CallbackReplayService } from './callbacks/replay-service';
+import { CoreEvents } from './events';
 import { HistoryPager } from './history/history-pager';
-import { NotifyClient, type KeyVerdict, type NotifyRequestLogEntry } from './notify/client';
-import { createDispatcher, DEFAULT_TIMEOUTS } from './notify/http';
-import { silentLogger, type Logger, type SecretCipher } from './ports';
-import {
-  KEY_USE_WRITE_INTERVAL_MS,
-  ProfileService,
-  revokedKeyProblem,
-  type StoredKeyInfo,
-} from './profiles/profile-service';
+import { NotificationService } from './notifications/notification-service';
+import { NotifyAccess } from './notify/notify-access';
+import { silentLogger, type EmbeddedSandbox, type Logger } from './ports';
+import { BuiltInProfiles } from './profiles/built-in-profiles';
+import { ProfileDirectory } from './profiles/profile-directory';
+import { ProfileService } from './profiles/profile-service';
+import { StoredProfiles } from './profiles/stored-profiles';
+import { SendingService } from './sending/sending-service';
+import { renderSnippet, type SnippetLanguage } from './snippets';
 import { JsonFileStore } from './store/json-file-store';
+import { FailureSummary } from './support/failure-summary';
+import { LookupService } from './support/lookup-service';
+import { TemplateService } from './templates/template-service';
 import { StatusTracker } from './tracking/status-tracker';
+import { VaultService } from './vault/vault-service';
 import { chooseCipher, type SafeStorageLike } from './vault/safe-storage-cipher';
 import type { RequestLogEntry } from '../contract/schemas';
 
@@ -32,50 +37,50 @@ export interface ConsoleCoreOptions {
   mode: 'electron' | 'browser';
   safeStorage?: SafeStorageLike | null;
   platform: NodeJS.Platform;
-  /** Start the embedded Notify Sandbox (default true). */
-  sandbox?: boolean;
-  /** Sandbox time scale (default 1: realistic delays). */
-  sandboxTimeScale?: number;
+  /** The embedded Notify Sandbox the host started, or null when it runs without one. */
+  sandbox: EmbeddedSandbox | null;
   version?: string;
   logger?: Logger;
   /** Status tracker intervals, shortened in tests. */
   tracker?: { minIntervalMs?: number; maxIntervalMs?: number };
 }
 
+/** The core's services, one per job; the RPC handlers call these and nothing else. */
+export interface CoreServices {
+  status(): MethodOutput<'app.status'>;
+  vault: VaultService;
+  profiles: ProfileService;
+  directory: ProfileDirectory;
+  templates: TemplateService;
+  sending: SendingService;
+  notifications: NotificationService;
+  lookup: LookupService;
+  failures: FailureSummary;
+  callbacks: CallbackReplayService;
+  /** A page of received texts, newest first, and the cursor for the next. */
+  receivedTexts(profileId: string, olderThan?: string): Promise<MethodOutput<'receivedTexts.list'>>;
+  /** The request inspector's entries, newest first. */
+  requestLog(limit: number, profileId?: string): RequestLogEntry[];
+  /** "Copy as" code for a send, with the profile's key masked. */
+  snippet(profileId: string, request: SendRequest, language: SnippetLanguage): string;
+  /** The embedded sandbox's base URL, or null without one. */
+  sandboxUrl: string | null;
+}
+
 export interface ConsoleCore {
-  endpoint: RpcEndpoint;
-  sandbox: Sandbox | null;
+  services: CoreServices;
+  events: CoreEvents;
+  /** Stops following notifications, flushes the settings and closes connections. The host closes its sandbox. */
   close(): Promise<void>;
 }
 
-export interface CoreServices {
-  mode: 'electron' | 'browser';
-  version: string;
-  store: JsonFileStore;
-  cipher: SecretCipher;
-  cipherReason: string;
-  profiles: ProfileService;
-  builtIns: BuiltInProfile[];
-  sandbox: Sandbox | null;
-  bus: EventBus;
-  tracker: StatusTracker;
-  pager: HistoryPager<{ id: string }>;
-  requestLog: RequestLogEntry[];
-  /** Records what an answer said about a profile's key (last used, revoked); never throws. */
-  observeKey(profileId: string, key: StoredKeyInfo | null, verdict: KeyVerdict): void;
-  /** A client for one call: keys are decrypted for it and dropped after. */
-  withClient<T>(profileId: string, fn: (client: NotifyClient) => Promise<T>): Promise<T>;
-  activeProfileId(): string | null;
-  setActiveProfileId(id: string | null): Promise<void>;
-  logger: Logger;
-}
+/** A page of received texts is this long when there may be more (docs/notify-api-reference.md §4.11). */
+const RECEIVED_PAGE = 250;
 
-const REQUEST_LOG_LIMIT = 1000;
-const ACTIVE_KEY = 'console.activeProfileId';
-
-/** Builds the core; resolves once the store is open and the sandbox (if any) is listening. */
+/** Builds the core; resolves once the store is open and the built-in profiles are read. */
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const logger = options.logger ?? silentLogger;
+  const events = new CoreEvents();
   const store = await JsonFileStore.open(join(options.dataDir, 'settings.json'), { logger });
   const { cipher, reason } = await chooseCipher({
     platform: options.platform,
@@ -83,127 +88,24 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     store,
     logger,
   });
-  const profiles = new ProfileService({ store, cipher, logger });
-
-  let sandbox: Sandbox | null = null;
-  if (options.sandbox ?? true) {
-    sandbox = await startSandbox({
-      dataDir: join(options.dataDir, 'sandbox'),
-      timeScale: options.sandboxTimeScale ?? 1,
-      onError: (err) =>
-        logger.error('sandbox error', { error: err instanceof Error ? err.message : String(err) }),
-    });
-  }
-  const builtIns = sandbox ? builtInProfiles(sandbox) : [];
-
-  const bus = new EventBus();
-  const requestLog: RequestLogEntry[] = [];
-  // One connection pool per proxy setting, shared by the short-lived clients.
-  const dispatchers = new Map<string, Dispatcher>();
-  const dispatcherFor = (proxy: string | null) => {
-    const k = proxy ?? '';
-    let d = dispatchers.get(k);
-    if (!d) dispatchers.set(k, (d = createDispatcher(proxy, DEFAULT_TIMEOUTS)));
-    return d;
-  };
-  const profilesChanged = () => bus.emit('profiles.changed', { activeId: services.activeProfileId() });
-  // Built-in keys are never stored, so what is seen of them is kept in memory only.
-  const builtInUseSeen = new Map<string, number>();
-  const observeBuiltIn = (builtIn: BuiltInProfile, verdict: 'accepted' | 'revoked'): boolean => {
-    const key = builtIn.profile.key;
-    if (!key) return false;
-    const now = Date.now();
-    if (verdict === 'accepted') {
-      const last = builtInUseSeen.get(builtIn.profile.id);
-      if (last !== undefined && now >= last && now - last < KEY_USE_WRITE_INTERVAL_MS) return false;
-      builtInUseSeen.set(builtIn.profile.id, now);
-      builtIn.profile = { ...builtIn.profile, key: { ...key, lastUsedAt: new Date(now).toISOString() } };
-      return true;
-    }
-    if (key.revokedSeenAt !== null) return false;
-    const at = new Date(now).toISOString();
-    builtIn.profile = {
-      ...builtIn.profile,
-      key: { ...key, revokedSeenAt: at },
-      keyProblem: revokedKeyProblem(at, true),
-    };
-    return true;
-  };
-  /** Records what an answer said about the key (last used, revoked); never fails the request. */
-  const observeKey = (profileId: string, key: StoredKeyInfo | null, verdict: KeyVerdict) => {
-    if (verdict !== 'accepted' && verdict !== 'revoked') return;
-    const builtIn = builtIns.find((b) => b.profile.id === profileId);
-    if (builtIn) {
-      if (observeBuiltIn(builtIn, verdict)) profilesChanged();
-      return;
-    }
-    if (!key) return;
-    profiles.observeKey(profileId, key, verdict).then(
-      (changed) => {
-        if (changed) profilesChanged();
-      },
-      (err: unknown) =>
-        logger.warn('could not record key use', {
-          profileId,
-          error: err instanceof Error ? err.message : String(err),
-        }),
-    );
-  };
-  const logFor = (profileId: string, key: StoredKeyInfo | null) => (entry: NotifyRequestLogEntry) => {
-    observeKey(profileId, key, entry.keyVerdict);
-    const e: RequestLogEntry = {
-      id: entry.id,
-      profileId,
-      method: entry.method,
-      path: entry.path,
-      status: entry.status,
-      durationMs: entry.durationMs,
-      startedAt: entry.startedAt,
-      attempt: entry.attempt,
-      jwtClaims: entry.jwtClaims ? { iss: entry.jwtClaims.iss, iat: entry.jwtClaims.iat } : null,
-      clockSkewSeconds: entry.clockSkewSeconds,
-      error: entry.error,
-      outcome: entry.outcome,
-    };
-    requestLog.push(e);
-    if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
-    bus.emit('request.logged', e);
-  };
-
-  const withClient = async <T>(profileId: string, fn: (client: NotifyClient) => Promise<T>): Promise<T> => {
-    const builtIn = builtIns.find((b) => b.profile.id === profileId);
-    if (builtIn) {
-      const client = new NotifyClient({
-        baseUrl: builtIn.profile.baseUrl,
-        apiKey: builtIn.apiKey,
-        fetchAgent: dispatcherFor(null),
-        log: logFor(profileId, null),
-      });
-      return fn(client);
-    }
-    return profiles.withApiKey(profileId, async (key) => {
-      const client = new NotifyClient({
-        baseUrl: key.baseUrl,
-        apiKey: key.key.value,
-        proxy: key.proxy,
-        fetchAgent: dispatcherFor(key.proxy),
-        log: logFor(profileId, {
-          name: key.key.name,
-          serviceId: key.key.serviceId,
-          last4: key.key.secretLast4,
-        }),
-      });
-      return fn(client);
-    });
-  };
-
-  const tracker = new StatusTracker({
+  const stored = new StoredProfiles({ store, cipher, logger });
+  const sandbox = options.sandbox;
+  const builtIn = new BuiltInProfiles(sandbox?.baseUrl ?? null, sandbox ? await sandbox.services() : []);
+  const directory: ProfileDirectory = new ProfileDirectory({
+    builtIn,
+    stored,
+    store,
+    logger,
+    onChange: () => events.emit('profiles.changed', { activeId: directory.activeId() }),
+  });
+  const notify = new NotifyAccess(directory, events);
+  const tracker = new StatusTracker<Notification>({
     sourceFor: async (profileId) => ({
-      getNotification: (id) => withClient(profileId, (c) => c.getNotification(id)) as never,
-      getNotifications: (q) => withClient(profileId, (c) => c.getNotifications(q)) as never,
+      getNotification: (id) => notify.withClient(profileId, (c) => c.getNotification(id)),
+      getNotifications: (q) => notify.withClient(profileId, (c) => c.getNotifications(q)),
     }),
     onUpdate: (entry, observation) =>
-      bus.emit('notification.updated', {
+      events.emit('notification.updated', {
         profileId: entry.profileId,
         id: entry.notification.id,
         status: observation.status,
@@ -212,48 +114,52 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       }),
     ...options.tracker,
   });
+  const pager = new HistoryPager<Notification>();
+  const vault = new VaultService(cipher, reason, stored, events);
+  const version = options.version ?? '0.1.0';
 
   const services: CoreServices = {
-    mode: options.mode,
-    version: options.version ?? '0.1.0',
-    store,
-    cipher,
-    cipherReason: reason,
-    profiles,
-    builtIns,
-    sandbox,
-    bus,
-    tracker,
-    pager: new HistoryPager<{ id: string }>(),
-    requestLog,
-    observeKey,
-    withClient,
-    activeProfileId: () => {
-      const id = store.get(ACTIVE_KEY);
-      const known =
-        typeof id === 'string' &&
-        (builtIns.some((b) => b.profile.id === id) || profiles.list().some((p) => p.id === id));
-      if (known) return id;
-      return builtIns[0]?.profile.id ?? profiles.list()[0]?.id ?? null;
+    status: () => ({
+      version,
+      mode: options.mode,
+      vault: vault.status(),
+      sandboxUrl: sandbox?.baseUrl ?? null,
+      activeProfileId: directory.activeId(),
+    }),
+    vault,
+    profiles: new ProfileService(directory, events, tracker, pager),
+    directory,
+    templates: new TemplateService(notify),
+    sending: new SendingService(notify, tracker, pager),
+    notifications: new NotificationService(notify, tracker, pager),
+    lookup: new LookupService(directory, notify),
+    failures: new FailureSummary(directory, notify),
+    callbacks: new CallbackReplayService(directory, notify),
+    receivedTexts: async (profileId, olderThan) => {
+      const r = await notify.withClient(profileId, (c) => c.getReceivedTexts(olderThan));
+      const messages = r.received_text_messages;
+      const last = messages[messages.length - 1];
+      return { messages, nextOlderThan: last && messages.length >= RECEIVED_PAGE ? last.id : null };
     },
-    setActiveProfileId: async (id) => {
-      await store.set(ACTIVE_KEY, id);
+    requestLog: (limit, profileId) =>
+      notify.requestLog
+        .filter((e) => !profileId || e.profileId === profileId)
+        .slice(-limit)
+        .reverse(),
+    snippet: (profileId, request, language) => {
+      const p = directory.get(profileId);
+      return renderSnippet(language, p.baseUrl, p.key?.masked ?? '<your API key>', request);
     },
-    logger,
+    sandboxUrl: sandbox?.baseUrl ?? null,
   };
 
-  const endpoint = createEndpoint(createHandlers(services), bus, (method, err) =>
-    logger.error('internal error', { method, error: err instanceof Error ? err.message : String(err) }),
-  );
-
   return {
-    endpoint,
-    sandbox,
+    services,
+    events,
     close: async () => {
       tracker.close();
       await store.flush();
-      await Promise.all([...dispatchers.values()].map((d) => d.close().catch(() => undefined)));
-      if (sandbox) await sandbox.close();
+      await notify.close();
     },
   };
 }

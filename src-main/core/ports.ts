@@ -81,6 +81,28 @@ export interface Logger {
   error(msg: string, data?: Record<string, unknown>): void;
 }
 
+/** One of the embedded sandbox's demo services and its API keys (secrets: keep them in core). */
+export interface SandboxService {
+  id: string;
+  name: string;
+  apiKeys: { keyType: 'normal' | 'team' | 'test'; apiKey: string; revoked: boolean }[];
+}
+
+/**
+ * The embedded Notify Sandbox, as the host started it.
+ *
+ * The core never starts or imports the sandbox: the host (Electron main, the browser-mode CLI)
+ * starts it and hands this in. Every call is async because the sandbox may run in another process,
+ * answering over its control API.
+ */
+export interface EmbeddedSandbox {
+  /** Where its Notify API listens, for the built-in profiles and "app.status". */
+  readonly baseUrl: string;
+  /** The demo services and their keys, for the built-in profiles. */
+  services(): Promise<SandboxService[]>;
+  close(): Promise<void>;
+}
+
 /** The real clock. */
 export const systemClock: Clock = { now: () => Date.now() };
 

@@ -9,11 +9,11 @@
  *
  * Nothing here imports `electron`: main.ts registers {@link PRIVILEGED_SCHEMES} before `ready` and hands
  * {@link appProtocolHandler} to `protocol.handle`. The path checks are the browser host's
- * (../browser-host/static-files.ts), without its fallback to index.html for unknown paths: the renderer
+ * (../host/static-files.ts), without its fallback to index.html for unknown paths: the renderer
  * has no history-style routes, so here a path that is not a file is simply 404.
  */
 import fs from 'node:fs';
-import { fileAt, safeSegments, type StaticLookup } from '../browser-host/static-files';
+import { fileAt, safeSegments, type StaticLookup } from '../host/static-files';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 export const APP_SCHEME = 'app';

@@ -69,22 +69,25 @@ function isTrustedWindow(win: WindowLike, deps: IpcTransportDeps): boolean {
 export function registerIpc(ipcMain: IpcMainLike, endpoint: RpcEndpoint, deps: IpcTransportDeps): () => void {
   ipcMain.handle(IPC_CHANNELS.call, async (event, request): Promise<Result<unknown>> => {
     if (!deps.isTrustedSender(senderFrameOf(event))) {
-      return fail('forbidden', 'This page may not call the console.');
+      return fail({ code: 'forbidden', message: 'This page may not call the console.' });
     }
     if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-      return fail('bad-request', 'A call must be {"method": "…", "input": {…}}.');
+      return fail({ code: 'bad-request', message: 'A call must be {"method": "…", "input": {…}}.' });
     }
     const { method, input } = request as { method?: unknown; input?: unknown };
     if (typeof method !== 'string' || method.length > TRANSPORT_LIMITS.maxMethodLength) {
-      return fail(
-        'bad-request',
-        `"method" must be a method name of at most ${TRANSPORT_LIMITS.maxMethodLength} characters.`,
-      );
+      return fail({
+        code: 'bad-request',
+        message: `"method" must be a method name of at most ${TRANSPORT_LIMITS.maxMethodLength} characters.`,
+      });
     }
     try {
       return await endpoint.call(method, input, { transport: 'ipc' });
     } catch {
-      return fail('internal', 'Something went wrong inside the console. Please try again.');
+      return fail({
+        code: 'internal',
+        message: 'Something went wrong inside the console. Please try again.',
+      });
     }
   });
 

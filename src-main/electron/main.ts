@@ -2,22 +2,26 @@
  * The Electron entry point: wiring only.
  *
  * Every decision lives in a tested module (./security, ./app-policy, ./app-protocol, ./menu,
- * ./ipc-transport, ./safe-storage-adapter); this file hands them the real Electron objects, in the order
- * that keeps every page hardened from its first byte: sandbox on and the app:// scheme privileged before
- * ready, the app:// handler and security installed before the first window exists, IPC registered before
- * the page can call.
+ * ./ipc-transport, ./safe-storage-adapter, ./deep-links, ./updater); this file hands them the real
+ * Electron objects, in the order that keeps every page hardened from its first byte: sandbox on and the
+ * app:// scheme privileged before ready, the app:// handler and security installed before the first
+ * window exists, IPC registered before the page can call.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import electronUpdater from 'electron-updater';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConsoleCore } from '../core/app';
+import { startConsole } from '../host/start-console';
 import { mainWindowOptions, quitsWhenAllWindowsClosed, rendererTarget, userDataOverride } from './app-policy';
+import { APP_ID } from './app-identity';
 import { APP_SCHEME, appProtocolHandler, PRIVILEGED_SCHEMES } from './app-protocol';
+import { installDeepLinks, urlWithHash } from './deep-links';
 import { registerIpc } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
 import { safeStorageAdapter } from './safe-storage-adapter';
 import { installSecurity, isSafeExternalUrl, isTrustedSender } from './security';
+import { startUpdates, updatePolicy, type UpdateMessage, type Updates } from './updater';
 
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/index.html.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,6 +38,12 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([...PRIVILEGED_SCHEMES]);
 const userData = userDataOverride(app.isPackaged, process.env);
 if (userData !== null) app.setPath('userData', userData);
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+// Set once the first window exists: where deep links and second launches go.
+let showWindow: (hash: string | null) => void = () => undefined;
+// The single-instance lock and notify-console:// links; before `ready`, as macOS may send the link early.
+const links = installDeepLinks({ app, argv: process.argv, show: (hash) => showWindow(hash), log: console });
 
 function createWindow(appUrl: string): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(preloadPath));
@@ -55,13 +65,33 @@ async function start(): Promise<void> {
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
   });
   installSecurity(app, session.defaultSession, null, { appUrl: target.url, csp: target.csp, openExternal });
+  const showMessage = async (message: UpdateMessage): Promise<number> => {
+    const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    return (win ? await dialog.showMessageBox(win, message) : await dialog.showMessageBox(message)).response;
+  };
+  const policy = updatePolicy({ isPackaged: app.isPackaged, env: process.env });
+  if (!policy.enabled) console.info(`[updates] ${policy.reason}`);
+  const updates: Updates | null = policy.enabled
+    ? startUpdates({
+        updater: electronUpdater.autoUpdater,
+        currentVersion: app.getVersion(),
+        log: { info: (m) => console.info(`[updates] ${m}`), warn: (m) => console.warn(`[updates] ${m}`) },
+        showMessage,
+      })
+    : null;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      buildMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged, openExternal }),
+      buildMenuTemplate({
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        openExternal,
+        // Only where updates are on: an unpackaged run has no item rather than one that cannot work.
+        ...(updates ? { checkForUpdates: () => void updates.check(true) } : {}),
+      }),
     ),
   );
 
-  const core = await createConsoleCore({
+  const core = await startConsole({
     dataDir: app.getPath('userData'),
     mode: 'electron',
     safeStorage: safeStorageAdapter(safeStorage, process.platform),
@@ -72,14 +102,18 @@ async function start(): Promise<void> {
     getWindows: () => BrowserWindow.getAllWindows(),
   });
 
-  createWindow(target.url);
-
-  app.on('second-instance', () => {
+  createWindow(urlWithHash(target.url, links.takeInitialHash()));
+  showWindow = (hash) => {
     const [win] = BrowserWindow.getAllWindows();
-    if (win === undefined) return void createWindow(target.url);
+    if (win === undefined) return void createWindow(urlWithHash(target.url, hash));
     if (win.isMinimized()) win.restore();
     win.focus();
-  });
+    // Only the fragment changes: the page stays, and its router moves to the linked screen.
+    if (hash !== null) void win.loadURL(urlWithHash(target.url, hash));
+  };
+  links.ready();
+  // Not awaited: the window never waits for GitHub, and a failed check is only logged.
+  void updates?.check(false);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(target.url);
   });
@@ -97,7 +131,7 @@ async function start(): Promise<void> {
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (!links.primary) {
   // Another console already runs on this profile; it gets focus through 'second-instance'.
   app.quit();
 } else {

@@ -15,6 +15,8 @@ export interface MenuOptions {
   platform: NodeJS.Platform;
   isPackaged: boolean;
   openExternal: OpenExternal;
+  /** "Check for Updates…" (src-main/electron/updater.ts): in the app menu on macOS, Help elsewhere. */
+  checkForUpdates?: () => void;
 }
 
 /** The menu template for `Menu.buildFromTemplate`: (app menu on macOS,) File, Edit, View, Window, Help. */
@@ -22,12 +24,16 @@ export function buildMenuTemplate({
   platform,
   isPackaged,
   openExternal,
+  checkForUpdates,
 }: MenuOptions): MenuItemConstructorOptions[] {
+  const updateItem: MenuItemConstructorOptions[] = checkForUpdates
+    ? [{ label: 'Check for Updates…', click: () => checkForUpdates() }]
+    : [];
   const developer: MenuItemConstructorOptions[] = isPackaged
     ? []
     : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
   return [
-    ...(platform === 'darwin' ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
+    ...(platform === 'darwin' ? [macAppMenu(updateItem)] : []),
     { role: 'fileMenu' },
     // The Edit menu is what gives copy and paste their keyboard shortcuts on macOS.
     { role: 'editMenu' },
@@ -50,7 +56,30 @@ export function buildMenuTemplate({
           label: 'Notify API documentation',
           click: () => void Promise.resolve(openExternal(NOTIFY_API_DOCS_URL)).catch(() => undefined),
         },
+        ...(platform === 'darwin' || updateItem.length === 0
+          ? []
+          : [{ type: 'separator' } as const, ...updateItem]),
       ],
     },
   ];
+}
+
+/** macOS's app menu (About, Services, Hide, Quit…), with "Check for Updates…" under About. */
+function macAppMenu(updateItem: MenuItemConstructorOptions[]): MenuItemConstructorOptions {
+  if (updateItem.length === 0) return { role: 'appMenu' };
+  return {
+    role: 'appMenu',
+    submenu: [
+      { role: 'about' },
+      ...updateItem,
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
 }

@@ -8,7 +8,7 @@
  * one is deprecated and can block the main process on a keychain prompt).
  */
 import type { SafeStorage } from 'electron';
-import type { SafeStorageLike } from '../core/vault/safe-storage-cipher';
+import type { SafeStorageLike } from '../core';
 
 /** Electron's safeStorage, with the later or platform-specific parts optional. */
 export type ElectronSafeStorageLike = Pick<

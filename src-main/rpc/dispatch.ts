@@ -2,27 +2,17 @@
  * The dispatcher: one entry point for every transport.
  *
  * Validates the method name and input against the contract, runs the handler, validates the output,
- * and turns every failure into a Result. Nothing a handler throws escapes as a stack trace; an
- * unexpected error becomes `internal` with a generic message (and is logged without inputs).
+ * and turns every failure into a Result (./errors.ts maps the core's errors to the contract's union).
+ * Nothing a handler throws escapes as a stack trace; an unexpected error becomes `internal` with a
+ * generic message (and is logged without inputs).
  */
 import { z } from 'zod';
 import { fail, ok, type Result } from '../contract/result';
+import { INTERNAL_ERROR, toRpcError } from './errors';
 import { events, methods, type EventName, type EventPayload, type MethodName } from '../contract/methods';
 
 export interface CallContext {
   transport: 'ipc' | 'http' | 'test';
-}
-
-/** A failure a handler means to report: code and message reach the user as they are. */
-export class RpcFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'RpcFailure';
-  }
 }
 
 type Handler<M extends MethodName> = (
@@ -53,41 +43,59 @@ export async function dispatch(
   onInternalError: (method: string, err: unknown) => void = () => {},
 ): Promise<Result<unknown>> {
   if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
-    return fail('unknown-method', `There is no method ${JSON.stringify(String(method).slice(0, 64))}.`);
+    return fail({
+      code: 'unknown-method',
+      message: `There is no method ${JSON.stringify(String(method).slice(0, 64))}.`,
+    });
   }
   const name = method as MethodName;
   const spec = methods[name];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success)
-    return fail('validation', describeIssues(parsed.error), { issues: parsed.error.issues.slice(0, 20) });
+    return fail({
+      code: 'validation',
+      message: describeIssues(parsed.error),
+      details: {
+        issues: parsed.error.issues
+          .slice(0, 20)
+          .map((i) => ({ field: i.path.map((p) => String(p)).join('.'), message: i.message })),
+      },
+    });
   try {
     const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
     const value = await handler(parsed.data, ctx);
     const out = spec.output.safeParse(value);
     if (!out.success) {
       onInternalError(name, new Error(`output does not match the contract: ${describeIssues(out.error)}`));
-      return fail('internal', 'The console produced an answer it should not have. Please report this.');
+      return fail({
+        code: 'internal',
+        message: 'The console produced an answer it should not have. Please report this.',
+      });
     }
     return ok(out.data);
   } catch (err) {
-    if (err instanceof RpcFailure) return fail(err.code, err.message, err.details);
+    const error = toRpcError(err);
+    if (error) return fail(error);
     onInternalError(name, err);
-    return fail(
-      'internal',
-      'Something went wrong inside the console. Nothing was sent twice; please try again.',
-    );
+    return fail(INTERNAL_ERROR);
   }
 }
 
-/** Events from the core, validated before they reach any transport. */
+/**
+ * The core's events, validated against the contract before they reach any transport: a payload
+ * that does not match is dropped (and reported), never forwarded.
+ */
 export class EventBus {
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
 
+  constructor(private readonly onInvalid: (name: EventName, err: unknown) => void = () => {}) {}
+
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    const parsed = events[name].parse(payload);
+    const parsed = events[name].safeParse(payload);
+    if (!parsed.success) return this.onInvalid(name, parsed.error);
     for (const l of this.listeners) {
       try {
-        l(name, parsed);
+        l(name, parsed.data);
       } catch {
         // A broken transport must not stop the others.
       }

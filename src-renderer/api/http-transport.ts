@@ -85,9 +85,10 @@ export function httpTransport(options: HttpTransportOptions): Transport {
     if (isResult(payload)) return payload;
     return {
       ok: false,
-      error: transportError(`The console answered with HTTP ${res.status} and no readable result.`, {
-        status: res.status,
-      }),
+      error: transportError(
+        `The console answered with HTTP ${res.status} and no readable result.`,
+        res.status,
+      ),
     };
   }
 

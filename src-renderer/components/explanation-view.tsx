@@ -1,7 +1,7 @@
 /**
  * The console's explanation of a failure or status: what happened, retry?, charged?, next steps.
  */
-import type { Explanation } from '../../src-main/contract/methods';
+import type { Explanation } from '../../src-shared/notify/explanation';
 
 const RETRY: Record<Explanation['retry'], string> = {
   yes: 'Yes, you can send it again',

@@ -1,17 +1,16 @@
 /**
  * Reading a failed Result: what to show the user.
  *
- * The core keeps Notify's HTTP status, error class and message and adds its own explanation in
- * `error.details`; validation failures carry per-field issues. The exact shape of `details` differs
- * by error, so this reads it defensively and never assumes a field is there.
+ * The contract's error union (src-main/contract/errors.ts) says, by `code`, which details a
+ * failure carries: Notify's status, error class and message with the console's explanation and the
+ * measured clock skew; the failed layer of a network error; the reference of an unknown outcome;
+ * per-field issues. A failure that does not match the union (an older host, a broken transport) is
+ * shown by its code and message alone.
  */
-import { explanation as explanationSchema, type Explanation } from '../../src-main/contract/methods';
-import type { RpcError } from '../../src-main/contract/result';
+import { rpcError, type FieldIssue, type RpcError } from '../../src-main/contract/errors';
+import type { Explanation } from '../../src-shared/notify/explanation';
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+export type { FieldIssue };
 
 export interface ErrorView {
   code: string;
@@ -20,6 +19,7 @@ export interface ErrorView {
   errorClass: string | null;
   notifyMessage: string | null;
   explanation: Explanation | null;
+  /** Notify's clock minus this computer's, measured from the failed answer. */
   skewSeconds: number | null;
   reference: string | null;
   fieldIssues: FieldIssue[];
@@ -32,66 +32,64 @@ export interface ErrorView {
   details: unknown;
 }
 
-const asRecord = (v: unknown): Record<string, unknown> | null =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-const firstNumber = (o: Record<string, unknown>, keys: string[]): number | null => {
-  for (const k of keys) if (typeof o[k] === 'number' && Number.isFinite(o[k])) return o[k];
-  return null;
-};
-const firstString = (o: Record<string, unknown>, keys: string[]): string | null => {
-  for (const k of keys) if (typeof o[k] === 'string' && o[k] !== '') return o[k];
-  return null;
-};
-
-function issuesOf(details: Record<string, unknown>): FieldIssue[] {
-  const raw = details['issues'];
-  if (!Array.isArray(raw)) return [];
-  const out: FieldIssue[] = [];
-  for (const item of raw) {
-    const o = asRecord(item);
-    if (!o || typeof o['message'] !== 'string') continue;
-    const field =
-      typeof o['field'] === 'string'
-        ? o['field']
-        : Array.isArray(o['path'])
-          ? o['path'].map((p) => String(p)).join('.')
-          : '';
-    out.push({ field, message: o['message'] });
-  }
-  return out;
-}
-
 /** Everything the error panel shows, read from a failed Result. */
 export function describeRpcError(error: RpcError): ErrorView {
-  const d = asRecord(error.details) ?? {};
-  const notify = asRecord(d['notify']) ?? d;
-  const parsed = explanationSchema.safeParse(d['explanation']);
-  const notifyErrors = (Array.isArray(notify['errors']) ? notify['errors'] : [])
-    .map(asRecord)
-    .filter((e): e is Record<string, unknown> => e !== null)
-    .map((e) => ({ error: String(e['error'] ?? ''), message: String(e['message'] ?? '') }));
-  // Notify's app-level envelope (`{"message": …}` without `errors`) arrives as `app`.
-  const app = asRecord(notify['app']);
-  const method = firstString(d, ['method']);
-  const path = firstString(d, ['path']);
-  return {
+  const view: ErrorView = {
     code: error.code,
     message: error.message,
-    httpStatus: firstNumber(notify, ['status', 'statusCode', 'httpStatus', 'status_code']),
-    errorClass: firstString(notify, ['errorClass', 'error_class']) ?? (notifyErrors[0]?.error || null),
-    notifyMessage:
-      firstString(notify, ['notifyMessage']) ??
-      (notifyErrors[0]?.message || null) ??
-      (app ? firstString(app, ['message']) : null),
-    explanation: parsed.success ? parsed.data : null,
-    skewSeconds: firstNumber(d, ['skewSeconds', 'clockSkewSeconds']),
-    reference: firstString(d, ['reference']),
-    fieldIssues: issuesOf(d),
-    notifyErrors,
-    request: method && path ? `${method} ${path}` : null,
-    networkKind: error.code === 'network' ? firstString(d, ['kind']) : null,
+    httpStatus: null,
+    errorClass: null,
+    notifyMessage: null,
+    explanation: null,
+    skewSeconds: null,
+    reference: null,
+    fieldIssues: [],
+    notifyErrors: [],
+    request: null,
+    networkKind: null,
     details: error.details,
   };
+  const parsed = rpcError.safeParse(error);
+  if (!parsed.success) return view;
+  const e = parsed.data;
+  switch (e.code) {
+    case 'notify': {
+      const d = e.details;
+      const first = d.errors[0];
+      return {
+        ...view,
+        httpStatus: d.status,
+        errorClass: first?.error || null,
+        notifyMessage: first?.message || d.app?.message || null,
+        explanation: d.explanation,
+        skewSeconds: d.skewSeconds,
+        notifyErrors: d.errors.map((x) => ({ error: x.error, message: x.message })),
+        request: `${d.method} ${d.path}`,
+      };
+    }
+    case 'network':
+      return {
+        ...view,
+        httpStatus: e.details.status,
+        explanation: e.details.explanation,
+        request: `${e.details.method} ${e.details.path}`,
+        networkKind: e.details.kind,
+      };
+    case 'unknown-outcome':
+      return {
+        ...view,
+        httpStatus: e.details.status,
+        explanation: e.details.explanation,
+        reference: e.details.reference,
+        request: `${e.details.method} ${e.details.path}`,
+      };
+    case 'validation':
+    case 'invalid_profile':
+    case 'invalid_import':
+      return { ...view, fieldIssues: e.details.issues };
+    default:
+      return view;
+  }
 }
 
 /**
@@ -111,6 +109,8 @@ export function fieldErrors(error: RpcError | null): Record<string, string> {
 }
 
 /** A Result-shaped transport failure for when the host itself could not answer. */
-export function transportError(message: string, details?: unknown): RpcError {
-  return details === undefined ? { code: 'transport', message } : { code: 'transport', message, details };
+export function transportError(message: string, status?: number): RpcError {
+  return status === undefined
+    ? { code: 'transport', message }
+    : { code: 'transport', message, details: { status } };
 }

@@ -1,11 +1,11 @@
 /**
- * Checking a recipient before sending, with Notify's own rules and messages (reference §10).
+ * Checking a recipient before sending, with Notify's own rules and messages (docs/notify-api-reference.md §10).
  *
  * The console does not know the service's permissions (international texts, landlines), so it
  * applies the schema-level check Notify runs first; Notify itself has the last word.
  */
 import { validateEmailAddress } from '../../src-shared/recipients/email-address';
-import { isSimulatedRecipient } from '../../src-shared/recipients/format-recipient';
+import { isSimulatedSend } from '../../src-shared/notify/simulated-recipient';
 import { parsePhoneNumber, phoneErrorMessage } from '../../src-shared/recipients/phone-number';
 
 export type RecipientCheck =
@@ -34,7 +34,7 @@ export function checkRecipient(type: 'sms' | 'email', raw: string): RecipientChe
     return {
       ok: true,
       normalised: info.normalised,
-      smokeTest: isSimulatedRecipient(info.normalised, 'sms'),
+      smokeTest: isSimulatedSend('sms', raw),
       rateMultiplier: info.rateMultiplier,
       noDeliveryReceipts: !info.hasDeliveryReceipts,
       countryName: info.countryName,
@@ -45,7 +45,7 @@ export function checkRecipient(type: 'sms' | 'email', raw: string): RecipientChe
   return {
     ok: true,
     normalised: email.normalised,
-    smokeTest: isSimulatedRecipient(email.normalised, 'email'),
+    smokeTest: isSimulatedSend('email', raw),
     rateMultiplier: 1,
     noDeliveryReceipts: false,
     countryName: null,

@@ -16,7 +16,7 @@ import {
   type FieldValue,
 } from './placeholder-fields';
 import { checkRecipient } from './recipient';
-import { UUID_PATTERN } from '../../src-main/contract/schemas';
+import { UUID_PATTERN } from '../../src-shared/notify/ids';
 
 export type Postage = '' | 'first' | 'second' | 'economy';
 

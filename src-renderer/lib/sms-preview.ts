@@ -2,19 +2,13 @@
  * What the send screen says about a text message as it is typed: length, fragments, encoding and
  * an estimated cost, all computed locally with Notify's own rules (src-shared/template).
  */
-import { SMS_RATE_POUNDS } from '../../src-shared/letters/costs';
+import { smsCostInPounds } from '../../src-shared/letters/costs';
 import {
   renderSmsUnsanitised,
   smsEncodingInfo,
   smsMessageInfo,
   type Personalisation,
 } from '../../src-shared/template';
-
-/**
- * Price per fragment used for the estimate: Notify's current rate, the one the sandbox charges.
- * Notify's real price is in `cost_details` after sending.
- */
-export const SMS_ESTIMATE_RATE_POUNDS = SMS_RATE_POUNDS;
 
 export interface SmsPreview {
   body: string;
@@ -27,7 +21,10 @@ export interface SmsPreview {
   nonGsmCharacters: string[];
   /** What sanitising turns them into (`?` when there is no equivalent). */
   replaced: Array<{ from: string; to: string }>;
-  /** fragments × rate × international multiplier, in pounds. An estimate. */
+  /**
+   * fragments × international multiplier × Notify's current rate, in pounds (`smsCostInPounds`, as the
+   * sandbox charges). An estimate: Notify's real price is in `cost_details` after sending.
+   */
   costEstimate: number;
 }
 
@@ -48,18 +45,13 @@ export function smsPreview(
     isEmpty: info.isEmpty,
     nonGsmCharacters: encoding.nonGsmCharacters,
     replaced: encoding.replaced,
-    costEstimate: smsCostEstimate(info.fragmentCount, rateMultiplier),
+    costEstimate: smsCostInPounds(info.fragmentCount, rateMultiplier),
   };
 }
 
-/** fragments × £0.0227 × multiplier, rounded to a hundredth of a penny. */
-export function smsCostEstimate(fragments: number, rateMultiplier = 1): number {
-  return Math.round(fragments * rateMultiplier * SMS_ESTIMATE_RATE_POUNDS * 10_000) / 10_000;
-}
-
-/** `£0.0454`; whole pounds keep two decimals (`£1.20`). */
+/** `£0.0454`, to a hundredth of a penny; whole pounds keep two decimals (`£1.20`). */
 export function formatPounds(amount: number): string {
-  const fixed = amount.toFixed(4).replace(/0{1,2}$/, '');
+  const fixed = (Math.round(amount * 10_000) / 10_000).toFixed(4).replace(/0{1,2}$/, '');
   return `£${fixed}`;
 }
 

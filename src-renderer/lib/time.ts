@@ -1,27 +1,10 @@
 /**
- * Parsing and showing Notify's times and the durations between them.
+ * Showing Notify's times and the durations between them (parsing and the day format are
+ * src-shared/dates.ts, shared with the core).
  */
+import { formatDay as formatDayIn, parseNotifyTime } from '../../src-shared/dates';
 
-/**
- * Milliseconds since the epoch for a Notify time, or null.
- *
- * Notify writes microseconds (`2024-05-01T12:00:00.123456Z`); only milliseconds are kept. A time
- * without a zone is UTC, as Notify's always are.
- */
-export function parseNotifyTime(value: string | null | undefined): number | null {
-  if (!value) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    value.trim(),
-  );
-  if (!m) {
-    const fallback = Date.parse(value);
-    return Number.isNaN(fallback) ? null : fallback;
-  }
-  const fraction = (m[3] ?? '').slice(0, 3).padEnd(3, '0');
-  const zone = m[4] ?? 'Z';
-  const ms = Date.parse(`${m[1]}T${m[2]}.${fraction}${zone}`);
-  return Number.isNaN(ms) ? null : ms;
-}
+export { parseNotifyTime };
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -65,14 +48,10 @@ export function formatSkew(seconds: number | null | undefined): string {
   return `${seconds > 0 ? '+' : ''}${seconds.toFixed(1)} s (${side})`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
 /** `14 Mar 2026` in local time: a day, when the time of day does not matter. */
 export function formatDay(value: string | number | null | undefined): string {
   const ms = typeof value === 'number' ? value : parseNotifyTime(value);
-  if (ms === null) return '—';
-  const d = new Date(ms);
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  return ms === null ? '—' : formatDayIn(ms, 'local');
 }
 
 const DAY_MS = 86_400_000;

@@ -15,7 +15,7 @@
  * gives `null` and never throws. Whatever `hashToRoute` accepts, `routeToHash` writes back exactly.
  */
 import type { Route } from './routes';
-import { UUID_PATTERN } from '../../src-main/contract/schemas';
+import { UUID_PATTERN } from '../../src-shared/notify/ids';
 
 /** The contract caps profile ids at 64 characters; links carry only URL-safe ones. */
 const PROFILE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,160 +1,163 @@
 /**
- * Bank holidays in England and Wales, 2000–2030.
+ * Bank holidays in England and Wales, 2000–2040. Generated: do not edit by hand.
  *
- * 2018–2027 are exactly the dates in UTILS `notifications_utils/data/bank-holidays.json` (division
- * `england-and-wales`, the data Notify's `BankHolidays(use_cached_holidays=True)` reads). The other years
- * follow the same statutory rules (substitute days for weekend holidays) plus the one-off holidays of 2002,
- * 2011, 2012, 2020, 2022 and 2023. Notify's own data file starts in 2018, so for earlier dates it sees no
- * holidays at all; the tests only rely on dates that are unaffected by this.
+ * 2018–2027 are exactly the dates (division `england-and-wales`) of
+ * alphagov/notifications-utils notifications_utils/data/bank-holidays.json at commit 1837737795444498033b7cfd779eb4a4b79104c6 (its england-and-wales events, copied from the stored copy the search tools hold),
+ * the data Notify's `BankHolidays(use_cached_holidays=True)` reads. The other years, marked "by rule",
+ * follow the statutory rules (substitute weekdays for weekend holidays) plus the one-off holidays of 2002, 2011
+ * and 2012; no later one-off holiday can be known in advance, and Notify's own data file has no
+ * holidays at all outside its years. Regenerated on 2026-12-03 with:
+ *
+ *     node --import tsx scripts/refresh-bank-holidays.ts --source /tmp/rules-oracle/bank-holidays.json --source-name "alphagov/notifications-utils notifications_utils/data/bank-holidays.json at commit 1837737795444498033b7cfd779eb4a4b79104c6 (its england-and-wales events, copied from the stored copy the search tools hold)"
  */
 export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly string[] = [
-  '2000-01-03', // New Year’s Day
-  '2000-04-21', // Good Friday
-  '2000-04-24', // Easter Monday
-  '2000-05-01', // Early May bank holiday
-  '2000-05-29', // Spring bank holiday
-  '2000-08-28', // Summer bank holiday
-  '2000-12-25', // Christmas Day
-  '2000-12-26', // Boxing Day
-  '2001-01-01', // New Year’s Day
-  '2001-04-13', // Good Friday
-  '2001-04-16', // Easter Monday
-  '2001-05-07', // Early May bank holiday
-  '2001-05-28', // Spring bank holiday
-  '2001-08-27', // Summer bank holiday
-  '2001-12-25', // Christmas Day
-  '2001-12-26', // Boxing Day
-  '2002-01-01', // New Year’s Day
-  '2002-03-29', // Good Friday
-  '2002-04-01', // Easter Monday
-  '2002-05-06', // Early May bank holiday
-  '2002-06-03', // Golden Jubilee bank holiday
-  '2002-06-04', // Spring bank holiday
-  '2002-08-26', // Summer bank holiday
-  '2002-12-25', // Christmas Day
-  '2002-12-26', // Boxing Day
-  '2003-01-01', // New Year’s Day
-  '2003-04-18', // Good Friday
-  '2003-04-21', // Easter Monday
-  '2003-05-05', // Early May bank holiday
-  '2003-05-26', // Spring bank holiday
-  '2003-08-25', // Summer bank holiday
-  '2003-12-25', // Christmas Day
-  '2003-12-26', // Boxing Day
-  '2004-01-01', // New Year’s Day
-  '2004-04-09', // Good Friday
-  '2004-04-12', // Easter Monday
-  '2004-05-03', // Early May bank holiday
-  '2004-05-31', // Spring bank holiday
-  '2004-08-30', // Summer bank holiday
-  '2004-12-27', // Christmas Day
-  '2004-12-28', // Boxing Day
-  '2005-01-03', // New Year’s Day
-  '2005-03-25', // Good Friday
-  '2005-03-28', // Easter Monday
-  '2005-05-02', // Early May bank holiday
-  '2005-05-30', // Spring bank holiday
-  '2005-08-29', // Summer bank holiday
-  '2005-12-26', // Boxing Day
-  '2005-12-27', // Christmas Day
-  '2006-01-02', // New Year’s Day
-  '2006-04-14', // Good Friday
-  '2006-04-17', // Easter Monday
-  '2006-05-01', // Early May bank holiday
-  '2006-05-29', // Spring bank holiday
-  '2006-08-28', // Summer bank holiday
-  '2006-12-25', // Christmas Day
-  '2006-12-26', // Boxing Day
-  '2007-01-01', // New Year’s Day
-  '2007-04-06', // Good Friday
-  '2007-04-09', // Easter Monday
-  '2007-05-07', // Early May bank holiday
-  '2007-05-28', // Spring bank holiday
-  '2007-08-27', // Summer bank holiday
-  '2007-12-25', // Christmas Day
-  '2007-12-26', // Boxing Day
-  '2008-01-01', // New Year’s Day
-  '2008-03-21', // Good Friday
-  '2008-03-24', // Easter Monday
-  '2008-05-05', // Early May bank holiday
-  '2008-05-26', // Spring bank holiday
-  '2008-08-25', // Summer bank holiday
-  '2008-12-25', // Christmas Day
-  '2008-12-26', // Boxing Day
-  '2009-01-01', // New Year’s Day
-  '2009-04-10', // Good Friday
-  '2009-04-13', // Easter Monday
-  '2009-05-04', // Early May bank holiday
-  '2009-05-25', // Spring bank holiday
-  '2009-08-31', // Summer bank holiday
-  '2009-12-25', // Christmas Day
-  '2009-12-28', // Boxing Day
-  '2010-01-01', // New Year’s Day
-  '2010-04-02', // Good Friday
-  '2010-04-05', // Easter Monday
-  '2010-05-03', // Early May bank holiday
-  '2010-05-31', // Spring bank holiday
-  '2010-08-30', // Summer bank holiday
-  '2010-12-27', // Christmas Day
-  '2010-12-28', // Boxing Day
-  '2011-01-03', // New Year’s Day
-  '2011-04-22', // Good Friday
-  '2011-04-25', // Easter Monday
-  '2011-04-29', // Royal wedding
-  '2011-05-02', // Early May bank holiday
-  '2011-05-30', // Spring bank holiday
-  '2011-08-29', // Summer bank holiday
-  '2011-12-26', // Boxing Day
-  '2011-12-27', // Christmas Day
-  '2012-01-02', // New Year’s Day
-  '2012-04-06', // Good Friday
-  '2012-04-09', // Easter Monday
-  '2012-05-07', // Early May bank holiday
-  '2012-06-04', // Spring bank holiday
-  '2012-06-05', // Diamond Jubilee bank holiday
-  '2012-08-27', // Summer bank holiday
-  '2012-12-25', // Christmas Day
-  '2012-12-26', // Boxing Day
-  '2013-01-01', // New Year’s Day
-  '2013-03-29', // Good Friday
-  '2013-04-01', // Easter Monday
-  '2013-05-06', // Early May bank holiday
-  '2013-05-27', // Spring bank holiday
-  '2013-08-26', // Summer bank holiday
-  '2013-12-25', // Christmas Day
-  '2013-12-26', // Boxing Day
-  '2014-01-01', // New Year’s Day
-  '2014-04-18', // Good Friday
-  '2014-04-21', // Easter Monday
-  '2014-05-05', // Early May bank holiday
-  '2014-05-26', // Spring bank holiday
-  '2014-08-25', // Summer bank holiday
-  '2014-12-25', // Christmas Day
-  '2014-12-26', // Boxing Day
-  '2015-01-01', // New Year’s Day
-  '2015-04-03', // Good Friday
-  '2015-04-06', // Easter Monday
-  '2015-05-04', // Early May bank holiday
-  '2015-05-25', // Spring bank holiday
-  '2015-08-31', // Summer bank holiday
-  '2015-12-25', // Christmas Day
-  '2015-12-28', // Boxing Day
-  '2016-01-01', // New Year’s Day
-  '2016-03-25', // Good Friday
-  '2016-03-28', // Easter Monday
-  '2016-05-02', // Early May bank holiday
-  '2016-05-30', // Spring bank holiday
-  '2016-08-29', // Summer bank holiday
-  '2016-12-26', // Boxing Day
-  '2016-12-27', // Christmas Day
-  '2017-01-02', // New Year’s Day
-  '2017-04-14', // Good Friday
-  '2017-04-17', // Easter Monday
-  '2017-05-01', // Early May bank holiday
-  '2017-05-29', // Spring bank holiday
-  '2017-08-28', // Summer bank holiday
-  '2017-12-25', // Christmas Day
-  '2017-12-26', // Boxing Day
+  '2000-01-03', // New Year’s Day (by rule)
+  '2000-04-21', // Good Friday (by rule)
+  '2000-04-24', // Easter Monday (by rule)
+  '2000-05-01', // Early May bank holiday (by rule)
+  '2000-05-29', // Spring bank holiday (by rule)
+  '2000-08-28', // Summer bank holiday (by rule)
+  '2000-12-25', // Christmas Day (by rule)
+  '2000-12-26', // Boxing Day (by rule)
+  '2001-01-01', // New Year’s Day (by rule)
+  '2001-04-13', // Good Friday (by rule)
+  '2001-04-16', // Easter Monday (by rule)
+  '2001-05-07', // Early May bank holiday (by rule)
+  '2001-05-28', // Spring bank holiday (by rule)
+  '2001-08-27', // Summer bank holiday (by rule)
+  '2001-12-25', // Christmas Day (by rule)
+  '2001-12-26', // Boxing Day (by rule)
+  '2002-01-01', // New Year’s Day (by rule)
+  '2002-03-29', // Good Friday (by rule)
+  '2002-04-01', // Easter Monday (by rule)
+  '2002-05-06', // Early May bank holiday (by rule)
+  '2002-06-03', // Golden Jubilee bank holiday (by rule)
+  '2002-06-04', // Spring bank holiday (by rule)
+  '2002-08-26', // Summer bank holiday (by rule)
+  '2002-12-25', // Christmas Day (by rule)
+  '2002-12-26', // Boxing Day (by rule)
+  '2003-01-01', // New Year’s Day (by rule)
+  '2003-04-18', // Good Friday (by rule)
+  '2003-04-21', // Easter Monday (by rule)
+  '2003-05-05', // Early May bank holiday (by rule)
+  '2003-05-26', // Spring bank holiday (by rule)
+  '2003-08-25', // Summer bank holiday (by rule)
+  '2003-12-25', // Christmas Day (by rule)
+  '2003-12-26', // Boxing Day (by rule)
+  '2004-01-01', // New Year’s Day (by rule)
+  '2004-04-09', // Good Friday (by rule)
+  '2004-04-12', // Easter Monday (by rule)
+  '2004-05-03', // Early May bank holiday (by rule)
+  '2004-05-31', // Spring bank holiday (by rule)
+  '2004-08-30', // Summer bank holiday (by rule)
+  '2004-12-27', // Christmas Day (by rule)
+  '2004-12-28', // Boxing Day (by rule)
+  '2005-01-03', // New Year’s Day (by rule)
+  '2005-03-25', // Good Friday (by rule)
+  '2005-03-28', // Easter Monday (by rule)
+  '2005-05-02', // Early May bank holiday (by rule)
+  '2005-05-30', // Spring bank holiday (by rule)
+  '2005-08-29', // Summer bank holiday (by rule)
+  '2005-12-26', // Boxing Day (by rule)
+  '2005-12-27', // Christmas Day (by rule)
+  '2006-01-02', // New Year’s Day (by rule)
+  '2006-04-14', // Good Friday (by rule)
+  '2006-04-17', // Easter Monday (by rule)
+  '2006-05-01', // Early May bank holiday (by rule)
+  '2006-05-29', // Spring bank holiday (by rule)
+  '2006-08-28', // Summer bank holiday (by rule)
+  '2006-12-25', // Christmas Day (by rule)
+  '2006-12-26', // Boxing Day (by rule)
+  '2007-01-01', // New Year’s Day (by rule)
+  '2007-04-06', // Good Friday (by rule)
+  '2007-04-09', // Easter Monday (by rule)
+  '2007-05-07', // Early May bank holiday (by rule)
+  '2007-05-28', // Spring bank holiday (by rule)
+  '2007-08-27', // Summer bank holiday (by rule)
+  '2007-12-25', // Christmas Day (by rule)
+  '2007-12-26', // Boxing Day (by rule)
+  '2008-01-01', // New Year’s Day (by rule)
+  '2008-03-21', // Good Friday (by rule)
+  '2008-03-24', // Easter Monday (by rule)
+  '2008-05-05', // Early May bank holiday (by rule)
+  '2008-05-26', // Spring bank holiday (by rule)
+  '2008-08-25', // Summer bank holiday (by rule)
+  '2008-12-25', // Christmas Day (by rule)
+  '2008-12-26', // Boxing Day (by rule)
+  '2009-01-01', // New Year’s Day (by rule)
+  '2009-04-10', // Good Friday (by rule)
+  '2009-04-13', // Easter Monday (by rule)
+  '2009-05-04', // Early May bank holiday (by rule)
+  '2009-05-25', // Spring bank holiday (by rule)
+  '2009-08-31', // Summer bank holiday (by rule)
+  '2009-12-25', // Christmas Day (by rule)
+  '2009-12-28', // Boxing Day (by rule)
+  '2010-01-01', // New Year’s Day (by rule)
+  '2010-04-02', // Good Friday (by rule)
+  '2010-04-05', // Easter Monday (by rule)
+  '2010-05-03', // Early May bank holiday (by rule)
+  '2010-05-31', // Spring bank holiday (by rule)
+  '2010-08-30', // Summer bank holiday (by rule)
+  '2010-12-27', // Christmas Day (by rule)
+  '2010-12-28', // Boxing Day (by rule)
+  '2011-01-03', // New Year’s Day (by rule)
+  '2011-04-22', // Good Friday (by rule)
+  '2011-04-25', // Easter Monday (by rule)
+  '2011-04-29', // Royal wedding bank holiday (by rule)
+  '2011-05-02', // Early May bank holiday (by rule)
+  '2011-05-30', // Spring bank holiday (by rule)
+  '2011-08-29', // Summer bank holiday (by rule)
+  '2011-12-26', // Boxing Day (by rule)
+  '2011-12-27', // Christmas Day (by rule)
+  '2012-01-02', // New Year’s Day (by rule)
+  '2012-04-06', // Good Friday (by rule)
+  '2012-04-09', // Easter Monday (by rule)
+  '2012-05-07', // Early May bank holiday (by rule)
+  '2012-06-04', // Spring bank holiday (by rule)
+  '2012-06-05', // Diamond Jubilee bank holiday (by rule)
+  '2012-08-27', // Summer bank holiday (by rule)
+  '2012-12-25', // Christmas Day (by rule)
+  '2012-12-26', // Boxing Day (by rule)
+  '2013-01-01', // New Year’s Day (by rule)
+  '2013-03-29', // Good Friday (by rule)
+  '2013-04-01', // Easter Monday (by rule)
+  '2013-05-06', // Early May bank holiday (by rule)
+  '2013-05-27', // Spring bank holiday (by rule)
+  '2013-08-26', // Summer bank holiday (by rule)
+  '2013-12-25', // Christmas Day (by rule)
+  '2013-12-26', // Boxing Day (by rule)
+  '2014-01-01', // New Year’s Day (by rule)
+  '2014-04-18', // Good Friday (by rule)
+  '2014-04-21', // Easter Monday (by rule)
+  '2014-05-05', // Early May bank holiday (by rule)
+  '2014-05-26', // Spring bank holiday (by rule)
+  '2014-08-25', // Summer bank holiday (by rule)
+  '2014-12-25', // Christmas Day (by rule)
+  '2014-12-26', // Boxing Day (by rule)
+  '2015-01-01', // New Year’s Day (by rule)
+  '2015-04-03', // Good Friday (by rule)
+  '2015-04-06', // Easter Monday (by rule)
+  '2015-05-04', // Early May bank holiday (by rule)
+  '2015-05-25', // Spring bank holiday (by rule)
+  '2015-08-31', // Summer bank holiday (by rule)
+  '2015-12-25', // Christmas Day (by rule)
+  '2015-12-28', // Boxing Day (by rule)
+  '2016-01-01', // New Year’s Day (by rule)
+  '2016-03-25', // Good Friday (by rule)
+  '2016-03-28', // Easter Monday (by rule)
+  '2016-05-02', // Early May bank holiday (by rule)
+  '2016-05-30', // Spring bank holiday (by rule)
+  '2016-08-29', // Summer bank holiday (by rule)
+  '2016-12-26', // Boxing Day (by rule)
+  '2016-12-27', // Christmas Day (by rule)
+  '2017-01-02', // New Year’s Day (by rule)
+  '2017-04-14', // Good Friday (by rule)
+  '2017-04-17', // Easter Monday (by rule)
+  '2017-05-01', // Early May bank holiday (by rule)
+  '2017-05-29', // Spring bank holiday (by rule)
+  '2017-08-28', // Summer bank holiday (by rule)
+  '2017-12-25', // Christmas Day (by rule)
+  '2017-12-26', // Boxing Day (by rule)
   '2018-01-01', // New Year’s Day
   '2018-03-30', // Good Friday
   '2018-04-02', // Easter Monday
@@ -194,14 +197,14 @@ export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly string[] = [
   '2022-06-02', // Spring bank holiday
   '2022-06-03', // Platinum Jubilee bank holiday
   '2022-08-29', // Summer bank holiday
-  '2022-09-19', // State Funeral of Queen Elizabeth II
+  '2022-09-19', // Bank Holiday for the State Funeral of Queen Elizabeth II
   '2022-12-26', // Boxing Day
   '2022-12-27', // Christmas Day
   '2023-01-02', // New Year’s Day
   '2023-04-07', // Good Friday
   '2023-04-10', // Easter Monday
   '2023-05-01', // Early May bank holiday
-  '2023-05-08', // Coronation of King Charles III
+  '2023-05-08', // Bank holiday for the coronation of King Charles III
   '2023-05-29', // Spring bank holiday
   '2023-08-28', // Summer bank holiday
   '2023-12-25', // Christmas Day
@@ -238,28 +241,108 @@ export const ENGLAND_AND_WALES_BANK_HOLIDAYS: readonly string[] = [
   '2027-08-30', // Summer bank holiday
   '2027-12-27', // Christmas Day
   '2027-12-28', // Boxing Day
-  '2028-01-03', // New Year’s Day
-  '2028-04-14', // Good Friday
-  '2028-04-17', // Easter Monday
-  '2028-05-01', // Early May bank holiday
-  '2028-05-29', // Spring bank holiday
-  '2028-08-28', // Summer bank holiday
-  '2028-12-25', // Christmas Day
-  '2028-12-26', // Boxing Day
-  '2029-01-01', // New Year’s Day
-  '2029-03-30', // Good Friday
-  '2029-04-02', // Easter Monday
-  '2029-05-07', // Early May bank holiday
-  '2029-05-28', // Spring bank holiday
-  '2029-08-27', // Summer bank holiday
-  '2029-12-25', // Christmas Day
-  '2029-12-26', // Boxing Day
-  '2030-01-01', // New Year’s Day
-  '2030-04-19', // Good Friday
-  '2030-04-22', // Easter Monday
-  '2030-05-06', // Early May bank holiday
-  '2030-05-27', // Spring bank holiday
-  '2030-08-26', // Summer bank holiday
-  '2030-12-25', // Christmas Day
-  '2030-12-26', // Boxing Day
+  '2028-01-03', // New Year’s Day (by rule)
+  '2028-04-14', // Good Friday (by rule)
+  '2028-04-17', // Easter Monday (by rule)
+  '2028-05-01', // Early May bank holiday (by rule)
+  '2028-05-29', // Spring bank holiday (by rule)
+  '2028-08-28', // Summer bank holiday (by rule)
+  '2028-12-25', // Christmas Day (by rule)
+  '2028-12-26', // Boxing Day (by rule)
+  '2029-01-01', // New Year’s Day (by rule)
+  '2029-03-30', // Good Friday (by rule)
+  '2029-04-02', // Easter Monday (by rule)
+  '2029-05-07', // Early May bank holiday (by rule)
+  '2029-05-28', // Spring bank holiday (by rule)
+  '2029-08-27', // Summer bank holiday (by rule)
+  '2029-12-25', // Christmas Day (by rule)
+  '2029-12-26', // Boxing Day (by rule)
+  '2030-01-01', // New Year’s Day (by rule)
+  '2030-04-19', // Good Friday (by rule)
+  '2030-04-22', // Easter Monday (by rule)
+  '2030-05-06', // Early May bank holiday (by rule)
+  '2030-05-27', // Spring bank holiday (by rule)
+  '2030-08-26', // Summer bank holiday (by rule)
+  '2030-12-25', // Christmas Day (by rule)
+  '2030-12-26', // Boxing Day (by rule)
+  '2031-01-01', // New Year’s Day (by rule)
+  '2031-04-11', // Good Friday (by rule)
+  '2031-04-14', // Easter Monday (by rule)
+  '2031-05-05', // Early May bank holiday (by rule)
+  '2031-05-26', // Spring bank holiday (by rule)
+  '2031-08-25', // Summer bank holiday (by rule)
+  '2031-12-25', // Christmas Day (by rule)
+  '2031-12-26', // Boxing Day (by rule)
+  '2032-01-01', // New Year’s Day (by rule)
+  '2032-03-26', // Good Friday (by rule)
+  '2032-03-29', // Easter Monday (by rule)
+  '2032-05-03', // Early May bank holiday (by rule)
+  '2032-05-31', // Spring bank holiday (by rule)
+  '2032-08-30', // Summer bank holiday (by rule)
+  '2032-12-27', // Christmas Day (by rule)
+  '2032-12-28', // Boxing Day (by rule)
+  '2033-01-03', // New Year’s Day (by rule)
+  '2033-04-15', // Good Friday (by rule)
+  '2033-04-18', // Easter Monday (by rule)
+  '2033-05-02', // Early May bank holiday (by rule)
+  '2033-05-30', // Spring bank holiday (by rule)
+  '2033-08-29', // Summer bank holiday (by rule)
+  '2033-12-26', // Boxing Day (by rule)
+  '2033-12-27', // Christmas Day (by rule)
+  '2034-01-02', // New Year’s Day (by rule)
+  '2034-04-07', // Good Friday (by rule)
+  '2034-04-10', // Easter Monday (by rule)
+  '2034-05-01', // Early May bank holiday (by rule)
+  '2034-05-29', // Spring bank holiday (by rule)
+  '2034-08-28', // Summer bank holiday (by rule)
+  '2034-12-25', // Christmas Day (by rule)
+  '2034-12-26', // Boxing Day (by rule)
+  '2035-01-01', // New Year’s Day (by rule)
+  '2035-03-23', // Good Friday (by rule)
+  '2035-03-26', // Easter Monday (by rule)
+  '2035-05-07', // Early May bank holiday (by rule)
+  '2035-05-28', // Spring bank holiday (by rule)
+  '2035-08-27', // Summer bank holiday (by rule)
+  '2035-12-25', // Christmas Day (by rule)
+  '2035-12-26', // Boxing Day (by rule)
+  '2036-01-01', // New Year’s Day (by rule)
+  '2036-04-11', // Good Friday (by rule)
+  '2036-04-14', // Easter Monday (by rule)
+  '2036-05-05', // Early May bank holiday (by rule)
+  '2036-05-26', // Spring bank holiday (by rule)
+  '2036-08-25', // Summer bank holiday (by rule)
+  '2036-12-25', // Christmas Day (by rule)
+  '2036-12-26', // Boxing Day (by rule)
+  '2037-01-01', // New Year’s Day (by rule)
+  '2037-04-03', // Good Friday (by rule)
+  '2037-04-06', // Easter Monday (by rule)
+  '2037-05-04', // Early May bank holiday (by rule)
+  '2037-05-25', // Spring bank holiday (by rule)
+  '2037-08-31', // Summer bank holiday (by rule)
+  '2037-12-25', // Christmas Day (by rule)
+  '2037-12-28', // Boxing Day (by rule)
+  '2038-01-01', // New Year’s Day (by rule)
+  '2038-04-23', // Good Friday (by rule)
+  '2038-04-26', // Easter Monday (by rule)
+  '2038-05-03', // Early May bank holiday (by rule)
+  '2038-05-31', // Spring bank holiday (by rule)
+  '2038-08-30', // Summer bank holiday (by rule)
+  '2038-12-27', // Christmas Day (by rule)
+  '2038-12-28', // Boxing Day (by rule)
+  '2039-01-03', // New Year’s Day (by rule)
+  '2039-04-08', // Good Friday (by rule)
+  '2039-04-11', // Easter Monday (by rule)
+  '2039-05-02', // Early May bank holiday (by rule)
+  '2039-05-30', // Spring bank holiday (by rule)
+  '2039-08-29', // Summer bank holiday (by rule)
+  '2039-12-26', // Boxing Day (by rule)
+  '2039-12-27', // Christmas Day (by rule)
+  '2040-01-02', // New Year’s Day (by rule)
+  '2040-03-30', // Good Friday (by rule)
+  '2040-04-02', // Easter Monday (by rule)
+  '2040-05-07', // Early May bank holiday (by rule)
+  '2040-05-28', // Spring bank holiday (by rule)
+  '2040-08-27', // Summer bank holiday (by rule)
+  '2040-12-25', // Christmas Day (by rule)
+  '2040-12-26', // Boxing Day (by rule)
 ];

@@ -39,10 +39,11 @@ export function letterRate(sheets: number, postage: string): number {
 }
 
 /**
- * `cost_in_pounds` of a text message: fragments × international rate multiplier × rate.
+ * `cost_in_pounds` of a text message: fragments × international rate multiplier × rate. The one SMS
+ * cost rule: the sandbox's cost data and the console's estimate both come from it.
  *
  * Multiplied in the API’s order (`billable_units * rate_multiplier * sms_rate`) so floating-point results
- * match, e.g. 2 fragments at £0.0227 give 0.0454.
+ * match (the API's own test: 2 fragments at an older rate of £0.0227 give 0.0454).
  */
 export function smsCostInPounds(
   fragments: number,

@@ -1,17 +1,20 @@
 /**
- * International SMS billing data: a port of UTILS `notifications_utils/international_billing_rates.yml`.
+ * International SMS billing data: Notify's `international_billing_rates.yml`. Generated: do not edit by
+ * hand.
  *
- * Source: alphagov/notifications-utils `international_billing_rates.yml` at commit 4825b66b949b
- * (the newest version of the file in the index this port was written from). Each row is
- * `[prefix, billable_units, attributes.dlr, names]`; `null` is YAML `null`.
+ * Source: alphagov/notifications-utils notifications_utils/international_billing_rates.yml at commit 4825b66b949b147f3527a703c53a9d42a52f3706 (the newest version the search tools hold; the fields Notify's code reads), 220 prefixes, multipliers from its `billable_units` field.
+ * Regenerated on 2026-12-03 with:
  *
- * The key set is Notify’s `COUNTRY_PREFIXES`: a number whose country calling code is not a key gives
- * UNSUPPORTED_COUNTRY_CODE. North American area codes (`1664` etc.) are their own keys.
- * `dlr` is what the API’s `country_records_delivery` reads: only `YES` (any case) means receipts.
+ *     node --import tsx scripts/refresh-billing-rates.ts --source /tmp/rules-oracle/international_billing_rates.yml --source-name "alphagov/notifications-utils notifications_utils/international_billing_rates.yml at commit 4825b66b949b147f3527a703c53a9d42a52f3706 (the newest version the search tools hold; the fields Notify's code reads)"
+ *
+ * Each row is `[prefix, rate multiplier, attributes.dlr, names]`; `null` is YAML `null`. The key set is
+ * Notify's `COUNTRY_PREFIXES`: a number whose country calling code is not a key gives
+ * UNSUPPORTED_COUNTRY_CODE. North American area codes (`1664` etc.) are their own keys. `dlr` is what
+ * the API's `country_records_delivery` reads: only `YES` (any case) means receipts.
  */
 export type BillingRateRow = readonly [
   prefix: string,
-  billableUnits: number,
+  rateMultiplier: number,
   dlr: string | null,
   names: readonly string[],
 ];
@@ -240,15 +243,14 @@ export const INTERNATIONAL_BILLING_RATES: readonly BillingRateRow[] = [
 ];
 
 /**
- * Rate multipliers that the newest UTILS tests assert and that differ from the `billable_units` above
- * (UTILS `tests/recipient_validation/test_phone_number.py`, `international_phone_info_fixtures`:
- * Egypt 7, Russia 10, Montserrat 6, Mauritius 4, and 2 for Crown-dependency numbers under +44).
- * Notify renamed `billable_units` to `rate_multiplier` and repriced; only these values were available.
+ * Multipliers Notify's newer tests assert where the source above still has `billable_units`
+ * (tests/recipient_validation/test_phone_number.py: Egypt 7, Russia 10, Montserrat 6, Mauritius 4, and 2
+ * for Crown-dependency numbers under +44). Empty when the source has `rate_multiplier`.
  */
 export const RATE_MULTIPLIER_OVERRIDES: Readonly<Record<string, number>> = {
-  '20': 7,
   '7': 10,
-  '1664': 6,
-  '230': 4,
+  '20': 7,
   '44': 2,
+  '230': 4,
+  '1664': 6,
 };

@@ -1,15 +1,20 @@
 /**
  * Country and territory data for postal addresses (a port of UTILS `notifications_utils/countries/`).
+ * Generated: do not edit by hand.
  *
- * Sources, copied verbatim (UTILS = alphagov/notifications-utils):
- * - `_data/location-autocomplete-graph.json` (GOV.UK country and territory register, as vendored by UTILS
+ * Source: alphagov/notifications-utils notifications_utils/countries/_data as ported before (graph from alphagov/govuk-country-and-territory-autocomplete b61091a5, synonyms.json newer than e99576ef), re-read from that port because the files are not available offline. Regenerated on 2026-12-03 with:
+ *
+ *     node --import tsx scripts/refresh-countries-data.ts --data /tmp/rules-oracle/countries --source-name "alphagov/notifications-utils notifications_utils/countries/_data as ported before (graph from alphagov/govuk-country-and-territory-autocomplete b61091a5, synonyms.json newer than e99576ef), re-read from that port because the files are not available offline"
+ *
+ * - `location-autocomplete-graph.json` (the GOV.UK country and territory register, as vendored by UTILS
  *   from alphagov/govuk-country-and-territory-autocomplete): the canonical names below and every
- *   `nym:` synonym in file order, each resolved to the canonical entry its edge points at
- *   (`c:` country, `t:` territory, `u:` a UK nation, which resolves to the United Kingdom).
- *   Names ending in an invisible left-to-right mark (and one that is only that mark) are written with
- *   a `\u200e` escape.
- * - `_data/ended-countries.json`, `uk-islands.txt`, `european-islands.txt`, `welsh-names.json`,
+ *   other entry in file order, each resolved to the canonical entry its edges lead to (`c:` country,
+ *   `t:` territory, `u:` a UK nation, which resolves to the United Kingdom). Invisible characters
+ *   are written as `\\u` escapes.
+ * - `ended-countries.json`, `uk-islands.txt`, `european-islands.txt`, `welsh-names.json`,
  *   `synonyms.json`, `europe.txt` (Royal Mail's Europe zone) and `uk-postcode-zones.txt`.
+ * - `NAMES_NOTIFY_ACCEPTS` in the script: names Notify's tests or current data accept that the files
+ *   above did not map (13 added).
  */
 
 /** `country:XX` entries: ISO code to canonical name. */
@@ -307,7 +312,7 @@ export const UK_NATIONS: Readonly<Record<string, string>> = {
   WLS: 'Wales',
 };
 
-/** Every `nym:` entry of the graph, in file order: `name|target`. */
+/** Every other entry of the graph, in file order: `name|target`. */
 export const GRAPH_SYNONYMS = `AD|c:AD
 AE|c:AE
 AE-AJ|t:AE-AJ
@@ -1730,7 +1735,7 @@ export const ENDED_COUNTRIES: Readonly<Record<string, string | null>> = {
   Czechoslovakia: 'Czechia',
 };
 
-/** `uk-islands.txt` (newest version, as asserted by UTILS `test_constants`): posted as UK letters. */
+/** `uk-islands.txt`: posted as UK letters. */
 export const UK_ISLANDS: readonly string[] = [
   'Alderney',
   'Brecqhou',
@@ -1856,7 +1861,7 @@ export const WELSH_NAMES: readonly (readonly [string, string])[] = [
   ['Fietnam', 'Vietnam'],
 ];
 
-/** `synonyms.json` (ADDITIONAL_SYNONYMS), in file order. */
+/** `synonyms.json` (ADDITIONAL_SYNONYMS), in file order, then `NAMES_NOTIFY_ACCEPTS` not already mapped. */
 export const ADDITIONAL_SYNONYMS: readonly (readonly [string, string])[] = [
   ['England', 'United Kingdom'],
   ['Northern Ireland', 'United Kingdom'],
@@ -1934,7 +1939,6 @@ export const ADDITIONAL_SYNONYMS: readonly (readonly [string, string])[] = [
   ['Dominica, Commonwealth of', 'Dominica'],
   ['Korea, Republic of', 'South Korea'],
   ['Micronesia, Federated States of', 'Micronesia'],
-  // Asserted by the newest UTILS tests (test_hand_crafted_synonyms); not in the older stored synonyms.json.
   ['Palestine', 'Occupied Palestinian Territories'],
   ['Palestinian Territory', 'Occupied Palestinian Territories'],
   ['Palestine, state of', 'Occupied Palestinian Territories'],
@@ -1943,6 +1947,11 @@ export const ADDITIONAL_SYNONYMS: readonly (readonly [string, string])[] = [
   ['San Marino, Republic of', 'San Marino'],
   ['the united states of amercia', 'United States'],
   ['Dubai UAE', 'Dubai'],
+  ['Austrailia', 'Australia'],
+  ['Argentinia', 'Argentina'],
+  ['ශ්\u200dරී ලංකා', 'Sri Lanka'],
+  ['ශ්\u200dරී ලංකා இலங்கை', 'Sri Lanka'],
+  ['ශ්\u200dරී ලංකාව', 'Sri Lanka'],
 ];
 
 /** `europe.txt`: Royal Mail's Europe zone, using the canonical names. */

@@ -20,81 +20,13 @@ import {
   UK_NATIONS,
   WELSH_NAMES,
 } from './countries-data';
+import { sanitiseAscii } from '../template/sanitise-text';
 
 /** UTILS `countries.data.UK`. */
 export const UK = 'United Kingdom';
 
 /** UTILS `Postage` zones for addresses (`united-kingdom` is UTILS’ `Postage.UK`). */
 export type PostageZone = 'united-kingdom' | 'europe' | 'rest-of-world';
-
-const REPLACEMENT_CHARACTERS: Readonly<Record<string, string>> = {
-  '\u2011': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-  '\u2026': '...',
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201C': '"',
-  '\u201D': '"',
-  '\u201A': "'",
-  '\u201E': '"',
-  '\u180E': '',
-  '\u200B': '',
-  '\u200C': '',
-  '\u2060': '',
-  '\uFEFF': '',
-  '\u2028': '',
-  '\u2029': '',
-  '\u00A0': ' ',
-  '\u202F': ' ',
-  '\t': ' ',
-  '\u0141': 'L',
-  '\u0142': 'l',
-  '\u200D': '',
-};
-
-function isPrintableAscii(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return c.length === 1 && code >= 32 && code <= 126;
-}
-
-/**
- * UTILS `SanitiseASCII.downgrade_character` for one code point.
- *
- * Python takes the first code point of the single-level canonical decomposition. Without
- * `unicodedata.decomposition`, NFC/NFD give the same answer: a singleton decomposition shows up as NFC
- * changing the character, and an ordinary precomposed letter as NFD giving a base plus one mark.
- */
-function downgradeCharacter(c: string): string | null {
-  const nfd = c.normalize('NFD');
-  if (nfd !== c) {
-    const nfc = c.normalize('NFC');
-    if (nfc !== c) {
-      const first = String.fromCodePoint(nfc.codePointAt(0) ?? 0);
-      return isPrintableAscii(first) ? first : null;
-    }
-    const parts = Array.from(nfd);
-    const first = parts[0];
-    return parts.length === 2 && first !== undefined && isPrintableAscii(first) ? first : null;
-  }
-  return REPLACEMENT_CHARACTERS[c] ?? null;
-}
-
-/**
- * UTILS `SanitiseASCII.encode`.
- *
- * Keeps printable ASCII, downgrades accented letters and typographic punctuation, and turns anything
- * else into `?`.
- */
-export function sanitiseAscii(value: string): string {
-  let out = '';
-  for (const c of value) {
-    if (isPrintableAscii(c)) out += c;
-    else out += downgradeCharacter(c) ?? '?';
-  }
-  return out;
-}
 
 const IGNORED_KEY_CHARACTERS = new Set([' ', '_', '-', "'", '\u2019', ',', '.', '(', ')']);
 

@@ -3,10 +3,13 @@
  * calls as `hostname.encode("idna")`.
  *
  * Pure TypeScript so it runs without `node:url` or the DOM. Nameprep (RFC 3491) is reproduced for the
- * parts that decide success or failure: mapping (B.1, case folding, NFKC), prohibited output, and the
- * bidirectional rule. Unicode 3.2 “unassigned” checking is approximated by rejecting code points that
- * are unassigned today.
+ * parts that decide success or failure: mapping (B.1, case folding, NFKC), prohibited output and the
+ * bidirectional rule, which goes by each character's bidirectional class in Unicode 3.2 (R and AL against
+ * L), not by its script: Arabic-Indic digits (class AN) are neither. Like Python, it allows code points
+ * that Unicode 3.2 had not assigned (they have no bidirectional class there).
  */
+
+import { ASSIGNED_IN_UNICODE_3_2, BIDI_LEFT_TO_RIGHT, BIDI_RIGHT_TO_LEFT } from './idna-data';
 
 const LABEL_SEPARATORS = /[.\u3002\uFF0E\uFF61]/;
 const ACE_PREFIX = 'xn--';
@@ -14,35 +17,78 @@ const ACE_PREFIX = 'xn--';
 /** RFC 3491 table B.1: mapped to nothing. */
 const MAPPED_TO_NOTHING = /[\u00AD\u1806\u200B-\u200D\u2060\uFEFF]|\u034F|[\u180B-\u180D]|[\uFE00-\uFE0F]/g;
 
-/** RFC 3491 prohibited output: tables C.1.2, C.2.2, C.3–C.9, plus unassigned code points. */
+/** RFC 3491 prohibited output: tables C.1.2, C.2.2 and C.3–C.9 (Python does not check table A.1). */
 const PROHIBITED =
-  /[\u0340-\u0341\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\u0080-\u009F\u06DD\u070F\u180E\u200C-\u200D\u2028\u2029\u2060-\u2063\u206A-\u206F\uFEFF\uFFF9-\uFFFD\u{1D173}-\u{1D17A}\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}\uFDD0-\uFDEF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{10FFFE}\u{10FFFF}\u2FF0-\u2FFB\u200E\u200F\u202A-\u202E\u{E0001}\u{E0020}-\u{E007F}\p{Cs}\p{Cn}]/u;
+  /[\u0340-\u0341\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\u0080-\u009F\u06DD\u070F\u180E\u200C-\u200D\u2028\u2029\u2060-\u2063\u206A-\u206F\uFEFF\uFFF9-\uFFFD\u{1D173}-\u{1D17A}\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}\uFDD0-\uFDEF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{10FFFE}\u{10FFFF}\u2FF0-\u2FFB\u200E\u200F\u202A-\u202E\u{E0001}\u{E0020}-\u{E007F}\p{Cs}]/u;
 
-/** Right-to-left characters (bidi classes R and AL), approximated by script. */
-const RAND_AL =
-  /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\u200F\uFB1D-\uFDFF\uFE70-\uFEFC]/u;
-/** Left-to-right characters (bidi class L), approximated as letters and marks of other scripts. */
-const L_CAT = /[\p{L}\p{Mc}]/u;
+/** A generated table (`1f,20-7e,…`) as sorted `[start, end]` pairs, parsed on first use. */
+class CodePointSet {
+  #source: string;
+  #ranges: Array<readonly [number, number]> | undefined;
+
+  constructor(source: string) {
+    this.#source = source;
+  }
+
+  has(codePoint: number): boolean {
+    this.#ranges ??= this.#source.split(',').map((item) => {
+      const [start = '', end = start] = item.split('-');
+      return [parseInt(start, 16), parseInt(end, 16)] as const;
+    });
+    let low = 0;
+    let high = this.#ranges.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const [start, end] = this.#ranges[middle] ?? [0, -1];
+      if (codePoint < start) high = middle - 1;
+      else if (codePoint > end) low = middle + 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+const ASSIGNED = new CodePointSet(ASSIGNED_IN_UNICODE_3_2);
+const RIGHT_TO_LEFT = new CodePointSet(BIDI_RIGHT_TO_LEFT);
+const LEFT_TO_RIGHT = new CodePointSet(BIDI_LEFT_TO_RIGHT);
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
 }
 
+/**
+ * NFKC as Unicode 3.2 had it (`unicodedata.ucd_3_2_0.normalize`): characters assigned since are left
+ * alone, so only the runs of characters 3.2 knew are normalised.
+ */
+function normalizeUnicode32(text: string): string {
+  let out = '';
+  let run = '';
+  for (const c of text) {
+    if (ASSIGNED.has(c.codePointAt(0) ?? 0)) {
+      run += c;
+    } else {
+      out += run.normalize('NFKC') + c;
+      run = '';
+    }
+  }
+  return out + run.normalize('NFKC');
+}
+
 /** RFC 3491 nameprep; null where Python raises `UnicodeError`. */
 function nameprep(label: string): string | null {
-  const mapped = label
-    .replace(MAPPED_TO_NOTHING, '')
-    .toLowerCase()
-    .replaceAll('\u00DF', 'ss')
-    .normalize('NFKC');
+  // Python's table B.2 folds case with today's `str.lower()`, whatever Unicode 3.2 knew.
+  const mapped = normalizeUnicode32(
+    label.replace(MAPPED_TO_NOTHING, '').toLowerCase().replaceAll('\u00DF', 'ss'),
+  );
   if (PROHIBITED.test(mapped)) return null;
-  const chars = Array.from(mapped);
-  if (chars.some((c) => RAND_AL.test(c))) {
-    if (chars.some((c) => !RAND_AL.test(c) && L_CAT.test(c))) return null;
-    const first = chars[0] ?? '';
-    const last = chars[chars.length - 1] ?? '';
-    if (!RAND_AL.test(first) || !RAND_AL.test(last)) return null;
+  const codePoints = Array.from(mapped, (c) => c.codePointAt(0) ?? 0);
+  if (codePoints.some((c) => RIGHT_TO_LEFT.has(c))) {
+    // RFC 3454 section 6: no left-to-right character, and a right-to-left one at each end.
+    if (codePoints.some((c) => LEFT_TO_RIGHT.has(c))) return null;
+    const first = codePoints[0] ?? 0;
+    const last = codePoints[codePoints.length - 1] ?? 0;
+    if (!RIGHT_TO_LEFT.has(first) || !RIGHT_TO_LEFT.has(last)) return null;
   }
   return mapped;
 }

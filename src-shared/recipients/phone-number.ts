@@ -4,12 +4,16 @@
  *
  * UTILS uses Python `phonenumbers` (a port of Google’s libphonenumber); this uses `libphonenumber-js`
  * with the `max` metadata so number types (mobile, fixed line, premium rate…) are exact. The parts of
- * `phonenumbers.parse` whose behaviour differs (input extraction and the “viable number” check, local-only
- * lengths) are reproduced here before the library is called.
+ * `phonenumbers` whose behaviour differs are reproduced here: input extraction and the “viable number”
+ * check before the library is called, and the possible-length test, which Python makes against the
+ * calling code's main region (GB for every +44 number) and with local-only lengths.
  */
 
-import { parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/max';
+import { Metadata } from 'libphonenumber-js/core';
+import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import type { PhoneNumber as LibPhoneNumber, PhoneNumberType } from 'libphonenumber-js/max';
+import maxMetadata from 'libphonenumber-js/max/metadata';
+import { sanitiseAscii } from '../template/sanitise-text';
 import { INTERNATIONAL_BILLING_RATES, RATE_MULTIPLIER_OVERRIDES } from './billing-rates-data';
 import type { BillingRateRow } from './billing-rates-data';
 import { UK, countryNameForRegion } from './countries';
@@ -91,8 +95,6 @@ const ALLOWED_TYPES: ReadonlySet<PhoneNumberType> = new Set([
 
 /** UTILS’ character check: `ALL_WHITESPACE + "()-+" + digits`. */
 const ALLOWED_CHARACTERS: ReadonlySet<string> = new Set(`${ALL_WHITESPACE}()-+0123456789`);
-/** Dashes that UTILS’ `SanitiseText` turns into `-` (non-breaking hyphen, en dash, em dash, minus). */
-const DASHES = /[\u2011\u2013\u2014\u2212]/g;
 
 /** `phonenumbers` `_VALID_PUNCTUATION` plus `*`. */
 const PUNCTUATION =
@@ -152,22 +154,43 @@ type Possibility =
   | 'INVALID_LENGTH'
   | 'INVALID_COUNTRY_CODE';
 
-/** `phonenumbers.is_possible_number_with_reason`. */
+const lengthMetadata = new Metadata(maxMetadata);
+const mainRegionLengths = new Map<string, readonly number[]>();
+
+/**
+ * The possible national-number lengths of the main region for a calling code (GB for +44, US for +1),
+ * which is the metadata `phonenumbers` judges every number of that calling code by.
+ */
+function possibleLengthsFor(callingCode: string): readonly number[] {
+  const known = mainRegionLengths.get(callingCode);
+  if (known !== undefined) return known;
+  const mainRegion = maxMetadata.country_calling_codes[callingCode]?.[0];
+  let lengths: readonly number[] = [];
+  if (mainRegion !== undefined) {
+    lengthMetadata.selectNumberingPlan(mainRegion);
+    lengths = lengthMetadata.numberingPlan?.possibleLengths() ?? [];
+  }
+  mainRegionLengths.set(callingCode, lengths);
+  return lengths;
+}
+
+/**
+ * `phonenumbers.is_possible_number_with_reason`: the length test against the calling code's main
+ * region, not the region the number's digits point at. `07624 12345` has 9 digits: possible for GB,
+ * though the Isle of Man (whose range 7624 is) only has 10-digit numbers; it is then refused as not
+ * valid, not as too short.
+ */
 function possibility(number: LibPhoneNumber): Possibility {
-  if (LOCAL_ONLY_LENGTHS[number.countryCallingCode]?.includes(number.nationalNumber.length)) {
-    return 'IS_POSSIBLE_LOCAL_ONLY';
-  }
-  if (number.isPossible()) return 'IS_POSSIBLE';
-  switch (validatePhoneNumberLength(number.number)) {
-    case 'TOO_SHORT':
-      return 'TOO_SHORT';
-    case 'TOO_LONG':
-      return 'TOO_LONG';
-    case 'INVALID_COUNTRY':
-      return 'INVALID_COUNTRY_CODE';
-    default:
-      return 'INVALID_LENGTH';
-  }
+  const length = number.nationalNumber.length;
+  if (LOCAL_ONLY_LENGTHS[number.countryCallingCode]?.includes(length)) return 'IS_POSSIBLE_LOCAL_ONLY';
+  const lengths = possibleLengthsFor(number.countryCallingCode);
+  const shortest = lengths[0];
+  const longest = lengths[lengths.length - 1];
+  if (shortest === undefined || longest === undefined) return 'INVALID_COUNTRY_CODE';
+  if (length === shortest) return 'IS_POSSIBLE';
+  if (length < shortest) return 'TOO_SHORT';
+  if (length > longest) return 'TOO_LONG';
+  return lengths.includes(length) ? 'IS_POSSIBLE' : 'INVALID_LENGTH';
 }
 
 /** UTILS `InvalidPhoneError.from_phonenumbers_validation_result`. */
@@ -197,8 +220,7 @@ interface Parsed {
 }
 
 /** UTILS `PhoneNumber.parse_phone_number`. */
-function parseOnce(raw: string): Result<Parsed> {
-  const value = raw.replace(DASHES, '-');
+function parseOnce(value: string): Result<Parsed> {
   for (const c of value) if (!ALLOWED_CHARACTERS.has(c)) return { ok: false, code: 'UNKNOWN_CHARACTER' };
   if (value === '') return { ok: false, code: 'TOO_SHORT' };
   let number = libParse(value, true);
@@ -221,10 +243,22 @@ function parseOnce(raw: string): Result<Parsed> {
   return { ok: true, value: { number, type: type ?? null } };
 }
 
-/** UTILS `PhoneNumber.__init__`: parse, and on failure parse again with `+` and leading zeros removed. */
+/**
+ * UTILS `PhoneNumber._thoroughly_normalise_number`: every `+` and the leading zeros removed, and the text
+ * downgraded to ASCII as `SanitiseASCII` does, so a tab or narrow no-break space becomes a space, a
+ * zero-width character or U+2028 disappears and a dash becomes `-` (`0+44(0)7700…`, `1‑202–555—0104`).
+ */
+function thoroughlyNormalise(raw: string): string {
+  return sanitiseAscii(raw.replaceAll('+', '').replace(/^0+/, ''));
+}
+
+/**
+ * UTILS `PhoneNumber.__init__`: parse, and on failure parse the thoroughly normalised text once more;
+ * the second attempt's error is the one reported.
+ */
 function construct(raw: string): Result<Parsed> {
   const first = parseOnce(raw);
-  return first.ok ? first : parseOnce(raw.replaceAll('+', '').replace(/^0+/, ''));
+  return first.ok ? first : parseOnce(thoroughlyNormalise(raw));
 }
 
 /** UTILS `PhoneNumber.prefix`: the billing-table key (`1664` for Montserrat, else the country code). */
@@ -294,10 +328,8 @@ function constructInfo(raw: string): Result<PhoneNumberInfo> {
 export function parsePhoneNumber(
   raw: string,
 ): { ok: true; value: PhoneNumberInfo } | { ok: false; code: PhoneErrorCode } {
-  const result = constructInfo(raw);
-  if (!result.ok) return result;
-  if (!RATES.has(String(result.value.countryCode))) return { ok: false, code: 'UNSUPPORTED_COUNTRY_CODE' };
-  return result;
+  const result = validatePhoneNumberForService(raw, { internationalSms: true, smsToUkLandlines: true });
+  return result.ok ? result : { ok: false, code: result.code };
 }
 
 /**
@@ -305,8 +337,9 @@ export function parsePhoneNumber(
  * permission -> NOT_A_UK_MOBILE, caller maps to "Cannot send to international mobile numbers"; UK landline
  * without sms_to_uk_landlines -> NOT_A_UK_MOBILE).
  *
- * UTILS `PhoneNumber.validate(allow_international_number, allow_uk_landline)`; the country-code check it
- * also makes has already passed in `parsePhoneNumber`. Crown-dependency numbers (+44) are not international.
+ * The permission half of UTILS `PhoneNumber.validate(allow_international_number, allow_uk_landline)`;
+ * the country-prefix check follows it in `validatePhoneNumberForService`. Crown-dependency numbers (+44)
+ * are not international.
  */
 export function checkPhoneNumberPermissions(
   info: PhoneNumberInfo,
@@ -332,8 +365,9 @@ export function phoneErrorMessage(code: PhoneErrorCode, info?: PhoneNumberInfo):
 }
 
 /**
- * Validates an SMS recipient for a service: parsing, then its permissions, as the API’s
- * `validate_and_format_recipient` does for `sms`.
+ * Validates an SMS recipient for a service: parsing, then the service's permissions, then the country
+ * prefix, in the order of UTILS `PhoneNumber.validate` (a service without `international_sms` is told
+ * it cannot send abroad before it is told the prefix is not supported).
  *
  * Returns the parsed number, or the error code and the exact v2 message.
  */
@@ -341,9 +375,11 @@ export function validatePhoneNumberForService(
   raw: string,
   perms: { internationalSms: boolean; smsToUkLandlines: boolean },
 ): { ok: true; value: PhoneNumberInfo } | { ok: false; code: PhoneErrorCode; message: string } {
-  const parsed = parsePhoneNumber(raw);
+  const parsed = constructInfo(raw);
   if (!parsed.ok) return { ...parsed, message: phoneErrorMessage(parsed.code) };
-  const code = checkPhoneNumberPermissions(parsed.value, perms);
+  const code =
+    checkPhoneNumberPermissions(parsed.value, perms) ??
+    (RATES.has(String(parsed.value.countryCode)) ? null : 'UNSUPPORTED_COUNTRY_CODE');
   return code === null ? parsed : { ok: false, code, message: phoneErrorMessage(code, parsed.value) };
 }
 

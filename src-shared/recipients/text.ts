@@ -8,8 +8,8 @@
 /** Python `string.whitespace`. */
 export const STRING_WHITESPACE = ' \t\n\r\x0b\x0c';
 
-/** UTILS `OBSCURE_ZERO_WIDTH_WHITESPACE`. */
-export const OBSCURE_ZERO_WIDTH_WHITESPACE = '\u180E\u200B\u200C\u200D\u2060\uFEFF';
+/** UTILS `OBSCURE_ZERO_WIDTH_WHITESPACE`, which includes the line and paragraph separators. */
+export const OBSCURE_ZERO_WIDTH_WHITESPACE = '\u180E\u200B\u200C\u200D\u2060\uFEFF\u2028\u2029';
 
 /** UTILS `OBSCURE_FULL_WIDTH_WHITESPACE`: non-breaking space and narrow non-breaking space. */
 export const OBSCURE_FULL_WIDTH_WHITESPACE = '\u00A0\u202F';
@@ -26,10 +26,10 @@ const PY_WHITESPACE_RUN = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, 'g');
 // eslint-disable-next-line no-control-regex -- Python treats these control characters as line breaks.
 const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 // The zero-width joiner comes last so it cannot be read as joining two characters of the class.
-const ZERO_WIDTH = /[\u180E\u200B\u200C\u2060\uFEFF\u200D]/g;
+const ZERO_WIDTH = /[\u180E\u200B\u200C\u2060\uFEFF\u2028\u2029\u200D]/g;
 const FULL_WIDTH = /[\u00A0\u202F]/g;
-const OBSCURE = /[\u180E\u200B\u200C\u2060\uFEFF\u00A0\u202F\u200D]/g;
-const ALL_WHITESPACE_GLOBAL = /[ \t\n\r\v\f\u180E\u200B\u200C\u2060\uFEFF\u00A0\u202F\u200D]/g;
+const OBSCURE = /[\u180E\u200B\u200C\u2060\uFEFF\u2028\u2029\u00A0\u202F\u200D]/g;
+const ALL_WHITESPACE_GLOBAL = /[ \t\n\r\v\f\u180E\u200B\u200C\u2060\uFEFF\u2028\u2029\u00A0\u202F\u200D]/g;
 const STRING_WHITESPACE_EDGES = /^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g;
 
 /**
@@ -75,7 +75,9 @@ export function linesWithNormalisedWhitespace(value: string): string[] {
 /**
  * UTILS `strip_and_remove_obscure_whitespace`.
  *
- * Removes zero-width and non-breaking spaces anywhere, then strips Python `string.whitespace` from the ends.
+ * Removes zero-width characters (U+2028 and U+2029 among them) and non-breaking spaces anywhere, then
+ * strips Python `string.whitespace` from the ends. Shared by email addresses, spreadsheet-style cells and
+ * list values.
  */
 export function stripAndRemoveObscureWhitespace(value: string): string {
   if (value === '') return '';

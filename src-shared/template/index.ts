@@ -44,7 +44,7 @@ export {
   type LetterQrCode,
 } from './letter';
 export { sanitiseContentValue } from './sanitise-content';
-export { sanitiseSms } from './sanitise-sms';
+export { sanitiseSms } from './sanitise-text';
 export { escapeHtml } from './html';
 
 /** The parts of a template that hold placeholders. */

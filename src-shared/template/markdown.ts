@@ -61,11 +61,13 @@ const BLOCK = {
   // alternative matches counts, so three are reduced to equivalent prefixes (avoiding a scan to
   // the end of the text per line): the list one always finds its `\s*$` ending once a character
   // follows `marker `; the quote and footnote ones can repeat zero times. The list alternative's
-  // `\1` had been renumbered to `\3`, a group that never participates, so it drops out.
+  // `\1` had been renumbered to `\3`, a group that never participates, so it drops out. Its marker
+  // is mistune's `(?=[*+-]|\d+\.)([*+-])?(?:\d+\.)?` then a space, so `-1. ` and `*2. ` also end a
+  // paragraph (and then start a `-` or `*` bullet list).
   paragraph: re(
     `((?:[^\\n]+\\n?(?!` +
       ` *(\`{3,}|~{3,}) *(?:${NS}+)? *\\n(?:[\\s\\S]+?)${S}*\\2 *(?:\\n+|$)` +
-      `| *(?:[*+-]|${D}+\\.) [\\s\\S]` +
+      `| *(?=[*+-]|${D}+\\.)[*+-]?(?:${D}+\\.)? [\\s\\S]` +
       `| {0,3}[-*_](?: *[-*_]){2,} *(?:\\n+|$)` +
       `| *(?:#{1,6}) *(?:[^\\n]+?) *#* *(?:\\n+|$)` +
       `|(?:[^\\n]+)\\n *(?:=|-)+ *(?:\\n+|$)` +

@@ -7,7 +7,8 @@
  */
 
 import { escapeHtml } from './html';
-import { ASCII_WHITESPACE, pyStr, pyStripChars } from './python';
+import { stripAndRemoveObscureWhitespace } from '../recipients/text';
+import { pyStr } from './python';
 
 /** A personalisation object as sent to the API (any JSON values). */
 export type Personalisation = Record<string, unknown>;
@@ -17,7 +18,6 @@ const PLACEHOLDER_RE = /\(\(([^()]+)\)\)/g;
 const KEY_STRIP_RE = /[ _-]/g;
 
 /** Zero-width characters (plus NBSP and friends) deleted from list items by Notify. */
-const OBSCURE_WHITESPACE_RE = /\u180e|\u200b|\u200c|\u200d|\u2060|\ufeff|\u2028|\u2029|\u00a0|\u202f/g;
 
 /**
  * Normalise a personalisation key the way `InsensitiveDict.make_key` does.
@@ -159,16 +159,6 @@ export function str2bool(value: string): boolean {
     default:
       return false;
   }
-}
-
-/**
- * notifications-utils `strip_and_remove_obscure_whitespace`.
- *
- * Deletes zero-width characters and NBSPs anywhere, then strips ASCII whitespace.
- */
-export function stripAndRemoveObscureWhitespace(value: string): string {
-  if (value === '') return '';
-  return pyStripChars(value.replace(OBSCURE_WHITESPACE_RE, ''), ASCII_WHITESPACE);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   isGsmCharacter,
   isWelshNonGsmCharacter,
   sanitiseSms,
-} from './sanitise-sms';
+} from './sanitise-text';
 import {
   addPrefix,
   normaliseMultipleNewlines,
@@ -67,21 +67,19 @@ export function renderSmsBody(
 }
 
 /**
- * Characters counted against the 918 limit: Python `len()` (code points) of the text.
- *
- * Notify counts the message *before* GSM sanitising and without the prefix
- * (`content_count_without_prefix`), so pass `renderSmsUnsanitised(content, values)`; for most
- * messages the sanitised body gives the same number (not for `…`, which sanitises to `...`).
+ * Characters counted against the 918 limit for a message without a prefix: the length of the
+ * sanitised text (`…` counts 3, a zero-width space 0), in UTF-16 code units. Sanitised text is all in
+ * the Basic Multilingual Plane (anything else became `?`), so this is also its number of characters.
  */
 export function smsCharacterCount(bodyWithoutPrefix: string): number {
-  return pyLen(bodyWithoutPrefix);
+  return sanitiseSms(bodyWithoutPrefix).length;
 }
 
 /** ASCII with none of the extension characters `^{}\\[~]|`: no double septets, no Welsh letters. */
 // eslint-disable-next-line no-control-regex -- any ASCII character.
 const PLAIN_ASCII_RE = /^[\u0000-\u005a\u005f-\u007a\u007f]*$/;
 
-/** Count of GSM extension-table characters (each takes two septets). */
+/** Count of GSM extension-table characters (each takes two septets in GSM-7). */
 function countExtended(text: string): number {
   if (PLAIN_ASCII_RE.test(text)) return 0;
   let count = 0;
@@ -97,30 +95,42 @@ function hasWelshNonGsm(text: string): boolean {
 }
 
 /**
- * `get_sms_fragment_count`: fragments for a character count.
+ * `get_sms_fragment_count`: fragments for a count of encoded characters.
  *
  * UCS-2: one fragment up to 70, then 67 each; GSM-7: one up to 160, then 153 each.
  */
-export function fragmentsFor(characterCount: number, ucs2: boolean): number {
+function fragmentsFor(characterCount: number, ucs2: boolean): number {
   if (ucs2) return characterCount <= 70 ? 1 : Math.ceil(characterCount / 67);
   return characterCount <= 160 ? 1 : Math.ceil(characterCount / 153);
 }
 
 /**
- * Fragment count of a sanitised message, prefix included (`BaseSMSTemplate.fragment_count`).
+ * The encoding Notify bills a message at: UCS-2 when the message as written (before sanitising)
+ * contains a Welsh letter outside GSM-7, else GSM-7.
  *
- * Extension characters (`^{}\[~]|€`) count double, and any Welsh non-GSM letter switches the
- * whole message to UCS-2. Notify's length is the *unsanitised* message's; pass it as
- * `characterCount` when known (it differs from the sanitised length only for `…`).
+ * Notify decides on the text as written, so a letter that sanitising reduces to a Welsh one (`ấ`
+ * becomes `â`) does not switch the message to UCS-2.
  */
-export function smsFragmentCount(sanitisedText: string, characterCount?: number): number {
-  const count = (characterCount ?? pyLen(sanitisedText)) + countExtended(sanitisedText);
-  return fragmentsFor(count, hasWelshNonGsm(sanitisedText));
+function smsEncodingOf(unsanitisedText: string): 'GSM-7' | 'UCS-2' {
+  return hasWelshNonGsm(unsanitisedText) ? 'UCS-2' : 'GSM-7';
+}
+
+/**
+ * Fragment count of a message, prefix included (`BaseSMSTemplate.fragment_count`).
+ *
+ * The count is the sanitised text's length; in GSM-7 each extension character (`^{}\[~]|€`) counts
+ * twice, in UCS-2 every character counts once. Pass the text as written when it is not the sanitised
+ * text itself: the encoding is decided on it.
+ */
+export function smsFragmentCount(sanitisedText: string, unsanitisedText: string = sanitisedText): number {
+  const ucs2 = smsEncodingOf(unsanitisedText) === 'UCS-2';
+  const count = sanitisedText.length + (ucs2 ? 0 : countExtended(sanitisedText));
+  return fragmentsFor(count, ucs2);
 }
 
 /** What the console can tell a user about a message's encoding. */
 export interface SmsEncodingInfo {
-  /** `UCS-2` when a Welsh letter outside GSM-7 is present, else `GSM-7`. */
+  /** `UCS-2` when a Welsh letter outside GSM-7 is written in the message, else `GSM-7`. */
   encoding: 'GSM-7' | 'UCS-2';
   /** Distinct characters that are not GSM-7 (downgraded, replaced, or forcing UCS-2), in order. */
   nonGsmCharacters: string[];
@@ -131,13 +141,13 @@ export interface SmsEncodingInfo {
 /**
  * Encoding Notify would use for this text, with the characters that will not survive as typed.
  *
- * For console warnings: emoji become `?`, `é` is fine, `ć` becomes `c`, `ŵ` forces UCS-2.
+ * For console warnings: emoji become `?`, `é` is fine, `ć` becomes `c`, `ḉ` becomes `?`, `ŵ` forces
+ * UCS-2.
  */
 export function smsEncodingInfo(rawText: string): SmsEncodingInfo {
   const nonGsm: string[] = [];
   const replaced: Array<{ from: string; to: string }> = [];
   const seen = new Set<string>();
-  let ucs2 = false;
   for (const char of rawText) {
     if (isGsmCharacter(char)) continue;
     if (seen.has(char)) continue;
@@ -145,9 +155,8 @@ export function smsEncodingInfo(rawText: string): SmsEncodingInfo {
     nonGsm.push(char);
     const to = encodeSmsCharacter(char);
     if (to !== char) replaced.push({ from: char, to });
-    if (hasWelshNonGsm(to)) ucs2 = true;
   }
-  return { encoding: ucs2 ? 'UCS-2' : 'GSM-7', nonGsmCharacters: nonGsm, replaced };
+  return { encoding: smsEncodingOf(rawText), nonGsmCharacters: nonGsm, replaced };
 }
 
 /** Everything about one text message, computed the way Notify does. */
@@ -156,13 +165,13 @@ export interface SmsMessageInfo {
   body: string;
   /** What is sent: sanitised, with `"<prefix>: "` when a prefix is given. */
   sentText: string;
-  /** `content_count_without_prefix`, compared with the 918 limit. */
+  /** `content_count_without_prefix`: sanitised length less the prefix, compared with the 918 limit. */
   characterCount: number;
   /** `fragment_count` of the sent text (billable fragments include the prefix). */
   fragmentCount: number;
-  /** Encoding of the sent text. */
+  /** The encoding Notify bills the sent text at. */
   encoding: 'GSM-7' | 'UCS-2';
-  /** `is_message_too_long()`. */
+  /** `is_message_too_long()`: the character count is over 918. */
   isTooLong: boolean;
   /** `is_message_empty()`. */
   isEmpty: boolean;
@@ -171,7 +180,8 @@ export interface SmsMessageInfo {
 /**
  * Render and measure a text message in one go, exactly as `BaseSMSTemplate` does.
  *
- * The counts use the unsanitised text, as Notify's do.
+ * Lengths are taken after sanitising, prefix included (`…` counts 3); the prefix's own length and the
+ * 2 characters of `": "` are then subtracted for the 918 limit.
  */
 export function smsMessageInfo(
   content: string,
@@ -185,19 +195,18 @@ export function smsMessageInfo(
       ? unsanitisedWithoutPrefix
       : renderSmsUnsanitised(content, personalisation, prefix);
   const sentText = sanitiseSms(unsanitisedWithPrefix);
-  const unsanitisedBody = prefix
-    ? (unsanitisedWithoutPrefix ?? renderSmsUnsanitised(content, personalisation))
-    : unsanitisedWithPrefix;
-  const body = prefix ? sanitiseSms(unsanitisedBody) : sentText;
-  const contentCount = pyLen(unsanitisedWithPrefix);
+  const body = prefix
+    ? sanitiseSms(unsanitisedWithoutPrefix ?? renderSmsUnsanitised(content, personalisation))
+    : sentText;
+  const contentCount = sentText.length;
   const characterCount = prefix ? Math.max(contentCount - pyLen(prefix) - 2, 0) : contentCount;
-  const ucs2 = hasWelshNonGsm(sentText);
+  const encoding = smsEncodingOf(unsanitisedWithPrefix);
   return {
     body,
     sentText,
     characterCount,
-    fragmentCount: fragmentsFor(contentCount + countExtended(sentText), ucs2),
-    encoding: ucs2 ? 'UCS-2' : 'GSM-7',
+    fragmentCount: smsFragmentCount(sentText, unsanitisedWithPrefix),
+    encoding,
     isTooLong: characterCount > SMS_CHAR_COUNT_LIMIT,
     isEmpty: characterCount === 0,
   };

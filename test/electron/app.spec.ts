@@ -1,52 +1,18 @@
 /**
  * Launches the built app (out/main/index.js) in a real Electron and checks the shell's promises.
  *
- * Runs only where an Electron binary is installed. These build machines install the `electron` package
- * with ELECTRON_SKIP_BINARY_DOWNLOAD, so here every test skips and says why. The binary is located by
- * hand: `require('electron')` would try to download it.
+ * Runs only where an Electron binary is installed (./electron-binary.ts); elsewhere every test skips
+ * and says why. test/electron/desktop.spec.ts covers the rest of what only Electron can show.
  *
  * Run: `npm run build && npx playwright test test/electron/app.spec.ts`.
  */
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { APP_INDEX_URL } from '../../src-main/electron/app-protocol';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src-main/electron/security';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const mainEntry = path.join(root, 'out', 'main', 'index.js');
-
-/** Where the Electron binary is, or why there is none, without running electron's download-on-require. */
-function findElectronBinary(): { path: string } | { skip: string } {
-  let packageDir: string;
-  try {
-    packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return { skip: 'the electron package is not installed' };
-  }
-  const pathFile = path.join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-  if (override) {
-    const binary = path.join(override, relative ?? 'electron');
-    return existsSync(binary)
-      ? { path: binary }
-      : { skip: `ELECTRON_OVERRIDE_DIST_PATH has no Electron at ${binary}` };
-  }
-  if (relative === null) {
-    const flag = process.env['ELECTRON_SKIP_BINARY_DOWNLOAD'];
-    return {
-      skip:
-        `no Electron binary on this machine (${pathFile} is missing` +
-        `${flag ? `; ELECTRON_SKIP_BINARY_DOWNLOAD=${flag}` : ''}). Install one to run these tests.`,
-    };
-  }
-  const binary = path.join(packageDir, 'dist', relative);
-  return existsSync(binary) ? { path: binary } : { skip: `no Electron binary at ${binary}` };
-}
+import { findElectronBinary, launchApp } from './electron-binary';
 
 const binary = findElectronBinary();
 if ('skip' in binary) console.warn(`[test/electron] SKIPPED: ${binary.skip}`);
@@ -60,16 +26,10 @@ test.describe('Electron shell', () => {
 
   test.beforeEach(async () => {
     if ('skip' in binary) return;
-    if (!existsSync(mainEntry)) throw new Error(`${mainEntry} is missing: run \`npm run build\` first.`);
+    // Each test gets its own profile and so its own single-instance lock. As root, Chromium's OS
+    // sandbox is off (launchApp); the renderer's `sandbox: true` preload environment is unaffected.
     userData = mkdtempSync(path.join(tmpdir(), 'nc-electron-'));
-    app = await electron.launch({
-      executablePath: binary.path,
-      // Chromium refuses to start as root with its OS sandbox (CI runs as root); the renderer's
-      // `sandbox: true` preload environment, which these tests check, is unaffected.
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), mainEntry],
-      // Each test gets its own profile and so its own single-instance lock.
-      env: { ...process.env, NOTIFY_CONSOLE_USER_DATA_DIR: userData } as Record<string, string>,
-    });
+    app = await launchApp(binary.path, userData);
     page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
   });

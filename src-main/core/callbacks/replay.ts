@@ -15,16 +15,16 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request, type Dispatcher } from 'undici';
 import { callbackBody, type CallbackPayload } from '../../../src-shared/callback-payload';
-import type { Explanation } from '../../contract/methods';
-import { isLoopbackHost } from '../loopback';
+import type { Explanation } from '../../../src-shared/notify/explanation';
+import { isLoopbackHost } from '../../../src-shared/notify/loopback';
 import { classify, createDispatcher } from '../notify/http';
 
 /** The whole exchange (connect, headers, body) must finish within this. */
-export const REPLAY_TIMEOUT_MS = 10_000;
+const REPLAY_TIMEOUT_MS = 10_000;
 /** How much of the endpoint's answer is kept. */
 export const REPLAY_RESPONSE_BYTES = 2048;
-export const REPLAY_URL_MAX = 2048;
-export const REPLAY_TOKEN_MAX = 1024;
+const REPLAY_URL_MAX = 2048;
+const REPLAY_TOKEN_MAX = 1024;
 
 /** What a replay did. */
 export interface ReplayResult {
@@ -241,7 +241,7 @@ export function explainStatus(status: number, url: URL): Explanation {
 }
 
 /** Explains a replay that got no (complete) answer. */
-export function explainFailure(
+function explainFailure(
   kind: string,
   detail: string,
   url: URL,

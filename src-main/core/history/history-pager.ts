@@ -5,6 +5,8 @@
  * (keyed by profile, filters and cursor) for a short time so scrolling back is free, and lets the
  * user cancel a slow load. A cancelled load rejects with `PageCancelledError` and caches nothing.
  */
+import { CoreError } from '../ports';
+
 export interface HistoryQuery {
   template_type?: string[];
   status?: string[];
@@ -25,10 +27,10 @@ export interface HistoryPage<N> {
   fromCache: boolean;
 }
 
-export class PageCancelledError extends Error {
+export class PageCancelledError extends CoreError {
+  override name = 'PageCancelledError';
   constructor() {
-    super('Loading was cancelled.');
-    this.name = 'PageCancelledError';
+    super('cancelled', 'Loading was cancelled.');
   }
 }
 

@@ -8,11 +8,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { parseApiKey } from '../api-key';
+import { parseApiKey } from '../../../src-shared/notify/api-key';
 import { CoreError } from '../ports';
-import { NotifyClient, type KeyVerdict } from './client';
+import { NotifyClient } from './client';
+import type { KeyVerdict } from './request-log';
 import { NotifyApiError, NotifyNetworkError, UnknownOutcomeError } from './errors';
-import { skewSentence } from './explain-errors';
+import { skewSentence } from '../../../src-shared/notify/error-catalogue';
 import type { Timeouts } from './http';
 
 /** The contract's `connectionVerdict`: what a connection test found. */

@@ -7,7 +7,7 @@
  * none of these ever holds the API key, its secret or a token.
  */
 import { CoreError, type JsonValue } from '../ports';
-import type { Explanation, NetworkErrorKind } from './explain';
+import type { Explanation, NetworkErrorKind } from '../../../src-shared/notify/explanation';
 
 /** One entry of Notify's v2 error envelope; extra keys (the QR-code error's `data`…) are kept. */
 export type NotifyErrorEntry = { error: string; message: string; [extra: string]: JsonValue };
@@ -34,6 +34,8 @@ export class NotifyApiError extends CoreError {
   readonly path: string;
   /** From `Retry-After`, when Notify (or a gateway) sent one. */
   readonly retryAfterSeconds: number | null;
+  /** Notify's clock minus this computer's, in seconds, from the answer's `Date`; null if unmeasured. */
+  readonly skewSeconds: number | null;
 
   constructor(
     init: {
@@ -42,6 +44,7 @@ export class NotifyApiError extends CoreError {
       app: NotifyAppError | null;
       explanation: Explanation;
       retryAfterSeconds?: number | null;
+      skewSeconds?: number | null;
     } & RequestTarget,
     message: string,
   ) {
@@ -53,6 +56,7 @@ export class NotifyApiError extends CoreError {
       method: init.method,
       path: init.path,
       retryAfterSeconds: init.retryAfterSeconds ?? null,
+      skewSeconds: init.skewSeconds ?? null,
     });
     this.status = init.status;
     this.errors = init.errors;
@@ -61,6 +65,7 @@ export class NotifyApiError extends CoreError {
     this.method = init.method;
     this.path = init.path;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.skewSeconds = init.skewSeconds ?? null;
   }
 
   /** Notify's error class of the first entry (`AuthError`, `BadRequestError`…), or null for app-level errors. */

@@ -5,8 +5,8 @@
  * headers, bytes) or a {@link TransportFailure} that says which layer failed and whether the request
  * may have left this machine. That last bit decides whether a send's outcome is unknown.
  */
-import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
-import type { NetworkErrorKind } from './explain';
+import { EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { NetworkErrorKind } from '../../../src-shared/notify/explanation';
 
 /** Timeouts per phase; `totalMs` bounds the whole exchange, including a slow-drip body. */
 export type Timeouts = { connectMs: number; headersMs: number; bodyMs: number; totalMs: number };
@@ -79,16 +79,6 @@ export function createDispatcher(proxy: string | null | undefined, timeouts: Tim
     });
   }
   return new EnvHttpProxyAgent({ ...common, connect: { timeout: timeouts.connectMs } });
-}
-
-/** A dispatcher that never uses a proxy, for callers that must bypass the environment's. */
-export function createDirectDispatcher(timeouts: Timeouts): Dispatcher {
-  return new Agent({
-    headersTimeout: timeouts.headersMs,
-    bodyTimeout: timeouts.bodyMs,
-    keepAliveTimeout: 10_000,
-    connect: { timeout: timeouts.connectMs },
-  });
 }
 
 /** One request as {@link exchange} sends it. */

@@ -8,22 +8,8 @@
  */
 import { SignJWT } from 'jose';
 
-/** The parts of an API key a token is made from. */
-export type KeyParts = { serviceId: string; secret: string };
-
 /** The claims Notify reads, as the request log shows them (never the signature). */
 export type JwtClaims = { iss: string; iat: number };
-
-/**
- * Splits an API key the way notifications-python-client and notifications-node-client do.
- *
- * From the end, because the key name may itself contain `-`: secret = last 36 characters,
- * service id = characters [-73, -37]. No validation, like the official clients: a malformed key
- * gets Notify's own answer, which the explainer turns into advice.
- */
-export function splitApiKey(apiKey: string): KeyParts {
-  return { serviceId: apiKey.slice(-73, -37), secret: apiKey.slice(-36) };
-}
 
 /**
  * Makes (and briefly reuses) request tokens for one API key.

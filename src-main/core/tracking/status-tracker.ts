@@ -18,10 +18,10 @@ export interface TrackedNotificationLike {
 }
 
 /** What the tracker needs from a Notify client. */
-export interface StatusSource {
-  getNotification(id: string): Promise<TrackedNotificationLike>;
+export interface StatusSource<N extends TrackedNotificationLike = TrackedNotificationLike> {
+  getNotification(id: string): Promise<N>;
   getNotifications(query: { template_type?: string[]; older_than?: string }): Promise<{
-    notifications: TrackedNotificationLike[];
+    notifications: N[];
   }>;
 }
 
@@ -31,17 +31,17 @@ export interface Observation {
   source: 'response' | 'poll' | 'callback';
 }
 
-export interface TrackedEntry {
+export interface TrackedEntry<N extends TrackedNotificationLike = TrackedNotificationLike> {
   profileId: string;
-  notification: TrackedNotificationLike;
+  notification: N;
   observations: Observation[];
   final: boolean;
 }
 
-export interface TrackerOptions {
+export interface TrackerOptions<N extends TrackedNotificationLike = TrackedNotificationLike> {
   /** The client for a profile (resolved per round, so a profile's new key is picked up). */
-  sourceFor: (profileId: string) => Promise<StatusSource>;
-  onUpdate: (entry: TrackedEntry, observation: Observation) => void;
+  sourceFor: (profileId: string) => Promise<StatusSource<N>>;
+  onUpdate: (entry: TrackedEntry<N>, observation: Observation) => void;
   now?: () => number;
   /** At or below this many in flight, single GETs; above it, list pages. */
   singleGetThreshold?: number;
@@ -67,12 +67,12 @@ interface ProfileLoop {
   running: boolean;
 }
 
-export class StatusTracker {
-  private readonly entries = new Map<string, TrackedEntry>(); // `${profileId}:${id}`
+export class StatusTracker<N extends TrackedNotificationLike = TrackedNotificationLike> {
+  private readonly entries = new Map<string, TrackedEntry<N>>(); // `${profileId}:${id}`
   private readonly loops = new Map<string, ProfileLoop>();
-  private readonly opts: Required<TrackerOptions>;
+  private readonly opts: Required<TrackerOptions<N>>;
 
-  constructor(options: TrackerOptions) {
+  constructor(options: TrackerOptions<N>) {
     this.opts = {
       now: Date.now,
       singleGetThreshold: 5,
@@ -90,11 +90,7 @@ export class StatusTracker {
   }
 
   /** Starts following a notification (idempotent), recording its current status as observed now. */
-  track(
-    profileId: string,
-    notification: TrackedNotificationLike,
-    source: Observation['source'] = 'response',
-  ): TrackedEntry {
+  track(profileId: string, notification: N, source: Observation['source'] = 'response'): TrackedEntry<N> {
     const key = `${profileId}:${notification.id}`;
     let entry = this.entries.get(key);
     if (!entry) {
@@ -112,11 +108,11 @@ export class StatusTracker {
     return removed;
   }
 
-  get(profileId: string, id: string): TrackedEntry | undefined {
+  get(profileId: string, id: string): TrackedEntry<N> | undefined {
     return this.entries.get(`${profileId}:${id}`);
   }
 
-  all(): TrackedEntry[] {
+  all(): TrackedEntry<N>[] {
     return [...this.entries.values()];
   }
 
@@ -126,7 +122,7 @@ export class StatusTracker {
     this.stopLoop(profileId);
   }
 
-  inFlight(profileId: string): TrackedEntry[] {
+  inFlight(profileId: string): TrackedEntry<N>[] {
     return [...this.entries.values()].filter((e) => e.profileId === profileId && !e.final);
   }
 
@@ -188,7 +184,7 @@ export class StatusTracker {
     return { requests, changed, polled: seen.size };
   }
 
-  private observe(entry: TrackedEntry, n: TrackedNotificationLike, source: Observation['source']): boolean {
+  private observe(entry: TrackedEntry<N>, n: N, source: Observation['source']): boolean {
     entry.notification = { ...entry.notification, ...n };
     const last = entry.observations[entry.observations.length - 1];
     if (last && last.status === n.status) return false;
@@ -198,7 +194,7 @@ export class StatusTracker {
       source,
     };
     entry.observations.push(observation);
-    entry.final = isFinalStatus(n.status as never, n.type);
+    entry.final = isFinalStatus(n.status);
     this.opts.onUpdate(entry, observation);
     return true;
   }

@@ -10,11 +10,20 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { CoreError, type EnvelopeRewrite, type KeyValueStore, type RekeyableCipher } from '../ports';
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './passphrase-limits';
+import {
+  WrongPassphraseError,
+  PassphraseTooShortError,
+  PassphraseTooLongError,
+  VaultLockedError,
+  VaultNotInitialisedError,
+  VaultAlreadyInitialisedError,
+  VaultHeaderError,
+  MalformedEnvelopeError,
+  TamperedEnvelopeError,
+  ForeignEnvelopeError,
+} from './vault-errors';
 
-/** Shortest passphrase accepted, in characters. */
-export const MIN_PASSPHRASE_LENGTH = 8;
-/** Longest passphrase accepted: bounds the work a pasted novel can cause. */
-export const MAX_PASSPHRASE_LENGTH = 1024;
 /** Where the vault header lives in the store unless told otherwise. */
 export const DEFAULT_VAULT_HEADER_KEY = 'passphraseVault';
 
@@ -37,98 +46,6 @@ export interface KdfParams {
 }
 
 const DEFAULT_KDF = { N: 2 ** 15, r: 8, p: 1 } as const;
-
-export class WrongPassphraseError extends CoreError {
-  override name = 'WrongPassphraseError';
-  constructor() {
-    super('wrong_passphrase', 'That passphrase is not right. Nothing was changed; try again.');
-  }
-}
-
-export class PassphraseTooShortError extends CoreError {
-  override name = 'PassphraseTooShortError';
-  constructor(length: number) {
-    super(
-      'passphrase_too_short',
-      `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters (this one has ${length}). A few unrelated words make a good one.`,
-      { minLength: MIN_PASSPHRASE_LENGTH, length },
-    );
-  }
-}
-
-export class PassphraseTooLongError extends CoreError {
-  override name = 'PassphraseTooLongError';
-  constructor() {
-    super('passphrase_too_long', `Choose a passphrase of at most ${MAX_PASSPHRASE_LENGTH} characters.`);
-  }
-}
-
-export class VaultLockedError extends CoreError {
-  override name = 'VaultLockedError';
-  constructor() {
-    super('vault_locked', 'Your API keys are locked. Enter your passphrase to unlock them.');
-  }
-}
-
-export class VaultNotInitialisedError extends CoreError {
-  override name = 'VaultNotInitialisedError';
-  constructor() {
-    super('vault_not_initialised', 'No passphrase has been set yet. Choose one to protect your API keys.');
-  }
-}
-
-export class VaultAlreadyInitialisedError extends CoreError {
-  override name = 'VaultAlreadyInitialisedError';
-  constructor() {
-    super(
-      'vault_already_initialised',
-      'A passphrase is already set. Unlock with it, or change it in settings.',
-    );
-  }
-}
-
-export class VaultHeaderError extends CoreError {
-  override name = 'VaultHeaderError';
-  constructor(detail: string) {
-    super(
-      'vault_header_invalid',
-      `The passphrase vault's settings are damaged (${detail}), so it cannot be unlocked. Nothing has been changed or deleted.`,
-    );
-  }
-}
-
-/** An envelope that is not one of ours, or was cut short. */
-export class MalformedEnvelopeError extends CoreError {
-  override name = 'MalformedEnvelopeError';
-  constructor(detail: string) {
-    super(
-      'envelope_malformed',
-      `A stored key is not in a format this console can read (${detail}). Re-enter the key.`,
-    );
-  }
-}
-
-/** An envelope whose authentication tag does not verify: it was changed after it was written. */
-export class TamperedEnvelopeError extends CoreError {
-  override name = 'TamperedEnvelopeError';
-  constructor() {
-    super(
-      'envelope_tampered',
-      'A stored key failed its integrity check: it was changed or damaged on disk. Re-enter the key.',
-    );
-  }
-}
-
-/** An envelope sealed under a different passphrase (another vault, or a superseded one). */
-export class ForeignEnvelopeError extends CoreError {
-  override name = 'ForeignEnvelopeError';
-  constructor() {
-    super(
-      'envelope_other_passphrase',
-      'A stored key was encrypted with a different passphrase than the current one, so it cannot be read. Re-enter the key.',
-    );
-  }
-}
 
 const b64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'not base64url');
 const kdfSchema = z.strictObject({

@@ -7,7 +7,8 @@
  * {@link chooseCipher} refuses it and explains why, as ARCHITECTURE.md "Secrets" asks.
  */
 import { CoreError, silentLogger, type KeyValueStore, type Logger, type SecretCipher } from '../ports';
-import { DEFAULT_VAULT_HEADER_KEY, MalformedEnvelopeError, PassphraseCipher } from './passphrase-cipher';
+import { DEFAULT_VAULT_HEADER_KEY, PassphraseCipher } from './passphrase-cipher';
+import { MalformedEnvelopeError } from './vault-errors';
 
 /** The part of Electron's `safeStorage` this cipher uses; Electron's object satisfies it as is. */
 export interface SafeStorageLike {

@@ -12,7 +12,7 @@ import { recipientOf } from '../../lib/notification-fields';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { NotificationDetail } from './notification-detail';
-import { UUID_PATTERN } from '../../../src-main/contract/schemas';
+import { UUID_PATTERN } from '../../../src-shared/notify/ids';
 
 function OpenById() {
   const store = useAppStoreApi();

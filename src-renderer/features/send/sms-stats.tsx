@@ -1,12 +1,8 @@
 /**
  * Length, fragments, encoding, characters that will not survive, and the cost estimate.
  */
-import {
-  formatPounds,
-  describeCharacter,
-  SMS_ESTIMATE_RATE_POUNDS,
-  type SmsPreview,
-} from '../../lib/sms-preview';
+import { SMS_RATE_POUNDS } from '../../../src-shared/letters/costs';
+import { formatPounds, describeCharacter, type SmsPreview } from '../../lib/sms-preview';
 
 export function SmsStats({ stats, rateMultiplier }: { stats: SmsPreview; rateMultiplier: number }) {
   return (
@@ -29,7 +25,7 @@ export function SmsStats({ stats, rateMultiplier }: { stats: SmsPreview; rateMul
           <dd data-testid="sms-cost">
             {formatPounds(stats.costEstimate)}{' '}
             <span className="muted small">
-              (estimate: {stats.fragmentCount} × £{SMS_ESTIMATE_RATE_POUNDS}
+              (estimate: {stats.fragmentCount} × £{SMS_RATE_POUNDS}
               {rateMultiplier !== 1 ? ` × ${rateMultiplier}` : ''})
             </span>
           </dd>

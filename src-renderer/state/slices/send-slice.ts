@@ -18,6 +18,7 @@ import {
   type SendErrors,
   type SendForm,
 } from '../../lib/send-request';
+import { describeRpcError } from '../../lib/errors';
 import { checkRecipient } from '../../lib/recipient';
 import { idle, loading, settle, type Loadable } from '../loadable';
 import { selectTemplate } from './templates-slice';
@@ -108,12 +109,8 @@ export function valuesForTemplate(
  * the form had none), else the one the form sent.
  */
 export function selectLookupReference(state: Pick<AppState, 'send'>): string | null {
-  const details = state.send.error?.details;
-  const fromCore =
-    typeof details === 'object' && details !== null
-      ? (details as { reference?: unknown }).reference
-      : undefined;
-  if (typeof fromCore === 'string' && fromCore !== '') return fromCore;
+  const fromCore = state.send.error ? describeRpcError(state.send.error).reference : null;
+  if (fromCore) return fromCore;
   return state.send.lastRequest?.reference ?? null;
 }
 

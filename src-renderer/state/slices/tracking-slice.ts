@@ -1,7 +1,8 @@
 /**
  * Notifications the user is looking at: details, observed statuses, the letter PDF, live updates.
  */
-import type { Explanation, EventPayload, TrackedNotification } from '../../../src-main/contract/methods';
+import type { EventPayload, TrackedNotification } from '../../../src-main/contract/methods';
+import type { Explanation } from '../../../src-shared/notify/explanation';
 import type { RpcError } from '../../../src-main/contract/result';
 import type { Notification, Observation } from '../../../src-main/contract/schemas';
 import { idle, loading, settle, type Loadable, type LoadStatus } from '../loadable';

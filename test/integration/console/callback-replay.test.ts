@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCallbackPayload, callbackBody } from '../../../src-shared/callback-payload';
-import { createConsoleCore, type ConsoleCore } from '../../../src-main/core/app';
+import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import { NotifyClient } from '../../../src-main/core/notify/client';
 import { DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
 import { eventually, SERVICE_ID, startTestSandbox, T, type TestSandbox } from '../../support/sandbox';
@@ -102,7 +102,7 @@ describe('the shared payload matches the sandbox’s own delivery-status callbac
 });
 
 describe('callbacks.replay through the console core', () => {
-  let core: ConsoleCore;
+  let core: RunningConsole;
   let dataDir: string;
   let notificationId: string;
   const TOKEN = 'replay-bearer-9d3b2f7a-secret';
@@ -112,7 +112,7 @@ describe('callbacks.replay through the console core', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'console-replay-'));
-    core = await createConsoleCore({ dataDir, mode: 'browser', platform: 'linux', sandboxTimeScale: 200 });
+    core = await startConsole({ dataDir, mode: 'browser', platform: 'linux', sandboxTimeScale: 200 });
     core.endpoint.subscribe((name, payload) => events.push({ name, payload }));
     const sent = await call('notifications.send', {
       profileId: 'sandbox-test',
@@ -240,7 +240,7 @@ describe('callbacks.replay through the console core', () => {
   });
 
   it('never shows the bearer token or the API key in any output, the inspector or events', async () => {
-    const info: any = await (await fetch(`${core.sandbox!.url}/_sandbox/info`)).json();
+    const info: any = await (await fetch(`${core.sandboxUrl!}/_sandbox/info`)).json();
     const keys: string[] = info.services.flatMap((s: { api_keys: { api_key: string }[] }) =>
       s.api_keys.map((k) => k.api_key.slice(-36)),
     );

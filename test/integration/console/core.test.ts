@@ -2,12 +2,12 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleCore, type ConsoleCore } from '../../../src-main/core/app';
+import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import { methods, type MethodName } from '../../../src-main/contract/methods';
 import { DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
 import { waitUntil } from '../../support/wait';
 
-let core: ConsoleCore;
+let core: RunningConsole;
 let dataDir: string;
 const events: { name: string; payload: any }[] = [];
 const call = async (method: MethodName | string, input: unknown = {}) =>
@@ -15,7 +15,7 @@ const call = async (method: MethodName | string, input: unknown = {}) =>
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'console-core-'));
-  core = await createConsoleCore({
+  core = await startConsole({
     dataDir,
     mode: 'browser',
     platform: 'linux',
@@ -152,6 +152,20 @@ describe('console core on the embedded sandbox', () => {
     });
     expect(r.ok).toBe(false);
     expect(r.error.message).toMatch(/key/i);
+  });
+
+  it('Test connection with typed-in settings refuses plain http to another host, as adding a profile does', async () => {
+    const apiKey = 'my_key-11111111-1111-4111-8111-111111111111-22222222-2222-4222-8222-222222222222';
+    const baseUrl = 'http://api.notifications.service.gov.uk';
+    const tested = await call('profiles.testConnection', { baseUrl, apiKey });
+    expect(tested.ok).toBe(true);
+    expect(tested.value).toMatchObject({
+      verdict: 'not-notify',
+      message: expect.stringMatching(/Use https:\/\//),
+    });
+    const created = await call('profiles.create', { name: 'Plain', baseUrl, apiKey, keyType: 'live' });
+    expect(created.ok).toBe(false);
+    expect(created.error.message).toMatch(/Use https:\/\//);
   });
 
   it('stores a real profile’s key encrypted: no key in plaintext anywhere in the console’s data', async () => {

@@ -6,11 +6,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleCore, type ConsoleCore } from '../../../src-main/core/app';
+import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { waitUntil } from '../../support/wait';
 
-let core: ConsoleCore;
+let core: RunningConsole;
 let dataDir: string;
 let sandboxUrl: string;
 const events: { name: string; payload: unknown }[] = [];
@@ -19,9 +19,9 @@ const call = async (method: string, input: unknown = {}) =>
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'console-key-hygiene-'));
-  core = await createConsoleCore({ dataDir, mode: 'browser', platform: 'linux', sandboxTimeScale: 200 });
+  core = await startConsole({ dataDir, mode: 'browser', platform: 'linux', sandboxTimeScale: 200 });
   core.endpoint.subscribe((name, payload) => events.push({ name, payload }));
-  sandboxUrl = core.sandbox!.url;
+  sandboxUrl = core.sandboxUrl!;
 });
 afterAll(async () => {
   await core.close();

@@ -6,11 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  NotifyClient,
-  type NotifyClientOptions,
-  type NotifyRequestLogEntry,
-} from '../../../src-main/core/notify/client';
+import { NotifyClient, type NotifyClientOptions } from '../../../src-main/core/notify/client';
+import type { NotifyRequestLogEntry } from '../../../src-main/core/notify/request-log';
 import {
   NotifyApiError,
   NotifyNetworkError,

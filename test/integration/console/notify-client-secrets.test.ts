@@ -8,7 +8,8 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { NotifyClient, type NotifyRequestLogEntry } from '../../../src-main/core/notify/client';
+import { NotifyClient } from '../../../src-main/core/notify/client';
+import type { NotifyRequestLogEntry } from '../../../src-main/core/notify/request-log';
 import { testConnection } from '../../../src-main/core/notify/connection-test';
 import { SERVICE_ID, T, startTestSandbox, type TestSandbox } from '../../support/sandbox';
 import { closedPort, listenLocal } from '../../support/local-server';
@@ -87,7 +88,9 @@ it('never puts a key, secret, proxy password or JWT in logs, errors or messages'
 
   const closed = await closedPort();
   await attempt(make(`http://127.0.0.1:${closed}`).getTemplates());
-  await attempt(make('http://nowhere.invalid').sendSms(sms));
+  await attempt(make('https://nowhere.invalid').sendSms(sms));
+  // Plain http to another host is refused before anything is sent (the key destination rule).
+  await attempt(Promise.resolve().then(() => make('http://nowhere.invalid').sendSms(sms)));
   await attempt(make(`https://127.0.0.1:${sb.sandbox.port}`).getTemplates());
   await attempt(
     make(sb.url, sb.apiKeys.live, {
@@ -150,7 +153,7 @@ it('never puts a key, secret, proxy password or JWT in logs, errors or messages'
       e.message,
       String(e),
       e.stack ?? '',
-      JSON.stringify((e as { details?: unknown }).details),
+      JSON.stringify((e as { details?: unknown }).details) ?? '',
       inspect(e, { depth: 10, showHidden: true }),
     ]),
   ];

@@ -4,12 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  NotifyClient,
-  type NotifyClientOptions,
-  type NotifyRequestLogEntry,
-} from '../../../src-main/core/notify/client';
+import { NotifyClient, type NotifyClientOptions } from '../../../src-main/core/notify/client';
+import type { NotifyRequestLogEntry } from '../../../src-main/core/notify/request-log';
 import { NotifyApiError } from '../../../src-main/core/notify/errors';
+import { rpcError } from '../../../src-main/contract/errors';
+import { toRpcError } from '../../../src-main/rpc/errors';
 import {
   SENDERS,
   SERVICE_ID,
@@ -273,6 +272,15 @@ describe('clock skew', () => {
     expect(err.notifyMessage).toBe('Error: Your system clock must be accurate to within 30 seconds');
     expect(Math.abs((c.lastSkewSeconds ?? 0) - 120)).toBeLessThanOrEqual(1);
     expect(err.explanation.whatHappened).toMatch(/about 1(19|20|21) seconds behind Notify’s/);
+  });
+
+  it('carries the measured skew in the error the renderer receives, so its error panel shows real data', async () => {
+    await control('POST', '/clock', { skew_seconds: 120 });
+    const err = await notifyError(client().getTemplates());
+    expect(Math.abs((err.skewSeconds ?? 0) - 120)).toBeLessThanOrEqual(1);
+    const sent = toRpcError(err);
+    expect(sent).toMatchObject({ code: 'notify', details: { status: 403, skewSeconds: err.skewSeconds } });
+    expect(rpcError.parse(sent)).toEqual(sent);
   });
 
   it('explains it when this computer’s clock runs ahead (injected clock)', async () => {

@@ -8,7 +8,7 @@ import {
   maskApiKey,
   parseApiKey,
   type ApiKeyErrorCode,
-} from '../../../src-main/core/api-key';
+} from '../../../src-shared/notify/api-key';
 
 /** A freshly generated, well-formed key: never a real one. */
 function makeKey(name = 'console_test-key') {

@@ -8,8 +8,8 @@ import {
   replayCallback,
   REPLAY_RESPONSE_BYTES,
 } from '../../../src-main/core/callbacks/replay';
-import { explanation } from '../../../src-main/contract/methods';
-import { isLoopbackHost } from '../../../src-main/core/loopback';
+import { explanation } from '../../../src-shared/notify/explanation';
+import { isLoopbackHost } from '../../../src-shared/notify/loopback';
 import { closedPort } from '../../support/local-server';
 
 const payload: CallbackPayload = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyVerdictOf, REVOKED_KEY_MESSAGE } from '../../../src-main/core/notify/client';
+import { keyVerdictOf, REVOKED_KEY_MESSAGE } from '../../../src-main/core/notify/request-log';
 import { NotifyApiError } from '../../../src-main/core/notify/errors';
 
 const explanation = {

@@ -1,6 +1,7 @@
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { TokenSource, splitApiKey } from '../../../src-main/core/notify/jwt';
+import { TokenSource } from '../../../src-main/core/notify/jwt';
+import { splitApiKey } from '../../../src-shared/notify/api-key';
 
 const SERVICE = '11111111-1111-4111-8111-111111111111';
 const SECRET = '2b1f8c5e-0d3a-4e6b-9c7d-8a9b0c1d2e3f';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseErrorEnvelope, parseJson, templateList } from '../../../src-main/core/notify/responses';
+import { parseErrorEnvelope, parseJson } from '../../../src-main/core/notify/responses';
+import { templateList } from '../../../src-shared/notify/resources';
 
 describe('parseErrorEnvelope', () => {
   it('recognises the v2 envelope, keeping extra keys such as the QR-code error’s', () => {

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EnvelopeRewrite, JsonValue } from '../../../src-main/core/ports';
 import { MemoryStore } from '../../../src-main/core/store/json-file-store';
+import { DEFAULT_VAULT_HEADER_KEY, PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import {
-  DEFAULT_VAULT_HEADER_KEY,
   ForeignEnvelopeError,
   MalformedEnvelopeError,
-  PassphraseCipher,
   PassphraseTooShortError,
   TamperedEnvelopeError,
   VaultAlreadyInitialisedError,
@@ -14,7 +13,7 @@ import {
   VaultLockedError,
   VaultNotInitialisedError,
   WrongPassphraseError,
-} from '../../../src-main/core/vault/passphrase-cipher';
+} from '../../../src-main/core/vault/vault-errors';
 
 const PASS = 'correct horse battery';
 const OTHER = 'a different passphrase';

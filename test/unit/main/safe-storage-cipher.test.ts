@@ -2,7 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../src-main/core/ports';
 import { MemoryStore } from '../../../src-main/core/store/json-file-store';
-import { MalformedEnvelopeError, PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
+import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
+import { MalformedEnvelopeError } from '../../../src-main/core/vault/vault-errors';
 import {
   chooseCipher,
   KeychainError,

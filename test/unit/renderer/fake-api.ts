@@ -4,8 +4,10 @@
  */
 import type { ApiClient, AppEvent } from '../../../src-renderer/api/client';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src-main/contract/methods';
+import type { RpcError, UnknownOutcomeDetails } from '../../../src-main/contract/errors';
 import type { Result } from '../../../src-main/contract/result';
 import type { Notification, PublicProfile, Template } from '../../../src-main/contract/schemas';
+import type { SendResponse } from '../../../src-shared/notify/resources';
 
 export type Handlers = {
   [M in MethodName]?: (input: MethodInput<M>) => Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>;
@@ -27,8 +29,7 @@ export function fakeApi(handlers: Handlers = {}): FakeApi {
     async call(method, input) {
       api.calls.push({ method, input });
       const handler = api.handlers[method] as ((i: unknown) => unknown) | undefined;
-      if (!handler)
-        return { ok: false, error: { code: 'not-implemented', message: `No fake for ${method}` } };
+      if (!handler) return { ok: false, error: { code: 'internal', message: `No fake for ${method}` } };
       return (await handler(input)) as never;
     },
     onEvent(listener) {
@@ -41,10 +42,36 @@ export function fakeApi(handlers: Handlers = {}): FakeApi {
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/**
+ * A failure. Fakes may leave out details a store does not read, so the error is typed as the
+ * contract's union without being checked against it (the renderer checks what it reads).
+ */
+export const rpcError = (code: string, message: string, details?: unknown): RpcError =>
+  (details === undefined ? { code, message } : { code, message, details }) as RpcError;
+
+/** A failed Result (see {@link rpcError}). */
 export const fail = (code: string, message: string, details?: unknown): Result<never> => ({
   ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
+  error: rpcError(code, message, details),
 });
+
+/** The details of an unknown outcome as the core sends them, for a send with this reference. */
+export function unknownOutcome(reference: string): UnknownOutcomeDetails {
+  return {
+    reference,
+    reason: 'timeout',
+    status: null,
+    explanation: {
+      title: 'Outcome unknown',
+      whatHappened: 'The request may have reached Notify.',
+      retry: 'no',
+      charged: 'not-applicable',
+      nextSteps: ['Look it up by its reference.'],
+    },
+    method: 'POST',
+    path: '/v2/notifications/sms',
+  };
+}
 
 /** A promise you resolve by hand, to test what happens while a call is in flight. */
 export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
@@ -93,7 +120,25 @@ export function template(overrides: Partial<Template> = {}): Template {
     created_at: '2026-01-01T10:00:00.000000Z',
     updated_at: '2026-01-02T10:00:00.000000Z',
     created_by: 'someone@example.gov.uk',
+    postage: null,
+    letter_contact_block: null,
     ...overrides,
+  };
+}
+
+/** A text message's send response, as Notify answers POST /v2/notifications/sms. */
+export function smsResponse(id: string, body = ''): SendResponse {
+  return {
+    id,
+    reference: null,
+    uri: `https://api.notifications.service.gov.uk/v2/notifications/${id}`,
+    template: {
+      id: TEMPLATE_ID,
+      version: 3,
+      uri: `https://api.notifications.service.gov.uk/v2/template/${TEMPLATE_ID}`,
+    },
+    scheduled_for: null,
+    content: { body, from_number: 'GOVUK' },
   };
 }
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecipient, SIMULATED_RECIPIENTS } from '../../../src-renderer/lib/recipient';
-import {
-  describeCharacter,
-  formatPounds,
-  smsCostEstimate,
-  smsPreview,
-  SMS_ESTIMATE_RATE_POUNDS,
-} from '../../../src-renderer/lib/sms-preview';
+import { describeCharacter, formatPounds, smsPreview } from '../../../src-renderer/lib/sms-preview';
+import { SMS_RATE_POUNDS } from '../../../src-shared/letters/costs';
 
 describe('checkRecipient', () => {
   it('accepts UK mobiles and normalises them', () => {
@@ -90,10 +85,10 @@ describe('smsPreview', () => {
   });
 
   it('estimates cost as fragments × Notify’s rate (£0.0233, as the sandbox charges) × multiplier', () => {
-    expect(SMS_ESTIMATE_RATE_POUNDS).toBe(0.0233);
-    expect(smsCostEstimate(2)).toBe(0.0466);
-    expect(smsCostEstimate(3, 2)).toBe(0.1398);
+    expect(SMS_RATE_POUNDS).toBe(0.0233);
     expect(smsPreview('a'.repeat(200), {}, 1).costEstimate).toBe(0.0466);
+    expect(smsPreview('a'.repeat(400), {}, 2).costEstimate).toBe(0.1398);
+    expect(formatPounds(smsPreview('a'.repeat(400), {}, 1.5).costEstimate)).toBe('£0.1049');
     expect(formatPounds(0.0454)).toBe('£0.0454');
     expect(formatPounds(1.2)).toBe('£1.20');
   });

@@ -15,12 +15,24 @@ import {
   notification,
   ok,
   profile,
+  smsResponse,
   template,
   TEMPLATE_ID,
+  unknownOutcome,
   type Handlers,
 } from './fake-api';
+import type { TemplatePreview } from '../../../src-shared/notify/resources';
 
 const SENT_ID = '55555555-5555-5555-5555-555555555555';
+const preview = (body: string): TemplatePreview => ({
+  id: TEMPLATE_ID,
+  type: 'sms',
+  version: 3,
+  body,
+  html: null,
+  subject: null,
+  postage: null,
+});
 
 async function storeWithTemplate(handlers: Handlers = {}, t = template()) {
   const api = fakeApi({
@@ -65,7 +77,7 @@ describe('send form', () => {
   it('sends the built request, records the result and seeds tracking', async () => {
     const { store, api } = await storeWithTemplate({
       'notifications.send': () =>
-        ok({ id: SENT_ID, response: { id: SENT_ID, content: { body: 'Hello Ada' } }, tracked: true }),
+        ok({ id: SENT_ID, response: smsResponse(SENT_ID, 'Hello Ada'), tracked: true }),
     });
     store.getState().updateSendForm({ recipient: '07700900123', reference: 'order-1' });
     store.getState().setFieldValue('name', { kind: 'text', text: 'Ada' });
@@ -91,7 +103,7 @@ describe('send form', () => {
 
   it('marks a smoke-test send so the screen does not promise tracking', async () => {
     const { store } = await storeWithTemplate({
-      'notifications.send': () => ok({ id: SENT_ID, response: {}, tracked: false }),
+      'notifications.send': () => ok({ id: SENT_ID, response: smsResponse(SENT_ID), tracked: false }),
     });
     store.getState().updateSendForm({ recipient: '07700900000' });
     await store.getState().sendNotification();
@@ -101,7 +113,7 @@ describe('send form', () => {
   it('keeps Notify’s error and offers a lookup by reference after an unknown outcome', async () => {
     const { store, api } = await storeWithTemplate({
       'notifications.send': () =>
-        fail('unknown-outcome', 'The request may have reached Notify.', { reference: 'order-2' }),
+        fail('unknown-outcome', 'The request may have reached Notify.', unknownOutcome('order-2')),
       'notifications.findByReference': () => ok({ notifications: [notification({ reference: 'order-2' })] }),
     });
     store.getState().updateSendForm({ recipient: '07700900123', reference: 'order-2' });
@@ -115,7 +127,7 @@ describe('send form', () => {
   it('looks up by the reference the core added when the form had none', async () => {
     const { store, api } = await storeWithTemplate({
       'notifications.send': () =>
-        fail('unknown-outcome', 'Timed out waiting for Notify.', { reference: 'nc-1234', reason: 'timeout' }),
+        fail('unknown-outcome', 'Timed out waiting for Notify.', unknownOutcome('nc-1234')),
       'notifications.findByReference': () => ok({ notifications: [] }),
     });
     store.getState().updateSendForm({ recipient: '07700900123' });
@@ -130,7 +142,7 @@ describe('send form', () => {
     const email = template({ type: 'email', subject: 'Your file', body: '((doc))' });
     const { store, api } = await storeWithTemplate(
       {
-        'notifications.send': () => ok({ id: SENT_ID, response: {}, tracked: true }),
+        'notifications.send': () => ok({ id: SENT_ID, response: smsResponse(SENT_ID), tracked: true }),
         'snippets.render': ({ language }) => ok({ code: `${language} code` }),
       },
       email,
@@ -159,21 +171,15 @@ describe('send form', () => {
   });
 
   it('asks Notify for a preview once per distinct input and ignores stale answers', async () => {
-    const first =
-      deferred<
-        ReturnType<typeof ok<{ id: string; type: 'sms'; version: number; body: string; subject: null }>>
-      >();
+    const first = deferred<ReturnType<typeof ok<TemplatePreview>>>();
     let n = 0;
     const { store, api } = await storeWithTemplate({
-      'templates.preview': () =>
-        n++ === 0
-          ? first.promise
-          : ok({ id: TEMPLATE_ID, type: 'sms', version: 3, body: 'second', subject: null }),
+      'templates.preview': () => (n++ === 0 ? first.promise : ok(preview('second'))),
     });
     const slow = store.getState().requestServerPreview();
     store.getState().setFieldValue('name', { kind: 'text', text: 'Ada' });
     await store.getState().requestServerPreview();
-    first.resolve(ok({ id: TEMPLATE_ID, type: 'sms', version: 3, body: 'first', subject: null }));
+    first.resolve(ok(preview('first')));
     await slow;
     expect(store.getState().send.preview.value?.body).toBe('second');
     await store.getState().requestServerPreview();
@@ -188,7 +194,12 @@ describe('send form', () => {
 
   it('sends a precompiled letter', async () => {
     const { store, api } = await storeWithTemplate({
-      'notifications.send': () => ok({ id: SENT_ID, response: { postage: 'second' }, tracked: true }),
+      'notifications.send': () =>
+        ok({
+          id: SENT_ID,
+          response: { id: SENT_ID, reference: 'letter-1', postage: 'second' },
+          tracked: true,
+        }),
     });
     store.getState().setSendMode('precompiled');
     store.getState().updateSendForm({

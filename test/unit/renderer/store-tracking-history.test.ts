@@ -16,7 +16,7 @@ import {
 import { applyReceivedPage, emptyReceived } from '../../../src-renderer/state/slices/received-slice';
 import { prependEntry, MAX_INSPECTOR_ENTRIES } from '../../../src-renderer/state/slices/inspector-slice';
 import type { RequestLogEntry } from '../../../src-main/contract/schemas';
-import { deferred, fail, fakeApi, flush, notification, ok, type Handlers } from './fake-api';
+import { deferred, fail, fakeApi, flush, notification, ok, rpcError, type Handlers } from './fake-api';
 
 const ID = '33333333-3333-3333-3333-333333333333';
 const obs = (status: string, at: string, source: 'response' | 'poll' | 'callback' = 'poll') => ({
@@ -176,13 +176,13 @@ describe('history (pure)', () => {
   it('ignores pages and errors for an older request', () => {
     const s = beginHistory(initialHistoryState, 'p1', {}, 2);
     expect(applyHistoryPage(s, 1, page(['a'], null))).toBe(s);
-    expect(applyHistoryError(s, 1, { code: 'x', message: 'y' })).toBe(s);
+    expect(applyHistoryError(s, 1, { code: 'internal', message: 'y' })).toBe(s);
   });
 
   it('keeps loaded rows when a later page fails', () => {
     let s = beginHistory(initialHistoryState, 'p1', {}, 1);
     s = applyHistoryPage(s, 1, page(['a'], 'a'));
-    s = applyHistoryError({ ...s, loadingMore: true }, 1, { code: 'network', message: 'Timed out' });
+    s = applyHistoryError({ ...s, loadingMore: true }, 1, rpcError('network', 'Timed out'));
     expect(s).toMatchObject({ status: 'ready', loadingMore: false, error: { code: 'network' } });
     expect(s.rows).toHaveLength(1);
   });

@@ -16,7 +16,7 @@ import {
   formatBytes,
 } from '../../../src-renderer/lib/base64';
 import { emailPreviewDocument } from '../../../src-renderer/lib/email-preview';
-import { template } from './fake-api';
+import { rpcError, template } from './fake-api';
 
 const explanation = {
   title: 'Bad key',
@@ -27,17 +27,22 @@ const explanation = {
 };
 
 describe('describeRpcError', () => {
-  it('reads Notify’s status, class and message and the console’s explanation', () => {
+  const notifyDetails = {
+    status: 403,
+    errors: [{ error: 'AuthError', message: 'Invalid token: API key not found' }],
+    app: null,
+    explanation,
+    method: 'GET',
+    path: '/v2/templates',
+    retryAfterSeconds: null,
+    skewSeconds: 41.5,
+  };
+
+  it('reads Notify’s status, class and message, the console’s explanation and the measured skew', () => {
     const view = describeRpcError({
       code: 'notify',
       message: 'Notify refused the key.',
-      details: {
-        status: 403,
-        errorClass: 'AuthError',
-        notifyMessage: 'Invalid token: API key not found',
-        explanation,
-        skewSeconds: 41.5,
-      },
+      details: notifyDetails,
     });
     expect(view).toMatchObject({
       httpStatus: 403,
@@ -60,6 +65,7 @@ describe('describeRpcError', () => {
         method: 'POST',
         path: '/v2/notifications/sms',
         retryAfterSeconds: null,
+        skewSeconds: null,
       },
     });
     expect(view).toMatchObject({
@@ -72,29 +78,28 @@ describe('describeRpcError', () => {
     const app = describeRpcError({
       code: 'notify',
       message: 'x',
-      details: { status: 404, errors: [], app: { message: 'Not found' } },
+      details: { ...notifyDetails, status: 404, errors: [], app: { result: 'error', message: 'Not found' } },
     });
     expect(app).toMatchObject({ errorClass: null, notifyMessage: 'Not found' });
     const network = describeRpcError({
       code: 'network',
       message: 'x',
-      details: { kind: 'timeout', status: null, method: 'GET', path: '/v2/templates' },
+      details: { kind: 'timeout', status: null, explanation, method: 'GET', path: '/v2/templates' },
     });
     expect(network).toMatchObject({ networkKind: 'timeout', httpStatus: null, request: 'GET /v2/templates' });
   });
 
-  it('also reads a nested notify block and Notify’s errors list', () => {
+  it('reads Notify’s errors list when it sent several', () => {
     const view = describeRpcError({
       code: 'notify',
       message: 'x',
       details: {
-        notify: {
-          status_code: 400,
-          errors: [
-            { error: 'ValidationError', message: 'phone_number Not enough digits' },
-            { error: 'BadRequestError', message: 'y' },
-          ],
-        },
+        ...notifyDetails,
+        status: 400,
+        errors: [
+          { error: 'ValidationError', message: 'phone_number Not enough digits' },
+          { error: 'BadRequestError', message: 'y' },
+        ],
       },
     });
     expect(view.httpStatus).toBe(400);
@@ -103,7 +108,7 @@ describe('describeRpcError', () => {
 
   it('survives details of any shape', () => {
     for (const details of [undefined, null, 'text', 42, [1, 2], { explanation: { title: 1 } }]) {
-      const view = describeRpcError({ code: 'x', message: 'm', details });
+      const view = describeRpcError(rpcError('x', 'm', details));
       expect(view.message).toBe('m');
       expect(view.explanation).toBeNull();
     }
@@ -111,7 +116,7 @@ describe('describeRpcError', () => {
 });
 
 describe('fieldErrors', () => {
-  it('maps core and zod issues to fields', () => {
+  it('maps the core’s issues to fields, by path and by last part', () => {
     expect(
       fieldErrors({
         code: 'invalid_profile',
@@ -119,7 +124,7 @@ describe('fieldErrors', () => {
         details: {
           issues: [
             { field: 'apiKey', message: 'That is not an API key' },
-            { path: ['request', 'phone_number'], message: 'bad' },
+            { field: 'request.phone_number', message: 'bad' },
             { field: 'apiKey', message: 'second' },
           ],
         },

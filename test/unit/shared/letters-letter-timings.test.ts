@@ -269,13 +269,13 @@ describe('londonOffsetMs', () => {
 });
 
 describe('bank holidays (England and Wales)', () => {
-  it('covers 2000–2030, sorted, one ISO date per entry', () => {
+  it('covers 2000–2040, sorted, one ISO date per entry', () => {
     expect(ENGLAND_AND_WALES_BANK_HOLIDAYS[0]).toBe('2000-01-03');
-    expect(ENGLAND_AND_WALES_BANK_HOLIDAYS.at(-1)).toBe('2030-12-26');
+    expect(ENGLAND_AND_WALES_BANK_HOLIDAYS.at(-1)).toBe('2040-12-26');
     expect([...ENGLAND_AND_WALES_BANK_HOLIDAYS].sort()).toEqual(ENGLAND_AND_WALES_BANK_HOLIDAYS);
     expect(new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS).size).toBe(ENGLAND_AND_WALES_BANK_HOLIDAYS.length);
     for (const day of ENGLAND_AND_WALES_BANK_HOLIDAYS) {
-      expect(day).toMatch(/^20[0-3]\d-\d\d-\d\d$/);
+      expect(day).toMatch(/^20[0-4]\d-\d\d-\d\d$/);
       const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
       expect(weekday, day).not.toBe(0);
       expect(weekday, day).not.toBe(6);
@@ -297,12 +297,18 @@ describe('bank holidays (England and Wales)', () => {
     '2022-12-27',
     '2023-05-08', // Coronation
     '2026-12-28', // Boxing Day substitute
+    '2032-12-27', // Christmas Day on a Saturday: Monday and Tuesday instead
+    '2032-12-28',
+    '2033-12-26', // Christmas Day on a Sunday: Boxing Day Monday, Christmas Tuesday
+    '2033-12-27',
+    '2037-12-28', // Boxing Day on a Saturday: the Monday
+    '2039-01-03', // New Year’s Day on a Saturday
   ])('includes %s', (day) => {
     expect(ENGLAND_AND_WALES_BANK_HOLIDAYS).toContain(day);
   });
 
   it('has eight holidays in an ordinary year', () => {
-    for (const year of [2001, 2015, 2019, 2021, 2024, 2025, 2027, 2030]) {
+    for (const year of [2001, 2015, 2019, 2021, 2024, 2025, 2027, 2030, 2031, 2035, 2040]) {
       expect(
         ENGLAND_AND_WALES_BANK_HOLIDAYS.filter((d) => d.startsWith(`${year}-`)),
         String(year),

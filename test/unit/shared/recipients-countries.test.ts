@@ -6,8 +6,8 @@ import {
   isEuropeanCountry,
   makeCountryKey,
   postageZone,
-  sanitiseAscii,
 } from '../../../src-shared/recipients/countries';
+import { sanitiseAscii } from '../../../src-shared/template/sanitise-text';
 import {
   ADDITIONAL_SYNONYMS,
   EUROPEAN_ISLANDS,

@@ -252,3 +252,27 @@ describe('disabled inline formatting', () => {
     expect(html('\\# not a heading \\* and \\\\')).toBe(`${P}# not a heading * and \\</p>`);
   });
 });
+
+describe('a list marker that ends a paragraph (mistune 0.8.4’s paragraph rule)', () => {
+  // mistune's paragraph stops before any line matching its own list grammar: optional spaces, an
+  // optional `*`, `+` or `-`, an optional `<digits>.`, then a space. So `-1. ` and `*2. ` end the
+  // paragraph, and Notify's list rule then reads them as `-` and `*` bullets whose text is `1. item`.
+  it.each<[string, string]>([
+    ['Para\n-1. item', '\n\nPara\n\n• 1. item'],
+    ['Para\n*2. x', '\n\nPara\n\n• 1. x'],
+    ['Para\n- x', '\n\nPara\n\n• x'],
+    ['Para\n1. x', '\n\nPara\n\n1. x'],
+    // `+` ends the paragraph too, but Notify's bullets are only `•`, `*` and `-`: a paragraph of its own.
+    ['Para\n+1. x', '\n\nPara\n\n+1. x'],
+    // no space after the marker: still the same paragraph
+    ['Para\n-1.item', '\n\nPara\n-1.item'],
+    ['Para\n-x', '\n\nPara\n-x'],
+  ])('%j', (source, expected) => {
+    expect(plain(source)).toBe(expected);
+  });
+
+  it('renders -1. after a paragraph as a bullet list in the HTML part', () => {
+    expect(html('Para\n-1. item')).toContain('<ul');
+    expect(html('Para\n-1. item').startsWith(`${P}Para</p>`)).toBe(true);
+  });
+});

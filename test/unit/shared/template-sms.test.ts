@@ -8,7 +8,7 @@ import {
   smsFragmentCount,
   smsMessageInfo,
 } from '../../../src-shared/template';
-import { encodeSmsCharacter } from '../../../src-shared/template/sanitise-sms';
+import { encodeSmsCharacter } from '../../../src-shared/template/sanitise-text';
 
 // Cases ported from alphagov/notifications-utils tests/test_sanitise_text.py and
 // tests/test_template_types.py, plus the reference's §9.3.
@@ -51,11 +51,11 @@ describe('SanitiseSMS.encode_char', () => {
     ['\ufeff', ''],
     ['Ł', 'L'],
     ['ł', 'l'],
-    // decompositions: only one level, and the result is not re-checked (as in Python)
+    // decompositions: one level, kept only when the base is itself sendable (as in Python)
     ['ć', 'c'],
     ['Ñ', 'Ñ'],
     ['ǖ', 'ü'],
-    ['ḉ', 'ç'],
+    ['ḉ', '?'],
     ['\u212b', 'Å'],
     ['Å', 'Å'],
     // no decomposition, no replacement
@@ -147,7 +147,9 @@ describe('fragment counts (test_template_types.py)', () => {
     ['a'.repeat(304) + '[', 2],
     ['a'.repeat(304) + '[]', 3],
     ['â'.repeat(132) + '{', 2],
-    ['â'.repeat(133) + '}', 3],
+    // In UCS-2 an extension character counts once (reference §9.3): 133 + 1 = 134 is 2 fragments.
+    ['â'.repeat(133) + '}', 2],
+    ['â'.repeat(134) + '}', 3],
     ['This is a short message.', 1],
     ['', 1],
   ])('%#: %d fragments', (message, expected) => {
@@ -163,13 +165,12 @@ describe('fragment counts (test_template_types.py)', () => {
     expect(info.fragmentCount).toBe(2);
   });
 
-  it('uses the unsanitised length, as Notify does', () => {
-    // An ellipsis is one character when counted but three once sanitised.
+  it('uses the sanitised length, as Notify does', () => {
+    // An ellipsis is sent as three full stops, and counted and billed as three characters.
     const message = '…'.repeat(100);
-    expect(smsMessageInfo(message, {}).characterCount).toBe(100);
-    expect(smsMessageInfo(message, {}).fragmentCount).toBe(1);
+    expect(smsMessageInfo(message, {}).characterCount).toBe(300);
+    expect(smsMessageInfo(message, {}).fragmentCount).toBe(2);
     expect(smsFragmentCount(renderSmsBody(message, {}))).toBe(2);
-    expect(smsFragmentCount(renderSmsBody(message, {}), 100)).toBe(1);
   });
 
   it('counts placeholder values, not placeholder names', () => {

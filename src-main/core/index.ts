@@ -1,0 +1,10 @@
+/**
+ * The core's public surface: what the RPC layer (src-main/rpc) and the hosts may use.
+ *
+ * Everything else under src-main/core is internal; ESLint refuses imports of it from outside.
+ */
+export { createConsoleCore, type ConsoleCore, type ConsoleCoreOptions, type CoreServices } from './app';
+export { CoreError, silentLogger, type EmbeddedSandbox, type Logger, type SandboxService } from './ports';
+export type { CoreEventListener } from './events';
+export { NotifyApiError, NotifyNetworkError, UnknownOutcomeError } from './notify/errors';
+export type { SafeStorageLike } from './vault/safe-storage-cipher';

@@ -1,0 +1,71 @@
+/**
+ * The handler table: each contract method, adapted to one call of a core service. No rule lives
+ * here; what a method does is the service's, and how its failure reads is ./errors.ts's.
+ */
+import type { CoreServices } from '../core';
+import type { HandlerTable } from './dispatch';
+
+export function createHandlers(s: CoreServices): HandlerTable {
+  return {
+    'app.status': async () => s.status(),
+    'vault.setup': (i) => s.vault.setup(i.passphrase),
+    'vault.unlock': (i) => s.vault.unlock(i.passphrase),
+    'vault.lock': async () => s.vault.lock(),
+    'vault.changePassphrase': (i) => s.vault.changePassphrase(i.current, i.next),
+
+    'profiles.list': async () => s.profiles.list(),
+    'profiles.create': (i) => s.profiles.create(i),
+    'profiles.update': ({ id, ...patch }) => s.profiles.update(id, patch),
+    'profiles.delete': async ({ id }) => {
+      await s.profiles.delete(id);
+      return { deleted: true };
+    },
+    'profiles.setActive': async ({ id }) => ({ activeId: await s.profiles.setActive(id) }),
+    'profiles.testConnection': (i) => s.profiles.testConnection(i),
+    'profiles.export': async () => ({ json: s.profiles.exportProfiles() }),
+    'profiles.import': ({ json }) => s.profiles.importProfiles(json),
+
+    'templates.list': async ({ profileId, type }) => ({ templates: await s.templates.list(profileId, type) }),
+    'templates.get': ({ profileId, id, version }) => s.templates.get(profileId, id, version),
+    'templates.versions': async ({ profileId, id }) => ({
+      versions: await s.templates.versions(profileId, id),
+    }),
+    'templates.preview': ({ profileId, id, personalisation }) =>
+      s.templates.preview(profileId, id, personalisation),
+
+    'notifications.send': ({ profileId, request }) => s.sending.send(profileId, request),
+    'notifications.get': ({ profileId, id }) => s.notifications.get(profileId, id),
+    'notifications.list': ({ profileId, filters, olderThan }) =>
+      s.notifications.list(profileId, filters ?? {}, olderThan),
+    'notifications.cancelList': async ({ profileId }) => ({
+      cancelled: s.notifications.cancelList(profileId),
+    }),
+    'notifications.pdf': async ({ profileId, id }) => ({ base64: await s.notifications.pdf(profileId, id) }),
+    'notifications.lookup': ({ query }) => s.lookup.lookup(query),
+    'notifications.findByReference': async ({ profileId, reference }) => ({
+      notifications: await s.notifications.findByReference(profileId, reference),
+    }),
+    'notifications.track': async ({ profileId, id }) => ({
+      tracking: await s.notifications.track(profileId, id),
+    }),
+    'notifications.untrack': async ({ profileId, id }) => {
+      s.notifications.untrack(profileId, id);
+      return { tracking: false };
+    },
+    'notifications.tracked': async () => ({ tracked: s.notifications.tracked() }),
+    'failures.summary': ({ profileIds }) => s.failures.summary(profileIds),
+    'callbacks.replay': ({ profileId, notificationId, url, bearerToken }) =>
+      s.callbacks.replay(profileId, notificationId, url, bearerToken),
+    'receivedTexts.list': ({ profileId, olderThan }) => s.receivedTexts(profileId, olderThan),
+    'inspector.list': async ({ limit, profileId }) => ({ entries: s.requestLog(limit ?? 200, profileId) }),
+    'snippets.render': async ({ profileId, request, language }) => ({
+      code: s.snippet(profileId, request, language),
+    }),
+    'sandbox.info': async () => ({
+      url: s.sandboxUrl,
+      note: s.sandboxUrl
+        ? 'The embedded Notify Sandbox is running; its control API is at /_sandbox/.'
+        : 'The embedded sandbox is off.',
+    }),
+  };
+}

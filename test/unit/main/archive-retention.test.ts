@@ -1,0 +1,157 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { csvCell as historyCsvCell } from '../../../src-renderer/lib/csv';
+import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
+import {
+  ARCHIVE_CSV_COLUMNS,
+  csvCell,
+  exportCsv,
+  exportCsvFile,
+} from '../../../src-main/core/archive/csv-export';
+import { ArchiveInputError } from '../../../src-main/core/archive/errors';
+import {
+  DEFAULT_RETENTION_MONTHS,
+  archiveSize,
+  purge,
+  purgeAll,
+  retentionCutoff,
+  retentionMonths,
+  setRetentionMonths,
+} from '../../../src-main/core/archive/retention';
+import {
+  TestVault,
+  fakeNotification,
+  notificationId,
+  tempArchivePath,
+  removeTempArchives,
+} from '../../integration/archive/support/archive-fixtures';
+
+afterAll(removeTempArchives);
+
+const DAY = 86_400_000;
+const stores: ArchiveStore[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+/** An archive at 2027-03-15 holding one notification a day from 2026-01-01 for `days` days. */
+async function archiveOfDays(days: number) {
+  const clock = { t: Date.parse('2027-03-15T12:00:00Z'), now: () => clock.t };
+  const store = ArchiveStore.open({ path: tempArchivePath(), vault: new TestVault(), clock });
+  stores.push(store);
+  await store.setOptIn('p', true);
+  const start = Date.parse('2026-01-01T09:00:00Z');
+  await store.upsertMany(
+    { id: 'p', name: 'Profile P' },
+    Array.from({ length: days }, (_, i) => ({
+      notification: fakeNotification(i, { created_at: new Date(start + i * DAY).toISOString() }),
+    })),
+  );
+  return { store, clock };
+}
+
+describe('archive retention', () => {
+  it('keeps 12 months by default and purges what is older', async () => {
+    const { store } = await archiveOfDays(440);
+    expect(await retentionMonths(store)).toBe(DEFAULT_RETENTION_MONTHS);
+    const cutoff = retentionCutoff(store.clock.now(), 12);
+    expect(new Date(cutoff).toISOString()).toBe('2026-03-15T12:00:00.000Z');
+    // 2026-01-01 .. 2026-03-15 (09:00) are older than the cutoff: 31 + 28 + 15 = 74 days.
+    expect(await purge(store)).toBe(74);
+    expect(await store.count()).toBe(440 - 74);
+    expect(await store.get(notificationId(73))).toBeNull();
+    expect(await store.get(notificationId(74))).not.toBeNull();
+    expect(await purge(store)).toBe(0);
+  });
+
+  it('a shorter period purges more; bad periods are refused', async () => {
+    const { store } = await archiveOfDays(440);
+    await setRetentionMonths(store, 3);
+    expect(await retentionMonths(store)).toBe(3);
+    await purge(store);
+    const oldest = (await store.search({ limit: 500 })).results.at(-1)!;
+    expect(Date.parse(oldest.createdAt)).toBeGreaterThanOrEqual(Date.parse('2026-12-15T12:00:00Z'));
+    for (const bad of [0, -1, 1.5, 121, Number.NaN]) {
+      await expect(setRetentionMonths(store, bad)).rejects.toBeInstanceOf(ArchiveInputError);
+    }
+  });
+
+  it('purge now empties the archive in batches and gives the space back', async () => {
+    const { store } = await archiveOfDays(5000);
+    const full = await archiveSize(store);
+    expect(full.notifications).toBe(5000);
+    expect(await purgeAll(store)).toBe(5000);
+    const empty = await archiveSize(store);
+    expect(empty.notifications).toBe(0);
+    expect(empty.freeBytes).toBe(0);
+    expect(empty.bytesOnDisk).toBeLessThan(full.bytesOnDisk / 4);
+    // Opt-ins and settings stay.
+    expect(store.isOptedIn('p')).toBe(true);
+  });
+
+  it('purges one profile only', async () => {
+    const { store } = await archiveOfDays(10);
+    await store.setOptIn('q', true);
+    await store.upsert({ id: 'q' }, fakeNotification(100));
+    expect(await purge(store, { before: Number.MAX_SAFE_INTEGER, profileId: 'q' })).toBe(1);
+    expect(await store.count()).toBe(10);
+  });
+});
+
+describe('archive CSV export', () => {
+  it('exports a date range decrypted, oldest first, with formula cells neutralised', async () => {
+    const { store } = await archiveOfDays(30);
+    await store.upsert(
+      { id: 'p' },
+      fakeNotification(500, {
+        created_at: '2026-01-10T10:00:00Z',
+        reference: '=HYPERLINK("http://evil.example")',
+        body: 'Line one\nline "two"',
+      }),
+    );
+    let csv = '';
+    const count = await exportCsv(
+      store,
+      { from: Date.parse('2026-01-05T00:00:00Z'), to: Date.parse('2026-01-12T00:00:00Z') },
+      (chunk) => {
+        csv += chunk;
+      },
+    );
+    expect(count).toBe(8);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(ARCHIVE_CSV_COLUMNS.join(','));
+    expect(lines[1]).toMatch(new RegExp(`^${notificationId(4)},ref-00000004-case,`));
+    expect(csv).toContain(`'=HYPERLINK(""http://evil.example"")`);
+    expect(csv).toContain('"Line one\nline ""two"""');
+    expect(csv).toContain('Profile P');
+    expect(csv).not.toContain(notificationId(12));
+  });
+
+  it('writes a file whole, or nothing when it fails', async () => {
+    const { store } = await archiveOfDays(3);
+    const target = join(dirname(store.path), 'export.csv');
+    expect(await exportCsvFile(store, { from: 0, to: Date.parse('2030-01-01') }, target)).toBe(3);
+    expect(readFileSync(target, 'utf8').split('\r\n')).toHaveLength(5);
+    const missing = join(dirname(store.path), 'no-such-dir', 'export.csv');
+    await expect(exportCsvFile(store, { from: 0, to: Date.parse('2030-01-01') }, missing)).rejects.toThrow();
+    expect(existsSync(missing)).toBe(false);
+    await expect(exportCsv(store, { from: 10, to: 5 }, () => undefined)).rejects.toBeInstanceOf(
+      ArchiveInputError,
+    );
+  });
+
+  it('csvCell guards every formula start, exactly as the history export does (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.object()), (value) => {
+        expect(csvCell(value)).toBe(historyCsvCell(value));
+      }),
+      { numRuns: 1000 },
+    );
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvCell(`${start}1`).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell(null)).toBe('');
+  });
+});

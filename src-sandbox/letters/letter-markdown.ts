@@ -247,9 +247,11 @@ function parseList(lines: string[]): LetterBlock {
  * A paragraph that long is far beyond 10 pages of text, so a letter's page count is unchanged, and
  * parsing stays quick however hostile the text.
  */
-export const INLINE_MARKUP_LIMIT = 200_000;
+export const INLINE_MARKUP_LIMIT = 50_000;
+/** Text with none of these has no markup `parseInline` reads (escapes, links, line breaks, URLs). */
+const INLINE_MARKUP = /[\\[!\n]|https?:\/\//;
 /** The most of a paragraph kept at all: more than 11 pages hold, so page counts are unchanged. */
-const INLINE_TEXT_LIMIT = 1_000_000;
+const INLINE_TEXT_LIMIT = 200_000;
 /** A link's text must close (`](`) within this many characters of its `[`. */
 const LINK_TEXT_REACH = 4096;
 /** How far past the `](` a link's URL and title may run. */
@@ -309,7 +311,17 @@ export function parseInline(source: string): HardLine[] {
         m = LINK.exec(trimmed.slice(i, end + 2 + LINK_TARGET_REACH));
         if (m) {
           if (m[1] !== '!') {
-            for (const run of parseInline(m[2] ?? '').flat()) push(run.text, run.bold);
+            const text = m[2] ?? '';
+            // Link text without markup needs no parse of its own: what the parse would make of it.
+            if (!INLINE_MARKUP.test(text))
+              push(
+                text
+                  .trimEnd()
+                  .replace(/[ \t\n\r\f\v]+/g, ' ')
+                  .replace(/^ +/, ''),
+                false,
+              );
+            else for (const run of parseInline(text).flat()) push(run.text, run.bold);
             push(': ', false);
             push(withoutProtocol(m[3] ?? ''), true);
           }

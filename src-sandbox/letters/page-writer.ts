@@ -44,6 +44,20 @@ import { wrap, type Fonts, type VisualLine } from './text-layout';
 /** Thrown by the page writer when a letter starts a page past its limit. */
 export class LetterTooLong extends Error {}
 
+/** Layout gives the event loop a turn after this long, so a huge letter never holds up requests. */
+const SLICE_MS = 8;
+
+/** Lets the event loop run when the current slice of layout work has lasted `SLICE_MS`. */
+export class Slicer {
+  private start = performance.now();
+
+  async yieldIfDue(): Promise<void> {
+    if (performance.now() - this.start < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.start = performance.now();
+  }
+}
+
 export interface Column {
   x: number;
   width: number;
@@ -63,6 +77,7 @@ export class PageWriter {
     private readonly fonts: Fonts,
     /** Starting a page past this many throws LetterTooLong. */
     private readonly pageLimit: number,
+    private readonly slicer: Slicer = new Slicer(),
   ) {
     this.page = doc.addPage([A4_WIDTH_PT, A4_HEIGHT_PT]);
   }
@@ -100,12 +115,12 @@ export class PageWriter {
   }
 
   /** Places lines one by one, breaking pages between them (orphans/widows as Notify's CSS asks). */
-  private placeLines(
+  private async placeLines(
     lines: VisualLine[],
     style: { size: number; lineHeight: number },
     x: number,
     options: { keepWithNext?: boolean; marker?: { text: string; right: number } } = {},
-  ): void {
+  ): Promise<void> {
     const total = lines.length;
     if (this.breakPending) {
       // A page break inside a list item.
@@ -122,7 +137,9 @@ export class PageWriter {
         this.newPage();
       }
     }
-    lines.forEach((line, index) => {
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
+      if (index % 16 === 15) await this.slicer.yieldIfDue();
       const remaining = total - index;
       const roomLeft = Math.floor((CONTENT_BOTTOM + 0.01 - this.y) / style.lineHeight);
       const widowBreak = index > 0 && remaining <= WIDOWS && roomLeft < remaining && index >= ORPHANS;
@@ -143,16 +160,16 @@ export class PageWriter {
       }
       this.y += style.lineHeight;
       this.pageHasContent = true;
-    });
+    }
   }
 
   /** `typography`: Notify's smart quotes and dashes, for body text (the date and subject come set). */
-  paragraph(
+  async paragraph(
     lines: HardLine[],
     style: TextStyle,
     column: Column = { x: CONTENT_LEFT, width: CONTENT_WIDTH },
     typography = false,
-  ): void {
+  ): Promise<void> {
     const marginTop =
       style === HEADING && this.lastWasSubject ? HEADING_AFTER_SUBJECT_MARGIN : style.marginTop;
     this.begin(marginTop);
@@ -161,29 +178,30 @@ export class PageWriter {
       maxLines: this.linesLeft(style.lineHeight),
       typography,
     });
-    this.placeLines(visual, style, column.x, { keepWithNext: style.bold });
+    await this.placeLines(visual, style, column.x, { keepWithNext: style.bold });
     this.end(style.marginBottom);
     this.lastWasSubject = style === SUBJECT;
   }
 
-  blocks(blocks: LetterBlock[], column: Column): void {
+  async blocks(blocks: LetterBlock[], column: Column): Promise<void> {
     for (const block of blocks) {
+      await this.slicer.yieldIfDue();
       switch (block.type) {
         case 'paragraph':
           if (block.lines.some((line) => line.length > 0))
-            this.paragraph(block.lines, PARAGRAPH, column, true);
+            await this.paragraph(block.lines, PARAGRAPH, column, true);
           break;
         case 'heading':
-          this.paragraph(block.lines, HEADING, column, true);
+          await this.paragraph(block.lines, HEADING, column, true);
           break;
         case 'list':
           this.begin(0);
-          this.list(block, column, false);
+          await this.list(block, column, false);
           this.end(LIST_MARGIN_BOTTOM);
           this.lastWasSubject = false;
           break;
         case 'qr':
-          this.qr(block.data, column);
+          await this.qr(block.data, column);
           break;
         case 'page-break':
           if (this.breakPending) this.newPage();
@@ -194,24 +212,31 @@ export class PageWriter {
     }
   }
 
-  private list(list: Extract<LetterBlock, { type: 'list' }>, column: Column, nested: boolean): void {
+  private async list(
+    list: Extract<LetterBlock, { type: 'list' }>,
+    column: Column,
+    nested: boolean,
+  ): Promise<void> {
     const indent = list.ordered ? NUMBER_INDENT : nested ? 0 : BULLET_INDENT;
     const itemColumn = { x: column.x + indent, width: column.width - indent };
-    list.items.forEach((item, itemIndex) => {
+    for (let itemIndex = 0; itemIndex < list.items.length; itemIndex++) {
+      const item = list.items[itemIndex]!;
+      await this.slicer.yieldIfDue();
       let marker: { text: string; right: number } | undefined = {
         text: list.ordered ? `${itemIndex + 1}.` : '\u2022',
         right: itemColumn.x - MARKER_GAP,
       };
-      item.forEach((block, blockIndex) => {
+      for (let blockIndex = 0; blockIndex < item.length; blockIndex++) {
+        const block = item[blockIndex]!;
         if (block.type === 'list') {
           if (marker) {
             // An item that starts with a nested list still shows its own marker on an empty line.
-            this.placeLines([{ segments: [] }], PARAGRAPH, itemColumn.x, { marker });
+            await this.placeLines([{ segments: [] }], PARAGRAPH, itemColumn.x, { marker });
             marker = undefined;
           }
           this.y += this.pageHasContent ? NESTED_LIST_MARGIN_TOP : 0;
-          this.list(block, itemColumn, true);
-          return;
+          await this.list(block, itemColumn, true);
+          continue;
         }
         if (block.type === 'paragraph' || block.type === 'heading') {
           if (blockIndex > 0 && this.pageHasContent) this.y += PARAGRAPH.marginBottom;
@@ -219,27 +244,27 @@ export class PageWriter {
             maxLines: this.linesLeft(PARAGRAPH.lineHeight),
             typography: true,
           });
-          this.placeLines(visual, PARAGRAPH, itemColumn.x, marker ? { marker } : {});
+          await this.placeLines(visual, PARAGRAPH, itemColumn.x, marker ? { marker } : {});
           marker = undefined;
-          return;
+          continue;
         }
         if (block.type === 'page-break') {
           this.breakPending = true;
-          return;
+          continue;
         }
-        this.qr(block.data, itemColumn);
-      });
-      if (marker) this.placeLines([{ segments: [] }], PARAGRAPH, itemColumn.x, { marker });
-    });
+        await this.qr(block.data, itemColumn);
+      }
+      if (marker) await this.placeLines([{ segments: [] }], PARAGRAPH, itemColumn.x, { marker });
+    }
   }
 
-  private qr(data: string, column: Column): void {
+  private async qr(data: string, column: Column): Promise<void> {
     let modules: { size: number; get(row: number, col: number): number };
     try {
       modules = QRCode.create(data, { errorCorrectionLevel: 'M' }).modules;
     } catch {
       // Too much data for any QR version: print the paragraph as written instead.
-      this.paragraph([[{ text: `qr: ${data}`, bold: false }]], PARAGRAPH, column);
+      await this.paragraph([[{ text: `qr: ${data}`, bold: false }]], PARAGRAPH, column);
       return;
     }
     this.begin(QR.marginTop);

@@ -58,9 +58,6 @@ export interface RenderedLetter {
 /** What Notify's letter check needs: the letter, or word that it runs past Notify's page limit. */
 export type CheckedLetter = (RenderedLetter & { tooLong: false }) | { tooLong: true };
 
-/** Layout gives the event loop a turn after this long, so a huge letter never holds up requests. */
-const SLICE_MS = 8;
-
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -106,15 +103,10 @@ async function render(input: LetterPdfInput, pageLimit: number): Promise<Checked
 
   const subject = niceTypography(input.subject.slice(0, MAX_LAID_OUT_CHARACTERS)).replace(/\s+/g, ' ').trim();
   try {
-    writer.paragraph([[{ text: formatLetterDate(input.date), bold: false }]], PARAGRAPH);
-    writer.paragraph([[{ text: subject, bold: true }]], SUBJECT);
-    let slice = performance.now();
+    await writer.paragraph([[{ text: formatLetterDate(input.date), bold: false }]], PARAGRAPH);
+    await writer.paragraph([[{ text: subject, bold: true }]], SUBJECT);
     for (const block of letterBlocks(input.body)) {
-      writer.blocks([block], { x: CONTENT_LEFT, width: CONTENT_WIDTH });
-      if (performance.now() - slice > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
+      await writer.blocks([block], { x: CONTENT_LEFT, width: CONTENT_WIDTH });
     }
   } catch (err) {
     if (err instanceof LetterTooLong) return { tooLong: true };

@@ -14,7 +14,7 @@ import { niceTypography, toEncodableText } from './typography';
  * character, so this many fill far more than 11 pages of any column: the cut never changes whether a
  * letter fits in 10 pages.
  */
-export const MAX_LAID_OUT_CHARACTERS = 1_000_000;
+export const MAX_LAID_OUT_CHARACTERS = 200_000;
 
 /** The two fonts, their shared character set, and cached measurements. */
 export class Fonts {

@@ -6,8 +6,9 @@
  * takes (a 12 MB body, a 10,000-character address line, a letter that renders to thousands of pages,
  * a precompiled PDF at the body limit, a zip-bomb PDF, 100 headers at gunicorn's line limit), waits
  * for the sandbox to finish with it (lifecycle work included), asks `/_status` to answer and asserts
- * that the loop was never held up longer than a bound: 2 s, or more on a machine so busy that merely
- * parsing and serialising a 12 MB body takes over a sixth of that (measured in the child just before).
+ * that the loop was never held up longer than a bound: 2 s, or 20 times the child's own time to parse
+ * and serialise a 12 MB body on a machine so busy that this takes over 100 ms (measured before and
+ * after each case).
  * Quadratic layout held the loop for 8 s for a 16,000-character address line, and for minutes at 12 MB.
  *
  * Some work on a huge body is done by the shared template code (`src-shared/template`), which is
@@ -31,7 +32,7 @@ const MAX_BODY = 12 * 1024 * 1024;
 /** The longest the loop may be held up by one of these requests, on an idle machine. */
 const MAX_DELAY_MS = 2000;
 /** On a busy machine: this many times the child's own time to parse and serialise a 12 MB body. */
-const MAX_DELAY_RATIO = 12;
+const MAX_DELAY_RATIO = 20;
 const SHARED = process.env.SANDBOX_HOSTILE_SHARED === '1';
 const SECRET = randomUUID();
 
@@ -48,8 +49,13 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(() => sb?.close());
+/** The child's 12 MB JSON round trip when the case began: the machine's load then. */
+let calibratedBefore = 0;
 // Each case is measured from its own start.
-beforeEach(() => sb.resetStats());
+beforeEach(async () => {
+  calibratedBefore = await sb.calibrate();
+  await sb.resetStats();
+});
 
 const auth = (key: 'live' | 'test' = 'test') => ({
   Authorization: `Bearer ${signToken(SERVICE_ID, secrets[key])}`,
@@ -109,7 +115,8 @@ async function expectPrompt(what: string): Promise<void> {
   const status = await fetch(`${sb.url}/_status?simple=1`);
   expect(status.status).toBe(200);
   const stats = await sb.stats();
-  const calibration = await sb.calibrate();
+  // The busier of the moments before and after the case: the machine's load comes and goes.
+  const calibration = Math.max(calibratedBefore, await sb.calibrate());
   const bound = Math.max(MAX_DELAY_MS, MAX_DELAY_RATIO * calibration);
   if (process.env.HOSTILE_REPORT)
     console.log(
@@ -119,6 +126,7 @@ async function expectPrompt(what: string): Promise<void> {
     stats.maxDelayMs,
     `${what}: the event loop was held up ${Math.round(stats.maxDelayMs)} ms (bound ${Math.round(bound)} ms)`,
   ).toBeLessThan(bound);
+  calibratedBefore = await sb.calibrate();
   await sb.resetStats();
 }
 

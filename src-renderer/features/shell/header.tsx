@@ -5,10 +5,11 @@
  */
 import { selectActiveProfile } from '../../state/slices/profiles-slice';
 import { useAppStore, useAppStoreApi } from '../../state/context';
-import { PRESENTING_SHORTCUT } from '../../lib/shortcuts';
 import { AboutButton } from './about-dialog';
+import { PRESENTING_SHORTCUT } from './shortcuts';
 import { ProfileSwitcher } from './profile-switcher';
 import { useEffectiveTheme } from './use-theme';
+import './header.css';
 
 export function Header() {
   const store = useAppStoreApi();

@@ -25,10 +25,11 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 };
 
 /**
- * Declared for the main process but not imported by its bundle yet: the archive (better-sqlite3) is
- * not wired into the core yet. Anything else in `dependencies` must be imported by the main bundle.
+ * Declared for the main process but not imported by its bundle yet: the archive (better-sqlite3) and
+ * the bulk send engine's readers (papaparse, exceljs) are not wired into the core yet. Anything else
+ * in `dependencies` must be imported by the main bundle.
  */
-const DECLARED_AHEAD_OF_USE = ['better-sqlite3'];
+const DECLARED_AHEAD_OF_USE = ['better-sqlite3', 'papaparse', 'exceljs'];
 
 /** The package a bare specifier names (`libphonenumber-js/max` → `libphonenumber-js`), or null. */
 function packageOf(specifier: string): string | null {

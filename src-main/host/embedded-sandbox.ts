@@ -6,6 +6,7 @@
  * It keeps a stable address (./sandbox-address.ts): the port remembered in the data folder, another
  * only when that one is taken, and the new one remembered.
  */
+import { CONTROL_SECRET_HEADER } from '../../src-sandbox/control-access';
 import type { EmbeddedSandbox, EmbeddedSandboxStatus, Logger, SandboxService } from '../core';
 import { rememberPort, preferredPort } from './sandbox-address';
 import type { SandboxLauncher } from './sandbox-launcher';
@@ -16,9 +17,6 @@ import {
   type SandboxState,
 } from './sandbox-supervisor';
 import { once } from './shutdown';
-
-/** The sandbox's `X-Sandbox-Secret` header (src-sandbox/control.ts CONTROL_SECRET_HEADER). */
-const CONTROL_SECRET_HEADER = 'X-Sandbox-Secret';
 
 export interface EmbeddedSandboxOptions {
   /** The console's data folder; the sandbox keeps its state in `sandbox/` inside it. */

@@ -8,7 +8,7 @@
  * the console going away (its end of stdin closing), closes the sandbox and exits 0.
  */
 import { CorruptDataError } from '../../src-sandbox/persistence';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src-sandbox/server';
+import { startSandbox, type Sandbox } from '../../src-sandbox/server';
 import {
   CONFIG_ENV,
   SECRET_ENV,
@@ -29,7 +29,7 @@ async function listen(config: ChildConfig, secret: string, port: number): Promis
     controlSecret: secret,
     onError: (err: unknown) =>
       process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`),
-  } as SandboxOptions);
+  });
 }
 
 async function main(): Promise<void> {
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     report({ failed: { kind, message: err instanceof Error ? err.message : String(err) } });
     process.exit(1);
   }
-  const recovery = (sandbox as Sandbox & { recovery?: ChildReportRecovery }).recovery ?? null;
+  const recovery = sandbox.recovery;
   report({ ready: { url: sandbox.url, port: sandbox.port, recovery } });
 
   let closing = false;
@@ -79,7 +79,5 @@ async function main(): Promise<void> {
     process.stdin.resume();
   }
 }
-
-type ChildReportRecovery = NonNullable<Extract<ChildReport, { ready: unknown }>['ready']['recovery']>;
 
 void main();

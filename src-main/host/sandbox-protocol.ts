@@ -4,7 +4,11 @@
  * back on stdout.
  */
 
-/** The sandbox CLI's variable for the control secret; the child reads the same one. */
+/**
+ * The sandbox CLI's variable for the control secret (src-sandbox/cli.ts `SECRET_ENV`, which a test
+ * keeps equal); the child reads the same one. Not imported from there: the console's process must
+ * not load the sandbox.
+ */
 export const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
 export const CONFIG_ENV = 'NOTIFY_CONSOLE_SANDBOX_CONFIG';
 /** Set by the Node launcher: the child stops when its stdin (the console's end of a pipe) closes. */

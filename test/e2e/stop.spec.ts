@@ -5,6 +5,7 @@
  * opens again afterwards.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +18,15 @@ interface Started {
   info: { url: string; sandboxUrl: string };
 }
 
+/** The embedded sandbox's control secret, chosen here so the test can call its control API. */
+const SECRET = randomBytes(32).toString('base64url');
+
 async function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, NOTIFY_SANDBOX_CONTROL_SECRET: SECRET },
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const info = await new Promise<Started['info']>((resolve, reject) => {
@@ -34,12 +42,18 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: str
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-/** Sends a few notifications so the sandbox has a journal to compact while it closes. */
+/** Gives the sandbox something to write: a new API key, in its journal, compacted when it closes. */
 async function sendSome(sandboxUrl: string): Promise<void> {
-  const info = (await (await fetch(`${sandboxUrl}/_sandbox/info`)).json()) as {
-    services: { api_keys: { api_key: string; key_type: string }[] }[];
+  const headers = { 'X-Sandbox-Secret': SECRET };
+  const info = (await (await fetch(`${sandboxUrl}/_sandbox/info`, { headers })).json()) as {
+    services: { id: string }[];
   };
-  expect(info.services.length).toBeGreaterThan(0);
+  const made = await fetch(`${sandboxUrl}/_sandbox/services/${info.services[0]!.id}/keys`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'written before the stop', key_type: 'test' }),
+  });
+  expect(made.status).toBe(201);
 }
 
 const cases: [string, (dir: string) => string[], NodeJS.Signals, 'group' | 'process'][] = [

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SECRET_ENV as CLI_SECRET_ENV } from '../../../src-sandbox/cli';
+import { SECRET_ENV } from '../../../src-main/host/sandbox-protocol';
 import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import { waitUntil } from '../../support/wait';
 
@@ -39,6 +41,10 @@ afterEach(async () => {
 });
 
 describe('the embedded sandbox process', () => {
+  it('reads its control secret from the sandbox CLI’s own variable', () => {
+    expect(SECRET_ENV).toBe(CLI_SECRET_ENV);
+  });
+
   it('is not the console’s process', async () => {
     const { core } = await start();
     const pid = core.sandbox!.supervisor.pid;
@@ -118,32 +124,42 @@ describe('the embedded sandbox process', () => {
     const token = signToken(info.services[0].id, key.slice(-36));
 
     const auth = { Authorization: `Bearer ${token}` };
-    // A letter with a 16,000-character address line: laying it out is the sandbox's work, in its process.
-    const posted = await fetch(`${core.sandboxUrl}/v2/notifications/letter`, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        template_id: letterId,
-        personalisation: {
-          ...fill,
-          address_line_1: 'A'.repeat(16_000),
-          address_line_2: '1 Street',
-          address_line_3: 'SW1A 1AA',
-        },
-      }),
-    });
-    // Made, or refused by Notify's own address rules: either way the sandbox read and checked it.
-    expect([201, 400]).toContain(posted.status);
-    const made = (await posted.json()) as { id?: string };
+    // Letters as long as the sandbox lays out (a paragraph of 200,000 characters, far past Notify's
+    // 10 pages), several at once: the sandbox's work, in its own process, from the first POST until
+    // every PDF is ready (Notify answers 400 "not available yet" until then).
+    const [bodyField] = Object.keys(fill);
+    const oneLetter = async () => {
+      const posted = await fetch(`${core.sandboxUrl}/v2/notifications/letter`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          template_id: letterId,
+          personalisation: {
+            ...fill,
+            ...(bodyField ? { [bodyField]: 'lorem ipsum dolor sit amet '.repeat(7_500) } : {}),
+            address_line_1: 'A. Person',
+            address_line_2: '1 Street',
+            address_line_3: 'SW1A 1AA',
+          },
+        }),
+      });
+      expect(posted.status).toBe(201);
+      const { id } = (await posted.json()) as { id: string };
+      // Then the PDF: made once the letter is laid out, or a 400 saying why not (a letter past
+      // Notify's page limit fails validation): either way the sandbox has done the work.
+      for (let tries = 0; tries < 200; tries++) {
+        const r = await fetch(`${core.sandboxUrl}/v2/notifications/${id}/pdf`, { headers: auth });
+        const text = await r.text();
+        if (r.status === 200 || !/not available yet|not yet/i.test(text)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
 
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const t0 = performance.now();
-    // The sandbox answers this once it has laid the letter out (or at once, if it refused it).
     let busy = true;
-    const pdf = `${core.sandboxUrl}/v2/notifications/${made.id ?? '00000000-0000-4000-8000-000000000000'}/pdf`;
-    const sandboxBusy = fetch(pdf, { headers: auth })
-      .then((r) => r.arrayBuffer())
+    const sandboxBusy = Promise.all(Array.from({ length: 4 }, oneLetter))
       .finally(() => (busy = false))
       .then(() => performance.now() - t0);
     const answers: number[] = [];
@@ -163,7 +179,7 @@ describe('the embedded sandbox process', () => {
     console.info(
       `huge letter: the sandbox answered after ${Math.round(letterMs)} ms; meanwhile ${answers.length} app.status answers here, the slowest ${Math.max(...answers).toFixed(1)} ms; worst event-loop delay here ${worstDelayMs.toFixed(1)} ms`,
     );
-  });
+  }, 90_000);
 });
 
 /** Every placeholder of a template (as Notify lists them), filled in. */

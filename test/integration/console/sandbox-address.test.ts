@@ -140,6 +140,29 @@ describe('the embedded sandbox’s address', () => {
 });
 
 describe('a damaged embedded-sandbox data folder', () => {
+  it('a torn last journal line (a crash mid-write): the sandbox starts, and the console names the kept bytes', async () => {
+    const dataDir = await freshDir();
+    const first = await consoleOn(dataDir);
+    await first.core.close();
+    const dir = join(dataDir, 'sandbox');
+    const header = JSON.parse((await readFile(join(dir, 'snapshot.jsonl'), 'utf8')).split('\n')[0]!) as {
+      covers: number;
+    };
+    await writeFile(join(dir, `journal.${header.covers + 1}.jsonl`), '{"t":"notification","n":{"id":"to');
+
+    const { core, call } = await consoleOn(dataDir);
+    expect(core.sandboxUrl).not.toBeNull();
+    const [notice] = (await call('app.notices')).value.notices;
+    expect(notice).toMatchObject({
+      id: 'sandbox-journal-recovered',
+      severity: 'warning',
+      message: expect.stringMatching(/not closed cleanly: .*torn line \(33 bytes, never acknowledged\)/),
+      savedCopy: expect.stringMatching(/journal\.damaged-/),
+    });
+    expect(await readFile(notice.savedCopy, 'utf8')).toBe('{"t":"notification","n":{"id":"to');
+    expect((await call('templates.list', { profileId: 'sandbox-test' })).ok).toBe(true);
+  });
+
   it('does not stop the console: it starts, says so, and moves the data aside when asked', async () => {
     const dataDir = await freshDir();
     const first = await consoleOn(dataDir);

@@ -203,9 +203,15 @@ test.describe('Screenshots', () => {
     const group = reason.getByRole('row').filter({ hasText: DEMO_TEMPLATES.smsDocuments });
     await shoot(page, 'support', {
       // Masked cells (a time, an id) still size the columns by their text, which differs each run.
-      style: '[data-testid="screen-support"] table { table-layout: fixed; }',
+      // Fixed widths for the cells that must stay whole (status, type, time, the open link).
+      style: [
+        '[data-testid="screen-support"] table { table-layout: fixed; }',
+        '[data-testid="lookup-results"] th:is(:nth-child(2), :nth-child(8)) { width: 150px; }',
+        '[data-testid="lookup-results"] th:nth-child(3) { width: 110px; }',
+        '[data-testid="lookup-results"] th:nth-child(7) { width: 170px; }',
+      ].join('\n'),
       mask: [
-        result.getByRole('cell').nth(5),
+        result.getByRole('cell').nth(6),
         result.getByRole('button'),
         // Its title ends with the time of the latest failure; the explanation repeats the rest.
         reason.locator('.failure-reason__title'),

@@ -104,7 +104,11 @@ describe('bulk send through the RPC methods', () => {
     expect(v.hasErrorReport).toBe(false);
 
     const created = await call('bulk.create', { inspectionId: v.inspectionId, ratePerMinute: 600 });
-    expect(created.value).toMatchObject({ state: 'ready', ratePerMinute: 600, counts: { total: 4, queued: 4 } });
+    expect(created.value).toMatchObject({
+      state: 'ready',
+      ratePerMinute: 600,
+      counts: { total: 4, queued: 4 },
+    });
     const { batchId } = created.value;
     // The batch lives in the data folder, and the inspection is used up.
     expect(await readdir(join(dataDir, 'bulk', batchId))).toEqual(
@@ -131,14 +135,19 @@ describe('bulk send through the RPC methods', () => {
 
     const page = await call('bulk.rows', { batchId, offset: 0, limit: 10, filter: 'failed' });
     expect(page.value.total).toBe(1);
-    expect(page.value.rows[0]).toMatchObject({ row: 3, recipient: '07700900002', status: 'permanent-failure' });
+    expect(page.value.rows[0]).toMatchObject({
+      row: 3,
+      recipient: '07700900002',
+      status: 'permanent-failure',
+    });
 
     const results = await call('bulk.results', { batchId });
     expect(results.value.fileName).toBe('reminders-results.csv');
     const lines = results.value.csv.trim().split('\r\n');
     expect(lines[0]).toBe('row,reference,recipient,notification_id,status,reason');
     expect(lines).toHaveLength(5);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^\d,[^,]+,\d+,[0-9a-f-]{36},(delivered|permanent-failure),/);
+    for (const line of lines.slice(1))
+      expect(line).toMatch(/^\d,[^,]+,\d+,[0-9a-f-]{36},(delivered|permanent-failure),/);
     expect(lines[2]).toMatch(/permanent-failure,.+/);
 
     // The sandbox has each row once, by its reference.
@@ -160,24 +169,39 @@ describe('bulk send through the RPC methods', () => {
 
   it('pauses, resumes and cancels; a live key needs the live-send confirmation', async () => {
     const rows = Array.from({ length: 40 }, (_v, i) => `07700900${String(100 + i)},P${i},${i}`);
-    const v = (await inspect(['phone number,name,code', ...rows].join('\n'), { profileId: 'sandbox-live' })).value;
+    const v = (await inspect(['phone number,name,code', ...rows].join('\n'), { profileId: 'sandbox-live' }))
+      .value;
     expect(v.keyType).toBe('live');
-    const { batchId } = (await call('bulk.create', { inspectionId: v.inspectionId, ratePerMinute: 120 })).value;
+    const { batchId } = (await call('bulk.create', { inspectionId: v.inspectionId, ratePerMinute: 120 }))
+      .value;
     const refused = await call('bulk.start', { batchId });
-    expect(refused.error).toMatchObject({ code: 'not-applicable', message: expect.stringMatching(/live key/) });
+    expect(refused.error).toMatchObject({
+      code: 'not-applicable',
+      message: expect.stringMatching(/live key/),
+    });
     expect((await call('bulk.get', { batchId })).value.counts.sent).toBe(0);
 
     expect((await call('bulk.start', { batchId, liveConfirmed: true })).value.state).toBe('running');
-    await waitUntil(() => call('bulk.get', { batchId }), (g) => g.value.counts.sent >= 2);
+    await waitUntil(
+      () => call('bulk.get', { batchId }),
+      (g) => g.value.counts.sent >= 2,
+    );
     const paused = await call('bulk.pause', { batchId });
     expect(paused.value.state).toBe('paused');
-    const at = (await waitUntil(() => call('bulk.get', { batchId }), (g) => g.value.counts.inFlight === 0)).value
-      .counts.sent;
+    const at = (
+      await waitUntil(
+        () => call('bulk.get', { batchId }),
+        (g) => g.value.counts.inFlight === 0,
+      )
+    ).value.counts.sent;
     await new Promise((r) => setTimeout(r, 1_100));
     expect((await call('bulk.get', { batchId })).value.counts.sent).toBe(at);
     expect((await call('bulk.resume', { batchId })).error.code).toBe('not-applicable');
     expect((await call('bulk.resume', { batchId, liveConfirmed: true })).value.state).toBe('running');
-    await waitUntil(() => call('bulk.get', { batchId }), (g) => g.value.counts.sent > at);
+    await waitUntil(
+      () => call('bulk.get', { batchId }),
+      (g) => g.value.counts.sent > at,
+    );
     const cancelled = await call('bulk.cancel', { batchId });
     expect(cancelled.value.state).toBe('cancelled');
     const end = await waitUntil(

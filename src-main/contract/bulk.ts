@@ -30,6 +30,15 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** A file name as a picker gives it: no folders, no control characters. */
 const FILE_NAME = /^[^/\\\u0000-\u001f\u007f]+$/;
 
+/** Notify's upload-form message for a file over 10 MB. */
+const TOO_BIG = 'The file must be smaller than 10MB';
+
+/** Bytes a base64 string decodes to. */
+function decodedLength(b64: string): number {
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  return (b64.length / 4) * 3 - padding;
+}
+
 const batchId = uuid;
 const fileName = z.string().min(1).max(255).regex(FILE_NAME, 'must be a file name without folders');
 const ratePerMinute = z.number().int().min(1).max(MAX_RATE_PER_MINUTE);
@@ -173,8 +182,9 @@ export const bulkMethods = {
       fileName,
       base64: z
         .string()
-        .max(MAX_UPLOAD_BASE64_LENGTH, 'The file must be smaller than 10MB')
-        .refine((s) => s.length % 4 === 0 && BASE64.test(s), 'is not base64'),
+        .max(MAX_UPLOAD_BASE64_LENGTH, TOO_BIG)
+        .refine((s) => s.length % 4 === 0 && BASE64.test(s), 'is not base64')
+        .refine((s) => decodedLength(s) <= MAX_FILE_BYTES, TOO_BIG),
       encoding: z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).optional(),
     }),
     output: bulkInspection,

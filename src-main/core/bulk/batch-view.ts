@@ -10,7 +10,7 @@ import { MAX_REFERENCE_LENGTH } from '../../../src-shared/spreadsheet/index';
 import type { BatchDeliveries } from './batch-deliveries';
 import type { BatchProgress } from './batch-runner';
 import type { OpenBatch } from './batches';
-import { batchResultsCsv, recipientOf, type TrackedStatus } from './results-csv';
+import { recipientOf, type TrackedStatus } from './results-csv';
 import { countStates, type RowState } from './row-states';
 
 export type RowFilter = 'all' | 'failed' | 'pending' | 'delivered' | 'not-sent';
@@ -133,8 +133,7 @@ export function resendRequests(
     const rowNumber = out.length + 2;
     const made = request.reference === `${oldId}-${request.rowNumber}`;
     const own = `${request.reference}-resend-${newBatchId}`;
-    const reference =
-      made || own.length > MAX_REFERENCE_LENGTH ? `${newBatchId}-${rowNumber}` : own;
+    const reference = made || own.length > MAX_REFERENCE_LENGTH ? `${newBatchId}-${rowNumber}` : own;
     out.push({
       rowNumber,
       sheetRow: request.sheetRow ?? request.rowNumber,

@@ -138,7 +138,10 @@ export class BulkService {
   async create(inspectionId: string, ratePerMinute?: number): Promise<BulkBatch> {
     const i = this.inspections.get(inspectionId);
     if (i.requests === null) {
-      throw new CoreError('not-applicable', 'The sheet has errors: fix them and upload it again before sending.');
+      throw new CoreError(
+        'not-applicable',
+        'The sheet has errors: fix them and upload it again before sending.',
+      );
     }
     this.inspections.take(inspectionId);
     const created = await createPreparedBatch({
@@ -158,7 +161,8 @@ export class BulkService {
 
   async start(input: StartInput): Promise<BulkBatch> {
     const h = this.handle(input.batchId);
-    if (this.stateOf(h) !== 'ready') throw new CoreError('not-applicable', 'This batch has already been started.');
+    if (this.stateOf(h) !== 'ready')
+      throw new CoreError('not-applicable', 'This batch has already been started.');
     return this.run(h, input);
   }
 
@@ -173,7 +177,8 @@ export class BulkService {
 
   pause(batchId: string): BulkBatch {
     const h = this.handle(batchId);
-    if (this.stateOf(h) !== 'running') throw new CoreError('not-applicable', 'Only a batch that is sending can be paused.');
+    if (this.stateOf(h) !== 'running')
+      throw new CoreError('not-applicable', 'Only a batch that is sending can be paused.');
     h.open.runner.pause();
     return this.emit(h);
   }
@@ -182,7 +187,8 @@ export class BulkService {
   cancel(batchId: string): BulkBatch {
     const h = this.handle(batchId);
     const state = this.stateOf(h);
-    if (state === 'done' || state === 'cancelled') throw new CoreError('not-applicable', `The batch is already ${state}.`);
+    if (state === 'done' || state === 'cancelled')
+      throw new CoreError('not-applicable', `The batch is already ${state}.`);
     h.open.runner.cancel();
     h.interrupted = false;
     if (!h.running) this.startRun(h);
@@ -199,7 +205,12 @@ export class BulkService {
     return this.view(this.handle(batchId));
   }
 
-  rows(batchId: string, offset: number, limit: number, filter: RowFilter = 'all'): { total: number; rows: BulkRow[] } {
+  rows(
+    batchId: string,
+    offset: number,
+    limit: number,
+    filter: RowFilter = 'all',
+  ): { total: number; rows: BulkRow[] } {
     const h = this.handle(batchId);
     return rowsPage(h.open, h.deliveries, offset, limit, filter);
   }
@@ -213,7 +224,10 @@ export class BulkService {
   async resendFailed(batchId: string): Promise<BulkBatch> {
     const h = this.handle(batchId);
     if (!this.sendingFinished(h)) {
-      throw new CoreError('not-applicable', 'Failed rows can be sent again once the batch has finished sending.');
+      throw new CoreError(
+        'not-applicable',
+        'Failed rows can be sent again once the batch has finished sending.',
+      );
     }
     const newId = randomUUID();
     const requests = resendRequests(h.open, h.deliveries, newId);
@@ -293,7 +307,11 @@ export class BulkService {
 
   private handle(batchId: string): BatchHandle {
     const h = this.batches.get(batchId);
-    if (!h) throw new CoreError('not-found', 'There is no batch with that id. It may have been made in another data folder.');
+    if (!h)
+      throw new CoreError(
+        'not-found',
+        'There is no batch with that id. It may have been made in another data folder.',
+      );
     return h;
   }
 
@@ -362,10 +380,17 @@ export class BulkService {
           return await notify.withClient(profileId, (c) => notifyClientPort(c).send(request));
         } catch (err) {
           if (!(err instanceof CoreError)) throw err;
-          return { kind: 'error', status: 401, errorClass: err.code, message: err.message, retryAfterMs: null };
+          return {
+            kind: 'error',
+            status: 401,
+            errorClass: err.code,
+            message: err.message,
+            retryAfterMs: null,
+          };
         }
       },
-      findByReference: (reference) => notify.withClient(profileId, (c) => notifyClientPort(c).findByReference(reference)),
+      findByReference: (reference) =>
+        notify.withClient(profileId, (c) => notifyClientPort(c).findByReference(reference)),
     };
   }
 

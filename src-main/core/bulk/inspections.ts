@@ -61,7 +61,12 @@ function cellView(text: string): string {
 }
 
 function partsOf(t: Template): TemplateParts {
-  return { type: t.type, subject: t.subject ?? null, content: t.body, letterContactBlock: t.letter_contact_block };
+  return {
+    type: t.type,
+    subject: t.subject ?? null,
+    content: t.body,
+    letterContactBlock: t.letter_contact_block,
+  };
 }
 
 /** The last few inspections, by id. */
@@ -122,7 +127,10 @@ export class Inspections {
       const suggested = err.details['suggestedEncoding'];
       return {
         ...base,
-        fileError: { message: err.message, suggestedEncoding: typeof suggested === 'string' ? suggested : null },
+        fileError: {
+          message: err.message,
+          suggestedEncoding: typeof suggested === 'string' ? suggested : null,
+        },
       };
     }
     const { summary, requests } = result;

@@ -62,7 +62,14 @@ export function batchResultsCsv(
     requests.map((request, i) => {
       const row = rows[i]!;
       const [id, status, reason] = outcome(row, row.state === 'sent' ? tracked.get(row.id) : undefined);
-      return [request.sheetRow ?? request.rowNumber, request.reference, recipientOf(request), id, status, reason];
+      return [
+        request.sheetRow ?? request.rowNumber,
+        request.reference,
+        recipientOf(request),
+        id,
+        status,
+        reason,
+      ];
     }),
   );
 }

@@ -6,6 +6,8 @@
  * (../api/browser-token).
  */
 
+import type { HistoryFilters } from '../../src-main/contract/methods';
+
 export type Screen =
   'profiles' | 'templates' | 'send' | 'status' | 'history' | 'support' | 'received' | 'inspector';
 
@@ -14,7 +16,8 @@ export type Route =
   | { screen: 'templates'; templateId?: string }
   | { screen: 'send'; templateId?: string }
   | { screen: 'status'; profileId?: string; id?: string }
-  | { screen: 'history' }
+  /** `filters` undefined: the filters in use now (in-app navigation keeps History's place). */
+  | { screen: 'history'; filters?: HistoryFilters }
   | { screen: 'support' }
   | { screen: 'received' }
   | { screen: 'inspector' };
@@ -40,6 +43,3 @@ export const SCREENS: readonly ScreenInfo[] = [
   { screen: 'received', title: 'Received texts', key: 'r' },
   { screen: 'inspector', title: 'Inspector', key: 'i' },
 ];
-
-export const screenTitle = (screen: Screen): string =>
-  SCREENS.find((s) => s.screen === screen)?.title ?? screen;

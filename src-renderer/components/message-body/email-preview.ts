@@ -5,7 +5,7 @@
  * and this document adds its own CSP as a second lock. The body HTML comes from Notify's renderer
  * (local port or Notify's preview), which escapes all template and personalisation text.
  */
-import { escapeHtml } from '../../src-shared/template';
+import { escapeHtml } from '../../../src-shared/template';
 
 const FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 

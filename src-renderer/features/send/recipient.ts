@@ -4,9 +4,9 @@
  * The console does not know the service's permissions (international texts, landlines), so it
  * applies the schema-level check Notify runs first; Notify itself has the last word.
  */
-import { validateEmailAddress } from '../../src-shared/recipients/email-address';
-import { isSimulatedSend } from '../../src-shared/notify/simulated-recipient';
-import { parsePhoneNumber, phoneErrorMessage } from '../../src-shared/recipients/phone-number';
+import { validateEmailAddress } from '../../../src-shared/recipients/email-address';
+import { isSimulatedSend } from '../../../src-shared/notify/simulated-recipient';
+import { parsePhoneNumber, phoneErrorMessage } from '../../../src-shared/recipients/phone-number';
 
 export type RecipientCheck =
   | {

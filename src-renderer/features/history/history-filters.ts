@@ -1,7 +1,7 @@
 /**
  * History filters: from the form's loose values to the contract's `HistoryFilters`.
  */
-import type { HistoryFilters } from '../../src-main/contract/methods';
+import type { HistoryFilters } from '../../../src-main/contract/methods';
 
 export interface HistoryFilterForm {
   templateTypes: Array<'sms' | 'email' | 'letter'>;

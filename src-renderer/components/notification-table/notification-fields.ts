@@ -1,8 +1,8 @@
 /**
  * Small readers for fields of a Notify notification that differ per channel.
  */
-import type { Notification } from '../../src-main/contract/schemas';
-import { letterAddressLines as sharedLetterAddressLines } from '../../src-shared/callback-payload';
+import type { Notification } from '../../../src-main/contract/schemas';
+import { letterAddressLines as sharedLetterAddressLines } from '../../../src-shared/callback-payload';
 
 /** The address lines of a letter, as Notify returns them (`line_1`…`line_6`, `postcode`). */
 export function letterAddressLines(n: Notification): string[] {

@@ -5,8 +5,8 @@
  * the console itself observed (in the send response, by polling, or from a callback). Both go on
  * one line, in time order, with the time since the previous step and since creation.
  */
-import type { Notification, Observation } from '../../src-main/contract/schemas';
-import { parseNotifyTime } from './time';
+import type { Notification, Observation } from '../../../src-main/contract/schemas';
+import { parseNotifyTime } from '../../lib/time';
 
 export type TimelineSource = 'notify' | Observation['source'];
 
@@ -78,4 +78,38 @@ export function observedStatuses(observations: readonly Observation[]): string[]
   const out: string[] = [];
   for (const o of observations) if (!out.includes(o.status)) out.push(o.status);
   return out;
+}
+
+export interface TimelineTotal {
+  ms: number;
+  /** The status the total runs to; null while the notification has not reached a final one. */
+  finalStatus: string | null;
+  /** What marks the end: Notify's completed_at, the first time the final status was seen, or the last step so far. */
+  until: 'completed_at' | 'first-seen' | 'so-far';
+}
+
+/**
+ * How long the notification took: from its creation to its final status, not to whenever the
+ * console happened to look (a text delivered in 5 s and opened two minutes later took 5 s).
+ *
+ * The end is Notify's `completed_at` when it has one, else the first time the console saw the
+ * final status; an unfinished notification's total runs to its latest step ("so far").
+ */
+export function timelineTotal(
+  notification: Notification | null,
+  entries: readonly TimelineEntry[],
+  isFinal: boolean,
+): TimelineTotal | null {
+  if (entries.length < 2) return null;
+  const first = entries[0] as TimelineEntry;
+  const start = parseNotifyTime(notification?.created_at) ?? first.atMs;
+  const status = notification?.status ?? null;
+  if (isFinal && status) {
+    const completed = parseNotifyTime(notification?.completed_at);
+    if (completed !== null) return { ms: completed - start, finalStatus: status, until: 'completed_at' };
+    const seen = entries.find((e) => e.status === status);
+    if (seen) return { ms: seen.atMs - start, finalStatus: status, until: 'first-seen' };
+  }
+  const last = entries[entries.length - 1] as TimelineEntry;
+  return { ms: last.atMs - start, finalStatus: null, until: 'so-far' };
 }

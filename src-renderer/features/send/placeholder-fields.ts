@@ -5,8 +5,8 @@
  * placeholder is text, which the user may switch to a list (Notify renders lists as bullets in
  * emails and as prose in texts) or, in emails, to a file sent by link (reference §9, §11).
  */
-import type { Template } from '../../src-main/contract/schemas';
-import { normaliseKey, templatePlaceholders, type Personalisation } from '../../src-shared/template';
+import type { Template } from '../../../src-main/contract/schemas';
+import { normaliseKey, templatePlaceholders, type Personalisation } from '../../../src-shared/template';
 
 export interface PlaceholderField {
   /** As first written in the template. */
@@ -50,7 +50,7 @@ export const ADDRESS_FIELDS = [
 ] as const;
 
 /** The template's parts in Notify's placeholder order. */
-export function templateParts(
+function templateParts(
   t: Pick<Template, 'type' | 'body' | 'subject'> & { letter_contact_block?: string | null },
 ) {
   return {
@@ -97,7 +97,7 @@ export function emptyValueFor(field: PlaceholderField): FieldValue {
 }
 
 /** The value to send for one field, or undefined to leave it out (so Notify reports it missing). */
-export function personalisationValue(value: FieldValue | undefined): unknown {
+function personalisationValue(value: FieldValue | undefined): unknown {
   if (!value) return undefined;
   switch (value.kind) {
     case 'text':
@@ -169,7 +169,7 @@ export function previewPersonalisation(
 }
 
 /** What a file placeholder looks like in a preview: the shape of Notify's download link. */
-export const FILE_LINK_PREVIEW = 'https://documents.service.gov.uk/d/…';
+const FILE_LINK_PREVIEW = 'https://documents.service.gov.uk/d/…';
 
 /** Problems with file fields that Notify would reject (§11), by field name. */
 export function fileFieldProblems(values: Readonly<Record<string, FieldValue>>): Record<string, string> {

@@ -4,10 +4,10 @@
  * Checks run before anything is sent, with the messages Notify itself would give, so a mistake
  * costs no request (and, with a live key, no money). Notify still validates everything again.
  */
-import type { SendRequest } from '../../src-main/contract/methods';
-import type { Template } from '../../src-main/contract/schemas';
-import { validatePostalAddress } from '../../src-shared/recipients/postal-address';
-import { base64DecodedSize } from './base64';
+import type { SendRequest } from '../../../src-main/contract/methods';
+import type { Template } from '../../../src-main/contract/schemas';
+import { validatePostalAddress } from '../../../src-shared/recipients/postal-address';
+import { base64DecodedSize } from '../../lib/base64';
 import {
   buildPersonalisation,
   fileFieldProblems,
@@ -16,7 +16,7 @@ import {
   type FieldValue,
 } from './placeholder-fields';
 import { checkRecipient } from './recipient';
-import { UUID_PATTERN } from '../../src-shared/notify/ids';
+import { UUID_PATTERN } from '../../../src-shared/notify/ids';
 
 export type Postage = '' | 'first' | 'second' | 'economy';
 
@@ -45,7 +45,7 @@ export const emptySendForm: SendForm = {
   postage: '',
 };
 
-export const MAX_PRECOMPILED_BYTES = 5 * 1024 * 1024;
+const MAX_PRECOMPILED_BYTES = 5 * 1024 * 1024;
 
 /** Problems by field: `recipient`, `reference`, `senderId`, `unsubscribeUrl`, `address`, `precompiled`, `template`, or a placeholder name. */
 export type SendErrors = Record<string, string>;

@@ -1,7 +1,7 @@
 /**
  * Filtering the template list by type and free text.
  */
-import type { Template } from '../../src-main/contract/schemas';
+import type { Template } from '../../../src-main/contract/schemas';
 
 export type TemplateTypeFilter = 'all' | Template['type'];
 

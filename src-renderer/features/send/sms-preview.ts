@@ -2,13 +2,13 @@
  * What the send screen says about a text message as it is typed: length, fragments, encoding and
  * an estimated cost, all computed locally with Notify's own rules (src-shared/template).
  */
-import { smsCostInPounds } from '../../src-shared/letters/costs';
+import { smsCostInPounds } from '../../../src-shared/letters/costs';
 import {
   renderSmsUnsanitised,
   smsEncodingInfo,
   smsMessageInfo,
   type Personalisation,
-} from '../../src-shared/template';
+} from '../../../src-shared/template';
 
 export interface SmsPreview {
   body: string;

@@ -334,6 +334,9 @@ export class BulkService {
       );
     }
     if (input.ratePerMinute !== undefined) await this.setRate(h, input.ratePerMinute);
+    // A paused run ends once its rows in flight and its paced waits are over (at most a few
+    // seconds at a slow pace); resuming waits for that, then starts a new run.
+    if (h.running) await h.running;
     h.interrupted = false;
     this.startRun(h);
     return this.emit(h);

@@ -125,20 +125,14 @@ export function UploadPanel({
           }}
         />
       </div>
-      <div
+      {/* A real button, so Tab reaches it and Enter or Space opens the picker; files drop on it too. */}
+      <button
+        type="button"
         className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
-        role="button"
-        tabIndex={0}
-        aria-disabled={busy || !choice.templateId || undefined}
+        disabled={busy || !choice.templateId}
         aria-describedby="bulk-drop-hint"
         data-testid="bulk-drop-zone"
-        onClick={() => !busy && input.current?.click()}
-        onKeyDown={(e) => {
-          if ((e.key === 'Enter' || e.key === ' ') && !busy) {
-            e.preventDefault();
-            input.current?.click();
-          }
-        }}
+        onClick={() => input.current?.click()}
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);
@@ -150,22 +144,22 @@ export function UploadPanel({
           {busy ? 'Checking the file…' : 'Choose a file or drop it here'}
         </span>
         <span id="bulk-drop-hint" className="drop-zone__hint">
-          CSV, TSV or Excel (.xlsx), up to 10 MB and 100,000 rows. Enter or Space opens the file picker.
+          CSV, TSV or Excel (.xlsx), up to 10 MB and 100,000 rows.
         </span>
-        <input
-          ref={input}
-          type="file"
-          accept={ACCEPTED_FILES}
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid="bulk-file-input"
-          onChange={(e) => {
-            void take(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </div>
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPTED_FILES}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="bulk-file-input"
+        onChange={(e) => {
+          void take(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
       {fileError ? (
         <p className="field__error" role="alert" data-testid="bulk-file-error">
           {fileError}

@@ -9,6 +9,7 @@ import { StatusTag } from '../../components/badges';
 import { Dialog } from '../../components/dialog';
 import { ExplanationView } from '../../components/explanation-view';
 import { Sensitive } from '../../components/sensitive';
+import { saveCsv } from './bulk-format';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { ROWS_PAGE, type RowFilter } from './bulk-slice';
@@ -269,7 +270,7 @@ export function BatchDetail({
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => void s().downloadResults(batch.batchId)}
+          onClick={() => void s().resultsFile(batch.batchId).then(saveCsv)}
           data-testid="bulk-export"
         >
           Export results

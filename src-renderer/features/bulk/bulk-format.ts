@@ -1,7 +1,9 @@
 /**
- * Words for a batch's state and time to go.
+ * Words for a batch's state and time to go, and saving the files the core makes.
  */
 import type { BulkBatchState } from '../../../src-main/contract/bulk';
+import { downloadText } from '../../components/download';
+import type { CsvFile } from './bulk-slice';
 
 export const STATE_LABELS: Readonly<Record<BulkBatchState, string>> = {
   ready: 'Ready to send',
@@ -20,4 +22,9 @@ export function etaText(seconds: number | null): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 90) return `about ${minutes} minute${minutes === 1 ? '' : 's'} left`;
   return `about ${Math.round(minutes / 60)} hours left`;
+}
+
+/** Saves a CSV file the core made (nothing when the call failed: its error was shown). */
+export function saveCsv(file: CsvFile | null): void {
+  if (file) downloadText(file.fileName, file.csv, 'text/csv');
 }

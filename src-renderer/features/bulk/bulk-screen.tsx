@@ -13,6 +13,7 @@ import { useAppStore, useAppStoreApi } from '../../state/context';
 import { ConfirmLiveDialog } from '../send/confirm-live-dialog';
 import { BatchDetail } from './batch-detail';
 import { BatchesList } from './batches-list';
+import { saveCsv } from './bulk-format';
 import { InspectionReport, totalsLine } from './inspection-report';
 import { defaultBulkProfile, UploadPanel, type UploadChoice } from './upload-panel';
 import './bulk.css';
@@ -152,7 +153,7 @@ export function BulkScreen() {
                 setFile(null);
                 s().clearInspection();
               }}
-              onErrorReport={() => void s().downloadErrorReport(inspection.value!.inspectionId)}
+              onErrorReport={() => void s().errorReportFile(inspection.value!.inspectionId).then(saveCsv)}
               onReadAs={(encoding) => file && check(file, encoding as Encoding)}
               onSend={() => requestSend(inspection.value!)}
             />

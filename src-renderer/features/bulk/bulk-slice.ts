@@ -5,10 +5,14 @@
  */
 import type { BulkBatch, BulkInspection, BulkRow } from '../../../src-main/contract/bulk';
 import type { MethodInput } from '../../../src-main/contract/methods';
-import { downloadText } from '../../components/download';
 import { bytesToBase64 } from '../../lib/base64';
 import { idle, loading, settle, type Loadable } from '../../state/loadable';
 import type { SliceCreator } from '../../state/types';
+
+export interface CsvFile {
+  fileName: string;
+  csv: string;
+}
 
 export type RowFilter = NonNullable<MethodInput<'bulk.rows'>['filter']>;
 
@@ -36,7 +40,8 @@ export interface BulkSlice {
     encoding?: MethodInput<'bulk.inspect'>['encoding'];
   }): Promise<void>;
   clearInspection(): void;
-  downloadErrorReport(inspectionId: string): Promise<void>;
+  /** The error report file, or null (the error is toasted). */
+  errorReportFile(inspectionId: string): Promise<CsvFile | null>;
   /** Makes the batch and starts it; resolves with its id, or null (the error is toasted). */
   sendInspection(inspectionId: string, ratePerMinute: number, liveConfirmed: boolean): Promise<string | null>;
   bulkAction(
@@ -47,7 +52,8 @@ export interface BulkSlice {
   startBatch(batchId: string, liveConfirmed: boolean): Promise<void>;
   resendFailed(batchId: string): Promise<string | null>;
   loadBatchRows(batchId: string, filter?: RowFilter, offset?: number): Promise<void>;
-  downloadResults(batchId: string): Promise<void>;
+  /** The results file, or null (the error is toasted). */
+  resultsFile(batchId: string): Promise<CsvFile | null>;
   applyBulkUpdated(batch: BulkBatch): void;
 }
 
@@ -92,10 +98,9 @@ export const createBulkSlice: SliceCreator<BulkSlice> = (set, get, { api }) => {
     clearInspection() {
       set({ bulkInspection: idle() });
     },
-    async downloadErrorReport(inspectionId) {
+    async errorReportFile(inspectionId) {
       const r = await api.call('bulk.errorReport', { inspectionId });
-      if (!r.ok) return void fail(r.error.message);
-      downloadText(r.value.fileName, r.value.csv, 'text/csv');
+      return r.ok ? r.value : fail(r.error.message);
     },
     async sendInspection(inspectionId, ratePerMinute, liveConfirmed) {
       const created = await api.call('bulk.create', { inspectionId, ratePerMinute });
@@ -150,10 +155,9 @@ export const createBulkSlice: SliceCreator<BulkSlice> = (set, get, { api }) => {
         },
       });
     },
-    async downloadResults(batchId) {
+    async resultsFile(batchId) {
       const r = await api.call('bulk.results', { batchId });
-      if (!r.ok) return void fail(r.error.message);
-      downloadText(r.value.fileName, r.value.csv, 'text/csv');
+      return r.ok ? r.value : fail(r.error.message);
     },
     applyBulkUpdated(batch) {
       putBatch(batch);

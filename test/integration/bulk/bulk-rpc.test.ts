@@ -151,7 +151,9 @@ describe('bulk send through the RPC methods', () => {
     expect(lines[2]).toMatch(/permanent-failure,.+/);
 
     // The sandbox has each row once, by its reference.
-    const sb = await fetch(`${core.sandboxUrl}/_sandbox/notifications`).then((res) => res.json());
+    const sb = (await fetch(`${core.sandboxUrl}/_sandbox/notifications`).then((res) => res.json())) as {
+      notifications: Array<{ reference: string }>;
+    };
     const refs = (sb.notifications as Array<{ reference: string }>).map((n) => n.reference);
     for (let row = 2; row <= 5; row++) expect(refs.filter((x) => x === `${batchId}-${row}`)).toHaveLength(1);
 

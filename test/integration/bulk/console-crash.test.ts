@@ -117,9 +117,13 @@ describe('a bulk send survives kill -9 of the console', () => {
     expect(done.value.counts).toMatchObject({ total: ROWS, sent: ROWS, failed: 0, unknown: 0 });
 
     // Counted on the sandbox side: each row's reference exactly once, none missing.
-    const listedBySandbox = await fetch(`${second.sandboxUrl}/_sandbox/notifications`).then((r) => r.json());
+    const listedBySandbox = (await fetch(`${second.sandboxUrl}/_sandbox/notifications`).then((r) =>
+      r.json(),
+    )) as {
+      notifications: Array<{ reference: string }>;
+    };
     const perReference = new Map<string, number>();
-    for (const n of listedBySandbox.notifications as Array<{ reference: string }>) {
+    for (const n of listedBySandbox.notifications) {
       perReference.set(n.reference, (perReference.get(n.reference) ?? 0) + 1);
     }
     const counts = Array.from({ length: ROWS }, (_v, i) => perReference.get(`${batchId}-${i + 2}`) ?? 0);

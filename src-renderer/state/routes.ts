@@ -39,7 +39,7 @@ export const SCREENS: readonly ScreenInfo[] = [
   { screen: 'profiles', title: 'Profiles', key: 'p' },
   { screen: 'templates', title: 'Templates', key: 't' },
   { screen: 'send', title: 'Send', key: 's' },
-  { screen: 'bulk', title: 'Bulk send', key: 'b' },
+  { screen: 'bulk', title: 'Bulk sending', key: 'b' },
   { screen: 'status', title: 'Status', key: 'n' },
   { screen: 'history', title: 'History', key: 'h' },
   { screen: 'support', title: 'Support', key: 'u' },

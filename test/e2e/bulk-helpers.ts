@@ -31,7 +31,7 @@ export const FIXED_SHEET = [
 
 /** Opens Bulk send with the verification-code template chosen. */
 export async function openBulk(page: Page): Promise<void> {
-  await goTo(page, 'Bulk send', 'Bulk send');
+  await goTo(page, 'Bulk sending', 'Bulk send');
   const template = page.getByTestId('bulk-template');
   await expect(template.locator(`option[value="${DEMO_TEMPLATES.smsVerification}"]`)).toHaveCount(1);
   await template.selectOption(DEMO_TEMPLATES.smsVerification);

@@ -37,7 +37,13 @@ export default defineConfig({
     build: {
       outDir: fromRoot('./out/main'),
       rolldownOptions: {
-        input: { index: fromRoot('./src-main/electron/main.ts') },
+        // The spreadsheet worker is its own entry, beside index.js, where read-in-worker.ts looks
+        // for it (`./sheet-worker.js` next to the bundle) to read uploads off the event loop.
+        input: {
+          index: fromRoot('./src-main/electron/main.ts'),
+          'sheet-worker': fromRoot('./src-main/core/bulk/sheet-worker.ts'),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

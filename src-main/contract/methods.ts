@@ -17,6 +17,7 @@ import {
 } from '../../src-shared/notify/limits';
 import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
 import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
+import { BULK_UPLOAD_BODY_BYTES, bulkEvents, bulkMethods } from './bulk';
 import {
   colour,
   keyTypeLabel,
@@ -374,6 +375,7 @@ export const methods = {
     input: empty,
     output: z.object({ url: z.string().nullable(), note: shortText }),
   },
+  ...bulkMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -392,6 +394,7 @@ export const events = {
   'request.logged': requestLogEntry,
   'vault.changed': z.object({ locked: z.boolean() }),
   'profiles.changed': z.object({ activeId: z.string().nullable() }),
+  ...bulkEvents,
 } as const;
 
 export type EventName = keyof typeof events;
@@ -399,7 +402,7 @@ export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 
 /** Transport-level limits shared by both hosts. */
 export const TRANSPORT_LIMITS = {
-  /** Largest request body (a 5 MB PDF base64-encoded, plus room). */
-  maxBodyBytes: 8 * 1024 * 1024,
+  /** Largest request body: a 10 MB spreadsheet base64-encoded, plus room (bulk.ts). */
+  maxBodyBytes: BULK_UPLOAD_BODY_BYTES,
   maxMethodLength: 64,
 } as const;

@@ -11,6 +11,7 @@
 import { join } from 'node:path';
 import type { Notification } from '../../src-shared/notify/resources';
 import type { MethodOutput, SendRequest } from '../contract/methods';
+import { createBulkService, type BulkService } from './bulk/bulk-service';
 import { CallbackReplayService } from './callbacks/replay-service';
 import { CoreEvents } from './events';
 import { HistoryPager } from './history/history-pager';
@@ -43,6 +44,8 @@ export interface ConsoleCoreOptions {
   logger?: Logger;
   /** Status tracker intervals, shortened in tests. */
   tracker?: { minIntervalMs?: number; maxIntervalMs?: number };
+  /** Bulk send: how long before an unanswered row is looked up (default 30 s; shortened in tests). */
+  bulkSettleMs?: number;
 }
 
 /** The core's services, one per job; the RPC handlers call these and nothing else. */
@@ -57,6 +60,7 @@ export interface CoreServices {
   lookup: LookupService;
   failures: FailureSummary;
   callbacks: CallbackReplayService;
+  bulk: BulkService;
   /** A page of received texts, newest first, and the cursor for the next. */
   receivedTexts(profileId: string, olderThan?: string): Promise<MethodOutput<'receivedTexts.list'>>;
   /** The request inspector's entries, newest first. */
@@ -117,6 +121,18 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   const pager = new HistoryPager<Notification>();
   const vault = new VaultService(cipher, reason, stored, events);
   const version = options.version ?? '0.1.0';
+  const templates = new TemplateService(notify);
+  // Bulk send (issue 11): batches in <data>/bulk, reopened now; one sending at quit shows as interrupted.
+  const bulk = await createBulkService({
+    root: join(options.dataDir, 'bulk'),
+    notify,
+    directory,
+    templates,
+    events,
+    logger,
+    ...(options.tracker ? { tracker: options.tracker } : {}),
+    ...(options.bulkSettleMs === undefined ? {} : { settleMs: options.bulkSettleMs }),
+  });
 
   const services: CoreServices = {
     status: () => ({
@@ -129,12 +145,13 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     vault,
     profiles: new ProfileService(directory, events, tracker, pager),
     directory,
-    templates: new TemplateService(notify),
+    templates,
     sending: new SendingService(notify, tracker, pager),
     notifications: new NotificationService(notify, tracker, pager),
     lookup: new LookupService(directory, notify),
     failures: new FailureSummary(directory, notify),
     callbacks: new CallbackReplayService(directory, notify),
+    bulk,
     receivedTexts: async (profileId, olderThan) => {
       const r = await notify.withClient(profileId, (c) => c.getReceivedTexts(olderThan));
       const messages = r.received_text_messages;
@@ -157,6 +174,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     services,
     events,
     close: async () => {
+      await bulk.close();
       tracker.close();
       await store.flush();
       await notify.close();

@@ -61,6 +61,18 @@ export function createHandlers(s: CoreServices): HandlerTable {
     'snippets.render': async ({ profileId, request, language }) => ({
       code: s.snippet(profileId, request, language),
     }),
+    'bulk.inspect': (i) => s.bulk.inspect(i),
+    'bulk.errorReport': async ({ inspectionId }) => s.bulk.errorReport(inspectionId),
+    'bulk.create': ({ inspectionId, ratePerMinute }) => s.bulk.create(inspectionId, ratePerMinute),
+    'bulk.start': (i) => s.bulk.start(i),
+    'bulk.pause': async ({ batchId }) => s.bulk.pause(batchId),
+    'bulk.resume': (i) => s.bulk.resume(i),
+    'bulk.cancel': async ({ batchId }) => s.bulk.cancel(batchId),
+    'bulk.list': async () => ({ batches: s.bulk.list() }),
+    'bulk.get': async ({ batchId }) => s.bulk.get(batchId),
+    'bulk.rows': async ({ batchId, offset, limit, filter }) => s.bulk.rows(batchId, offset, limit, filter),
+    'bulk.results': async ({ batchId }) => s.bulk.results(batchId),
+    'bulk.resendFailed': ({ batchId }) => s.bulk.resendFailed(batchId),
     'sandbox.info': async () => ({
       url: s.sandboxUrl,
       note: s.sandboxUrl

@@ -9,12 +9,14 @@
 import type { HistoryFilters } from '../../src-main/contract/methods';
 
 export type Screen =
-  'profiles' | 'templates' | 'send' | 'status' | 'history' | 'support' | 'received' | 'inspector';
+  'profiles' | 'templates' | 'send' | 'bulk' | 'status' | 'history' | 'support' | 'received' | 'inspector';
 
 export type Route =
   | { screen: 'profiles' }
   | { screen: 'templates'; templateId?: string }
   | { screen: 'send'; templateId?: string }
+  /** Bulk send: the upload and the batches, or one batch. */
+  | { screen: 'bulk'; batchId?: string }
   | { screen: 'status'; profileId?: string; id?: string }
   /** `filters` undefined: the filters in use now (in-app navigation keeps History's place). */
   | { screen: 'history'; filters?: HistoryFilters }
@@ -37,6 +39,7 @@ export const SCREENS: readonly ScreenInfo[] = [
   { screen: 'profiles', title: 'Profiles', key: 'p' },
   { screen: 'templates', title: 'Templates', key: 't' },
   { screen: 'send', title: 'Send', key: 's' },
+  { screen: 'bulk', title: 'Bulk sending', key: 'b' },
   { screen: 'status', title: 'Status', key: 'n' },
   { screen: 'history', title: 'History', key: 'h' },
   { screen: 'support', title: 'Support', key: 'u' },

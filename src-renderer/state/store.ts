@@ -7,6 +7,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient, AppEvent } from '../api/client';
+import { createBulkSlice } from '../features/bulk/bulk-slice';
 import { createAppSlice } from './slices/app-slice';
 import { createHistorySlice } from './slices/history-slice';
 import { createInspectorSlice } from './slices/inspector-slice';
@@ -40,6 +41,7 @@ export function createAppStore(api: ApiClient, options: Partial<Omit<StoreDeps, 
     ...createReceivedSlice(set, get, deps),
     ...createReplaySlice(set, get, deps),
     ...createSupportSlice(set, get, deps),
+    ...createBulkSlice(set, get, deps),
     resetProfileScopedState() {
       set({ send: { ...initialSendState, form: { ...get().send.form, values: {}, address: {} } } });
       get().resetHistory();
@@ -63,6 +65,9 @@ export function handleEvent(store: AppStore, event: AppEvent): void {
       break;
     case 'profiles.changed':
       void state.loadProfiles();
+      break;
+    case 'bulk.updated':
+      state.applyBulkUpdated(event.payload);
       break;
   }
 }

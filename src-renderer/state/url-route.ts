@@ -8,6 +8,7 @@
  *   #/templates                 #/templates/<template id>
  *   #/send                      #/send/<template id>
  *   #/status                    #/status/<profile id>/<notification id>
+ *   #/bulk                      #/bulk/<batch id>
  *
  * Template and notification ids are UUIDs as the core accepts them (hex, hyphens optional, any
  * case); profile ids are 1 to 64 letters, digits, `-` or `_` (UUIDs for profiles the user made,
@@ -117,6 +118,8 @@ export function routeToHash(route: Route): string {
       return isRouteProfileId(route.profileId) && isRouteUuid(route.id)
         ? `#/status/${route.profileId}/${route.id}`
         : '#/status';
+    case 'bulk':
+      return isRouteUuid(route.batchId) ? `#/bulk/${route.batchId}` : '#/bulk';
     case 'history': {
       const query = historyQuery(route.filters);
       return query ? `#/history?${query}` : '#/history';
@@ -151,6 +154,9 @@ export function hashToRoute(hash: unknown): Route | null {
     case 'send':
       if (first === undefined) return { screen };
       return second === undefined && isRouteUuid(first) ? { screen, templateId: first } : null;
+    case 'bulk':
+      if (first === undefined) return { screen };
+      return second === undefined && isRouteUuid(first) ? { screen, batchId: first } : null;
     case 'status':
       if (first === undefined) return { screen };
       return isRouteProfileId(first) && isRouteUuid(second) ? { screen, profileId: first, id: second } : null;

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../state/context';
+import { BulkScreen } from '../bulk/bulk-screen';
 import { HistoryScreen } from '../history/history-screen';
 import { InspectorScreen } from '../inspector/inspector-screen';
 import { StatusScreen } from '../notification/status-screen';
@@ -30,6 +31,8 @@ export function ScreenRouter() {
       return <TemplatesScreen />;
     case 'send':
       return <SendScreen />;
+    case 'bulk':
+      return <BulkScreen />;
     case 'status':
       return <StatusScreen />;
     case 'history':

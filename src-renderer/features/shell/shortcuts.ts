@@ -14,6 +14,7 @@ export type ShortcutAction =
   | 'go-profiles'
   | 'go-templates'
   | 'go-send'
+  | 'go-bulk'
   | 'go-status'
   | 'go-history'
   | 'go-support'
@@ -47,6 +48,7 @@ export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
   p: 'go-profiles',
   t: 'go-templates',
   s: 'go-send',
+  b: 'go-bulk',
   n: 'go-status',
   h: 'go-history',
   u: 'go-support',

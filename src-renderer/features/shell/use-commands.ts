@@ -96,6 +96,13 @@ export function useCommands(): Command[] {
         },
       },
       {
+        id: 'bulk-send',
+        label: 'Send messages from a spreadsheet (bulk send)',
+        group: 'Actions',
+        keywords: 'bulk csv excel xlsx upload batch spreadsheet',
+        run: () => s().navigate({ screen: 'bulk' }),
+      },
+      {
         id: 'lookup',
         label: 'Look up a notification by id or reference',
         group: 'Actions',

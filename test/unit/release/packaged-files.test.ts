@@ -9,7 +9,15 @@
 import { extractAll, listPackage } from '@electron/asar';
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,11 +34,10 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 
 /**
  * Declared for the main process but not imported by its bundle yet: settings are moving onto conf /
- * electron-store, and the archive (better-sqlite3) and the bulk send engine's readers (papaparse,
- * exceljs) are not wired into the core yet. Anything else in `dependencies` must be imported by the
- * main bundle.
+ * electron-store, and the archive (better-sqlite3) is not wired into the core yet. Anything else in
+ * `dependencies` must be imported by the main bundle (its entries and their chunks).
  */
-const DECLARED_AHEAD_OF_USE = ['conf', 'electron-store', 'better-sqlite3', 'papaparse', 'exceljs'];
+const DECLARED_AHEAD_OF_USE = ['conf', 'electron-store', 'better-sqlite3'];
 
 /** The package a bare specifier names (`libphonenumber-js/max` → `libphonenumber-js`), or null. */
 function packageOf(specifier: string): string | null {
@@ -120,7 +127,15 @@ describe('the packaged app', () => {
       { cwd: root, encoding: 'utf8' },
     );
     if (bundle.status !== 0) throw new Error(`electron-vite build failed:\n${bundle.stderr}`);
-    imports = bundleImports(path.join(root, 'out', 'main', 'index.js'));
+    // Every file of the main bundle: index.js, the spreadsheet worker (sheet-worker.js) and shared chunks.
+    const mainDir = path.join(root, 'out', 'main');
+    imports = [
+      ...new Set(
+        readdirSync(mainDir)
+          .filter((f) => f.endsWith('.js'))
+          .flatMap((f) => bundleImports(path.join(mainDir, f))),
+      ),
+    ].sort();
 
     work = mkdtempSync(path.join(tmpdir(), 'nc-package-'));
     // A stand-in for the unpacked Electron runtime electron-builder would download.
@@ -157,6 +172,7 @@ describe('the packaged app', () => {
     expect(files.filter((f) => /\.(js|cjs|html|json)$/.test(f)).sort()).toEqual(
       expect.arrayContaining([
         '/out/main/index.js',
+        '/out/main/sheet-worker.js',
         '/out/preload/index.cjs',
         '/out/renderer/index.html',
         '/package.json',

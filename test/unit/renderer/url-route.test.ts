@@ -14,6 +14,8 @@ describe('routeToHash and hashToRoute', () => {
     [{ screen: 'templates', templateId: TEMPLATE }, `#/templates/${TEMPLATE}`],
     [{ screen: 'send' }, '#/send'],
     [{ screen: 'send', templateId: TEMPLATE }, `#/send/${TEMPLATE}`],
+    [{ screen: 'bulk' }, '#/bulk'],
+    [{ screen: 'bulk', batchId: NOTIFICATION }, `#/bulk/${NOTIFICATION}`],
     [{ screen: 'status' }, '#/status'],
     [
       { screen: 'status', profileId: 'sandbox-test', id: NOTIFICATION },

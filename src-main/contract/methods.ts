@@ -17,6 +17,7 @@ import {
 } from '../../src-shared/notify/limits';
 import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
 import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
+import { archiveEvents, archiveMethods } from './archive';
 import {
   colour,
   keyTypeLabel,
@@ -341,6 +342,7 @@ export const methods = {
     input: empty,
     output: z.object({ url: z.string().nullable(), note: shortText }),
   },
+  ...archiveMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -359,6 +361,7 @@ export const events = {
   'request.logged': requestLogEntry,
   'vault.changed': z.object({ locked: z.boolean() }),
   'profiles.changed': z.object({ activeId: z.string().nullable() }),
+  ...archiveEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -11,6 +11,8 @@
 import { join } from 'node:path';
 import type { Notification } from '../../src-shared/notify/resources';
 import type { MethodOutput, SendRequest } from '../contract/methods';
+import type { ArchiveService } from './archive/archive-service';
+import { createArchive, type ArchiveTiming } from './archive/create-archive';
 import { CallbackReplayService } from './callbacks/replay-service';
 import { CoreEvents } from './events';
 import { HistoryPager } from './history/history-pager';
@@ -43,6 +45,8 @@ export interface ConsoleCoreOptions {
   logger?: Logger;
   /** Status tracker intervals, shortened in tests. */
   tracker?: { minIntervalMs?: number; maxIntervalMs?: number };
+  /** The notification archive's sync interval and pacing, shortened in tests. */
+  archive?: ArchiveTiming;
 }
 
 /** The core's services, one per job; the RPC handlers call these and nothing else. */
@@ -57,6 +61,7 @@ export interface CoreServices {
   lookup: LookupService;
   failures: FailureSummary;
   callbacks: CallbackReplayService;
+  archive: ArchiveService;
   /** A page of received texts, newest first, and the cursor for the next. */
   receivedTexts(profileId: string, olderThan?: string): Promise<MethodOutput<'receivedTexts.list'>>;
   /** The request inspector's entries, newest first. */
@@ -88,7 +93,17 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     store,
     logger,
   });
-  const stored = new StoredProfiles({ store, cipher, logger });
+  // The notification archive (issue 12, core/archive/create-archive.ts): its data key is wrapped by
+  // the vault, so the stored profiles get the cipher that re-wraps it on a passphrase change, and
+  // the Notify access below gets its capture hook.
+  const archive = createArchive({
+    dataDir: options.dataDir,
+    vault: cipher,
+    events,
+    logger,
+    ...options.archive,
+  });
+  const stored = new StoredProfiles({ store, cipher: archive.cipher, logger });
   const sandbox = options.sandbox;
   const builtIn = new BuiltInProfiles(sandbox?.baseUrl ?? null, sandbox ? await sandbox.services() : []);
   const directory: ProfileDirectory = new ProfileDirectory({
@@ -98,7 +113,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     logger,
     onChange: () => events.emit('profiles.changed', { activeId: directory.activeId() }),
   });
-  const notify = new NotifyAccess(directory, events);
+  const notify = archive.attach(new NotifyAccess(directory, events), directory);
   const tracker = new StatusTracker<Notification>({
     sourceFor: async (profileId) => ({
       getNotification: (id) => notify.withClient(profileId, (c) => c.getNotification(id)),
@@ -135,6 +150,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     lookup: new LookupService(directory, notify),
     failures: new FailureSummary(directory, notify),
     callbacks: new CallbackReplayService(directory, notify),
+    archive: archive.service,
     receivedTexts: async (profileId, olderThan) => {
       const r = await notify.withClient(profileId, (c) => c.getReceivedTexts(olderThan));
       const messages = r.received_text_messages;
@@ -158,6 +174,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     events,
     close: async () => {
       tracker.close();
+      await archive.close();
       await store.flush();
       await notify.close();
     },

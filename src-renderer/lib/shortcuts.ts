@@ -17,6 +17,7 @@ export type ShortcutAction =
   | 'go-status'
   | 'go-history'
   | 'go-support'
+  | 'go-archive'
   | 'go-received'
   | 'go-inspector';
 
@@ -50,6 +51,7 @@ export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
   n: 'go-status',
   h: 'go-history',
   u: 'go-support',
+  a: 'go-archive',
   r: 'go-received',
   i: 'go-inspector',
 };

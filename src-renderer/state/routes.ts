@@ -5,9 +5,10 @@
  * screen names and ids: browser mode's `#token=…` is taken out of it before routing starts
  * (../api/browser-token).
  */
+import type { ArchiveQuery } from '../features/archive/archive-route';
 
 export type Screen =
-  'profiles' | 'templates' | 'send' | 'status' | 'history' | 'support' | 'received' | 'inspector';
+  'profiles' | 'templates' | 'send' | 'status' | 'history' | 'support' | 'archive' | 'received' | 'inspector';
 
 export type Route =
   | { screen: 'profiles' }
@@ -16,6 +17,8 @@ export type Route =
   | { screen: 'status'; profileId?: string; id?: string }
   | { screen: 'history' }
   | { screen: 'support' }
+  /** A search (`query`, as the address holds it) or one archived notification (`id`). */
+  | { screen: 'archive'; query?: ArchiveQuery; id?: string }
   | { screen: 'received' }
   | { screen: 'inspector' };
 
@@ -37,6 +40,7 @@ export const SCREENS: readonly ScreenInfo[] = [
   { screen: 'status', title: 'Status', key: 'n' },
   { screen: 'history', title: 'History', key: 'h' },
   { screen: 'support', title: 'Support', key: 'u' },
+  { screen: 'archive', title: 'Archive', key: 'a' },
   { screen: 'received', title: 'Received texts', key: 'r' },
   { screen: 'inspector', title: 'Inspector', key: 'i' },
 ];

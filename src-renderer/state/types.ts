@@ -3,6 +3,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client';
+import type { ArchiveSlice } from '../features/archive/archive-slice';
 import type { AppSlice } from './slices/app-slice';
 import type { HistorySlice } from './slices/history-slice';
 import type { InspectorSlice } from './slices/inspector-slice';
@@ -25,6 +26,7 @@ export type AppState = AppSlice &
   ReceivedSlice &
   ReplaySlice &
   SupportSlice &
+  ArchiveSlice &
   UiSlice & {
     /** Clears what belongs to the previous profile (send form results, history) on a switch. */
     resetProfileScopedState(): void;

@@ -7,6 +7,7 @@
  *   #/templates                 #/templates/<template id>
  *   #/send                      #/send/<template id>
  *   #/status                    #/status/<profile id>/<notification id>
+ *   #/archive  #/archive?recipient=…&from=…  #/archive/<notification id>   (../features/archive/archive-route.ts)
  *
  * Template and notification ids are UUIDs as the core accepts them (hex, hyphens optional, any
  * case); profile ids are 1 to 64 letters, digits, `-` or `_` (UUIDs for profiles the user made,
@@ -16,6 +17,7 @@
  */
 import type { Route } from './routes';
 import { UUID_PATTERN } from '../../src-shared/notify/ids';
+import { archiveToHash, hashToArchive } from '../features/archive/archive-route';
 
 /** The contract caps profile ids at 64 characters; links carry only URL-safe ones. */
 const PROFILE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -43,6 +45,8 @@ export function routeToHash(route: Route): string {
       return isRouteProfileId(route.profileId) && isRouteUuid(route.id)
         ? `#/status/${route.profileId}/${route.id}`
         : '#/status';
+    case 'archive':
+      return archiveToHash(route);
     case 'profiles':
     case 'history':
     case 'support':
@@ -54,6 +58,10 @@ export function routeToHash(route: Route): string {
 
 /** The route a fragment (as `location.hash` gives it, with its `#`) names, or null. */
 export function hashToRoute(hash: unknown): Route | null {
+  if (typeof hash === 'string' && (hash === '#/archive' || /^#\/archive[/?]/.test(hash))) {
+    const archive = hashToArchive(hash);
+    return archive ? { screen: 'archive', ...archive } : null;
+  }
   if (typeof hash !== 'string' || hash.length > MAX_HASH_LENGTH || !HASH_RE.test(hash)) return null;
   const segments = hash.slice(2).split('/');
   if (segments.some((s) => s === '')) return null;

@@ -17,6 +17,7 @@ import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { selectProfile } from '../../state/slices/profiles-slice';
 import { notificationKey } from '../../state/slices/tracking-slice';
+import { ArchivedFallback } from '../archive/archived-notification';
 import { CallbackReplay } from './callback-replay';
 import { LetterPdf } from './letter-pdf';
 import { TimelineView } from './timeline-view';
@@ -59,6 +60,9 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
         </ErrorPanel>
         {entry.observations.length ? (
           <TimelineView notification={null} observations={entry.observations} />
+        ) : null}
+        {entry.error.code === 'notify' && entry.error.details.status === 404 ? (
+          <ArchivedFallback id={id} />
         ) : null}
       </>
     );

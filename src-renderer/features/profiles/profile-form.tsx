@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { MethodInput } from '../../../src-main/contract/methods';
 import type { RpcError } from '../../../src-main/contract/result';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
+import { ArchiveOptIn } from '../archive/archive-opt-in';
 import { Checkbox, RadioGroup, TextField } from '../../components/fields';
 import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive } from '../../components/sensitive';
@@ -192,6 +193,7 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
         hint="For example http://proxy.internal:3128. Empty uses the system or environment setting."
         autoComplete="off"
       />
+      {profile ? <ArchiveOptIn profileId={profile.id} profileName={profile.name} /> : null}
       <div className="form__actions">
         <button type="submit" className="button" disabled={saving}>
           {saving ? 'Saving…' : 'Save profile'}

@@ -13,7 +13,7 @@ import {
   sentAgo,
 } from '../../../src-renderer/features/archive/archive-format';
 import { nextDay, searchInput } from '../../../src-renderer/features/archive/archive-slice';
-import { archivedTimeline } from '../../../src-renderer/features/archive/archived-notification';
+import { archivedTimeline } from '../../../src-renderer/features/archive/archive-timeline';
 import { createAppStore, handleEvent } from '../../../src-renderer/state/store';
 import { fakeApi, fail, ok } from './fake-api';
 

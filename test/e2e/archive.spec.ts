@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, ownConsoleTest } from './fixtures';
-import { ensureVaultUnlocked, goTo, sandboxControl, sendVerificationSms, waitForSandboxStatus } from './helpers';
+import {
+  ensureVaultUnlocked,
+  goTo,
+  sandboxControl,
+  sendVerificationSms,
+  waitForSandboxStatus,
+} from './helpers';
 
 const FOR_DOCS = process.env.UPDATE_SCREENSHOTS === '1';
 const SHOTS = fileURLToPath(
@@ -33,18 +39,29 @@ const test = ownConsoleTest({ deviceScaleFactor: 1, locale: 'en-GB', timezoneId:
   },
 });
 
+/** The page in the light theme, then the dark one (back to light after). */
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  const html = page.locator('html');
   const toggle = page.getByTestId('theme-toggle');
   for (const theme of ['light', 'dark'] as const) {
-    if (theme === 'dark') await toggle.click();
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme === 'dark' ? 'dark' : /.*/);
+    if (theme === 'dark') {
+      await toggle.click();
+      await expect(html).toHaveAttribute('data-theme', 'dark');
+    } else {
+      await expect(html).not.toHaveAttribute('data-theme', 'dark');
+    }
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect(page.locator('.spinner')).toHaveCount(0);
-    await page.screenshot({ path: join(SHOTS, `${name}-${theme}.png`), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({
+      path: join(SHOTS, `${name}-${theme}.png`),
+      animations: 'disabled',
+      caret: 'hide',
+    });
   }
   await toggle.click();
+  await expect(html).not.toHaveAttribute('data-theme', 'dark');
 }
 
 test('search the archive for a recipient and open a notification Notify no longer holds', async ({
@@ -119,5 +136,7 @@ test('presentation mode masks the archive and keeps the recipient out of the add
   const archived = page.getByTestId('archived-notification');
   await expect(archived.getByRole('heading', { level: 2 })).toHaveText(/Text message to .*hidden/);
   await expect(archived.getByTestId('archived-body')).toHaveAttribute('data-sensitive', '');
-  await expect(archived.getByTestId('archived-personalisation').locator('xpath=ancestor::*[@data-sensitive]')).toHaveCount(1);
+  await expect(
+    archived.getByTestId('archived-personalisation').locator('xpath=ancestor::*[@data-sensitive]'),
+  ).toHaveCount(1);
 });

@@ -3,7 +3,7 @@
  * profile form and the Archive screen. It says why it cannot be changed when the archive is locked
  * or damaged, rather than failing silently.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Checkbox } from '../../components/fields';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 
@@ -16,6 +16,8 @@ const UNAVAILABLE: Record<string, string> = {
 export function ArchiveOptIn({ profileId, profileName }: { profileId: string; profileName: string }) {
   const store = useAppStoreApi();
   const status = useAppStore((s) => s.archiveStatus);
+  // The choice shows at once; it settles to what the archive says once the call has answered.
+  const [pending, setPending] = useState<boolean | null>(null);
   useEffect(() => {
     if (status.status === 'idle') void store.getState().loadArchiveStatus();
   }, [store, status.status]);
@@ -35,14 +37,18 @@ export function ArchiveOptIn({ profileId, profileName }: { profileId: string; pr
       </p>
     );
   }
-  const optedIn = value.optedIn.includes(profileId);
+  const optedIn = pending ?? value.optedIn.includes(profileId);
   return (
     <Checkbox
       label={`Keep ${profileName}’s notifications in the local archive`}
       checked={optedIn}
       testId={`archive-opt-in-${profileId}`}
       hint="Encrypted on this computer with your key vault, kept past Notify’s 7 days, searchable on the Archive screen."
-      onChange={(on) => void store.getState().setArchiveOptIn(profileId, on)}
+      onChange={async (on) => {
+        setPending(on);
+        await store.getState().setArchiveOptIn(profileId, on);
+        setPending(null);
+      }}
     />
   );
 }

@@ -103,7 +103,9 @@ function StatePanel({ status }: { status: ArchiveStatus }) {
     case 'open':
       return (
         <p className="archive-summary" data-testid="archive-summary">
-          {status.size ? `${status.size.notifications.toLocaleString('en-GB')} notifications · ` : ''}
+          {status.size
+            ? `${status.size.notifications.toLocaleString('en-GB')} notification${status.size.notifications === 1 ? '' : 's'} · `
+            : ''}
           {status.size ? `${formatBytes(status.size.bytesOnDisk)} · ` : ''}
           kept for {retentionLabel(status.retentionMonths ?? 12)} · {status.optedIn.length} profile
           {status.optedIn.length === 1 ? '' : 's'} archived · encrypted with your key vault

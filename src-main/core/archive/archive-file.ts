@@ -130,9 +130,13 @@ export class ArchiveFile {
     return this.store;
   }
 
-  /** The vault locked: the store drops its keys now rather than at its next use. */
+  /**
+   * The vault locked: the archive is closed with its keys (reopened, and checked again, on unlock);
+   * work under way fails with "closed" and nothing more is written.
+   */
   locked(): void {
-    this.store?.isLocked();
+    this.store?.close();
+    this.store = null;
     this.changed();
   }
 

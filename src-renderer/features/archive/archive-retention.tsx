@@ -109,7 +109,8 @@ export function ArchiveRetentionPanel({ status }: { status: ArchiveStatus }) {
       <h2 id="archive-retention-heading">Retention and export</h2>
       {size ? (
         <p data-testid="archive-size">
-          {size.notifications.toLocaleString('en-GB')} notifications, {formatBytes(size.bytesOnDisk)} on disk
+          {size.notifications.toLocaleString('en-GB')} notification{size.notifications === 1 ? '' : 's'},{' '}
+          {formatBytes(size.bytesOnDisk)} on disk
           {size.freeBytes > 0 ? ` (${formatBytes(size.freeBytes)} of it free for new ones)` : ''}, at{' '}
           <code>{status.path}</code>.
         </p>

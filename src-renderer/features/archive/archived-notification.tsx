@@ -198,16 +198,18 @@ export function ArchivedNotificationView({ id }: { id: string }) {
   return (
     <>
       {live === 'held' ? (
-        <p className="notice notice--ok" role="note">
-          Notify still holds this notification.{' '}
+        <div className="form__actions" data-testid="archived-still-held">
+          <p className="notice notice--ok" role="note">
+            Notify still holds this notification.
+          </p>
           <button
             type="button"
-            className="link-button"
+            className="button button--secondary"
             onClick={() => store.getState().navigate({ screen: 'status', profileId: archived.profileId, id })}
           >
             Open its live status
           </button>
-        </p>
+        </div>
       ) : null}
       <ArchivedRecord archived={archived} gone={live === 'gone'} />
     </>

@@ -13,6 +13,7 @@ import { ArchiveFile } from '../../../src-main/core/archive/archive-file';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { capturingAccess, type CaptureSink } from '../../../src-main/core/archive/capture-access';
 import { rekeyingCipher, type RewrapTarget } from '../../../src-main/core/archive/rekey-cipher';
+import { SyncEngine } from '../../../src-main/core/archive/sync-engine';
 import { SyncScheduler } from '../../../src-main/core/archive/sync-scheduler';
 import type { NotifyAccess } from '../../../src-main/core/notify/notify-access';
 import { silentLogger, type JsonValue, type RekeyableCipher } from '../../../src-main/core/ports';
@@ -244,6 +245,40 @@ describe('the data key across a passphrase change', () => {
   });
 });
 
+/** `GET /v2/notifications` as Notify pages it: strictly older than the `older_than` notification's instant. */
+class InstantNotify {
+  requests = 0;
+  constructor(readonly notifications: Record<string, unknown>[]) {}
+  async fetchPage(olderThan: string | null) {
+    this.requests++;
+    const pivot = olderThan === null ? null : this.notifications.find((n) => n['id'] === olderThan);
+    const older = pivot
+      ? this.notifications.filter((n) => (n['created_at'] as string) < (pivot['created_at'] as string))
+      : this.notifications;
+    return { kind: 'page' as const, notifications: older.slice(0, 250) };
+  }
+}
+
+describe('paging Notify by older_than', () => {
+  it('archives notifications that share an instant with the last one on a page (a CSV job’s rows)', async () => {
+    // 1,000 notifications, seven to an instant, newest first: every page boundary splits an instant.
+    const list = Array.from({ length: 1000 }, (_, i) => {
+      const n = fakeNotification(999 - i);
+      const second = Math.floor((999 - i) / 7);
+      return { ...n, created_at: new Date(Date.UTC(2026, 0, 1) + second * 1000).toISOString() };
+    });
+    const store = ArchiveStore.open({ path: tempArchivePath(), vault: new TestVault() });
+    await store.setOptIn(PROFILE.id, true);
+    const source = new InstantNotify(list);
+    const result = await new SyncEngine(store, { pageIntervalMs: 0 }).run(PROFILE, source);
+    expect(result.outcome).toBe('completed');
+    expect(await store.count()).toBe(1000);
+    // A few re-read at each boundary, never a loop: five pages and the empty one.
+    expect(source.requests).toBeLessThanOrEqual(6);
+    store.close();
+  });
+});
+
 describe('the background sync and the vault', () => {
   it('stops a sync when the vault locks, says the run was interrupted, and resumes it after unlock', async () => {
     const vault = new TestVault();
@@ -275,7 +310,7 @@ describe('the background sync and the vault', () => {
     expect(state.run).toMatchObject({ pages: 2, seen: 500 });
     lockAfterPages = -1;
     await scheduler.runNow();
-    expect(progress.at(-1)).toBe('finished:5:completed');
+    expect(progress.at(-1)).toBe('finished:6:completed');
     expect(await store.count()).toBe(1000);
     // The resumed run started from the cursor: no page was asked for twice.
     expect(new Set(notify.requests).size).toBe(notify.requests.length);

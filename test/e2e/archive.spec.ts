@@ -2,7 +2,8 @@
  * The Archive screen in the browser: a profile opted in, a text sent from the Send screen, the
  * sandbox's clock moved past Notify's 7 days, then the archive searched for the recipient (typed
  * another way), the archived notification opened with its record, timeline and the label saying
- * Notify no longer holds it; the live status screen falls back to the archive on Notify's 404;
+ * Notify no longer holds it; History lists it, marked as coming from the archive; the live status
+ * screen falls back to the archive on Notify's 404;
  * presentation mode masks the archive and keeps the recipient out of the address.
  *
  * The page's clock runs 23 days ahead (Playwright's clock), as a support call three weeks after the
@@ -108,6 +109,13 @@ test('search the archive for a recipient and open a notification Notify no longe
   await expect(steps.filter({ hasText: 'Status created, seen in the send response' })).toHaveCount(1);
   expect(page.url()).toContain(`#/archive/${id}`);
   await shoot(page, 'archive-notification');
+
+  // History: Notify lists nothing any more; the archive's row is there, marked as such.
+  await goTo(page, 'History', 'History');
+  const historyRows = page.getByTestId('history-row');
+  await expect(historyRows).toHaveCount(1);
+  await expect(historyRows.first()).toContainText('Archive');
+  await expect(page.getByTestId('history-archive-status')).toContainText('1 from the archive');
 
   // The live status screen, on Notify's 404, shows the archived record.
   await page.goto(`${new URL(page.url()).origin}/#/status/sandbox-test/${id}`);

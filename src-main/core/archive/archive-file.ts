@@ -64,6 +64,10 @@ export class ArchiveFile {
     }
   }
 
+  isVaultLocked(): boolean {
+    return this.vault.isLocked();
+  }
+
   /** What to tell a user whose vault is locked (or has no passphrase yet). */
   lockedError(): ArchiveLockedError {
     const error = new ArchiveLockedError();
@@ -76,16 +80,15 @@ export class ArchiveFile {
 
   /**
    * The archive, opened if it exists and the vault is unlocked; null when there is none yet (or,
-   * with `create`, a new one). Throws the locked, damaged or too-new error.
+   * with `create`, a new one). Throws the locked (when there is an archive, or one is to be
+   * created), damaged or too-new error.
    */
   async ready(create = false): Promise<ArchiveStore | null> {
     if (this.problem) throw this.problem;
-    if (this.vault.isLocked()) {
-      this.store?.isLocked();
-      throw this.lockedError();
-    }
+    // No archive yet: nothing to search, locked or not (only creating one needs the vault).
+    if (!create && !this.store && !this.exists()) return null;
+    if (this.vault.isLocked()) throw this.lockedError();
     if (this.store) return this.use(async (s) => (await s.unlockedKeys(), s));
-    if (!create && !this.exists()) return null;
     this.opening ??= this.open().finally(() => {
       this.opening = null;
     });

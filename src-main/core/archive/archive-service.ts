@@ -60,6 +60,8 @@ export class ArchiveService {
     };
     let store: ArchiveStore | null;
     try {
+      // Locked says what to do (set up or unlock the vault) even before there is an archive.
+      if (!file.currentProblem() && file.isVaultLocked()) throw file.lockedError();
       store = await file.ready();
     } catch (err) {
       if (err instanceof ArchiveLockedError) return { ...base, state: 'locked', message: err.message };

@@ -11,6 +11,8 @@ import type {
 import type { Result, RpcError } from '../../../src-main/contract/result';
 import { idle, loading, settle, type Loadable } from '../../state/loadable';
 import type { SliceCreator } from '../../state/types';
+import type { HistoryFilters } from '../../../src-main/contract/methods';
+import { archiveSearchFor, matchesHistoryFilters } from './archive-history';
 import { cleanQuery, type ArchiveQuery } from './archive-route';
 
 export interface ArchiveResults {
@@ -27,12 +29,16 @@ export interface ArchiveSlice {
   archiveResults: ArchiveResults;
   /** Archived notifications by id (null value: not in the archive). */
   archived: Record<string, Loadable<ArchivedDetail | null>>;
+  /** Archived notifications for History (its profile and filters), merged with Notify's list there. */
+  archiveHistory: ArchiveResults;
   /** The latest sync progress per profile, from the event feed. */
   archiveProgress: Record<string, ArchiveSyncProgress>;
   loadArchiveStatus(): Promise<void>;
   /** Runs a search (or, with `more`, its next page). */
   searchArchive(query: ArchiveQuery, more?: boolean): Promise<void>;
   loadArchived(id: string): Promise<void>;
+  /** Loads (or, with `more`, continues) the archived notifications for History. */
+  loadArchivedHistory(profileId: string, filters: HistoryFilters, more?: boolean): Promise<void>;
   setArchiveOptIn(profileId: string, optedIn: boolean): Promise<Result<unknown>>;
   syncArchive(profileId?: string, full?: boolean): Promise<Result<unknown>>;
   setArchiveRetention(months: number): Promise<Result<{ months: number; purged: number }>>;
@@ -93,6 +99,7 @@ export const createArchiveSlice: SliceCreator<ArchiveSlice> = (set, get, { api, 
     archiveStatus: idle(),
     archiveResults: EMPTY_RESULTS,
     archived: {},
+    archiveHistory: EMPTY_RESULTS,
     archiveProgress: {},
     async loadArchiveStatus() {
       set({ archiveStatus: loading(get().archiveStatus) });
@@ -131,6 +138,35 @@ export const createArchiveSlice: SliceCreator<ArchiveSlice> = (set, get, { api, 
       const result = await api.call('archive.get', { id });
       set({
         archived: { ...get().archived, [id]: settle(get().archived[id], result, (v) => v.notification) },
+      });
+    },
+    async loadArchivedHistory(profileId, filters, more = false) {
+      const key = JSON.stringify([profileId, filters]);
+      const before = get().archiveHistory;
+      if (more && (before.key !== key || !before.nextCursor)) return;
+      set({
+        archiveHistory: more
+          ? { ...before, status: 'loading' }
+          : { key, status: 'loading', items: [], nextCursor: null, error: null },
+      });
+      const result = await api.call('archive.search', {
+        ...archiveSearchFor(profileId, filters),
+        ...(more && before.nextCursor ? { cursor: before.nextCursor } : {}),
+      });
+      if (get().archiveHistory.key !== key) return;
+      set({
+        archiveHistory: result.ok
+          ? {
+              key,
+              status: 'ready',
+              items: [
+                ...(more ? before.items : []),
+                ...result.value.results.filter((a) => matchesHistoryFilters(a, filters)),
+              ],
+              nextCursor: result.value.nextCursor,
+              error: null,
+            }
+          : { key, status: 'error', items: [], nextCursor: null, error: result.error },
       });
     },
     setArchiveOptIn: async (profileId, optedIn) =>

@@ -2,9 +2,9 @@
  * History: the active profile's notifications, newest first, loaded page by page as you scroll,
  * in a windowed list that stays smooth at 100,000 rows; export what is loaded as CSV.
  */
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { HistoryFilters } from '../../../src-main/contract/methods';
-import type { Notification, PublicProfile } from '../../../src-main/contract/schemas';
+import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { StatusTag } from '../../components/badges';
 import { downloadText } from '../../components/download';
 import { ErrorPanel } from '../../components/error-panel';
@@ -17,11 +17,13 @@ import { recipientOf } from '../../lib/notification-fields';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { RequireProfile } from '../shell/require-profile';
+import { mergeHistory, type HistoryRow } from '../archive/archive-history';
+import { ArchivedHistoryStatus, SourceTag, useArchivedHistory } from '../archive/archived-history';
 import { HistoryFiltersForm } from './history-filters-form';
 
 const ROW_HEIGHT = 36;
 const COLUMNS =
-  'minmax(150px, 1.1fr) minmax(140px, 1fr) 90px minmax(160px, 1.6fr) minmax(120px, 1.2fr) minmax(90px, 0.7fr)';
+  'minmax(150px, 1.1fr) minmax(140px, 1fr) 90px minmax(160px, 1.6fr) minmax(120px, 1.2fr) minmax(90px, 0.7fr) 90px';
 
 const header = (
   <>
@@ -31,10 +33,11 @@ const header = (
     <div role="columnheader">Recipient</div>
     <div role="columnheader">Reference</div>
     <div role="columnheader">Template</div>
+    <div role="columnheader">Source</div>
   </>
 );
 
-function renderRow(n: Notification) {
+function renderRow(n: HistoryRow) {
   return (
     <>
       <div role="gridcell">{formatDateTime(n.created_at)}</div>
@@ -49,6 +52,9 @@ function renderRow(n: Notification) {
         <Sensitive title={n.reference ?? ''}>{n.reference ?? ''}</Sensitive>
       </div>
       <div role="gridcell">v{n.template.version}</div>
+      <div role="gridcell">
+        <SourceTag source={n.source} />
+      </div>
     </>
   );
 }
@@ -83,11 +89,24 @@ function History({ profile }: { profile: PublicProfile }) {
   const loadMore = useCallback(() => void store.getState().loadMoreHistory(), [store]);
   const onScrollPosition = useCallback((top: number) => store.getState().setHistoryScroll(top), [store]);
   const open = useCallback(
-    (n: Notification) => store.getState().navigate({ screen: 'status', profileId: profile.id, id: n.id }),
+    (n: HistoryRow) =>
+      store
+        .getState()
+        .navigate(
+          n.source === 'archive'
+            ? { screen: 'archive', id: n.id }
+            : { screen: 'status', profileId: profile.id, id: n.id },
+        ),
     [store, profile.id],
   );
 
-  const rows = belongs ? history.rows : [];
+  const rows = useMemo(() => (belongs ? history.rows : []), [belongs, history.rows]);
+  const liveComplete = belongs && history.status === 'ready' && history.nextOlderThan === null;
+  const archived = useArchivedHistory(profile.id, history.filters);
+  const merged = useMemo(
+    () => mergeHistory(rows, archived.items, liveComplete),
+    [rows, archived.items, liveComplete],
+  );
   const busy = history.status === 'loading' || history.loadingMore;
   return (
     <>
@@ -105,6 +124,7 @@ function History({ profile }: { profile: PublicProfile }) {
               ? ', that is all'
               : ''} · <FiltersDescription filters={history.filters} />
           {history.fromCache ? ' · last page from cache' : ''}
+          <ArchivedHistoryStatus count={merged.length - rows.length} />
         </p>
         <button
           type="button"
@@ -157,15 +177,15 @@ function History({ profile }: { profile: PublicProfile }) {
         />
       ) : null}
       {history.status === 'loading' && rows.length === 0 ? <Loading label="Loading notifications…" /> : null}
-      {history.status === 'ready' && rows.length === 0 ? (
+      {history.status === 'ready' && merged.length === 0 ? (
         <EmptyState title="No notifications">
           Notify lists API notifications of the last 7 days sent with this key type
           {Object.keys(history.filters).length ? ' that match these filters' : ''}.
         </EmptyState>
       ) : null}
-      {rows.length ? (
+      {merged.length ? (
         <VirtualList
-          items={rows}
+          items={merged}
           rowHeight={ROW_HEIGHT}
           label="Notifications"
           columns={COLUMNS}

@@ -12,6 +12,7 @@ import {
   goneFromNotifyLabel,
   sentAgo,
 } from '../../../src-renderer/features/archive/archive-format';
+import { archiveSearchFor, mergeHistory } from '../../../src-renderer/features/archive/archive-history';
 import { nextDay, searchInput } from '../../../src-renderer/features/archive/archive-slice';
 import { archivedTimeline } from '../../../src-renderer/features/archive/archive-timeline';
 import { createAppStore, handleEvent } from '../../../src-renderer/state/store';
@@ -110,6 +111,65 @@ describe('archive search, export and progress in the store', () => {
       payload: { profileId: 'p1', phase: 'finished', pages: 3, seen: 501, added: 12, outcome: 'completed' },
     });
     expect(api.callsTo('archive.status')).toHaveLength(1);
+  });
+});
+
+describe('History with the archive', () => {
+  const live = (id: string, created_at: string) =>
+    ({ ...summaryAsLive(id), created_at }) as Parameters<typeof mergeHistory>[0][number];
+  function summaryAsLive(id: string) {
+    return {
+      id,
+      reference: null,
+      type: 'sms',
+      status: 'delivered',
+      template: { id: 't', version: 1, uri: '' },
+      body: 'b',
+      created_at: '',
+    };
+  }
+  const archived = (id: string, createdAt: string) => ({ ...summary(id), createdAt });
+
+  it('merges by creation time, marks the source, shows a notification in both once (as Notify has it)', () => {
+    const rows = mergeHistory(
+      [live('n3', '2026-11-20T10:00:00Z'), live('n1', '2026-11-18T10:00:00Z')],
+      [
+        archived('N3', '2026-11-20T10:00:00Z'),
+        archived('a2', '2026-11-19T10:00:00Z'),
+        archived('a0', '2026-11-01T10:00:00Z'),
+      ],
+      true,
+    );
+    expect(rows.map((r) => `${r.id}:${r.source}`)).toEqual([
+      'n3:notify',
+      'a2:archive',
+      'n1:notify',
+      'a0:archive',
+    ]);
+    expect(rows[1]).toMatchObject({ phone_number: '07700900123', template: { id: 't', version: 1 } });
+  });
+
+  it('while Notify has more pages, shows archived rows only down to the oldest row Notify gave', () => {
+    const rows = mergeHistory(
+      [live('n1', '2026-11-18T10:00:00Z')],
+      [archived('a2', '2026-11-19T10:00:00Z'), archived('a0', '2026-11-01T10:00:00Z')],
+      false,
+    );
+    expect(rows.map((r) => r.id)).toEqual(['a2', 'n1']);
+  });
+
+  it('turns History’s filters into an archive search for the profile', () => {
+    expect(archiveSearchFor('p1', { template_type: ['email'], status: ['failed'], reference: 'r' })).toEqual({
+      profileId: 'p1',
+      type: 'email',
+      status: ['failed'],
+      reference: 'r',
+      limit: 200,
+    });
+    expect(archiveSearchFor('p1', { template_type: ['email', 'sms'] })).toEqual({
+      profileId: 'p1',
+      limit: 200,
+    });
   });
 });
 

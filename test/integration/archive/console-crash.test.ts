@@ -116,7 +116,7 @@ describe('the console killed during a sync', () => {
     expect(after.run.seen).toBe(after.run.pages * PAGE);
     expect(after.count).toBeLessThanOrEqual(after.run.seen);
     expect(after.count).toBeGreaterThan(after.run.seen - after.run.pages * 50);
-    expect(after.count).toBeGreaterThanOrEqual(2 * PAGE);
+    expect(after.count).toBeGreaterThanOrEqual(2 * PAGE - 1); // two pages, one row read twice
     expect(after.count).toBeLessThan(NOTIFICATIONS);
     expect(after.cursorArchived).toBe(true);
     console.log(`killed after ${after.run.pages} pages (${after.count} of ${NOTIFICATIONS} archived)`);

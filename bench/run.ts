@@ -6,6 +6,7 @@
  */
 import { benchArchive } from './archive';
 import { benchBrowser } from './browser';
+import { benchBulk } from './bulk';
 import { benchClient } from './client-vs-node-client';
 import { benchSandbox } from './sandbox-throughput';
 
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   client: benchClient,
   browser: benchBrowser,
   archive: benchArchive,
+  bulk: benchBulk,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,6 +4,12 @@
  * the two in step, start the event feed and render.
  */
 import './zod-config';
+// The shared styles first: a component's own stylesheet, imported beside it, comes after them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/badges.css';
+import './styles/content.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient, type Transport } from './api/client';
@@ -16,7 +22,6 @@ import { StoreProvider } from './state/context';
 import { bootstrap, createAppStore, startEventFeed } from './state/store';
 import type { AppStore } from './state/types';
 import { startUrlSync } from './state/url-sync';
-import './styles.css';
 
 function localPrefs() {
   try {

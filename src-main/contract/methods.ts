@@ -102,12 +102,22 @@ const historyFilters = z.strictObject({
 });
 export type HistoryFilters = z.infer<typeof historyFilters>;
 
+/** A profile named in a result: which profiles saw the same notification. */
+const profileRef = z.object({ profileId: z.string(), profileName: z.string() });
+export type ProfileRef = z.infer<typeof profileRef>;
+
+/** A template's name at one version, for showing names instead of ids. */
+const templateNameEntry = z.object({ id: z.string(), version: z.number(), name: z.string() });
+export type TemplateNameEntry = z.infer<typeof templateNameEntry>;
+
 const trackedNotification = z.object({
   profileId: z.string(),
   notification,
   observations: z.array(observation),
   final: z.boolean(),
   explanation: explanation.nullable(),
+  /** The template's name at the notification's version, when Notify could tell it. */
+  templateName: z.string().nullable().default(null),
 });
 export type TrackedNotification = z.infer<typeof trackedNotification>;
 
@@ -260,6 +270,8 @@ export const methods = {
       notifications: z.array(notification),
       nextOlderThan: z.string().nullable(),
       fromCache: z.boolean(),
+      /** Names of the template versions on this page (those Notify could tell). */
+      templateNames: z.array(templateNameEntry).default([]),
     }),
   },
   'notifications.cancelList': {
@@ -273,7 +285,19 @@ export const methods = {
   'notifications.lookup': {
     input: z.strictObject({ query: reference.min(1) }),
     output: z.object({
-      results: z.array(z.object({ profileId: z.string(), profileName: z.string(), notification })),
+      /**
+       * One result per notification of a service (base URL + service id): `profileId` is the
+       * profile to open it with, `profiles` every profile that found it.
+       */
+      results: z.array(
+        z.object({
+          profileId: z.string(),
+          profileName: z.string(),
+          notification,
+          profiles: z.array(profileRef).default([]),
+          templateName: z.string().nullable().default(null),
+        }),
+      ),
       searched: z.array(
         z.object({ profileId: z.string(), profileName: z.string(), error: z.string().nullable() }),
       ),
@@ -299,12 +323,21 @@ export const methods = {
         z.object({
           status: z.string(),
           templateId: z.string(),
+          /** The profile to open the samples with; `profiles` is every profile that saw them. */
           profileId: z.string(),
           profileName: z.string(),
+          /** Distinct notifications: the same one seen through two profiles counts once. */
           count: z.number(),
           latest: z.string(),
           explanation: explanation,
           sampleIds: z.array(z.string()),
+          profiles: z.array(profileRef).default([]),
+          /** The channel, so a reason can be explained per channel. */
+          notificationType: templateType.optional(),
+          /** The template's name at the newest version seen, when Notify could tell it. */
+          templateName: z.string().nullable().default(null),
+          /** The template versions the group's notifications were sent with, newest first. */
+          templateVersions: z.array(z.number()).default([]),
         }),
       ),
       errors: z.array(z.object({ profileId: z.string(), error: z.string() })),

@@ -2,7 +2,7 @@
  * Small labels: a profile's key type (LIVE in red), its colour, a notification's status.
  */
 import type { PublicProfile } from '../../src-main/contract/schemas';
-import { statusTone } from '../lib/statuses';
+import { statusTone } from './status-tone';
 
 const KEY_TYPE_TEXT: Record<PublicProfile['keyType'], string> = { live: 'LIVE', team: 'team', test: 'test' };
 

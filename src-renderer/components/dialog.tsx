@@ -3,6 +3,7 @@
  * inert and closes on Escape; this adds a title, focus return and a close button.
  */
 import { useId, type ReactNode } from 'react';
+import './dialog.css';
 
 export interface DialogProps {
   title: string;

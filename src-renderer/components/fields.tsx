@@ -80,45 +80,6 @@ export function TextField({
   );
 }
 
-export interface TextAreaFieldProps {
-  label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string | null;
-  rows?: number;
-  testId?: string;
-  placeholder?: string;
-}
-
-export function TextAreaField({
-  label,
-  value,
-  onChange,
-  hint,
-  error,
-  rows = 3,
-  testId,
-  placeholder,
-}: TextAreaFieldProps) {
-  const id = useId();
-  return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <textarea
-        id={id}
-        className="input input--multiline"
-        rows={rows}
-        value={value}
-        placeholder={placeholder}
-        data-testid={testId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </FieldFrame>
-  );
-}
-
 export interface SelectFieldProps<V extends string> {
   label: ReactNode;
   value: V;

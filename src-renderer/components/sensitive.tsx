@@ -11,9 +11,10 @@
  */
 import type { ReactNode } from 'react';
 import { useAppStore } from '../state/context';
+import './sensitive.css';
 
 /** Whether presentation mode is on. */
-export function usePresenting(): boolean {
+function usePresenting(): boolean {
   return useAppStore((s) => s.presenting);
 }
 

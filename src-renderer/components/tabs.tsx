@@ -2,6 +2,7 @@
  * Accessible tabs: a tablist with roving focus (arrow keys, Home, End) and one tabpanel.
  */
 import { useId, useRef, type ReactNode } from 'react';
+import './tabs.css';
 
 export interface TabSpec {
   id: string;

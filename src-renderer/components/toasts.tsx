@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../state/context';
 import type { Toast } from '../state/slices/ui-slice';
+import './toasts.css';
 
 const TOAST_MS = 6000;
 

@@ -15,6 +15,7 @@ import {
   shouldLoadMore,
   type WindowRange,
 } from '../lib/virtual-window';
+import './virtual-list.css';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
@@ -36,6 +37,8 @@ export interface VirtualListProps<T> {
   /** Grid template for the row's cells (CSS `grid-template-columns`). */
   columns: string;
   testId?: string;
+  /** Given the scrolling element, for a screen that keeps its place when rows are added above. */
+  viewportRef?: (el: HTMLDivElement | null) => void;
 }
 
 const DEFAULT_VIEWPORT = 480;
@@ -182,7 +185,14 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
           {props.header}
         </div>
       </div>
-      <div className="vlist__viewport" ref={viewportRef} onScroll={onScroll}>
+      <div
+        className="vlist__viewport"
+        ref={(el) => {
+          viewportRef.current = el;
+          props.viewportRef?.(el);
+        }}
+        onScroll={onScroll}
+      >
         <div role="rowgroup" className="vlist__spacer" style={{ height: range.totalHeight }}>
           <div className="vlist__window" style={{ transform: `translateY(${range.offsetTop}px)` }}>
             {rows}

@@ -7,6 +7,8 @@
  */
 import type { ArchiveQuery } from '../features/archive/archive-route';
 
+import type { HistoryFilters } from '../../src-main/contract/methods';
+
 export type Screen =
   'profiles' | 'templates' | 'send' | 'status' | 'history' | 'support' | 'archive' | 'received' | 'inspector';
 
@@ -15,7 +17,8 @@ export type Route =
   | { screen: 'templates'; templateId?: string }
   | { screen: 'send'; templateId?: string }
   | { screen: 'status'; profileId?: string; id?: string }
-  | { screen: 'history' }
+  /** `filters` undefined: the filters in use now (in-app navigation keeps History's place). */
+  | { screen: 'history'; filters?: HistoryFilters }
   | { screen: 'support' }
   /** A search (`query`, as the address holds it) or one archived notification (`id`). */
   | { screen: 'archive'; query?: ArchiveQuery; id?: string }
@@ -44,6 +47,3 @@ export const SCREENS: readonly ScreenInfo[] = [
   { screen: 'received', title: 'Received texts', key: 'r' },
   { screen: 'inspector', title: 'Inspector', key: 'i' },
 ];
-
-export const screenTitle = (screen: Screen): string =>
-  SCREENS.find((s) => s.screen === screen)?.title ?? screen;

@@ -4,6 +4,7 @@
  * The grammar is small and only ever holds a screen name and ids, never a secret:
  *
  *   #/profiles   #/history   #/support   #/received   #/inspector
+ *   #/history?type=sms,email&status=failed&reference=order%2017&jobs=1
  *   #/templates                 #/templates/<template id>
  *   #/send                      #/send/<template id>
  *   #/status                    #/status/<profile id>/<notification id>
@@ -14,9 +15,16 @@
  * `sandbox-test` and the like for the built-in ones). Parsing is strict and total: anything else
  * (unknown screens, extra or empty segments, percent-encoding, query strings, over-long input)
  * gives `null` and never throws. Whatever `hashToRoute` accepts, `routeToHash` writes back exactly.
+ *
+ * History's filters ride in a query after `#/history` so a reload, Back and a shared link keep
+ * them; only the canonical form is read (keys in the order above, known values in a fixed order,
+ * the reference percent-encoded as encodeURIComponent writes it), so the round trip stays exact.
  */
-import type { Route } from './routes';
+import type { HistoryFilters } from '../../src-main/contract/methods';
 import { UUID_PATTERN } from '../../src-shared/notify/ids';
+import { MAX_REFERENCE_LENGTH } from '../../src-shared/notify/limits';
+import { STATUS_FILTER_VALUES } from '../../src-shared/statuses';
+import type { Route } from './routes';
 import { archiveToHash, hashToArchive } from '../features/archive/archive-route';
 
 /** The contract caps profile ids at 64 characters; links carry only URL-safe ones. */
@@ -25,11 +33,77 @@ const PROFILE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_HASH_LENGTH = 128;
 /** Only these characters appear in a well-formed fragment, so `%`, `?`, `&`, `=`, `.` never do. */
 const HASH_RE = /^#\/[A-Za-z0-9_/-]+$/;
+/** A filtered history's fragment: a 1000-character reference percent-encodes to at most 9000. */
+const MAX_HISTORY_HASH_LENGTH = 10_000;
+const HISTORY_QUERY_RE = /^[A-Za-z0-9_.!~*'()%,=&-]+$/;
+const TYPE_ORDER = ['sms', 'email', 'letter'] as const;
 
-export const isRouteUuid = (value: unknown): value is string =>
+/** The filters written canonically, or '' when none filter anything. Values it cannot carry are left out. */
+export function historyQuery(filters: HistoryFilters | undefined): string {
+  if (!filters) return '';
+  const parts: string[] = [];
+  const types = TYPE_ORDER.filter((t) => filters.template_type?.includes(t));
+  if (types.length) parts.push(`type=${types.join(',')}`);
+  const statuses = STATUS_FILTER_VALUES.filter((s) => filters.status?.includes(s));
+  if (statuses.length) parts.push(`status=${statuses.join(',')}`);
+  const reference = filters.reference?.trim() ?? '';
+  if (reference && reference.length <= MAX_REFERENCE_LENGTH)
+    parts.push(`reference=${encodeURIComponent(reference)}`);
+  if (filters.include_jobs) parts.push('jobs=1');
+  return parts.join('&');
+}
+
+/** A list value in the canonical order with no repeats, or null. */
+function orderedSubset<T extends string>(raw: string, order: readonly T[]): T[] | null {
+  const items = raw.split(',');
+  const picked = order.filter((o) => items.includes(o));
+  return picked.length === items.length && picked.join(',') === raw ? picked : null;
+}
+
+/** The filters of a canonical query, or null when it is anything else. */
+export function parseHistoryQuery(query: string): HistoryFilters | null {
+  if (!HISTORY_QUERY_RE.test(query)) return null;
+  const filters: HistoryFilters = {};
+  const keys = ['type', 'status', 'reference', 'jobs'];
+  let last = -1;
+  for (const part of query.split('&')) {
+    const at = part.indexOf('=');
+    const key = part.slice(0, at);
+    const value = part.slice(at + 1);
+    const index = keys.indexOf(key);
+    if (at < 1 || value === '' || index <= last) return null;
+    last = index;
+    if (key === 'type') {
+      const types = orderedSubset(value, TYPE_ORDER);
+      if (!types) return null;
+      filters.template_type = types;
+    } else if (key === 'status') {
+      const statuses = orderedSubset(value, STATUS_FILTER_VALUES);
+      if (!statuses) return null;
+      filters.status = statuses;
+    } else if (key === 'reference') {
+      let reference: string;
+      try {
+        reference = decodeURIComponent(value);
+      } catch {
+        return null;
+      }
+      if (reference.trim() !== reference || reference.length > MAX_REFERENCE_LENGTH) return null;
+      if (encodeURIComponent(reference) !== value) return null;
+      filters.reference = reference;
+    } else if (value === '1') {
+      filters.include_jobs = true;
+    } else {
+      return null;
+    }
+  }
+  return filters;
+}
+
+const isRouteUuid = (value: unknown): value is string =>
   typeof value === 'string' && UUID_PATTERN.test(value);
 
-export const isRouteProfileId = (value: unknown): value is string =>
+const isRouteProfileId = (value: unknown): value is string =>
   typeof value === 'string' && PROFILE_ID_RE.test(value);
 
 /**
@@ -47,8 +121,11 @@ export function routeToHash(route: Route): string {
         : '#/status';
     case 'archive':
       return archiveToHash(route);
+    case 'history': {
+      const query = historyQuery(route.filters);
+      return query ? `#/history?${query}` : '#/history';
+    }
     case 'profiles':
-    case 'history':
     case 'support':
     case 'received':
     case 'inspector':
@@ -58,6 +135,10 @@ export function routeToHash(route: Route): string {
 
 /** The route a fragment (as `location.hash` gives it, with its `#`) names, or null. */
 export function hashToRoute(hash: unknown): Route | null {
+  if (typeof hash === 'string' && hash.startsWith('#/history?') && hash.length <= MAX_HISTORY_HASH_LENGTH) {
+    const filters = parseHistoryQuery(hash.slice('#/history?'.length));
+    return filters ? { screen: 'history', filters } : null;
+  }
   if (typeof hash === 'string' && (hash === '#/archive' || /^#\/archive[/?]/.test(hash))) {
     const archive = hashToArchive(hash);
     return archive ? { screen: 'archive', ...archive } : null;

@@ -41,7 +41,9 @@ export function startUrlSync(store: AppStore, env: UrlEnvironment): () => void {
   /** Moves the app to the address bar's route; replaces a fragment that does not parse. */
   const applyLocation = () => {
     const parsed = locationRoute(env.location.hash);
-    const route = parsed ?? DEFAULT_ROUTE;
+    const found = parsed ?? DEFAULT_ROUTE;
+    // An address names History's filters exactly: none written means none, not "the ones in use".
+    const route: Route = found.screen === 'history' ? { ...found, filters: found.filters ?? {} } : found;
     if (routeToHash(route) !== routeToHash(store.getState().route)) {
       applying = true;
       try {

@@ -139,4 +139,58 @@ test.describe('Accessibility (axe, WCAG 2.2 AA)', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
+
+  test('what issue 9 added: vault gate, malformed id, failures, letter preview, history news, inspector', async ({
+    page,
+    server,
+  }) => {
+    test.setTimeout(180_000);
+    const failedId = await seed(server);
+
+    // Save before a vault exists: the gate in the add-profile dialog.
+    await goTo(page, 'Profiles', 'Profiles');
+    await page.getByRole('main').getByRole('button', { name: 'Add a profile' }).click();
+    const profileForm = page.getByRole('form', { name: 'Add a profile' });
+    await profileForm.getByLabel('Name', { exact: true }).fill('Audit');
+    await profileForm.getByLabel('API key', { exact: true }).fill(await demoKey(server, 'test'));
+    await expect(profileForm.getByTestId('api-key-check')).toBeVisible();
+    await profileForm.getByRole('button', { name: 'Save profile' }).click();
+    await expect(profileForm.getByTestId('vault-gate')).toBeVisible();
+    await audit(page, 'the add-profile dialog asking for a passphrase');
+    await page.keyboard.press('Escape');
+
+    await goTo(page, 'Status', 'Notification status');
+    const open = page.getByRole('form', { name: 'Open a notification by id' });
+    await open.getByLabel('Notification ID').fill(`see ${failedId} please`);
+    await open.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByTestId('malformed-id')).toBeVisible();
+    await auditBothThemes(page, 'Status explaining a malformed id');
+
+    await goTo(page, 'Support', 'Support');
+    const reason = page.getByTestId('failure-reason').first();
+    await expect(reason).toBeVisible();
+    await reason.getByText('What it means and what to do').click();
+    await auditBothThemes(page, 'Support failures, explained');
+
+    await goTo(page, 'Send', 'Send a message');
+    await chooseTemplate(page, 'Appointment letter (Letter)');
+    await expect(page.getByTestId('letter-body-rendered')).toBeVisible();
+    await expect(page.getByTestId('preview-empty-placeholders')).toBeVisible();
+    await auditBothThemes(page, 'Send with a rendered letter preview');
+
+    await goTo(page, 'History', 'History');
+    await expect(page.getByTestId('history-row').first()).toBeVisible();
+    await sendDirect(server, await demoKey(server, 'test'), 'sms', {
+      phone_number: '07700900123',
+      template_id: DEMO_TEMPLATES.smsVerification,
+      personalisation: { name: 'Ada', code: '1' },
+    });
+    await expect(page.getByTestId('history-new')).toBeVisible({ timeout: 15_000 });
+    await auditBothThemes(page, 'History announcing new notifications');
+
+    await goTo(page, 'Inspector', 'Request inspector');
+    await page.getByTestId('inspector-row').first().getByRole('button').click();
+    await expect(page.getByTestId('inspector-detail')).toBeVisible();
+    await auditBothThemes(page, 'Inspector with a request open');
+  });
 });

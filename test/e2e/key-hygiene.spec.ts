@@ -38,6 +38,8 @@ test.describe('Key hygiene', () => {
     await goTo(page, 'Profiles', 'Profiles');
     await expect(usage).toContainText('· last used just now');
     await expect(card.getByTestId('profile-key-revoked')).toHaveCount(0);
+    await card.getByRole('button', { name: 'Test connection' }).click();
+    await expect(card.getByTestId('connection-result')).toHaveAttribute('data-verdict', 'ok');
 
     // Notify revokes the key; the next request made with it tells the console.
     await sandboxControl(server, 'POST', `keys/${key.id}/revoke`);
@@ -48,6 +50,8 @@ test.describe('Key hygiene', () => {
     await expect(revoked).toBeVisible();
     await expect(revoked).toContainText(/Notify reported this key revoked on \d{1,2} [A-Z][a-z]{2} \d{4}/);
     await expect(revoked).toContainText('Replace it');
+    // The earlier "Connected" is stale now: it must not sit beside "revoked" (issue 9.6).
+    await expect(card.locator('[data-testid="connection-result"][data-verdict="ok"]')).toHaveCount(0);
     await revoked.getByRole('button', { name: /Replace key/ }).click();
     const edit = page.getByRole('form', { name: `Edit ${name}` });
     await expect(edit).toBeVisible();

@@ -149,7 +149,7 @@ test.describe('Secrets', () => {
     await goTo(page, 'Support', 'Support');
     await page.getByLabel('Notification id or reference').fill(id);
     await page.getByRole('button', { name: 'Search all profiles' }).click();
-    await expect(page.getByTestId('lookup-results')).toContainText('Found in');
+    await expect(page.getByTestId('lookup-results')).toContainText('Found 1 notification');
     await expect(page.getByTestId('failures').getByRole('status')).toHaveCount(0);
     await check('Support');
 

@@ -3,7 +3,14 @@
  * simulated numbers decide the outcome: 07700900123 is delivered, 07700900002 fails permanently.
  */
 import { test, expect } from './fixtures';
-import { sendVerificationSms, speedUpLifecycle } from './helpers';
+import {
+  DEMO_TEMPLATES,
+  demoKey,
+  sendDirect,
+  sendVerificationSms,
+  speedUpLifecycle,
+  waitForSandboxStatus,
+} from './helpers';
 import type { Page } from '@playwright/test';
 
 /** Sends the verification code text to `phoneNumber` and opens its status screen. */
@@ -34,7 +41,8 @@ test.describe('Status timeline', () => {
     const entries = timeline.getByTestId('timeline-entry');
     await expect(entries.last()).toHaveAttribute('data-status', 'delivered');
     expect(await entries.count()).toBeGreaterThan(1);
-    await expect(detail.getByTestId('timeline-total')).toContainText('from the first to the last step');
+    // The total runs from creation to the final status (issue 9.6; it used to run to the last look).
+    await expect(detail.getByTestId('timeline-total')).toContainText('from creation to delivered');
     await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Text message to 07700900123');
     await expect(detail.getByTestId('notification-json')).toContainText('"status": "delivered"');
   });
@@ -56,5 +64,31 @@ test.describe('Status timeline', () => {
     await expect(explanation).toContainText('the phone number was wrong');
     await expect(explanation.getByTestId('explanation-retry')).toHaveText('Only after fixing the problem');
     await expect(explanation.getByTestId('explanation-charged')).toHaveText('Yes');
+  });
+
+  test('the total runs to the final status, not to when the notification was opened', async ({
+    page,
+    server,
+  }) => {
+    const { id } = await sendDirect(server, await demoKey(server, 'test'), 'sms', {
+      phone_number: '07700900123',
+      template_id: DEMO_TEMPLATES.smsVerification,
+      personalisation: { name: 'Ada', code: '9' },
+    });
+    await waitForSandboxStatus(server, id, 'delivered');
+    // Look at it well after it was delivered: the wait must not count.
+    await page.waitForTimeout(3000);
+    await page.goto(`${page.url().split('#')[0]}#/status/sandbox-test/${id}`);
+    const detail = page.getByTestId('notification-detail');
+    await expect(detail.getByTestId('status')).toHaveText('delivered');
+    const n = JSON.parse((await detail.getByTestId('notification-json').locator('code').textContent())!);
+    const tookMs = Date.parse(n.completed_at) - Date.parse(n.created_at);
+    const shown = await detail.getByTestId('timeline-total').textContent();
+    expect(shown).toMatch(/from creation to delivered \(Notify’s completed_at\)/);
+    const seconds = Number(/^([\d.]+) (ms|s)\b/.exec(shown!)?.[1]);
+    const unit = /^[\d.]+ (ms|s)\b/.exec(shown!)?.[1];
+    const ms = unit === 'ms' ? seconds : seconds * 1000;
+    expect(Math.abs(ms - tookMs)).toBeLessThan(100);
+    expect(ms).toBeLessThan(3000);
   });
 });

@@ -10,7 +10,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { ArchiveStatus } from '../../../src-main/contract/archive';
 import { Dialog } from '../../components/dialog';
 import { ErrorPanel } from '../../components/error-panel';
-import { usePresenting } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
 import { Tabs } from '../../components/tabs';
 import { useAppStore, useAppStoreApi } from '../../state/context';
@@ -116,7 +115,7 @@ function StatePanel({ status }: { status: ArchiveStatus }) {
 
 function ArchiveSearchTab({ query }: { query: ArchiveQuery }) {
   const store = useAppStoreApi();
-  const presenting = usePresenting();
+  const presenting = useAppStore((s) => s.presenting);
   // The last search this screen put in the address, so its own navigation does not search again.
   const own = useRef<string | null>(null);
   const [current, setCurrent] = useState<ArchiveQuery>(query);

@@ -9,7 +9,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { SelectField, TextField } from '../../components/fields';
 import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
-import { STATUS_FILTER_OPTIONS } from '../../lib/statuses';
+import { STATUS_FILTER_OPTIONS } from '../../components/status-tone';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { cleanQuery, type ArchiveQuery, type ArchiveQueryField } from './archive-route';

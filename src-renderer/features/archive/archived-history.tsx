@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { HistoryFilters } from '../../../src-main/contract/methods';
+import type { NotificationColumn, NotificationRow } from '../../components/notification-table/columns';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import type { ArchiveResults } from './archive-slice';
 import type { HistorySource } from './archive-history';
@@ -20,7 +21,10 @@ export function useArchivedHistory(profileId: string, filters: HistoryFilters): 
   return results.key === key ? results : { ...results, items: [] };
 }
 
-export function SourceTag({ source }: { source: HistorySource }) {
+/** A row of History's table: a notification and where it came from. */
+export type HistoryTableRow = NotificationRow & { source: HistorySource };
+
+function SourceTag({ source }: { source: HistorySource }) {
   return source === 'archive' ? (
     <span className="pill pill--quiet" title="Only in the local archive: Notify no longer lists it">
       Archive
@@ -29,6 +33,14 @@ export function SourceTag({ source }: { source: HistorySource }) {
     <span className="muted small">Notify</span>
   );
 }
+
+/** History's Source column: Notify's list, or only the local archive. */
+export const sourceColumn: NotificationColumn<HistoryTableRow> = {
+  id: 'source',
+  header: 'Source',
+  width: '100px',
+  cell: (r) => <SourceTag source={r.source} />,
+};
 
 /** " · 12 from the archive", with a button for more; or why the archive added none. */
 export function ArchivedHistoryStatus({ count }: { count: number }) {

@@ -10,8 +10,8 @@ import {
   toHistoryFilterForm,
   toHistoryFilters,
   type HistoryFilterForm,
-} from '../../lib/history-filters';
-import { STATUS_FILTER_OPTIONS } from '../../lib/statuses';
+} from './history-filters';
+import { STATUS_FILTER_OPTIONS } from '../../components/status-tone';
 
 const TYPES = [
   { value: 'sms', label: 'Text message' },

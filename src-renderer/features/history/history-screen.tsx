@@ -2,62 +2,49 @@
  * History: the active profile's notifications, newest first, loaded page by page as you scroll,
  * in a windowed list that stays smooth at 100,000 rows; export what is loaded as CSV.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { HistoryFilters } from '../../../src-main/contract/methods';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
-import { StatusTag } from '../../components/badges';
 import { downloadText } from '../../components/download';
 import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
-import { VirtualList } from '../../components/virtual-list';
-import { csvFileName, notificationsToCsv } from '../../lib/csv';
-import { describeHistoryFilters } from '../../lib/history-filters';
-import { recipientOf } from '../../lib/notification-fields';
-import { formatDateTime } from '../../lib/time';
+import {
+  createdColumn,
+  recipientColumn,
+  referenceColumn,
+  statusColumn,
+  templateColumn,
+  typeColumn,
+} from '../../components/notification-table/columns';
+import { VirtualNotificationTable } from '../../components/notification-table/notification-table';
+import { templateNameKey } from '../../components/notification-table/template-label';
+import { csvFileName, notificationsToCsv } from './notifications-csv';
+import { describeHistoryFilters, filtersKey } from './history-filters';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { RequireProfile } from '../shell/require-profile';
-import { mergeHistory, type HistoryRow } from '../archive/archive-history';
-import { ArchivedHistoryStatus, SourceTag, useArchivedHistory } from '../archive/archived-history';
+import { mergeHistory } from '../archive/archive-history';
+import {
+  ArchivedHistoryStatus,
+  sourceColumn,
+  useArchivedHistory,
+  type HistoryTableRow,
+} from '../archive/archived-history';
 import { HistoryFiltersForm } from './history-filters-form';
 
 const ROW_HEIGHT = 36;
-const COLUMNS =
-  'minmax(150px, 1.1fr) minmax(140px, 1fr) 90px minmax(160px, 1.6fr) minmax(120px, 1.2fr) minmax(90px, 0.7fr) 90px';
+/** How often History asks Notify whether anything new arrived at the top. */
+const NEW_CHECK_MS = 5000;
 
-const header = (
-  <>
-    <div role="columnheader">Created</div>
-    <div role="columnheader">Status</div>
-    <div role="columnheader">Type</div>
-    <div role="columnheader">Recipient</div>
-    <div role="columnheader">Reference</div>
-    <div role="columnheader">Template</div>
-    <div role="columnheader">Source</div>
-  </>
-);
-
-function renderRow(n: HistoryRow) {
-  return (
-    <>
-      <div role="gridcell">{formatDateTime(n.created_at)}</div>
-      <div role="gridcell">
-        <StatusTag status={n.status} />
-      </div>
-      <div role="gridcell">{n.type}</div>
-      <div role="gridcell" className="truncate">
-        <Sensitive title={recipientOf(n)}>{recipientOf(n)}</Sensitive>
-      </div>
-      <div role="gridcell" className="truncate">
-        <Sensitive title={n.reference ?? ''}>{n.reference ?? ''}</Sensitive>
-      </div>
-      <div role="gridcell">v{n.template.version}</div>
-      <div role="gridcell">
-        <SourceTag source={n.source} />
-      </div>
-    </>
-  );
-}
+const COLUMNS = [
+  createdColumn,
+  statusColumn,
+  typeColumn,
+  recipientColumn,
+  referenceColumn,
+  templateColumn,
+  sourceColumn,
+];
 
 /** The filters in words, with a reference filter masked in presentation mode. */
 function FiltersDescription({ filters }: { filters: HistoryFilters }) {
@@ -81,39 +68,66 @@ function History({ profile }: { profile: PublicProfile }) {
   const history = useAppStore((s) => s.history);
   const belongs = history.profileId === profile.id;
 
+  // The address holds the filters (reload, Back, a shared link): load whenever they change.
+  const routeFilters = useAppStore((s) => (s.route.screen === 'history' ? s.route.filters : undefined));
+  const routeKey = routeFilters ? filtersKey(routeFilters) : null;
   useEffect(() => {
     const h = store.getState().history;
-    if (h.profileId !== profile.id || h.status === 'idle') void store.getState().loadHistory(profile.id);
-  }, [store, profile.id]);
+    const wanted = routeFilters ?? h.filters;
+    if (h.profileId !== profile.id || h.status === 'idle' || filtersKey(h.filters) !== filtersKey(wanted))
+      void store.getState().loadHistory(profile.id, wanted);
+    // routeKey stands for routeFilters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, profile.id, routeKey]);
+
+  // New notifications are looked for, and announced, without touching the list.
+  useEffect(() => {
+    const timer = window.setInterval(() => void store.getState().checkForNewHistory(), NEW_CHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [store]);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const setScroller = useCallback((el: HTMLDivElement | null) => {
+    scroller.current = el;
+  }, []);
+  const applyFilters = (filters: HistoryFilters) => store.getState().navigate({ screen: 'history', filters });
 
   const loadMore = useCallback(() => void store.getState().loadMoreHistory(), [store]);
   const onScrollPosition = useCallback((top: number) => store.getState().setHistoryScroll(top), [store]);
   const open = useCallback(
-    (n: HistoryRow) =>
+    (r: HistoryTableRow) =>
       store
         .getState()
         .navigate(
-          n.source === 'archive'
-            ? { screen: 'archive', id: n.id }
-            : { screen: 'status', profileId: profile.id, id: n.id },
+          r.source === 'archive'
+            ? { screen: 'archive', id: r.notification.id }
+            : { screen: 'status', profileId: profile.id, id: r.notification.id },
         ),
     [store, profile.id],
   );
 
-  const rows = useMemo(() => (belongs ? history.rows : []), [belongs, history.rows]);
+  const names = history.templateNames;
+  // Notify's rows and, merged in by creation time, those only the archive still holds.
   const liveComplete = belongs && history.status === 'ready' && history.nextOlderThan === null;
   const archived = useArchivedHistory(profile.id, history.filters);
+  const live = useMemo(() => (belongs ? history.rows : []), [belongs, history.rows]);
   const merged = useMemo(
-    () => mergeHistory(rows, archived.items, liveComplete),
-    [rows, archived.items, liveComplete],
+    () =>
+      mergeHistory(live, archived.items, liveComplete).map((n): HistoryTableRow => ({
+        profileId: profile.id,
+        notification: n,
+        templateName: names[templateNameKey(n.template.id, n.template.version)] ?? null,
+        source: n.source,
+      })),
+    [live, archived.items, liveComplete, names, profile.id],
   );
+  const rows = useMemo(() => merged.filter((r) => r.source === 'notify'), [merged]);
   const busy = history.status === 'loading' || history.loadingMore;
   return (
     <>
       <HistoryFiltersForm
-        key={profile.id}
+        key={`${profile.id}:${filtersKey(history.filters)}`}
         applied={history.filters}
-        onApply={(filters) => void store.getState().loadHistory(profile.id, filters)}
+        onApply={applyFilters}
       />
       <div className="toolbar" role="toolbar" aria-label="History actions">
         <p className="toolbar__status" role="status" data-testid="history-count">
@@ -126,6 +140,21 @@ function History({ profile }: { profile: PublicProfile }) {
           {history.fromCache ? ' · last page from cache' : ''}
           <ArchivedHistoryStatus count={merged.length - rows.length} />
         </p>
+        <span role="status" aria-live="polite" className="history-new">
+          {history.pendingNew.length ? (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="history-new"
+              onClick={() => {
+                store.getState().showNewHistory();
+                if (scroller.current) scroller.current.scrollTop = 0;
+              }}
+            >
+              {history.pendingNew.length} new — show
+            </button>
+          ) : null}
+        </span>
         <button
           type="button"
           className="button button--secondary button--small"
@@ -158,7 +187,7 @@ function History({ profile }: { profile: PublicProfile }) {
           onClick={() => {
             downloadText(
               csvFileName(profile.name, new Date()),
-              notificationsToCsv(rows),
+              notificationsToCsv(rows.map((r) => r.notification)),
               'text/csv;charset=utf-8',
             );
             store
@@ -184,14 +213,11 @@ function History({ profile }: { profile: PublicProfile }) {
         </EmptyState>
       ) : null}
       {merged.length ? (
-        <VirtualList
-          items={merged}
+        <VirtualNotificationTable
+          rows={merged}
           rowHeight={ROW_HEIGHT}
           label="Notifications"
           columns={COLUMNS}
-          header={header}
-          getKey={(n) => n.id}
-          renderRow={renderRow}
           onOpen={open}
           onEndReached={loadMore}
           hasMore={history.nextOlderThan !== null}
@@ -199,6 +225,7 @@ function History({ profile }: { profile: PublicProfile }) {
           initialScrollTop={history.scrollTop}
           onScrollPosition={onScrollPosition}
           rowTestId="history-row"
+          scrollRef={setScroller}
           testId="history-list"
         />
       ) : null}

@@ -153,7 +153,8 @@ export function InspectorScreen() {
           Requests to Notify appear here as the console makes them.
         </EmptyState>
       ) : null}
-      <div className="split split--inspector">
+      {/* The list takes the whole width until an entry is opened beside it. */}
+      <div className={selected ? 'split split--inspector' : 'inspector-list'}>
         {entries.length ? (
           <table className="table table--compact" data-testid="inspector-list">
             <caption className="visually-hidden">Requests to Notify</caption>
@@ -175,7 +176,9 @@ export function InspectorScreen() {
                   data-testid="inspector-row"
                   data-outcome={e.outcome}
                 >
-                  <td>{formatDateTime(e.startedAt)}</td>
+                  <td className="nowrap" data-testid="inspector-time">
+                    {formatDateTime(e.startedAt)}
+                  </td>
                   <td>
                     <button
                       type="button"
@@ -193,8 +196,10 @@ export function InspectorScreen() {
                       {e.status ?? e.outcome}
                     </span>
                   </td>
-                  <td>{formatDuration(e.durationMs)}</td>
-                  <td>{e.clockSkewSeconds === null ? '—' : `${e.clockSkewSeconds.toFixed(1)} s`}</td>
+                  <td className="nowrap">{formatDuration(e.durationMs)}</td>
+                  <td className="nowrap">
+                    {e.clockSkewSeconds === null ? '—' : `${e.clockSkewSeconds.toFixed(1)} s`}
+                  </td>
                   <td>{nameOf(e.profileId)}</td>
                 </tr>
               ))}

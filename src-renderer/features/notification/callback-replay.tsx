@@ -10,6 +10,7 @@ import { fieldErrors } from '../../lib/errors';
 import { formatDuration, formatTimeOfDay } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import type { ReplayLogEntry } from '../../state/slices/replay-slice';
+import './callback-replay.css';
 
 export function CallbackReplay({ profileId, id }: { profileId: string; id: string }) {
   const store = useAppStoreApi();

@@ -12,11 +12,17 @@ import { Loading } from '../../components/states';
 import { Sensitive } from '../../components/sensitive';
 import { Tabs } from '../../components/tabs';
 import { buildCallbackPayload } from '../../../src-shared/callback-payload';
-import { numberField, recipientOf, stringField } from '../../lib/notification-fields';
+import {
+  numberField,
+  recipientOf,
+  stringField,
+} from '../../components/notification-table/notification-fields';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { selectProfile } from '../../state/slices/profiles-slice';
 import { notificationKey } from '../../state/slices/tracking-slice';
+import { templateLabel } from '../../components/notification-table/template-label';
+import { MessageBody } from '../../components/message-body/message-body';
 import { ArchivedFallback } from '../archive/archived-notification';
 import { CallbackReplay } from './callback-replay';
 import { LetterPdf } from './letter-pdf';
@@ -82,6 +88,9 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
           {/* Only the recipient is masked: the heading still names the panel ("Email to hidden"). */}
           <Sensitive>{recipientOf(n) || 'unknown recipient'}</Sensitive>
         </h2>
+        <span className="detail__template" data-testid="status-template">
+          {templateLabel(entry.templateName, n.template.version)}
+        </span>
         <StatusTag status={n.status} testId="status" />
         {final ? (
           <span className="pill pill--quiet">Final status</span>
@@ -111,6 +120,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
         <div>
           <dt>Template</dt>
           <dd>
+            {entry.templateName ? <>{templateLabel(entry.templateName, n.template.version)} · </> : null}
             <code>{n.template.id}</code> version {n.template.version}
           </dd>
         </div>
@@ -159,7 +169,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
       </dl>
       <section aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
-        <TimelineView notification={n} observations={entry.observations} />
+        <TimelineView notification={n} observations={entry.observations} final={final} />
       </section>
       {entry.explanation ? <ExplanationView explanation={entry.explanation} /> : null}
       <section aria-labelledby="content-heading">
@@ -169,9 +179,7 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
             <span className="label">Subject</span> {n.subject}
           </p>
         ) : null}
-        <pre className="code-block code-block--wrap" data-testid="notification-body" data-sensitive="">
-          {n.body}
-        </pre>
+        <MessageBody type={n.type} body={n.body} subject={n.subject} />
       </section>
       {n.type === 'letter' ? <LetterPdf profileId={profileId} id={n.id} /> : null}
       <Tabs

@@ -2,34 +2,76 @@
  * Status: one notification in detail, or the notifications being followed and a way to open any
  * notification by id.
  */
-import { useEffect, useState } from 'react';
-import { StatusTag } from '../../components/badges';
-import { ErrorPanel } from '../../components/error-panel';
+import { useEffect, useRef, useState } from 'react';
 import { TextField } from '../../components/fields';
+import {
+  createdColumn,
+  openColumn,
+  recipientColumn,
+  statusColumn,
+  templateColumn,
+  typeColumn,
+} from '../../components/notification-table/columns';
+import { NotificationTable } from '../../components/notification-table/notification-table';
 import { Sensitive } from '../../components/sensitive';
-import { EmptyState, Loading } from '../../components/states';
-import { recipientOf } from '../../lib/notification-fields';
-import { formatDateTime } from '../../lib/time';
+import { EmptyState, LoadState } from '../../components/states';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { describeMalformedId, NOTIFY_MESSAGE, type MalformedId } from './malformed-id';
 import { NotificationDetail } from './notification-detail';
-import { UUID_PATTERN } from '../../../src-shared/notify/ids';
+
+/** What was wrong with the pasted id, next to the field; focus moves here so it is read out. */
+function MalformedIdHelp({ problem, onUse }: { problem: MalformedId; onUse: (id: string) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [problem]);
+  return (
+    <div className="notice notice--error" role="alert" tabIndex={-1} ref={ref} data-testid="malformed-id">
+      <p>
+        <strong>
+          “<Sensitive>{problem.pasted}</Sensitive>” is not a notification id.
+        </strong>{' '}
+        {problem.problem}
+      </p>
+      <p>{problem.expected}</p>
+      {problem.suggestion ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onUse(problem.suggestion!)}
+          >
+            Open {problem.suggestion}
+          </button>
+        </p>
+      ) : null}
+      <p className="muted small">
+        Notify says: <code>{NOTIFY_MESSAGE}</code>
+      </p>
+    </div>
+  );
+}
 
 function OpenById() {
   const store = useAppStoreApi();
   const profileId = useAppStore((s) => s.activeProfileId);
   const [id, setId] = useState('');
+  const [malformed, setMalformed] = useState<MalformedId | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const open = (value: string) => {
+    if (!profileId) return setError('Choose a profile first.');
+    setError(null);
+    setMalformed(null);
+    store.getState().navigate({ screen: 'status', profileId, id: value });
+  };
   return (
     <form
       className="form form--inline"
       aria-label="Open a notification by id"
       onSubmit={(e) => {
         e.preventDefault();
-        const trimmed = id.trim();
-        if (!UUID_PATTERN.test(trimmed)) return setError('notification_id is not a valid UUID');
-        if (!profileId) return setError('Choose a profile first.');
-        setError(null);
-        store.getState().navigate({ screen: 'status', profileId, id: trimmed });
+        const problem = describeMalformedId(id);
+        setMalformed(problem);
+        if (problem) return setError('This is not a notification id: see below.');
+        open(id.trim());
       }}
     >
       <TextField
@@ -44,6 +86,7 @@ function OpenById() {
       <button type="submit" className="button">
         Open
       </button>
+      {malformed ? <MalformedIdHelp problem={malformed} onUse={open} /> : null}
     </form>
   );
 }
@@ -54,63 +97,38 @@ function TrackedList() {
   useEffect(() => {
     void store.getState().loadTrackedList();
   }, [store]);
-  if (tracked.status === 'loading' && !tracked.value)
-    return <Loading label="Loading followed notifications…" />;
-  if (tracked.error)
-    return (
-      <ErrorPanel
-        error={tracked.error}
-        title="Could not list followed notifications"
-        onRetry={() => void store.getState().loadTrackedList()}
-      />
-    );
-  const list = tracked.value ?? [];
-  if (list.length === 0)
-    return (
-      <EmptyState title="No notification is being followed">
-        Send a message, or open one from History.
-      </EmptyState>
-    );
+  const open = (r: { profileId: string; notification: { id: string } }) =>
+    store.getState().navigate({ screen: 'status', profileId: r.profileId, id: r.notification.id });
   return (
-    <table className="table" data-testid="tracked-list">
-      <caption className="visually-hidden">Followed notifications</caption>
-      <thead>
-        <tr>
-          <th scope="col">Status</th>
-          <th scope="col">Recipient</th>
-          <th scope="col">Type</th>
-          <th scope="col">Created</th>
-          <th scope="col">Notification</th>
-        </tr>
-      </thead>
-      <tbody>
-        {list.map((t) => (
-          <tr key={`${t.profileId}:${t.notification.id}`}>
-            <td>
-              <StatusTag status={t.notification.status} />
-            </td>
-            <td>
-              <Sensitive>{recipientOf(t.notification)}</Sensitive>
-            </td>
-            <td>{t.notification.type}</td>
-            <td>{formatDateTime(t.notification.created_at)}</td>
-            <td>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() =>
-                  store
-                    .getState()
-                    .navigate({ screen: 'status', profileId: t.profileId, id: t.notification.id })
-                }
-              >
-                {t.notification.id}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <LoadState
+      loadable={tracked}
+      loadingLabel="Loading followed notifications…"
+      errorTitle="Could not list followed notifications"
+      onRetry={() => void store.getState().loadTrackedList()}
+      isEmpty={(list) => list.length === 0}
+      empty={
+        <EmptyState title="No notification is being followed">
+          Send a message, or open one from History.
+        </EmptyState>
+      }
+    >
+      {(list) => (
+        <NotificationTable
+          rows={list}
+          caption="Followed notifications"
+          captionHidden
+          testId="tracked-list"
+          columns={[
+            statusColumn,
+            recipientColumn,
+            typeColumn,
+            templateColumn,
+            createdColumn,
+            openColumn(open, false),
+          ]}
+        />
+      )}
+    </LoadState>
   );
 }
 

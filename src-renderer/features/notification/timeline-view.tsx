@@ -4,19 +4,38 @@
  */
 import type { Notification, Observation } from '../../../src-main/contract/schemas';
 import { StatusTag } from '../../components/badges';
-import { buildTimeline } from '../../lib/timeline';
+import { buildTimeline, timelineTotal, type TimelineTotal } from './timeline';
 import { formatDateTime, formatDuration, formatTimeOfDay } from '../../lib/time';
+import './timeline.css';
+
+const UNTIL_WORDS: Record<TimelineTotal['until'], string> = {
+  completed_at: 'Notify’s completed_at',
+  'first-seen': 'when the console first saw it',
+  'so-far': '',
+};
+
+function TotalLine({ total }: { total: TimelineTotal }) {
+  if (total.finalStatus === null) return <>{formatDuration(total.ms)} since it was created, so far.</>;
+  return (
+    <>
+      {formatDuration(total.ms)} from creation to {total.finalStatus} ({UNTIL_WORDS[total.until]}).
+    </>
+  );
+}
 
 export function TimelineView({
   notification,
   observations,
+  final = false,
 }: {
   notification: Notification | null;
   observations: readonly Observation[];
+  /** The notification has reached a final status: the total runs to it. */
+  final?: boolean;
 }) {
   const entries = buildTimeline(notification, observations);
   if (entries.length === 0) return <p className="muted">Nothing observed yet.</p>;
-  const last = entries[entries.length - 1];
+  const total = timelineTotal(notification, entries, final);
   return (
     <div>
       <ol className="timeline" data-testid="timeline" aria-label="Status timeline">
@@ -48,9 +67,9 @@ export function TimelineView({
           </li>
         ))}
       </ol>
-      {last && entries.length > 1 ? (
+      {total ? (
         <p className="muted small" data-testid="timeline-total">
-          {formatDuration(last.sinceStartMs)} from the first to the last step.
+          <TotalLine total={total} />
         </p>
       ) : null}
     </div>

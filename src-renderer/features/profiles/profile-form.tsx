@@ -3,7 +3,7 @@
  * its name, service id and last four characters ever come back. The core validates it and its
  * message is shown next to the field.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MethodInput } from '../../../src-main/contract/methods';
 import type { RpcError } from '../../../src-main/contract/result';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
@@ -11,9 +11,11 @@ import { ArchiveOptIn } from '../archive/archive-opt-in';
 import { Checkbox, RadioGroup, TextField } from '../../components/fields';
 import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive } from '../../components/sensitive';
+import { parseApiKey } from '../../../src-shared/notify/api-key';
 import { fieldErrors } from '../../lib/errors';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { ConnectionResult } from './connection-result';
+import { VaultGate, vaultNeedFor, type VaultNeed } from './vault-gate';
 
 type KeyType = PublicProfile['keyType'];
 
@@ -58,9 +60,29 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
   const [proxy, setProxy] = useState(profile?.proxy ?? '');
   const [error, setError] = useState<RpcError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [gate, setGate] = useState<VaultNeed | null>(null);
+  const generalRef = useRef<HTMLDivElement>(null);
   const { fields, general } = errorsFor(error);
+  useEffect(() => {
+    // A failure is shown beside the Save button and read out: focus goes to it.
+    if (general) generalRef.current?.focus();
+  }, [general]);
+  // Checked as it is pasted, with the rule the core applies on save (src-shared/notify/api-key.ts).
+  const keyCheck = apiKey.trim() === '' ? null : parseApiKey(apiKey);
+
+  const storesKey = !removeKey && apiKey.trim() !== '';
 
   const save = async () => {
+    // A key cannot be stored before the passphrase vault exists (or while it is locked): ask for the
+    // passphrase here, keep what was typed, and save once it is set.
+    // Read now, not from the render: the gate's onReady runs right after the vault changed.
+    const current = store.getState().appStatus.value?.vault ?? null;
+    const need = storesKey ? vaultNeedFor(current, null) : null;
+    if (need) {
+      setGate(need);
+      return;
+    }
+    setGate(null);
     setSaving(true);
     setError(null);
     const common = {
@@ -83,7 +105,12 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
     }
     setSaving(false);
     if (!result.ok) {
-      setError(result.error);
+      const vaultNeed =
+        result.error.code === 'vault_locked' || result.error.code === 'vault_not_initialised'
+          ? vaultNeedFor(store.getState().appStatus.value?.vault ?? null, result.error.code)
+          : null;
+      if (vaultNeed) setGate(vaultNeed);
+      else setError(result.error);
       return;
     }
     store.getState().clearConnectionTest(testKey);
@@ -103,7 +130,6 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
         void save();
       }}
     >
-      {general ? <ErrorPanel error={general} title="The profile was not saved" /> : null}
       <TextField
         data-autofocus=""
         label="Name"
@@ -133,12 +159,20 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
         type="password"
         value={apiKey}
         onChange={setApiKey}
-        error={fields['apiKey']}
+        error={fields['apiKey'] ?? (keyCheck && !keyCheck.ok ? keyCheck.message : null)}
         autoComplete="off"
         spellCheck={false}
         disabled={removeKey || profile?.builtIn === true}
         hint={
-          profile?.builtIn ? (
+          keyCheck?.ok ? (
+            <span data-testid="api-key-check">
+              Looks right: key “<Sensitive>{keyCheck.key.name}</Sensitive>” for service{' '}
+              <Sensitive>{keyCheck.key.serviceId}</Sensitive>, ending{' '}
+              <Sensitive>{keyCheck.key.secretLast4}</Sensitive>.
+              {keyCheck.trimmed || keyCheck.unquoted ? ' Spaces or quotes around it will be removed.' : ''}
+              {keyCheck.warnings.map((w) => ` ${w}`).join('')}
+            </span>
+          ) : profile?.builtIn ? (
             'The built-in sandbox profile’s key is managed by the console.'
           ) : profile?.key ? (
             <>
@@ -194,7 +228,14 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
         autoComplete="off"
       />
       {profile ? <ArchiveOptIn profileId={profile.id} profileName={profile.name} /> : null}
-      <div className="form__actions">
+      <ConnectionResult test={test} />
+      {general ? (
+        <div tabIndex={-1} ref={generalRef} data-testid="profile-save-error">
+          <ErrorPanel error={general} title="The profile was not saved" />
+        </div>
+      ) : null}
+      {gate ? <VaultGate need={gate} busy={saving} onReady={() => void save()} /> : null}
+      <div className="form__actions form__actions--sticky" data-testid="profile-form-actions">
         <button type="submit" className="button" disabled={saving}>
           {saving ? 'Saving…' : 'Save profile'}
         </button>
@@ -219,7 +260,6 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
           Cancel
         </button>
       </div>
-      <ConnectionResult test={test} />
     </form>
   );
 }

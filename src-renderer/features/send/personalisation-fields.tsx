@@ -5,13 +5,15 @@
 import { useId } from 'react';
 import { Checkbox, TextField } from '../../components/fields';
 import { bytesToBase64, formatBytes } from '../../lib/base64';
-import type { FieldValue, PlaceholderField } from '../../lib/placeholder-fields';
+import type { FieldValue, PlaceholderField } from './placeholder-fields';
 import { readFileBytes } from '../../components/download';
 
 interface FieldProps {
   field: PlaceholderField;
   value: FieldValue;
   error?: string;
+  /** Not an error: what an empty value will make the message say. */
+  warning?: string;
   allowFile: boolean;
   onChange: (value: FieldValue) => void;
 }
@@ -182,7 +184,7 @@ function FileField({
   );
 }
 
-function PlaceholderInput({ field, value, error, allowFile, onChange }: FieldProps) {
+function PlaceholderInput({ field, value, error, warning, allowFile, onChange }: FieldProps) {
   if (value.kind === 'flag') {
     return (
       <Checkbox
@@ -207,6 +209,13 @@ function PlaceholderInput({ field, value, error, allowFile, onChange }: FieldPro
           value={value.text}
           data-sensitive=""
           error={error}
+          hint={
+            warning ? (
+              <span className="field__warning" data-testid="empty-warning">
+                {warning}
+              </span>
+            ) : undefined
+          }
           onChange={(text) => onChange({ kind: 'text', text })}
         />
       ) : null}
@@ -230,12 +239,14 @@ export function PersonalisationFields({
   fields,
   values,
   errors,
+  warnings = {},
   allowFile,
   onChange,
 }: {
   fields: readonly PlaceholderField[];
   values: Readonly<Record<string, FieldValue>>;
   errors: Readonly<Record<string, string>>;
+  warnings?: Readonly<Record<string, string>>;
   allowFile: boolean;
   onChange: (name: string, value: FieldValue) => void;
 }) {
@@ -252,6 +263,7 @@ export function PersonalisationFields({
             (field.conditionalOnly ? { kind: 'flag', on: false } : { kind: 'text', text: '' })
           }
           error={errors[field.name]}
+          warning={warnings[field.name]}
           allowFile={allowFile}
           onChange={(v) => onChange(field.name, v)}
         />

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { SelectField } from '../../components/fields';
 import { readFileBytes } from '../../components/download';
 import { bytesToBase64, formatBytes } from '../../lib/base64';
-import type { Postage } from '../../lib/send-request';
+import type { Postage } from './send-request';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 
 const POSTAGE: ReadonlyArray<{ value: Postage; label: string }> = [

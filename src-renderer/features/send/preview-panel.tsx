@@ -6,14 +6,14 @@ import type { Template } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive, SensitiveFrame } from '../../components/sensitive';
 import { Loading } from '../../components/states';
-import { emailPreviewDocument } from '../../lib/email-preview';
+import { emailPreviewDocument } from '../../components/message-body/email-preview';
 import {
   buildPersonalisation,
   placeholderFields,
   previewPersonalisation,
   type FieldValue,
-} from '../../lib/placeholder-fields';
-import { smsPreview } from '../../lib/sms-preview';
+} from './placeholder-fields';
+import { smsPreview } from './sms-preview';
 import {
   renderEmailBody,
   renderEmailHtml,
@@ -21,12 +21,19 @@ import {
   renderLetterBody,
   renderSmsBody,
 } from '../../../src-shared/template';
+import { useState } from 'react';
+import { LetterHtml, RawToggle } from '../../components/message-body/message-body';
+import { renderLetterHtml } from '../../../src-shared/template/letter-html';
 import { useAppStore } from '../../state/context';
 import { previewKey, selectSendTemplate } from '../../state/slices/send-slice';
+import { emptyPlaceholderMessage, type EmptyPlaceholder } from './empty-placeholders';
 import { SmsStats } from './sms-stats';
+import './preview.css';
 
 interface PreviewProps {
   template: Template;
+  /** Placeholders left empty, said in the preview too. */
+  empties?: readonly EmptyPlaceholder[];
   values: Readonly<Record<string, FieldValue>>;
   address: Readonly<Record<string, string>>;
   unsubscribeUrl: string;
@@ -71,10 +78,38 @@ function ServerConfirmation({ localBody }: { localBody: string | null }) {
   );
 }
 
-export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMultiplier }: PreviewProps) {
+/** Empty placeholders, as the message will read them. */
+function EmptyNotice({ empties }: { empties: readonly EmptyPlaceholder[] }) {
+  if (empties.length === 0) return null;
+  return (
+    <div className="notice notice--warning" data-testid="preview-empty-placeholders">
+      <p>
+        {empties.length === 1 ? 'A placeholder is' : `${empties.length} placeholders are`} empty. Notify sends
+        an empty value as it is:
+      </p>
+      <ul>
+        {empties.map((e) => (
+          <li key={e.name} data-sensitive="">
+            {emptyPlaceholderMessage(e)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function PreviewPanel({
+  template,
+  values,
+  address,
+  unsubscribeUrl,
+  rateMultiplier,
+  empties = [],
+}: PreviewProps) {
   const fields = placeholderFields(template);
   const shown = previewPersonalisation(fields, values, address, { showMissing: true });
   const actual = previewPersonalisation(fields, values, address);
+  const [raw, setRaw] = useState(false);
   const serverHtml = useAppStore((s) =>
     s.send.preview.status === 'ready' ? (s.send.preview.value?.html ?? null) : null,
   );
@@ -84,6 +119,7 @@ export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMu
     return (
       <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
         <h2 id="preview-heading">Preview</h2>
+        <EmptyNotice empties={empties} />
         <div className="sms-bubble" data-testid="sms-preview" data-sensitive="">
           {renderSmsBody(template.body, shown) || <span className="muted">(empty message)</span>}
         </div>
@@ -99,6 +135,7 @@ export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMu
     return (
       <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
         <h2 id="preview-heading">Preview</h2>
+        <EmptyNotice empties={empties} />
         <p className="preview__subject">
           <span className="label">Subject</span> <Sensitive testId="email-subject">{subject}</Sensitive>
         </p>
@@ -136,6 +173,8 @@ export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMu
   return (
     <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
       <h2 id="preview-heading">Preview</h2>
+      <EmptyNotice empties={empties} />
+      <RawToggle raw={raw} onChange={setRaw} />
       <div className="letter-preview" data-testid="letter-preview">
         <address className="letter-preview__address" data-sensitive="">
           {lines.length ? (
@@ -147,9 +186,17 @@ export function PreviewPanel({ template, values, address, unsubscribeUrl, rateMu
         <h3 className="letter-preview__subject" data-sensitive="">
           {renderEmailSubject(template.subject ?? '', shown)}
         </h3>
-        <div className="letter-preview__body" data-sensitive="">
-          {renderLetterBody(template.body, shown)}
-        </div>
+        {raw ? (
+          <pre
+            className="letter-preview__body letter-preview__body--raw"
+            data-sensitive=""
+            data-testid="letter-body-raw"
+          >
+            {renderLetterBody(template.body, shown)}
+          </pre>
+        ) : (
+          <LetterHtml html={renderLetterHtml(template.body, shown)} testId="letter-body-rendered" />
+        )}
       </div>
       <p className="muted small">
         After sending, the PDF Notify generates is shown on the status screen. Letters are charged by sheets

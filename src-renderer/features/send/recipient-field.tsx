@@ -4,7 +4,7 @@
  */
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { TextField } from '../../components/fields';
-import { checkRecipient, SIMULATED_RECIPIENTS, SMOKE_TEST_WARNING } from '../../lib/recipient';
+import { checkRecipient, SIMULATED_RECIPIENTS, SMOKE_TEST_WARNING } from './recipient';
 
 export function RecipientField({
   type,

@@ -3,15 +3,15 @@
  * reference" when the outcome is unknown (the request may or may not have reached Notify).
  */
 import { useEffect, useRef, useState } from 'react';
-import { StatusTag } from '../../components/badges';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorPanel } from '../../components/error-panel';
 import { JsonView } from '../../components/json-view';
 import { Sensitive } from '../../components/sensitive';
+import { createdColumn, openColumn, statusColumn } from '../../components/notification-table/columns';
+import { NotificationTable } from '../../components/notification-table/notification-table';
 import { Loading } from '../../components/states';
 import { Tabs } from '../../components/tabs';
-import { SMOKE_TEST_WARNING } from '../../lib/recipient';
-import { formatDateTime } from '../../lib/time';
+import { SMOKE_TEST_WARNING } from './recipient';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { selectLookupReference, type SnippetLanguage } from '../../state/slices/send-slice';
 
@@ -93,22 +93,21 @@ function ReferenceLookup() {
               Notify has {lookup.value.length} notification{lookup.value.length === 1 ? '' : 's'} with the
               reference “<Sensitive>{reference}</Sensitive>”: it was sent. Do not send it again.
             </p>
-            <ul>
-              {lookup.value.map((n) => (
-                <li key={n.id}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() =>
-                      profileId && store.getState().navigate({ screen: 'status', profileId, id: n.id })
-                    }
-                  >
-                    {n.id}
-                  </button>{' '}
-                  <StatusTag status={n.status} /> {formatDateTime(n.created_at)}
-                </li>
-              ))}
-            </ul>
+            <NotificationTable
+              rows={lookup.value.map((n) => ({ profileId: profileId ?? '', notification: n }))}
+              caption="Notifications with this reference"
+              captionHidden
+              columns={[
+                statusColumn,
+                createdColumn,
+                openColumn(
+                  (r) =>
+                    profileId &&
+                    store.getState().navigate({ screen: 'status', profileId, id: r.notification.id }),
+                  false,
+                ),
+              ]}
+            />
           </div>
         )
       ) : null}

@@ -7,11 +7,13 @@ import { useEffect, useState } from 'react';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
 import { RadioGroup, SelectField, TextField } from '../../components/fields';
+import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
-import { ADDRESS_FIELDS, buildPersonalisation, placeholderFields } from '../../lib/placeholder-fields';
-import { checkRecipient } from '../../lib/recipient';
-import { formatPounds, smsPreview } from '../../lib/sms-preview';
-import { TEMPLATE_TYPE_LABELS } from '../../lib/template-filter';
+import { emptyPlaceholderMessage, emptyPlaceholders } from './empty-placeholders';
+import { ADDRESS_FIELDS, buildPersonalisation, placeholderFields } from './placeholder-fields';
+import { checkRecipient } from './recipient';
+import { formatPounds, smsPreview } from './sms-preview';
+import { TEMPLATE_TYPE_LABELS } from '../templates/template-filter';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { selectSendTemplate } from '../../state/slices/send-slice';
 import { RequireProfile } from '../shell/require-profile';
@@ -96,6 +98,19 @@ function SendForm({ profile }: { profile: PublicProfile }) {
 
   const list = templates?.value ?? [];
   const fields = template ? placeholderFields(template) : [];
+  const empties =
+    template && form.mode === 'template'
+      ? emptyPlaceholders(
+          template,
+          fields,
+          form.values,
+          buildPersonalisation(fields, form.values, form.address),
+        )
+      : [];
+  const warnings =
+    send.personalisationTouched || send.showErrors
+      ? Object.fromEntries(empties.map((e) => [e.name, emptyPlaceholderMessage(e)]))
+      : {};
   const errorList = Object.values(errors);
 
   return (
@@ -204,6 +219,7 @@ function SendForm({ profile }: { profile: PublicProfile }) {
                 fields={fields}
                 values={form.values}
                 errors={errors}
+                warnings={warnings}
                 allowFile={template.type === 'email'}
                 onChange={(name, value) => store.getState().setFieldValue(name, value)}
               />
@@ -220,7 +236,19 @@ function SendForm({ profile }: { profile: PublicProfile }) {
               value={form.reference}
               error={errors['reference']}
               onChange={(reference) => store.getState().updateSendForm({ reference })}
-              hint="Your own identifier. With one, a send whose outcome is unknown can be looked up instead of sent twice."
+              hint={
+                <>
+                  Your own identifier. With one, a send whose outcome is unknown can be looked up instead of
+                  sent twice.
+                  {send.lastSentReference && form.reference === '' ? (
+                    <span className="field__hint-line" data-testid="last-reference">
+                      {' '}
+                      The last send used “<Sensitive>{send.lastSentReference}</Sensitive>”; it was not kept,
+                      so the next send gets its own.
+                    </span>
+                  ) : null}
+                </>
+              }
               autoComplete="off"
               data-sensitive=""
               maxLength={1000}
@@ -292,6 +320,7 @@ function SendForm({ profile }: { profile: PublicProfile }) {
             address={form.address}
             unsubscribeUrl={form.unsubscribeUrl}
             rateMultiplier={rateMultiplier}
+            empties={empties}
           />
         ) : form.mode === 'precompiled' ? (
           <EmptyState title="Precompiled letters are not previewed">

@@ -2,7 +2,7 @@
  * Length, fragments, encoding, characters that will not survive, and the cost estimate.
  */
 import { SMS_RATE_POUNDS } from '../../../src-shared/letters/costs';
-import { formatPounds, describeCharacter, type SmsPreview } from '../../lib/sms-preview';
+import { formatPounds, describeCharacter, type SmsPreview } from './sms-preview';
 
 export function SmsStats({ stats, rateMultiplier }: { stats: SmsPreview; rateMultiplier: number }) {
   return (

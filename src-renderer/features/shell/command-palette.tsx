@@ -3,7 +3,7 @@
  */
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/dialog';
-import { filterCommands } from '../../lib/commands';
+import { filterCommands } from './commands';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { useCommands } from './use-commands';
 

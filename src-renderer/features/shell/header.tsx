@@ -5,9 +5,10 @@
  */
 import { selectActiveProfile } from '../../state/slices/profiles-slice';
 import { useAppStore, useAppStoreApi } from '../../state/context';
-import { PRESENTING_SHORTCUT } from '../../lib/shortcuts';
+import { PRESENTING_SHORTCUT } from './shortcuts';
 import { ProfileSwitcher } from './profile-switcher';
 import { useEffectiveTheme } from './use-theme';
+import './header.css';
 
 export function Header() {
   const store = useAppStoreApi();

@@ -5,6 +5,7 @@
 import { useId, useRef, useState } from 'react';
 import { ColourDot, KeyTypeBadge } from '../../components/badges';
 import { useAppStoreApi, useAppStoreShallow } from '../../state/context';
+import './profile-switcher.css';
 
 export function ProfileSwitcher() {
   const store = useAppStoreApi();

@@ -2,7 +2,7 @@
  * The keyboard shortcuts help (`?`).
  */
 import { Dialog } from '../../components/dialog';
-import { SHORTCUT_HELP } from '../../lib/shortcuts';
+import { SHORTCUT_HELP } from './shortcuts';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 
 export function ShortcutsDialog() {

@@ -2,8 +2,8 @@
  * Every screen and action as palette commands.
  */
 import { useMemo } from 'react';
-import type { Command } from '../../lib/commands';
-import { PRESENTING_SHORTCUT } from '../../lib/shortcuts';
+import type { Command } from './commands';
+import { PRESENTING_SHORTCUT } from './shortcuts';
 import { useAppStoreApi, useAppStoreShallow } from '../../state/context';
 import { SCREENS } from '../../state/routes';
 import { useEffectiveTheme } from './use-theme';

@@ -3,7 +3,7 @@
  * navigation.
  */
 import { useEffect } from 'react';
-import { initialShortcutState, reduceShortcut, type ShortcutAction } from '../../lib/shortcuts';
+import { initialShortcutState, reduceShortcut, type ShortcutAction } from './shortcuts';
 import { useAppStoreApi } from '../../state/context';
 import type { Screen } from '../../state/routes';
 

@@ -14,7 +14,7 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /** Whether the system prefers dark. */
-export function useSystemPrefersDark(): boolean {
+function useSystemPrefersDark(): boolean {
   return useSyncExternalStore(
     subscribe,
     () => window.matchMedia(QUERY).matches,

@@ -1,23 +1,41 @@
 /**
- * One search box for a notification id or reference, fanned out to every profile at once.
+ * One search box for a notification id or reference, fanned out to every profile at once. Each
+ * notification is one row, however many profiles of its service found it ("via 3 profiles").
  */
 import { useState } from 'react';
-import { ColourDot, StatusTag } from '../../components/badges';
-import { ErrorPanel } from '../../components/error-panel';
 import { TextField } from '../../components/fields';
+import {
+  createdColumn,
+  openColumn,
+  profileColumn,
+  recipientColumn,
+  referenceColumn,
+  statusColumn,
+  templateColumn,
+  typeColumn,
+} from '../../components/notification-table/columns';
+import { NotificationTable } from '../../components/notification-table/notification-table';
+import { useProfileLookup } from '../../components/notification-table/use-profile-lookup';
 import { Sensitive } from '../../components/sensitive';
-import { EmptyState, Loading } from '../../components/states';
-import { recipientOf } from '../../lib/notification-fields';
-import { formatDateTime } from '../../lib/time';
+import { EmptyState, LoadState } from '../../components/states';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import type { LookupOutput } from '../../state/slices/support-slice';
+
+/** "Found 1 notification" / "Found 2 notifications, in 2 services". */
+function foundCaption(results: LookupOutput['results']): string {
+  const n = results.length;
+  return `Found ${n} notification${n === 1 ? '' : 's'}`;
+}
 
 export function Lookup() {
   const store = useAppStoreApi();
   const lookup = useAppStore((s) => s.lookup);
-  const profiles = useAppStore((s) => s.profiles.value);
   const [query, setQuery] = useState(lookup.query);
-  const colourOf = (id: string) => profiles?.find((p) => p.id === id)?.colour ?? '#505a5f';
   const value = lookup.value;
+  const names = Object.fromEntries((value?.searched ?? []).map((s) => [s.profileId, s.profileName]));
+  const profiles = useProfileLookup(names);
+  const open = (r: { profileId: string; notification: { id: string } }) =>
+    store.getState().navigate({ screen: 'status', profileId: r.profileId, id: r.notification.id });
   return (
     <section className="panel" aria-labelledby="lookup-heading">
       <h2 id="lookup-heading">Find a notification</h2>
@@ -49,8 +67,7 @@ export function Lookup() {
           Search all profiles
         </button>
       </form>
-      {lookup.status === 'loading' ? <Loading label="Searching every profile…" /> : null}
-      {lookup.error ? <ErrorPanel error={lookup.error} title="The search failed" /> : null}
+      <LoadState loadable={lookup} loadingLabel="Searching every profile…" errorTitle="The search failed" />
       {value && lookup.status === 'ready' ? (
         <div data-testid="lookup-results">
           {value.results.length === 0 ? (
@@ -64,53 +81,21 @@ export function Lookup() {
               Notify keeps notifications for 7 days by default.
             </EmptyState>
           ) : (
-            <table className="table">
-              <caption>{profileCount(value.results.map((r) => r.profileId))}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Profile</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Recipient</th>
-                  <th scope="col">Reference</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Notification</th>
-                </tr>
-              </thead>
-              <tbody>
-                {value.results.map((r) => (
-                  <tr key={`${r.profileId}:${r.notification.id}`} data-testid="lookup-result">
-                    <td>
-                      <ColourDot colour={colourOf(r.profileId)} /> {r.profileName}
-                    </td>
-                    <td>
-                      <StatusTag status={r.notification.status} />
-                    </td>
-                    <td>{r.notification.type}</td>
-                    <td>
-                      <Sensitive>{recipientOf(r.notification)}</Sensitive>
-                    </td>
-                    <td>
-                      <Sensitive>{r.notification.reference ?? ''}</Sensitive>
-                    </td>
-                    <td>{formatDateTime(r.notification.created_at)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() =>
-                          store
-                            .getState()
-                            .navigate({ screen: 'status', profileId: r.profileId, id: r.notification.id })
-                        }
-                      >
-                        Open {r.notification.id.slice(0, 8)}…
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <NotificationTable
+              rows={value.results}
+              caption={foundCaption(value.results)}
+              rowTestId="lookup-result"
+              columns={[
+                profileColumn(profiles),
+                statusColumn,
+                typeColumn,
+                templateColumn,
+                recipientColumn,
+                referenceColumn,
+                createdColumn,
+                openColumn(open),
+              ]}
+            />
           )}
           <details className="disclosure">
             <summary>Searched {value.searched.length} profiles</summary>
@@ -126,10 +111,4 @@ export function Lookup() {
       ) : null}
     </section>
   );
-}
-
-/** "Found in 1 profile" / "Found in 3 profiles": distinct profiles among the results. */
-function profileCount(profileIds: readonly string[]): string {
-  const n = new Set(profileIds).size;
-  return `Found in ${n} profile${n === 1 ? '' : 's'}`;
 }

@@ -6,7 +6,7 @@ import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
 import { SelectField, TextField } from '../../components/fields';
 import { EmptyState, Loading } from '../../components/states';
-import { filterTemplates, TEMPLATE_TYPE_LABELS, type TemplateTypeFilter } from '../../lib/template-filter';
+import { filterTemplates, TEMPLATE_TYPE_LABELS, type TemplateTypeFilter } from './template-filter';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { RequireProfile } from '../shell/require-profile';
 import { TemplateDetail } from './template-detail';

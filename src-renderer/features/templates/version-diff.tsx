@@ -5,11 +5,12 @@ import { useState } from 'react';
 import type { Template } from '../../../src-main/contract/schemas';
 import { SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/states';
-import { diffLines, diffStats } from '../../lib/line-diff';
+import { diffLines, diffStats } from './line-diff';
 import { formatDateTime } from '../../lib/time';
+import './version-diff.css';
 
 /** The text compared: the subject (for emails and letters) as a first line, then the body. */
-export function versionText(t: Template): string {
+function versionText(t: Template): string {
   return t.subject !== null && t.subject !== undefined ? `Subject: ${t.subject}\n\n${t.body}` : t.body;
 }
 

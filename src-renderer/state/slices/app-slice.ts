@@ -20,7 +20,7 @@ export interface AppSlice {
 }
 
 /** The status with the vault's lock state changed (and set up, once it has been). */
-export function withVaultLocked(status: AppStatus, locked: boolean): AppStatus {
+function withVaultLocked(status: AppStatus, locked: boolean): AppStatus {
   return { ...status, vault: { ...status.vault, locked, needsSetup: false } };
 }
 

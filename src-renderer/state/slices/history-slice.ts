@@ -7,6 +7,7 @@
 import type { HistoryFilters, MethodOutput } from '../../../src-main/contract/methods';
 import type { RpcError } from '../../../src-main/contract/result';
 import type { Notification } from '../../../src-main/contract/schemas';
+import { templateNameKey } from '../../components/notification-table/template-label';
 import type { LoadStatus } from '../loadable';
 import type { SliceCreator } from '../types';
 
@@ -25,6 +26,10 @@ export interface HistoryState {
   pagesLoaded: number;
   /** Where the list was scrolled, restored when coming back to the screen. */
   scrollTop: number;
+  /** Notifications newer than the list's top, found by {@link HistorySlice.checkForNewHistory}, not shown yet. */
+  pendingNew: Notification[];
+  /** Template names by `id@version` (see templateNameKey), from every page loaded. */
+  templateNames: Readonly<Record<string, string>>;
 }
 
 export interface HistorySlice {
@@ -34,6 +39,16 @@ export interface HistorySlice {
   cancelHistory(): Promise<void>;
   setHistoryScroll(scrollTop: number): void;
   resetHistory(): void;
+  /** Asks for the newest page and holds what is new, without moving the list (announced as "3 new"). */
+  checkForNewHistory(): Promise<void>;
+  /** Puts the held new notifications at the top. */
+  showNewHistory(): void;
+}
+
+/** What the newest page holds that the list does not: new notifications, newest first. */
+function newSinceLoaded(state: HistoryState, page: HistoryPage): Notification[] {
+  const shown = new Set(state.rows.map((n) => n.id));
+  return page.notifications.filter((n) => !shown.has(n.id));
 }
 
 export const initialHistoryState: HistoryState = {
@@ -48,6 +63,8 @@ export const initialHistoryState: HistoryState = {
   requestId: 0,
   pagesLoaded: 0,
   scrollTop: 0,
+  pendingNew: [],
+  templateNames: {},
 };
 
 /** Starts a fresh query: rows cleared, the first page on its way. */
@@ -57,11 +74,19 @@ export function beginHistory(
   filters: HistoryFilters,
   requestId: number,
 ): HistoryState {
-  return { ...initialHistoryState, profileId, filters, status: 'loading', requestId };
+  // Names stay: a template version's name never changes, so a new query can use them at once.
+  return {
+    ...initialHistoryState,
+    profileId,
+    filters,
+    status: 'loading',
+    requestId,
+    templateNames: state.profileId === profileId ? state.templateNames : {},
+  };
 }
 
 /** Starts loading the next page of the current query. */
-export function beginMore(state: HistoryState, requestId: number): HistoryState {
+function beginMore(state: HistoryState, requestId: number): HistoryState {
   return { ...state, loadingMore: true, error: null, requestId };
 }
 
@@ -71,8 +96,15 @@ export function applyHistoryPage(state: HistoryState, requestId: number, page: H
   // Pages follow each other strictly by created_at, so a repeat can only sit at the boundary.
   const recent = new Set(state.rows.slice(-page.notifications.length - 1).map((n) => n.id));
   const fresh = recent.size ? page.notifications.filter((n) => !recent.has(n.id)) : page.notifications;
+  const named = page.templateNames ?? [];
   return {
     ...state,
+    templateNames: named.length
+      ? {
+          ...state.templateNames,
+          ...Object.fromEntries(named.map((t) => [templateNameKey(t.id, t.version), t.name])),
+        }
+      : state.templateNames,
     rows: state.rows.length ? state.rows.concat(fresh) : fresh,
     nextOlderThan: page.nextOlderThan,
     status: 'ready',
@@ -141,6 +173,42 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, { api }
       await api.call('notifications.cancelList', { profileId: h.profileId });
     },
     setHistoryScroll: (scrollTop) => set({ history: { ...get().history, scrollTop } }),
+    async checkForNewHistory() {
+      const h = get().history;
+      if (!h.profileId || h.status !== 'ready' || h.loadingMore) return;
+      const { requestId, profileId, filters } = h;
+      const hasFilters = Object.keys(filters).length > 0;
+      const result = await api.call('notifications.list', {
+        profileId,
+        ...(hasFilters ? { filters } : {}),
+      });
+      const now = get().history;
+      // Another query started meanwhile: this answer is not about the list on screen.
+      if (!result.ok || now.requestId !== requestId || now.profileId !== profileId) return;
+      const pendingNew = newSinceLoaded(now, result.value);
+      const named = result.value.templateNames ?? [];
+      setHistory({
+        ...now,
+        pendingNew,
+        templateNames: named.length
+          ? {
+              ...now.templateNames,
+              ...Object.fromEntries(named.map((t) => [templateNameKey(t.id, t.version), t.name])),
+            }
+          : now.templateNames,
+      });
+    },
+    showNewHistory() {
+      const h = get().history;
+      if (!h.pendingNew.length) return;
+      const pending = new Set(h.pendingNew.map((n) => n.id));
+      setHistory({
+        ...h,
+        rows: [...h.pendingNew, ...h.rows.filter((n) => !pending.has(n.id))],
+        pendingNew: [],
+        scrollTop: 0,
+      });
+    },
     resetHistory: () => setHistory({ ...initialHistoryState, requestId: nextRequestId++ }),
   };
 };

@@ -22,7 +22,7 @@ export function prependEntry(entries: readonly RequestLogEntry[], entry: Request
 }
 
 /** Entries newest first by start time. */
-export function sortEntries(entries: readonly RequestLogEntry[]): RequestLogEntry[] {
+function sortEntries(entries: readonly RequestLogEntry[]): RequestLogEntry[] {
   return [...entries].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
 }
 

@@ -25,6 +25,20 @@ export interface ProfilesSlice {
   importProfiles(json: string): Promise<Result<MethodOutput<'profiles.import'>>>;
 }
 
+/**
+ * Connection results that a later report has made stale: "Connected — the key works" for a
+ * profile whose key Notify has since reported revoked (a revoked key never works again).
+ */
+function withoutStaleConnectionTests(
+  tests: Readonly<Record<string, Loadable<ConnectionTest>>>,
+  profiles: readonly PublicProfile[],
+): Record<string, Loadable<ConnectionTest>> {
+  const stale = new Set(
+    profiles.filter((p) => p.key?.revokedSeenAt && tests[p.id]?.value?.verdict === 'ok').map((p) => p.id),
+  );
+  return Object.fromEntries(Object.entries(tests).filter(([id]) => !stale.has(id)));
+}
+
 /** The active profile, or null. */
 export function selectActiveProfile(
   state: Pick<AppState, 'profiles' | 'activeProfileId'>,
@@ -49,6 +63,7 @@ export const createProfilesSlice: SliceCreator<ProfilesSlice> = (set, get, { api
     const result = await api.call('profiles.list', {});
     set({ profiles: settle(get().profiles, result, (v) => v.profiles) });
     if (result.ok) {
+      set({ connectionTests: withoutStaleConnectionTests(get().connectionTests, result.value.profiles) });
       const active = result.value.activeId;
       const exists = result.value.profiles.some((p) => p.id === active);
       if (active !== get().activeProfileId) get().resetProfileScopedState();

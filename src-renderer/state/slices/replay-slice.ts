@@ -42,7 +42,7 @@ export interface ReplaySlice {
 }
 
 /** How many replays the log keeps. */
-export const REPLAY_LOG_LIMIT = 100;
+const REPLAY_LOG_LIMIT = 100;
 
 export const createReplaySlice: SliceCreator<ReplaySlice> = (set, get, { api }) => {
   let counter = 0;

@@ -9,7 +9,7 @@ import {
   placeholderFields,
   previewPersonalisation,
   type FieldValue,
-} from '../../lib/placeholder-fields';
+} from '../../features/send/placeholder-fields';
 import {
   buildSendRequest,
   emptySendForm,
@@ -17,9 +17,9 @@ import {
   validateSendForm,
   type SendErrors,
   type SendForm,
-} from '../../lib/send-request';
+} from '../../features/send/send-request';
 import { describeRpcError } from '../../lib/errors';
-import { checkRecipient } from '../../lib/recipient';
+import { checkRecipient } from '../../features/send/recipient';
 import { idle, loading, settle, type Loadable } from '../loadable';
 import { selectTemplate } from './templates-slice';
 import type { AppState, SliceCreator } from '../types';
@@ -52,6 +52,10 @@ export interface SendState {
   preview: Loadable<PreviewOutput> & { key: string | null };
   snippets: Partial<Record<SnippetLanguage, Loadable<string>>>;
   referenceLookup: Loadable<Notification[]>;
+  /** A placeholder has been typed in: empty ones are pointed out from then on. */
+  personalisationTouched: boolean;
+  /** The reference the last successful send used; the field is emptied so it is not sent twice. */
+  lastSentReference: string | null;
 }
 
 export interface SendSlice {
@@ -82,7 +86,29 @@ export const initialSendState: SendState = {
   preview: { ...idle<PreviewOutput>(), key: null },
   snippets: {},
   referenceLookup: idle(),
+  personalisationTouched: false,
+  lastSentReference: null,
 };
+
+/**
+ * The form for a newly chosen template: placeholder values kept by name, and the fields that only
+ * applied to the previous template's channel emptied (a phone number must not land in "Email
+ * address", a reply-to id is not an SMS sender id, an address means nothing to an email).
+ */
+export function formForTemplate(form: SendForm, previous: Template | null, next: Template | null): SendForm {
+  const values = next ? valuesForTemplate(next, form.values) : {};
+  const sameChannel = previous !== null && next !== null && previous.type === next.type;
+  if (sameChannel) return { ...form, mode: 'template', values };
+  return {
+    ...form,
+    mode: 'template',
+    values,
+    recipient: '',
+    senderId: '',
+    unsubscribeUrl: '',
+    address: {},
+  };
+}
 
 /** The template chosen on the send screen, from the active profile's list. */
 export function selectSendTemplate(
@@ -139,17 +165,14 @@ export const createSendSlice: SliceCreator<SendSlice> = (set, get, { api }) => {
     setSendTemplate(templateId) {
       const state = get();
       const template = selectTemplate(state, state.activeProfileId, templateId);
-      const form: SendForm = {
-        ...state.send.form,
-        mode: 'template',
-        values: template ? valuesForTemplate(template, state.send.form.values) : {},
-      };
+      const form = formForTemplate(state.send.form, selectSendTemplate(state), template);
       set({
         send: {
           ...initialSendState,
           templateId,
           form,
           snippets: {},
+          lastSentReference: state.send.lastSentReference,
         },
       });
     },
@@ -158,7 +181,10 @@ export const createSendSlice: SliceCreator<SendSlice> = (set, get, { api }) => {
     updateSendForm: (patch) => patchSend(revalidate({ ...get().send.form, ...patch })),
     setFieldValue(name, value) {
       const form = get().send.form;
-      patchSend(revalidate({ ...form, values: { ...form.values, [name]: value } }));
+      patchSend({
+        ...revalidate({ ...form, values: { ...form.values, [name]: value } }),
+        personalisationTouched: true,
+      });
     },
     setAddressLine(key, value) {
       const form = get().send.form;
@@ -206,8 +232,12 @@ export const createSendSlice: SliceCreator<SendSlice> = (set, get, { api }) => {
         recipient && (request.type === 'sms' || request.type === 'email')
           ? checkRecipient(request.type, recipient)
           : null;
+      // The reference named this send; sending it again would make two notifications one lookup
+      // cannot tell apart, so the field is emptied and the screen says which one was used.
+      const used = request.reference ?? null;
       patchSend({
         status: 'sent',
+        ...(used ? { form: { ...get().send.form, reference: '' }, lastSentReference: used } : {}),
         result: {
           profileId,
           id: result.value.id,

@@ -2,8 +2,8 @@
  * Templates per profile, their versions, and the list's filter.
  */
 import type { Template } from '../../../src-main/contract/schemas';
-import type { TemplateFilter } from '../../lib/template-filter';
-import { idle, loading, settle, type Loadable } from '../loadable';
+import type { TemplateFilter } from '../../features/templates/template-filter';
+import { loading, settle, type Loadable } from '../loadable';
 import type { AppState, SliceCreator } from '../types';
 
 export interface TemplatesSlice {
@@ -59,6 +59,3 @@ export const createTemplatesSlice: SliceCreator<TemplatesSlice> = (set, get, { a
   },
   setTemplateFilter: (patch) => set({ templateFilter: { ...get().templateFilter, ...patch } }),
 });
-
-/** An idle loadable, for selectors that need a stable empty value. */
-export const IDLE_TEMPLATES: Loadable<Template[]> = idle();

@@ -17,6 +17,8 @@ export interface TrackedEntry {
   observations: Observation[];
   final: boolean;
   explanation: Explanation | null;
+  /** The template's name at the notification's version, once the core has told it. */
+  templateName: string | null;
 }
 
 export interface TrackingSlice {
@@ -45,6 +47,7 @@ export function emptyEntry(profileId: string, id: string): TrackedEntry {
     observations: [],
     final: false,
     explanation: null,
+    templateName: null,
   };
 }
 
@@ -62,7 +65,7 @@ export function mergeObservations(a: readonly Observation[], b: readonly Observa
 }
 
 /** An entry after `notifications.get` answered. */
-export function applyTracked(entry: TrackedEntry, tracked: TrackedNotification): TrackedEntry {
+function applyTracked(entry: TrackedEntry, tracked: TrackedNotification): TrackedEntry {
   return {
     ...entry,
     load: 'ready',
@@ -71,6 +74,7 @@ export function applyTracked(entry: TrackedEntry, tracked: TrackedNotification):
     observations: mergeObservations(entry.observations, tracked.observations),
     final: tracked.final,
     explanation: tracked.explanation,
+    templateName: tracked.templateName ?? entry.templateName,
   };
 }
 

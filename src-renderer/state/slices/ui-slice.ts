@@ -36,15 +36,15 @@ export interface UiSlice {
 
 export const THEME_KEY = 'notify-console.theme';
 export const PRESENTING_KEY = 'notify-console.presenting';
-export const MAX_TOASTS = 4;
+const MAX_TOASTS = 4;
 
 /** Reads a stored theme choice, ignoring anything unexpected. */
-export function readTheme(value: string | null): ThemeChoice {
+function readTheme(value: string | null): ThemeChoice {
   return value === 'light' || value === 'dark' || value === 'system' ? value : 'system';
 }
 
 /** Reads the stored presentation-mode flag: only `on` turns it on. */
-export function readPresenting(value: string | null): boolean {
+function readPresenting(value: string | null): boolean {
   return value === 'on';
 }
 
@@ -57,7 +57,7 @@ function readPref(prefs: { getItem(key: string): string | null }, key: string): 
 }
 
 /** Adds a toast, dropping the oldest beyond {@link MAX_TOASTS}. */
-export function addToast(toasts: readonly Toast[], toast: Toast): Toast[] {
+function addToast(toasts: readonly Toast[], toast: Toast): Toast[] {
   return [...toasts, toast].slice(-MAX_TOASTS);
 }
 
@@ -72,7 +72,15 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get, { prefs }) => {
     shortcutsOpen: false,
     toasts: [],
     liveUpdates: null,
-    navigate: (route) => set({ route, paletteOpen: false }),
+    navigate: (route) =>
+      set({
+        // History opened without filters (the navigation, a shortcut) keeps the ones in use.
+        route:
+          route.screen === 'history' && route.filters === undefined
+            ? { ...route, filters: get().history.filters }
+            : route,
+        paletteOpen: false,
+      }),
     setTheme(theme) {
       set({ theme });
       try {

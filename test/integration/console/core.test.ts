@@ -132,12 +132,15 @@ describe('console core on the embedded sandbox', () => {
     });
     expect(sent.ok).toBe(true);
     const byId = await call('notifications.lookup', { query: sent.value.id });
-    // Any key of the service can read it by id: test, live and team profiles of the demo service.
-    expect(byId.value.results.map((r: { profileId: string }) => r.profileId).sort()).toEqual([
+    // Any key of the service can read it by id: test, live and team profiles of the demo service
+    // all find it, and it is one result (one notification of one service) found through all three.
+    expect(byId.value.results).toHaveLength(1);
+    expect(byId.value.results[0].profiles.map((r: { profileId: string }) => r.profileId).sort()).toEqual([
       'sandbox-live',
       'sandbox-team',
       'sandbox-test',
     ]);
+    expect(byId.value.results[0].templateName).toEqual(expect.any(String));
     const byRef = await call('notifications.lookup', { query: 'lookup-me' });
     expect(byRef.value.results.map((r: { profileId: string }) => r.profileId)).toEqual(['sandbox-live']);
     expect(byRef.value.searched).toHaveLength(4);

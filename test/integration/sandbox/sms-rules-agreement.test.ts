@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsPreview } from '../../../src-renderer/lib/sms-preview';
+import { smsPreview } from '../../../src-renderer/features/send/sms-preview';
 import { smsMessageInfo } from '../../../src-shared/template';
 import { SERVICE_ID, T, eventually, startTestSandbox, type TestSandbox } from '../../support/sandbox';
 

@@ -26,9 +26,10 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 
 /**
  * Declared for the main process but not imported by its bundle yet: settings are moving onto conf /
- * electron-store. Anything else in `dependencies` must be imported by the main bundle.
+ * electron-store, and the bulk send engine's readers (papaparse, exceljs) are not wired into the core
+ * yet. Anything else in `dependencies` must be imported by the main bundle.
  */
-const DECLARED_AHEAD_OF_USE = ['conf', 'electron-store'];
+const DECLARED_AHEAD_OF_USE = ['conf', 'electron-store', 'papaparse', 'exceljs'];
 
 /** The package a bare specifier names (`libphonenumber-js/max` → `libphonenumber-js`), or null. */
 function packageOf(specifier: string): string | null {

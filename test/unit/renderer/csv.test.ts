@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFileName, notificationsToCsv, toCsv } from '../../../src-renderer/lib/csv';
+import { csvCell, toCsv } from '../../../src-renderer/lib/csv';
+import { csvFileName, notificationsToCsv } from '../../../src-renderer/features/history/notifications-csv';
 import { notification } from './fake-api';
 
 describe('csvCell', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines, diffStats, splitLines, MAX_DIFF_CELLS } from '../../../src-renderer/lib/line-diff';
+import {
+  diffLines,
+  diffStats,
+  splitLines,
+  MAX_DIFF_CELLS,
+} from '../../../src-renderer/features/templates/line-diff';
 
 const render = (a: string, b: string) =>
   diffLines(a, b).map((l) => `${{ same: ' ', added: '+', removed: '-' }[l.kind]}${l.text}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecipient, SIMULATED_RECIPIENTS } from '../../../src-renderer/lib/recipient';
-import { describeCharacter, formatPounds, smsPreview } from '../../../src-renderer/lib/sms-preview';
+import { checkRecipient, SIMULATED_RECIPIENTS } from '../../../src-renderer/features/send/recipient';
+import { describeCharacter, formatPounds, smsPreview } from '../../../src-renderer/features/send/sms-preview';
 import { SMS_RATE_POUNDS } from '../../../src-shared/letters/costs';
 
 describe('checkRecipient', () => {

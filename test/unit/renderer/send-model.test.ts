@@ -6,14 +6,14 @@ import {
   placeholderFields,
   previewPersonalisation,
   type FieldValue,
-} from '../../../src-renderer/lib/placeholder-fields';
+} from '../../../src-renderer/features/send/placeholder-fields';
 import {
   buildSendRequest,
   emptySendForm,
   redactFileContents,
   validateSendForm,
   type SendForm,
-} from '../../../src-renderer/lib/send-request';
+} from '../../../src-renderer/features/send/send-request';
 import { template } from './fake-api';
 
 const file = (overrides: Partial<Extract<FieldValue, { kind: 'file' }>> = {}): FieldValue => ({

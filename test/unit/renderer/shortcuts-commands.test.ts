@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterCommands } from '../../../src-renderer/lib/commands';
+import { filterCommands } from '../../../src-renderer/features/shell/commands';
 import {
   GO_KEYS,
   initialShortcutState,
@@ -8,7 +8,7 @@ import {
   reduceShortcut,
   SEQUENCE_TIMEOUT_MS,
   type KeyInput,
-} from '../../../src-renderer/lib/shortcuts';
+} from '../../../src-renderer/features/shell/shortcuts';
 import { SCREENS } from '../../../src-renderer/state/routes';
 
 const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({

@@ -111,6 +111,35 @@ describe('profiles', () => {
     expect(store.getState().connectionTests['draft']).toBeUndefined();
   });
 
+  it('drops a "Connected" result once Notify reports the key revoked (issue 9.6)', async () => {
+    const ok_ = {
+      verdict: 'ok' as const,
+      message: 'Connected: the key works.',
+      skewSeconds: 0,
+      durationMs: 5,
+    };
+    const key = profile().key!;
+    let revoked = false;
+    const api = fakeApi({
+      'profiles.testConnection': () => ok(ok_),
+      'profiles.list': () =>
+        ok({
+          profiles: [
+            profile({ key: { ...key, revokedSeenAt: revoked ? '2026-03-01T10:00:00.000Z' : null } }),
+          ],
+          activeId: 'p1',
+        }),
+    });
+    const store = createAppStore(api);
+    await store.getState().loadProfiles();
+    await store.getState().testConnection('p1', { id: 'p1' });
+    await store.getState().loadProfiles();
+    expect(store.getState().connectionTests['p1']?.value?.verdict).toBe('ok');
+    revoked = true;
+    await store.getState().loadProfiles();
+    expect(store.getState().connectionTests['p1']).toBeUndefined();
+  });
+
   it('imports and reloads', async () => {
     const api = fakeApi({
       'profiles.import': () => ok({ imported: ['A'], skipped: [], renamed: [] }),

@@ -32,6 +32,7 @@ function tracked(overrides: Partial<TrackedNotification> = {}): TrackedNotificat
     observations: [obs('created', '2026-01-05T12:00:00.100Z', 'response')],
     final: false,
     explanation: null,
+    templateName: null,
     ...overrides,
   };
 }
@@ -162,6 +163,7 @@ const page = (ids: string[], next: string | null, fromCache = false) => ({
   notifications: ids.map((id) => notification({ id })),
   nextOlderThan: next,
   fromCache,
+  templateNames: [],
 });
 
 describe('history (pure)', () => {
@@ -303,7 +305,15 @@ describe('received texts, support and inspector', () => {
   it('looks up across profiles and keeps only the latest answer', async () => {
     const slow = deferred<ReturnType<typeof ok<{ results: never[]; searched: never[] }>>>();
     const result = {
-      results: [{ profileId: 'p2', profileName: 'Live', notification: notification() }],
+      results: [
+        {
+          profileId: 'p2',
+          profileName: 'Live',
+          notification: notification(),
+          profiles: [{ profileId: 'p2', profileName: 'Live' }],
+          templateName: null,
+        },
+      ],
       searched: [{ profileId: 'p2', profileName: 'Live', error: null }],
     };
     let n = 0;

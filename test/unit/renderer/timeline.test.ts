@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatDuration, formatSkew, parseNotifyTime } from '../../../src-renderer/lib/time';
-import { buildTimeline, observedStatuses } from '../../../src-renderer/lib/timeline';
+import {
+  buildTimeline,
+  observedStatuses,
+  timelineTotal,
+} from '../../../src-renderer/features/notification/timeline';
 import { notification } from './fake-api';
 
 describe('parseNotifyTime', () => {
@@ -86,5 +90,52 @@ describe('buildTimeline', () => {
         { status: 'created', observedAt: 'c', source: 'poll' },
       ]),
     ).toEqual(['created', 'sending']);
+  });
+});
+
+describe('timelineTotal (issue 9.6)', () => {
+  const created = '2026-01-05T12:00:00.000000Z';
+  it('runs from creation to completed_at, not to a poll two minutes later', () => {
+    const n = notification({
+      status: 'delivered',
+      created_at: created,
+      sent_at: '2026-01-05T12:00:01.000000Z',
+      completed_at: '2026-01-05T12:00:05.000000Z',
+    });
+    const observations = [
+      { status: 'created', observedAt: '2026-01-05T12:00:00.100Z', source: 'response' as const },
+      { status: 'delivered', observedAt: '2026-01-05T12:02:10.000Z', source: 'poll' as const },
+    ];
+    const entries = buildTimeline(n, observations);
+    expect(entries.at(-1)?.sinceStartMs).toBe(130_000);
+    expect(timelineTotal(n, entries, true)).toEqual({
+      ms: 5000,
+      finalStatus: 'delivered',
+      until: 'completed_at',
+    });
+  });
+
+  it('without completed_at, runs to the first time the final status was seen', () => {
+    const n = notification({ status: 'technical-failure', created_at: created, completed_at: null });
+    const observations = [
+      { status: 'technical-failure', observedAt: '2026-01-05T12:00:03.000Z', source: 'poll' as const },
+      { status: 'technical-failure', observedAt: '2026-01-05T12:01:00.000Z', source: 'callback' as const },
+    ];
+    expect(timelineTotal(n, buildTimeline(n, observations), true)).toMatchObject({
+      ms: 3000,
+      until: 'first-seen',
+    });
+  });
+
+  it('says "so far" for a notification still on its way', () => {
+    const n = notification({ status: 'sending', created_at: created, completed_at: null });
+    const observations = [
+      { status: 'sending', observedAt: '2026-01-05T12:00:02.000Z', source: 'poll' as const },
+    ];
+    expect(timelineTotal(n, buildTimeline(n, observations), false)).toEqual({
+      ms: 2000,
+      finalStatus: null,
+      until: 'so-far',
+    });
   });
 });

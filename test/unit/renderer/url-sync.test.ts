@@ -142,7 +142,7 @@ describe('startUrlSync', () => {
     win.back();
     expect(store.getState().route).toEqual({ screen: 'send', templateId: TEMPLATE });
     win.back();
-    expect(store.getState().route).toEqual({ screen: 'history' });
+    expect(store.getState().route).toEqual({ screen: 'history', filters: {} });
     win.forward();
     expect(store.getState().route).toEqual({ screen: 'send', templateId: TEMPLATE });
     expect(win.log).toHaveLength(2);
@@ -190,7 +190,7 @@ describe('startUrlSync', () => {
     store.getState().setPaletteOpen(true);
     win.back();
     expect(store.getState().paletteOpen).toBe(false);
-    expect(store.getState().route).toEqual({ screen: 'history' });
+    expect(store.getState().route).toEqual({ screen: 'history', filters: {} });
   });
 
   it('stops listening and pushing when stopped', () => {

@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { describeRpcError, fieldErrors } from '../../../src-renderer/lib/errors';
-import { groupFailuresByReason, type FailureGroup } from '../../../src-renderer/lib/failures';
+import {
+  groupFailuresByReason,
+  type FailureGroup,
+} from '../../../src-renderer/features/support/failure-reasons';
 import {
   describeHistoryFilters,
   filtersKey,
   toHistoryFilterForm,
   toHistoryFilters,
-} from '../../../src-renderer/lib/history-filters';
-import { statusTone, STATUS_FILTER_OPTIONS } from '../../../src-renderer/lib/statuses';
-import { filterTemplates, sortVersions } from '../../../src-renderer/lib/template-filter';
+} from '../../../src-renderer/features/history/history-filters';
+import { statusTone, STATUS_FILTER_OPTIONS } from '../../../src-renderer/components/status-tone';
+import { filterTemplates, sortVersions } from '../../../src-renderer/features/templates/template-filter';
 import {
   base64DecodedSize,
   base64ToBytes,
   bytesToBase64,
   formatBytes,
 } from '../../../src-renderer/lib/base64';
-import { emailPreviewDocument } from '../../../src-renderer/lib/email-preview';
+import { emailPreviewDocument } from '../../../src-renderer/components/message-body/email-preview';
 import { rpcError, template } from './fake-api';
 
 const explanation = {
@@ -191,6 +194,9 @@ describe('failures grouping', () => {
     latest,
     explanation,
     sampleIds: [],
+    profiles: [{ profileId: 'p1', profileName: 'P' }],
+    templateName: null,
+    templateVersions: [1],
   });
 
   it('groups by reason, newest reason first, templates by count', () => {
@@ -204,6 +210,33 @@ describe('failures grouping', () => {
       ['permanent-failure', 1, '2026-01-02T10:00:00Z'],
     ]);
     expect(reasons[0]?.groups.map((g) => g.templateId)).toEqual(['t2', 't1']);
+  });
+
+  it('explains a reason once per channel it holds, texts before emails (issue 9.6)', () => {
+    const sms = { ...explanation, title: 'The phone number does not exist' };
+    const email = { ...explanation, title: 'The email address does not exist' };
+    const reasons = groupFailuresByReason([
+      {
+        ...group('permanent-failure', 't1', 3, '2026-01-02T10:00:00Z'),
+        notificationType: 'email',
+        explanation: email,
+      },
+      {
+        ...group('permanent-failure', 't2', 2, '2026-01-01T10:00:00Z'),
+        notificationType: 'sms',
+        explanation: sms,
+      },
+      {
+        ...group('permanent-failure', 't3', 1, '2026-01-01T09:00:00Z'),
+        notificationType: 'email',
+        explanation: email,
+      },
+    ]);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]?.explanations.map((e) => [e.channel, e.explanation.title, e.count])).toEqual([
+      ['sms', 'The phone number does not exist', 2],
+      ['email', 'The email address does not exist', 4],
+    ]);
   });
 });
 

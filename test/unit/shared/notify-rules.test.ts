@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { methods } from '../../../src-main/contract/methods';
-import { statusTone } from '../../../src-renderer/lib/statuses';
+import { statusTone } from '../../../src-renderer/components/status-tone';
 import { formatDay, parseNotifyTime } from '../../../src-shared/dates';
 import { isUuid, UUID_PATTERN } from '../../../src-shared/notify/ids';
 import { checkProfileName, PROFILE_NAME_MAX } from '../../../src-shared/notify/profile-fields';

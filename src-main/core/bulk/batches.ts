@@ -1,0 +1,121 @@
+/**
+ * Creating and resuming batches: the engine's entry points for the console (wired in a later step).
+ *
+ * `createBatch` turns a sendable sheet check into a batch on disk (every row with its request and
+ * reference) and refuses references that would break the exactly-once lookup; `openBatch` reads a
+ * batch back, replays its journal and gives a {@link BatchRunner} to run, pause, resume or cancel
+ * it, and its results as CSV.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  notificationRequests,
+  referenceProblems,
+  type ReferenceProblem,
+  type SheetCheck,
+} from '../../../src-shared/spreadsheet/index';
+import type { TemplateType } from '../../../src-shared/statuses';
+import type { TemplateParts } from '../../../src-shared/template/index';
+import { createBatchFiles, openBatchFiles, type BatchManifest } from './batch-files';
+import { BatchRunner } from './batch-runner';
+import type { PreparedRequests } from './read-in-worker';
+import { batchResultsCsv, type TrackedStatus } from './results-csv';
+
+export interface CreateBatchInput {
+  /** The batches folder (in the console's data folder). */
+  root: string;
+  fileName: string;
+  profileId: string;
+  templateId: string;
+  templateVersion: number | null;
+  template: TemplateParts;
+  check: SheetCheck;
+  smsSenderId?: string | null;
+  emailReplyToId?: string | null;
+  /** Defaults to a new UUID; made references are `<batchId>-<row number>`. */
+  batchId?: string;
+}
+
+export type CreateBatchResult =
+  | { ok: true; batchId: string; rowCount: number }
+  | { ok: false; message: string; problems: ReferenceProblem[] };
+
+/** Writes a new batch for a sheet that passed Notify's checks. Nothing is sent yet. */
+export async function createBatch(input: CreateBatchInput): Promise<CreateBatchResult> {
+  if (!input.check.sendable) {
+    return {
+      ok: false,
+      message: 'The sheet has errors: fix them and upload it again before sending.',
+      problems: [],
+    };
+  }
+  const batchId = input.batchId ?? randomUUID();
+  const requests = notificationRequests(input.check, input.template, {
+    templateId: input.templateId,
+    referencePrefix: batchId,
+    smsSenderId: input.smsSenderId ?? null,
+    emailReplyToId: input.emailReplyToId ?? null,
+  });
+  return createPreparedBatch({
+    ...input,
+    type: input.template.type,
+    batchId,
+    requests: {
+      jsonl: requests.map((r) => `${JSON.stringify(r)}\n`).join(''),
+      count: requests.length,
+      problems: referenceProblems(requests),
+    },
+  });
+}
+
+export interface PreparedBatchInput extends Omit<CreateBatchInput, 'template' | 'check' | 'batchId'> {
+  type: TemplateType;
+  /** The batch id the requests' made references start with. */
+  batchId: string;
+  /** Requests prepared by the sheet worker (`checkSheetInWorker` with `requestOptions`). */
+  requests: PreparedRequests;
+}
+
+/** Writes a new batch from requests the sheet worker prepared. Nothing is sent yet. */
+export async function createPreparedBatch(input: PreparedBatchInput): Promise<CreateBatchResult> {
+  if (input.requests.problems.length > 0) {
+    return {
+      ok: false,
+      message: 'Some references cannot be used: each row needs its own, of at most 1,000 characters.',
+      problems: input.requests.problems,
+    };
+  }
+  const manifest: BatchManifest = {
+    version: 1,
+    batchId: input.batchId,
+    createdAt: new Date().toISOString(),
+    fileName: input.fileName,
+    type: input.type,
+    templateId: input.templateId,
+    templateVersion: input.templateVersion,
+    profileId: input.profileId,
+    rowCount: input.requests.count,
+  };
+  await createBatchFiles(input.root, manifest, input.requests.jsonl);
+  return { ok: true, batchId: input.batchId, rowCount: input.requests.count };
+}
+
+export interface OpenBatch {
+  manifest: BatchManifest;
+  runner: BatchRunner;
+  /** The results file as it stands now. */
+  resultsCsv(tracked?: ReadonlyMap<string, TrackedStatus>): string;
+  /** Closes the journal (after `run()` has resolved). */
+  close(): Promise<void>;
+}
+
+/** Opens a batch to run or resume it. A batch cut off by a crash resumes where its journal ends. */
+export async function openBatch(root: string, batchId: string): Promise<OpenBatch> {
+  const opened = await openBatchFiles(root, batchId);
+  const runner = new BatchRunner({ ...opened, templateId: opened.manifest.templateId });
+  return {
+    manifest: opened.manifest,
+    runner,
+    resultsCsv: (tracked) => batchResultsCsv(opened.requests, opened.rows, tracked),
+    close: () => opened.journal.close(),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The worker that reads and checks a spreadsheet off the event loop (see read-in-worker.ts).
+ *
+ * Gets one message (the file's bytes, its name, the template, the service's rules and, to prepare
+ * a batch, the request options), answers with the sheet's summary and, for a sendable sheet, its
+ * requests as JSON lines (one string: cheap to pass back, written as is into the batch), or the
+ * upload form's error. Its parent then terminates it.
+ */
+import { parentPort } from 'node:worker_threads';
+import {
+  checkSheet,
+  FILE_MESSAGES,
+  notificationRequests,
+  referenceProblems,
+  summariseCheck,
+} from '../../../src-shared/spreadsheet/index';
+import { readSheet } from './read-sheet';
+import { SheetReadError } from './sheet-rows';
+import type { WorkerReply, WorkerRequest } from './read-in-worker';
+
+parentPort?.once('message', (request: WorkerRequest) => {
+  void answer(request).then((reply) => parentPort?.postMessage(reply));
+});
+
+async function answer(request: WorkerRequest): Promise<WorkerReply> {
+  try {
+    const rows = await readSheet(request.bytes, request.fileName, { encoding: request.encoding });
+    const check = checkSheet({
+      fileName: request.fileName,
+      ...rows,
+      template: request.template,
+      rules: request.rules,
+    });
+    const summary = summariseCheck(request.fileName, check, rows.dataRows);
+    if (!request.requestOptions || !check.sendable) return { ok: true, summary, requests: null };
+    const requests = notificationRequests(check, request.template, request.requestOptions);
+    return {
+      ok: true,
+      summary,
+      requests: {
+        jsonl: requests.map((r) => `${JSON.stringify(r)}\n`).join(''),
+        count: requests.length,
+        problems: referenceProblems(requests),
+      },
+    };
+  } catch (err) {
+    if (err instanceof SheetReadError) return { ok: false, message: err.message, details: err.details };
+    return { ok: false, message: FILE_MESSAGES.cannotRead, details: {} };
+  }
+}

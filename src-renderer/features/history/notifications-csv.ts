@@ -1,0 +1,52 @@
+/**
+ * History's CSV export: the loaded notifications, with Notify's field names as columns.
+ */
+import type { Notification } from '../../../src-main/contract/schemas';
+import { recipientOf } from '../../components/notification-table/notification-fields';
+import { toCsv } from '../../lib/csv';
+
+/** Columns of the history export, named as Notify names the fields. */
+const NOTIFICATION_CSV_COLUMNS = [
+  'id',
+  'reference',
+  'type',
+  'status',
+  'recipient',
+  'template_id',
+  'template_version',
+  'created_at',
+  'sent_at',
+  'completed_at',
+  'cost_in_pounds',
+  'subject',
+  'body',
+] as const;
+
+/** The loaded history rows as CSV. */
+export function notificationsToCsv(rows: readonly Notification[]): string {
+  return toCsv(
+    NOTIFICATION_CSV_COLUMNS,
+    rows.map((n) => [
+      n.id,
+      n.reference,
+      n.type,
+      n.status,
+      recipientOf(n),
+      n.template.id,
+      n.template.version,
+      n.created_at,
+      n.sent_at,
+      n.completed_at,
+      n['cost_in_pounds'],
+      n.subject,
+      n.body,
+    ]),
+  );
+}
+
+/** A file name for an export: profile name and time, safe on every OS. */
+export function csvFileName(profileName: string, now: Date): string {
+  const safe = profileName.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'profile';
+  const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  return `notifications-${safe}-${stamp}.csv`;
+}

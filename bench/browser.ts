@@ -28,10 +28,13 @@ async function fillHistory(sandboxUrl: string, count: number) {
   const key: string = service.api_keys.find((k: any) => k.key_type === 'test').api_key;
   const template = service.templates.find((t: any) => t.name === 'Verification code').id;
   // Notify's rate limit (3,000 a minute) would refuse most of a fast fill: lift it for this service.
-  await fetch(`${sandboxUrl}/_sandbox/services/${service.id}`, {
+  const lifted = await fetch(`${sandboxUrl}/_sandbox/services/${service.id}`, {
     method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ rate_limit: 100_000_000 }),
   });
+  if (!lifted.ok)
+    throw new Error(`could not lift the sandbox's rate limit: ${lifted.status} ${await lifted.text()}`);
   const h = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
   const token = () => {
     const p = Buffer.from(JSON.stringify({ iss: service.id, iat: Math.floor(Date.now() / 1000) })).toString(

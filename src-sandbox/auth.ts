@@ -52,23 +52,6 @@ function b64urlJson(part: string): unknown {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 }
 
-/**
- * Decoded tokens by token string. A client reuses one token for many requests (the same `iat` second),
- * so the base64 and JSON work is done once; the result is only read.
- */
-const DECODED = new Map<string, DecodedToken | null>();
-const DECODED_LIMIT = 10_000;
-
-function decodeCached(token: string): DecodedToken | null {
-  let tok = DECODED.get(token);
-  if (tok === undefined) {
-    tok = decodeUnverified(token);
-    if (DECODED.size >= DECODED_LIMIT) DECODED.clear();
-    DECODED.set(token, tok);
-  }
-  return tok;
-}
-
 /** PyJWT's unverified decode: three segments, JSON header, JSON object payload. */
 function decodeUnverified(token: string): DecodedToken | null {
   const parts = token.split('.');
@@ -92,24 +75,53 @@ function isObject(v: unknown): v is Record<string, unknown> {
 type KeyOutcome = 'next' | 'ok' | { error: string };
 
 /**
- * Tokens whose signature a secret has already verified. Clients mint the same token string within a
- * second (same iss, iat and key), so a repeat skips the HMAC; the claims are still checked each time.
+ * Tokens whose signature a key's secret has verified, with their decoded parts. Clients reuse one
+ * token for every request in the same second (same iss, iat and key), so a repeat skips the base64,
+ * the JSON and the HMAC; the claims are still checked each time.
+ *
+ * Only verified tokens are kept (a stream of distinct bad tokens costs nothing to remember), oldest
+ * out first, within a byte budget rather than a count: headers are limited to 8 KB a line, and a
+ * count alone would let big tokens add up.
  */
-const VERIFIED = new Map<string, string>();
-const VERIFIED_LIMIT = 10_000;
+const VERIFIED = new Map<string, { tok: DecodedToken; secret: string; bytes: number }>();
+export const VERIFIED_CACHE_BYTES = 4 * 1024 * 1024;
+let verifiedBytes = 0;
 
-function remember(token: string, secret: string): void {
-  if (VERIFIED.size >= VERIFIED_LIMIT) VERIFIED.clear();
-  VERIFIED.set(token, secret);
+/** What a cached token costs: the token, its signing input and claims (one byte a character), and the entry. */
+function cacheCost(token: string): number {
+  return token.length * 3 + 256;
+}
+
+function remember(token: string, tok: DecodedToken, secret: string): void {
+  const bytes = cacheCost(token);
+  if (bytes > VERIFIED_CACHE_BYTES || VERIFIED.has(token)) return;
+  for (const [oldest, entry] of VERIFIED) {
+    if (verifiedBytes + bytes <= VERIFIED_CACHE_BYTES) break;
+    VERIFIED.delete(oldest);
+    verifiedBytes -= entry.bytes;
+  }
+  VERIFIED.set(token, { tok, secret, bytes });
+  verifiedBytes += bytes;
+}
+
+/** The verified-token cache's size, for tests. */
+export function verifiedTokenCache(): { entries: number; bytes: number } {
+  return { entries: VERIFIED.size, bytes: verifiedBytes };
 }
 
 /** One key's attempt: PyJWT's decode with `algorithms=["HS256"], leeway=30`, then Notify's own iat check. */
-function tryKey(tok: DecodedToken, secret: string, nowS: number, token: string): KeyOutcome {
+function tryKey(
+  tok: DecodedToken,
+  secret: string,
+  nowS: number,
+  token: string,
+  verified: boolean,
+): KeyOutcome {
   if (tok.header.alg !== 'HS256') return { error: AUTH_MESSAGES.algorithm };
-  if (VERIFIED.get(token) !== secret) {
+  if (!verified) {
     const expected = createHmac('sha256', secret).update(tok.signingInput).digest();
     if (expected.length !== tok.signature.length || !timingSafeEqual(expected, tok.signature)) return 'next';
-    remember(token, secret);
+    remember(token, tok, secret);
   }
   const { iat, exp, nbf, aud } = tok.payload;
   // PyJWT raises MissingRequiredClaimError for a missing iat (Notify requires it): a decode error, so the next key is tried.
@@ -142,7 +154,8 @@ export function authenticate(
   if (!header) return new AuthError(401, AUTH_MESSAGES.noToken);
   if (header.slice(0, 7).toLowerCase() !== 'bearer ') return new AuthError(401, AUTH_MESSAGES.noBearer);
   const token = header.slice(7);
-  const tok = decodeCached(token);
+  const known = VERIFIED.get(token);
+  const tok = known?.tok ?? decodeUnverified(token);
   if (!tok) return new AuthError(403, AUTH_MESSAGES.invalidToken);
   // `"iss" not in unverified`: a present `null` passes this check and fails the UUID one.
   if (!Object.hasOwn(tok.payload, 'iss')) return new AuthError(403, AUTH_MESSAGES.noIss);
@@ -155,11 +168,10 @@ export function authenticate(
   if (keys.length === 0) return new AuthError(403, AUTH_MESSAGES.noKeys);
   if (!service.active) return new AuthError(403, AUTH_MESSAGES.archived);
   const nowS = Math.floor(nowMs / 1000);
-  const knownSecret = VERIFIED.get(token);
   for (const key of keys) {
     // A token verified before can only verify with that secret: skip the others' HMACs.
-    if (knownSecret !== undefined && key.secret !== knownSecret) continue;
-    const outcome = tryKey(tok, key.secret, nowS, token);
+    if (known !== undefined && key.secret !== known.secret) continue;
+    const outcome = tryKey(tok, key.secret, nowS, token, known !== undefined);
     if (outcome === 'next') continue;
     if (outcome !== 'ok') return new AuthError(403, outcome.error);
     if (key.revokedAt !== null) return new AuthError(403, AUTH_MESSAGES.revoked);

@@ -2,9 +2,13 @@
  * `npm run sandbox -- [options]`: runs the Notify Sandbox from the command line.
  */
 import { parseArgs } from 'node:util';
+import { CONTROL_SECRET_HEADER } from './control';
 import { loadFixtureFile, FixtureError } from './fixtures';
 import { CorruptDataError } from './persistence';
-import { startSandbox } from './server';
+import { startSandbox, type Sandbox } from './server';
+
+/** The environment variable the control secret comes from: never argv, which `ps` shows to everyone. */
+export const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
 
 export const HELP = `Notify Sandbox: a local GOV.UK Notify API v2 for development and CI.
 
@@ -28,10 +32,20 @@ On start it prints the base URL, each service's API keys and template ids.
 Point any Notify client at the base URL, for example:
   new NotifyClient('http://127.0.0.1:6011', apiKey)
 
-Control API (loopback only): GET /_sandbox/ lists its routes: info, reset, faults,
-clock, inbound texts, callbacks, keys and templates.`;
+Control API: GET /_sandbox/ lists its routes: info, reset, faults, clock, inbound
+texts, callbacks, keys and templates. It answers local tools, never a web page:
+loopback callers only, Host must be 127.0.0.1, localhost or [::1] with this port,
+requests from a web page (an Origin header) are refused, and calls that change
+something need Content-Type: application/json and a JSON body ({} if nothing else):
+  curl -X POST -H 'Content-Type: application/json' -d '{}' http://127.0.0.1:6011/_sandbox/reset
 
-export async function main(argv: string[]): Promise<number> {
+Environment:
+  ${SECRET_ENV}
+                    A control secret: every control API call must then send it
+                    in the ${CONTROL_SECRET_HEADER} header. (An environment variable, not
+                    an option: other users can read a command line.)`;
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -68,14 +82,41 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const fixture = values.fixtures ? await loadFixtureFile(values.fixtures) : undefined;
-    const sandbox = await startSandbox({
+    const controlSecret = env[SECRET_ENV] || null;
+    // Ctrl+C or a service manager's SIGTERM: close once (the data folder is compacted), exit 0. A
+    // second signal while closing changes nothing. Installed before the sandbox starts and anything
+    // is printed: a script may signal as soon as it has read the start-up line, or sooner.
+    let sandbox: Sandbox | null = null;
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      if (!sandbox) return; // still starting: it stops as soon as it has started
+      sandbox.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`sandbox: could not close cleanly: ${(err as Error)?.message ?? String(err)}`);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    sandbox = await startSandbox({
       port,
       host: values.host,
       fixture,
       dataDir: values.data ?? null,
       timeScale,
       limits: !values['no-limits'],
+      controlSecret,
     });
+    if (stopping) {
+      stopping = false;
+      stop();
+      return -1;
+    }
+    if (sandbox.recovery) console.error(`sandbox: ${sandbox.recovery.message}`);
     const info = sandbox.info();
     if (values.json) {
       console.log(JSON.stringify(info));
@@ -88,14 +129,9 @@ export async function main(argv: string[]): Promise<number> {
         for (const t of s.templates.filter((x) => !x.archived))
           console.log(`  ${t.type.padEnd(6)} ${t.id}  ${t.name}`);
       }
-      console.log(`\nControl API: ${info.base_url}/_sandbox/   Stop with Ctrl+C.`);
+      const guard = controlSecret ? ` (send ${CONTROL_SECRET_HEADER}: the value of ${SECRET_ENV})` : '';
+      console.log(`\nControl API: ${info.base_url}/_sandbox/${guard}   Stop with Ctrl+C.`);
     }
-    const stop = async () => {
-      await sandbox.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
     return -1; // keep running
   } catch (err) {
     if (err instanceof FixtureError || err instanceof CorruptDataError) {

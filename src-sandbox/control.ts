@@ -1,6 +1,7 @@
 /**
  * The `/_sandbox/` control API: inspect and reset state, create keys and templates, inject faults,
- * simulate inbound texts, move the clock. Loopback only (checked by the server).
+ * simulate inbound texts, move the clock. Local tools only: `control-access.ts` checks the caller
+ * (loopback, Host, Origin, content type, control secret) before a request gets here.
  *
  * Answers plain JSON (this API is the sandbox's own); its errors use Notify's app-level envelope.
  */
@@ -15,6 +16,8 @@ import type { Sandbox } from './server';
 import { faultSchema } from './faults';
 import { inboundSmsPayload } from './callbacks';
 import { postNotification } from './routes/post-notification';
+
+export { CONTROL_SECRET_HEADER } from './control-access';
 
 export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
   { method: 'GET', path: '/_sandbox/', does: 'this list' },
@@ -61,7 +64,7 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
   {
     method: 'POST',
     path: '/_sandbox/faults',
-    does: '{"kind": latency|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault',
+    does: '{"kind": latency|slow_network|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault: latency delays the answer (after auth and the work), slow_network the arrival',
   },
   { method: 'DELETE', path: '/_sandbox/faults', does: 'removes every fault' },
   { method: 'GET', path: '/_sandbox/clock', does: 'sandbox time, skew and time scale' },
@@ -155,7 +158,9 @@ const templateInput = z.strictObject({
   has_unsubscribe_link: z.boolean().optional(),
 });
 
+/** The body the access check parsed (it refuses a state-changing call whose body is not JSON). */
 function body(req: SandboxRequest): unknown {
+  if (req.json !== undefined) return req.json;
   if (req.body.length === 0) return {};
   return JSON.parse(req.body.toString('utf8'));
 }

@@ -1,15 +1,21 @@
 /**
- * Fault injection: latency, 5xx answers, 429s and dropped connections on demand.
+ * Fault injection: slow answers, a slow network, 5xx answers, 429s and dropped connections on demand.
  *
  * A fault applies to requests whose path starts with `path_prefix` (and whose method matches, when
- * given), for the next `count` of them or until removed. `phase: "after"` drops the connection after
- * the request has been processed: the server did the work, the client never hears of it.
+ * given), for the next `count` of them or until removed.
+ * - `latency`: a slow answer. The request is accepted and processed at once (auth and its `iat` check
+ *   included), and the answer waits `latency_ms`: a send exists before its 201 arrives.
+ * - `slow_network`: the request takes `latency_ms` to arrive, so it is authenticated late (a JWT may
+ *   go stale on the way, as over a slow link).
+ * - `error`: an answer of `status` instead of the real one (5xx as a gateway would, 429 as Notify does).
+ * - `drop`: the connection is dropped; with `phase: "after"` only once the request has been processed:
+ *   the server did the work, the client never hears of it.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 export const faultSchema = z.strictObject({
-  kind: z.enum(['latency', 'error', 'drop']),
+  kind: z.enum(['latency', 'slow_network', 'error', 'drop']),
   status: z.number().int().min(400).max(599).optional(),
   latency_ms: z.number().int().min(0).max(120_000).optional(),
   count: z.number().int().positive().max(1_000_000).optional(),

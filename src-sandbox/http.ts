@@ -17,6 +17,8 @@ export interface SandboxRequest {
   /** `http://host:port/` as Flask's `request.url_root`. */
   urlRoot: string;
   remoteAddress: string;
+  /** A control call's body, parsed once by the access check (control routes only). */
+  json?: unknown;
 }
 
 export interface SandboxResponse {
@@ -35,6 +37,18 @@ export const NOTIFY_HEADERS: Readonly<Record<string, string>> = {
   'X-Permitted-Cross-Domain-Policies': 'none',
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains; preload',
   'Cache-Control': 'no-store, no-cache, private, must-revalidate',
+};
+
+/**
+ * Headers on every `/_sandbox/*` answer instead of Notify's: no CORS at all (a page on another origin
+ * cannot read them), and nothing a browser may embed, frame or sniff.
+ */
+export const CONTROL_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cache-Control': 'no-store',
 };
 
 const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'Content-Type': 'application/json' });

@@ -15,7 +15,7 @@ import {
 import { deliveryStatusPayload, type CallbackDispatcher } from './callbacks';
 import type { SandboxClock } from './clock';
 import { formatDatetime } from './json';
-import { inspectPrecompiledLetter, LETTER_MAX_PAGE_COUNT, renderLetterPdf } from './letters';
+import { inspectPrecompiledLetter, renderLetterWithinLimit } from './letters';
 import { readAddressWindow } from './letters/pdf-text';
 import type { StoredNotification } from './model';
 import type { PdfStore } from './pdf-store';
@@ -98,17 +98,18 @@ export class Lifecycle {
     this.clock.schedule(DELAYS.letterPdf, () => {
       this.track(
         (async () => {
-          const { pdf, sheets, pageCount } = await renderLetterPdf({
+          const letter = await renderLetterWithinLimit({
             ...content,
             date: new Date(n.createdAt / 1000),
           });
-          await this.pdfs.put(n.id, pdf);
-          await this.store.updateNotification(n.id, { billableUnits: sheets });
-          if (pageCount > LETTER_MAX_PAGE_COUNT) {
+          if (letter.tooLong) {
             // API `update_billable_units_or_validation_failed_status_for_letter`: over 10 pages fails.
+            // The sandbox stops laying it out at page 11 and keeps no PDF of it.
             this.set(n, 'validation-failed', {});
             return;
           }
+          await this.pdfs.put(n.id, letter.pdf);
+          await this.store.updateNotification(n.id, { billableUnits: letter.sheets });
           if (n.keyType === 'test') {
             this.clock.schedule(DELAYS.testLetterDespatch, () => this.set(n, 'delivered', {}));
           } else {

@@ -41,12 +41,21 @@ import { getTemplate, getTemplates, previewTemplate } from './routes/template-vi
 import { getReceivedTexts } from './routes/received-texts';
 import { postUnsubscribe } from './routes/unsubscribe';
 import { handleControl } from './control';
+import { BASE_HEADERS, CONTROL_BASE, readBody, send } from './wire';
+import { checkControlBody, checkControlHeaders, type ControlAccess } from './control-access';
+import { headerLimitProblem, headerLimitPage, headerLimitResponse, MAX_HEADER_BLOCK_BYTES } from './gateway';
+import type { JournalRecovery } from './persistence';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   /** Loopback by default; the control API refuses non-loopback callers whatever this is. */
   host?: string;
+  /**
+   * When set, every control API call (`/_sandbox/*`) must carry it in the `X-Sandbox-Secret` header
+   * (`CONTROL_SECRET_HEADER`). The console sets a random one for the sandbox it embeds.
+   */
+  controlSecret?: string | null;
   /** A fixture object; default: the built-in demo. Ignored when the data folder already holds state. */
   fixture?: Fixture | unknown;
   /** Folder for durable state; none keeps everything in memory. */
@@ -57,6 +66,8 @@ export interface SandboxOptions {
   limits?: boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** With a data folder: a journal this big is compacted into the snapshot (default 64 MiB). */
+  compactAfterBytes?: number;
   /** Called for unexpected errors (default: console.error). */
   onError?: (err: unknown) => void;
 }
@@ -85,18 +96,23 @@ export interface Sandbox {
   port: number;
   ctx: SandboxContext;
   faults: Faults;
+  /**
+   * What start-up recovered from, when the data folder was not closed cleanly (a torn last journal
+   * line set aside); null otherwise.
+   */
+  recovery: JournalRecovery | null;
   info(): SandboxInfo;
   /** Resolves when no lifecycle work or callback is in flight. */
   idle(): Promise<void>;
   /** Back to the starting fixture (same keys); notifications and counters cleared. */
   reset(): Promise<void>;
+  /** Stops the server and writes the data folder's snapshot. Calling it again returns the same promise. */
   close(): Promise<void>;
 }
 
 const EMPTY_QUERY = new URLSearchParams();
 const EMPTY_PAIRS: [string, string][] = Object.freeze([]) as unknown as [string, string][];
 const DEFAULT_MAX_BODY = 12 * 1024 * 1024;
-const MAX_HEADER_BYTES = 512 * 1024;
 
 interface Route {
   method: string;
@@ -171,10 +187,6 @@ const ROUTES: Route[] = [
   route('GET', '/v2/received-text-messages', { v2: getReceivedTexts }),
 ];
 
-function isLoopback(addr: string): boolean {
-  return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
-}
-
 /** Starts a sandbox and resolves once it is listening. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = new SandboxClock(options.timeScale ?? 1);
@@ -182,28 +194,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const onError = options.onError ?? ((err: unknown) => console.error('[sandbox]', err));
 
   let journal: FileJournal | null = null;
+  let recovery: JournalRecovery | null = null;
   let fixture: Fixture;
   let unsubscribeSecret = randomBytes(32).toString('hex');
   if (options.dataDir) {
-    const opened = await FileJournal.open(options.dataDir);
+    const opened = await FileJournal.open(options.dataDir, {
+      compactAfterBytes: options.compactAfterBytes,
+      onError,
+    });
     journal = opened.journal;
+    recovery = opened.recovery;
     const fixturePath = join(options.dataDir, 'fixture.json');
     const secretPath = join(options.dataDir, 'secret');
     if (opened.fresh) {
       fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()));
       await writeFile(fixturePath, JSON.stringify(fixture, null, 2), { mode: 0o600 });
       await writeFile(secretPath, unsubscribeSecret, { mode: 0o600 });
+      store.startingFixture = fixture;
       store.loadFixture(fixture);
-      await journal.compact(store.snapshot());
     } else {
       fixture = completeFixture(parseFixture(JSON.parse(await readFile(fixturePath, 'utf8')), fixturePath));
       unsubscribeSecret = (await readFile(secretPath, 'utf8')).trim();
+      store.startingFixture = fixture;
       for (const rec of opened.records) store.replay(rec);
-      await journal.compact(store.snapshot());
     }
+    await journal.start(() => store.snapshot());
     store.journal = journal;
   } else {
     fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()));
+    store.startingFixture = fixture;
     store.loadFixture(fixture);
   }
 
@@ -229,6 +248,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new Faults();
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const sockets = new Set<import('node:net').Socket>();
+  /** Fault delays in progress, ended early by `close()`. */
+  const delays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const d = {
+        timer: setTimeout(() => {
+          delays.delete(d);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      delays.add(d);
+    });
+  // The port is known once listening; the request handler only runs after that.
+  const access: ControlAccess = { port: 0, secret: options.controlSecret ?? null };
 
   const purgeTimer = setInterval(() => void store.purgeExpired(clock.nowMs()).catch(onError), 60_000);
   purgeTimer.unref();
@@ -237,9 +271,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // eslint-disable-next-line prefer-const
   let sandbox: Sandbox;
 
-  // Long tokens and ids reach Notify's own checks (and its error envelopes) rather than Node's limits.
+  // Header limits are gunicorn's, checked per request (gateway.ts); Node's own limit sits above them.
   const server: Server = createServer(
-    { keepAliveTimeout: 65_000, maxHeaderSize: MAX_HEADER_BYTES },
+    { keepAliveTimeout: 65_000, maxHeaderSize: MAX_HEADER_BLOCK_BYTES },
     (req, res) => {
       void handle(req, res).catch((err) => {
         onError(err);
@@ -259,23 +293,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       socket.destroy();
       return;
     }
-    const overflow = err.code === 'HPE_HEADER_OVERFLOW';
-    const status = overflow ? 431 : 400;
-    const body = sortedJson({
-      message: overflow
-        ? 'One or more header fields exceeds the maximum size.'
-        : 'The browser (or proxy) sent a request that this server could not understand.',
-      result: 'error',
-    });
-    const reason = overflow ? 'Request Header Fields Too Large' : 'Bad Request';
     // A HEAD request gets the headers only, or the client would read the body as a second response.
     const raw = (err as { rawPacket?: Buffer }).rawPacket;
     const head = raw?.subarray(0, 5).toString('latin1') === 'HEAD ';
+    if (err.code === 'HPE_HEADER_OVERFLOW') {
+      socket.end(headerLimitResponse('size', head));
+      return;
+    }
+    const body = sortedJson({
+      message: 'The browser (or proxy) sent a request that this server could not understand.',
+      result: 'error',
+    });
     const headers = Object.entries({ ...NOTIFY_HEADERS, 'Content-Type': 'application/json' })
       .map(([k, v]) => `${k}: ${v}\r\n`)
       .join('');
     socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
+      `HTTP/1.1 400 Bad Request\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
     );
   });
 
@@ -288,11 +321,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const search = q < 0 ? '' : rawUrl.slice(q + 1);
     const method = req.method ?? 'GET';
     const remote = req.socket.remoteAddress ?? '';
+    const head = method === 'HEAD';
+    const control = path.startsWith('/_sandbox');
+    const base = control ? CONTROL_BASE : BASE_HEADERS;
+
+    // Notify's web server refuses oversized headers before the app (or its auth) sees them.
+    const problem = headerLimitProblem(req.rawHeaders);
+    if (problem) {
+      const page = headerLimitPage(problem);
+      res.sendDate = false;
+      res.writeHead(400, 'Bad Request', [
+        'Connection',
+        'close',
+        'Content-Type',
+        'text/html',
+        'Content-Length',
+        String(page.length),
+      ]);
+      res.end(head ? undefined : page);
+      return;
+    }
+    // The control API checks who is calling before it reads a byte of the body.
+    if (control) {
+      const refusal = checkControlHeaders(method, req.headers, remote, access);
+      if (refusal) return send(res, refusal, head, true, 0, base);
+    }
 
     const { chunks, tooBig } = await readBody(req, maxBody);
-    const head = method === 'HEAD';
     if (tooBig) {
-      send(res, appError(413, 'The data value transmitted exceeds the capacity limit.'), head, true);
+      send(res, appError(413, 'The data value transmitted exceeds the capacity limit.'), head, true, 0, base);
       return;
     }
     // Most requests have no query string: they share one empty, frozen view of it.
@@ -308,25 +365,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       remoteAddress: remote,
     };
 
-    if (path.startsWith('/_sandbox')) {
-      if (!isLoopback(remote))
-        return send(res, appError(403, 'The sandbox control API only answers on loopback.'), head);
-      return send(res, await handleControl(sreq, sandbox), head);
+    if (control) {
+      const parsed = checkControlBody(method, sreq.body);
+      if (!parsed.ok) return send(res, parsed.refusal, head, false, 0, base);
+      sreq.json = parsed.json;
+      return send(res, await handleControl(sreq, sandbox), head, false, 0, base);
     }
 
     const hit = faults.take(method, path);
     let dropAfter = false;
+    let latencyMs = 0;
+    let injected: SandboxResponse | null = null;
     for (const f of hit) {
-      if (f.kind === 'latency') await new Promise((r) => setTimeout(r, f.latency_ms ?? 1000));
+      if (f.kind === 'slow_network') await delay(f.latency_ms ?? 1000);
+      if (f.kind === 'latency') latencyMs += f.latency_ms ?? 1000;
       if (f.kind === 'drop' && f.phase === 'before') {
         req.socket.destroy();
         return;
       }
       if (f.kind === 'drop') dropAfter = true;
-      if (f.kind === 'error') return send(res, injectedError(f.status ?? 500, f.retry_after), head);
+      if (f.kind === 'error') injected ??= injectedError(f.status ?? 500, f.retry_after);
     }
 
-    const response = await dispatch(sreq, head ? 'GET' : method, search);
+    // A latency fault delays the answer, not the request: auth (and its `iat` check) and the work
+    // happen on arrival.
+    const response = injected ?? (await dispatch(sreq, head ? 'GET' : method, search));
+    if (latencyMs > 0) await delay(latencyMs);
     if (dropAfter) {
       req.socket.destroy();
       return;
@@ -388,14 +452,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  access.port = address.port;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+
+  let closing: Promise<void> | null = null;
+  const closeOnce = async () => {
+    clearInterval(purgeTimer);
+    clock.close();
+    callbacks.close();
+    for (const d of delays) {
+      clearTimeout(d.timer);
+      d.resolve();
+    }
+    delays.clear();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    });
+    await ctx.lifecycle.idle();
+    if (journal) await journal.close();
+  };
 
   sandbox = {
     url,
     port: address.port,
     ctx,
     faults,
+    recovery,
     info: () => describe(url, store),
     idle: async () => {
       for (let i = 0; i < 50; i++) {
@@ -406,27 +490,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
     },
     reset: async () => {
-      store.clear();
-      store.loadFixture(fixture);
       limits.reset();
       faults.clear();
       ctx.documents.clear();
-      if (journal) await journal.compact(store.snapshot());
+      // Journaled as a record of its own, so sends that land while the data folder is compacted
+      // keep their place after it.
+      await store.reset();
+      if (journal) await journal.compact();
     },
-    close: async () => {
-      clearInterval(purgeTimer);
-      clock.close();
-      callbacks.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      });
-      await ctx.lifecycle.idle();
-      if (journal) {
-        await journal.compact(store.snapshot());
-        await journal.close();
-      }
-    },
+    close: () => (closing ??= closeOnce()),
   };
   return sandbox;
 }
@@ -541,86 +613,6 @@ function injectedError(status: number, retryAfter?: number): SandboxResponse {
     ...v2Error(status, [{ error: 'InjectedFault', message: 'Internal server error' }]),
     headers: { 'Content-Type': 'application/json', ...headers },
   };
-}
-
-interface BodyState {
-  chunks: Buffer[];
-  size: number;
-  max: number;
-  resolve: (r: { chunks: Buffer[]; tooBig: boolean }) => void;
-}
-
-const BODY = Symbol('sandbox body');
-type ReadingRequest = IncomingMessage & { [BODY]?: BodyState };
-
-function onBodyData(this: ReadingRequest, chunk: Buffer): void {
-  const st = this[BODY]!;
-  st.size += chunk.length;
-  if (st.size > st.max) {
-    this.off('data', onBodyData);
-    this.resume();
-    st.resolve({ chunks: st.chunks, tooBig: true });
-    return;
-  }
-  st.chunks.push(chunk);
-}
-
-function onBodyEnd(this: ReadingRequest): void {
-  const st = this[BODY]!;
-  st.resolve({ chunks: st.chunks, tooBig: false });
-}
-
-/**
- * Reads a request body with a cap. The listeners are shared functions (state rides on the request),
- * so a request allocates no closures here; an async iterator would be slower still.
- */
-function readBody(req: IncomingMessage, maxBody: number): Promise<{ chunks: Buffer[]; tooBig: boolean }> {
-  return new Promise((resolve, reject) => {
-    const r = req as ReadingRequest;
-    r[BODY] = { chunks: [], size: 0, max: maxBody, resolve };
-    r.on('data', onBodyData);
-    r.once('end', onBodyEnd);
-    r.once('error', reject);
-  });
-}
-
-/** The Date header, formatted once a second rather than per response. */
-let dateSecond = -1;
-let dateSkew = 0;
-let dateText = '';
-function httpDate(skewMs: number): string {
-  const now = Date.now() + skewMs;
-  const second = Math.floor(now / 1000);
-  if (second !== dateSecond || skewMs !== dateSkew) {
-    dateSecond = second;
-    dateSkew = skewMs;
-    dateText = new Date(now).toUTCString();
-  }
-  return dateText;
-}
-
-/** Notify's fixed headers as the flat list `writeHead` takes, built once. */
-const BASE_HEADERS: readonly string[] = Object.entries(NOTIFY_HEADERS).flat();
-
-function send(res: ServerResponse, r: SandboxResponse, head: boolean, close = false, skewMs = 0): void {
-  // A string body goes out with the headers in one socket write; Node appends it to the head block.
-  const length = typeof r.body === 'string' ? Buffer.byteLength(r.body, 'utf8') : r.body.length;
-  let headers = BASE_HEADERS.slice();
-  if (r.headers) {
-    for (const k in r.headers) {
-      if (Object.hasOwn(NOTIFY_HEADERS, k)) {
-        // A route's own value for one of Notify's headers replaces it in place.
-        headers = Object.entries({ ...NOTIFY_HEADERS, ...r.headers }).flat();
-        break;
-      }
-      headers.push(k, r.headers[k]!);
-    }
-  }
-  headers.push('Content-Length', String(length), 'Date', httpDate(skewMs));
-  if (close) headers.push('Connection', 'close');
-  res.sendDate = false;
-  res.writeHead(r.status, headers);
-  res.end(head ? undefined : r.body);
 }
 
 function describe(url: string, store: SandboxStore): SandboxInfo {

@@ -24,7 +24,9 @@ export type JournalRecord =
   | { t: 'key'; k: ApiKey }
   | { t: 'template'; serviceId: string; tpl: Template }
   | { t: 'unsubscribe'; u: UnsubscribeRequest }
-  | { t: 'purge'; ids: string[] };
+  | { t: 'purge'; ids: string[] }
+  /** Back to the starting fixture: everything before it is forgotten. */
+  | { t: 'reset' };
 
 export interface Journal {
   /** Resolves once the record is durable (immediately for an in-memory sandbox). */
@@ -48,8 +50,16 @@ export class SandboxStore {
   /** `${serviceId}-${type}-${YYYY-MM-DD}` → count, as Notify's Redis keys. */
   readonly dailyCounts = new Map<string, number>();
   journal: Journal = memoryJournal;
+  /** What a reset goes back to (also when a `reset` record is replayed). */
+  startingFixture: Fixture | null = null;
 
   constructor(private readonly nowMicros: () => number) {}
+
+  /** Back to the starting fixture (same keys); resolves once the reset is durable. */
+  async reset(): Promise<void> {
+    this.replay({ t: 'reset' });
+    await this.journal.append({ t: 'reset' });
+  }
 
   /** Loads a (completed) fixture; times missing from received texts are spread over the last hour. */
   loadFixture(fixture: Fixture): void {
@@ -135,6 +145,10 @@ export class SandboxStore {
         break;
       case 'purge':
         for (const id of rec.ids) this.removeNotificationInMemory(id);
+        break;
+      case 'reset':
+        this.clear();
+        if (this.startingFixture) this.loadFixture(this.startingFixture);
         break;
     }
   }

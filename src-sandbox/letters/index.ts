@@ -1,7 +1,14 @@
 /**
  * Letters for the Notify Sandbox: templated letter PDFs, precompiled-letter checks and test PDFs.
  */
-export { renderLetterPdf, formatLetterDate, type LetterPdfInput, type RenderedLetter } from './render-letter';
+export {
+  renderLetterPdf,
+  renderLetterWithinLimit,
+  formatLetterDate,
+  type CheckedLetter,
+  type LetterPdfInput,
+  type RenderedLetter,
+} from './render-letter';
 export {
   inspectPrecompiledLetter,
   LETTER_MAX_PAGE_COUNT,

@@ -13,6 +13,9 @@
  * - A paragraph that is exactly `qr: <data>` becomes a QR code.
  * - URLs print bold without their protocol; `[text](url)` prints as `text: url`; images print nothing.
  * - Single newlines are line breaks (mistune `hard_wrap`).
+ *
+ * `letterBlocks` yields the blocks one at a time, so a renderer that stops at Notify's page limit never
+ * parses the rest of a huge letter; every step is linear in the text it reads.
  */
 
 /** A piece of text in one weight. */
@@ -41,24 +44,38 @@ const LIST_START = /^( *)([•*-]|\d+\.)/;
 const LIST_INTERRUPTS_PARAGRAPH = /^ *(?:[*+-]|\d+\.) ./;
 const QR_PARAGRAPH = /^qr\s*:\s*(.+)$/i;
 
-const ESCAPE = /^\\([\\`*{}[\]()#+\-.!_>~|])/;
-const URL = /^(https?:\/\/[^\s<]+[^<.,:"')\]\s])/;
+/** Sticky: tried at one position of the whole text, never on a copy of the rest of it. */
+const URL = /(https?:\/\/[^\s<]+[^<.,:"')\]\s])/y;
 const LINK =
   /^(!?)\[((?:\[[^\]]*\]|[^[\]]|\](?=[^[]*\]))*)\]\(\s*<?([^\s)]*?)>?(?:\s+['"][\s\S]*?['"])?\s*\)/;
-const TEXT = /^[\s\S]+?(?=[\\<![_*`~\n]|https?:\/\/|$)/;
+/**
+ * Where plain text stops: where an escape, a link, a line break or a URL may start. (Mistune also
+ * stops at `<`, `_`, `*`, `` ` `` and `~`, but Notify's letters print those as text, so the runs are
+ * the same.)
+ */
+const TEXT_STOP = /\\[\\`*{}[\]()#+\-.!_>~|]|!?\[|\n|https?:\/\//g;
+const BLANK = /^\s*$/;
 
 /** Parses a letter body (placeholders already filled) into blocks. */
 export function parseLetterMarkdown(source: string): LetterBlock[] {
-  const text = source
-    .replace(/\r\n|\r/g, '\n')
-    .replace(/\u2424/g, '\n')
-    .replace(/\t/g, '    ');
-  const lines = text.split('\n').map((line) => (/^\s*$/.test(line) ? '' : line));
-  return parseBlocks(lines, false);
+  return [...letterBlocks(source)];
 }
 
-function parseBlocks(lines: string[], inListItem: boolean): LetterBlock[] {
-  const blocks: LetterBlock[] = [];
+/** The blocks of a letter body, parsed as they are taken. */
+export function letterBlocks(source: string): Generator<LetterBlock> {
+  // (Each replacement copies the whole text: only done when there is something to replace.)
+  let text = source;
+  if (text.includes('\r')) text = text.replace(/\r\n|\r/g, '\n');
+  if (text.includes('\u2424')) text = text.replace(/\u2424/g, '\n');
+  if (text.includes('\t')) text = text.replace(/\t/g, '    ');
+  // Whitespace-only lines count as blank.
+  return parseBlocks(
+    text.split('\n').map((line) => (line === '' || !BLANK.test(line) ? line : '')),
+    false,
+  );
+}
+
+function* parseBlocks(lines: string[], inListItem: boolean): Generator<LetterBlock> {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';
@@ -67,45 +84,40 @@ function parseBlocks(lines: string[], inListItem: boolean): LetterBlock[] {
       continue;
     }
     if (HRULE.test(line)) {
-      blocks.push({ type: 'page-break' });
+      yield { type: 'page-break' };
       i++;
       continue;
     }
     const heading = inListItem ? null : HEADING.exec(line);
     if (heading) {
       const content = heading[2] ?? '';
-      blocks.push(
-        heading[1] === '#' ? { type: 'heading', lines: parseInline(content) } : paragraphOrQr(content),
-      );
+      yield heading[1] === '#' ? { type: 'heading', lines: parseInline(content) } : paragraphOrQr(content);
       i++;
       continue;
     }
     const next = lines[i + 1];
     if (next !== undefined && SETEXT_UNDERLINE.test(next)) {
-      blocks.push(
-        next.trim().startsWith('=') ? { type: 'heading', lines: parseInline(line) } : paragraphOrQr(line),
-      );
+      yield next.trim().startsWith('=') ? { type: 'heading', lines: parseInline(line) } : paragraphOrQr(line);
       i += 2;
       continue;
     }
     if (BLOCK_QUOTE.test(line)) {
       const end = blockQuoteEnd(lines, i);
       const inner = lines.slice(i, end).map((l) => l.replace(/^ *\^ ?/, ''));
-      blocks.push(...parseBlocks(inner, inListItem));
+      yield* parseBlocks(inner, inListItem);
       i = end;
       continue;
     }
     if (LIST_START.test(line)) {
       const end = listEnd(lines, i);
-      blocks.push(parseList(lines.slice(i, end)));
+      yield parseList(lines.slice(i, end));
       i = end;
       continue;
     }
     const end = inListItem ? textEnd(lines, i) : paragraphEnd(lines, i);
-    blocks.push(paragraphOrQr(lines.slice(i, end).join('\n')));
+    yield paragraphOrQr(lines.slice(i, end).join('\n'));
     i = end;
   }
-  return blocks;
 }
 
 function paragraphOrQr(raw: string): LetterBlock {
@@ -115,9 +127,17 @@ function paragraphOrQr(raw: string): LetterBlock {
   return { type: 'paragraph', lines: parseInline(raw) };
 }
 
+/**
+ * The most lines one block (a paragraph, a list, a quote) is read to: each line takes a line of the
+ * page, so a block this long is far past Notify's 10 pages, and what follows it is laid out no more.
+ * Reading stops there, and the rest starts a new block.
+ */
+export const BLOCK_LINE_LIMIT = 20_000;
+
 function paragraphEnd(lines: string[], start: number): number {
   let j = start + 1;
-  while (j < lines.length) {
+  const limit = Math.min(lines.length, start + BLOCK_LINE_LIMIT);
+  while (j < limit) {
     const line = lines[j] ?? '';
     if (line === '') break;
     if (
@@ -137,7 +157,8 @@ function paragraphEnd(lines: string[], start: number): number {
 /** Inside a list item, text runs until a blank line or a nested list. */
 function textEnd(lines: string[], start: number): number {
   let j = start + 1;
-  while (j < lines.length) {
+  const limit = Math.min(lines.length, start + BLOCK_LINE_LIMIT);
+  while (j < limit) {
     const line = lines[j] ?? '';
     if (line === '' || HRULE.test(line) || LIST_START.test(line) || BLOCK_QUOTE.test(line)) break;
     if (SETEXT_UNDERLINE.test(lines[j + 1] ?? 'x')) break;
@@ -150,6 +171,7 @@ function blockQuoteEnd(lines: string[], start: number): number {
   let j = start;
   for (;;) {
     j++;
+    if (j - start > BLOCK_LINE_LIMIT) return j;
     while (j < lines.length && lines[j] !== '') j++;
     let k = j;
     while (k < lines.length && lines[k] === '') k++;
@@ -167,6 +189,7 @@ function listEnd(lines: string[], start: number): number {
   const hrule = new RegExp(`^(?:${indent})?(?:[-*_] *){3,}$`);
   let j = start + 1;
   while (j < lines.length) {
+    if (j - start >= BLOCK_LINE_LIMIT) return j;
     const line = lines[j] ?? '';
     if (line !== '') {
       if (hrule.test(line)) return j;
@@ -185,6 +208,12 @@ function listEnd(lines: string[], start: number): number {
   return j;
 }
 
+/**
+ * Items of one list parsed at most. Each item takes a line of the page at least, so no letter within
+ * Notify's 10 pages has this many: the rest would only be laid out past the limit.
+ */
+export const LIST_ITEM_LIMIT = 2000;
+
 function parseList(lines: string[]): LetterBlock {
   const first = LIST_START.exec(lines[0] ?? '');
   const ordered = (first?.[2] ?? '').endsWith('.');
@@ -193,6 +222,7 @@ function parseList(lines: string[]): LetterBlock {
   for (const line of lines) {
     const m = LIST_START.exec(line);
     const startsItem = rawItems.length === 0 || (m !== null && m[1] === itemIndent);
+    if (startsItem && m && rawItems.length === LIST_ITEM_LIMIT) break;
     if (startsItem && m) {
       itemIndent = m[1] ?? '';
       rawItems.push([line]);
@@ -207,10 +237,28 @@ function parseList(lines: string[]): LetterBlock {
       const space = raw.length - item.length;
       item = item.replace(new RegExp(`^ {1,${space}}`, 'gm'), '');
     }
-    return parseBlocks(item.replace(/^ +/, '').split('\n'), true);
+    return [...parseBlocks(item.replace(/^ +/, '').split('\n'), true)];
   });
   return { type: 'list', ordered, items };
 }
+
+/**
+ * Markup is read in the first this many characters of a paragraph; the rest is printed as plain text.
+ * A paragraph that long is far beyond 10 pages of text, so a letter's page count is unchanged, and
+ * parsing stays quick however hostile the text.
+ */
+export const INLINE_MARKUP_LIMIT = 50_000;
+/** Text with none of these has no markup `parseInline` reads (escapes, links, line breaks, URLs). */
+const INLINE_MARKUP = /[\\[!\n]|https?:\/\//;
+/** The most of a paragraph kept at all: more than 11 pages hold, so page counts are unchanged. */
+const INLINE_TEXT_LIMIT = 200_000;
+/** A link's text must close (`](`) within this many characters of its `[`. */
+const LINK_TEXT_REACH = 4096;
+/** How far past the `](` a link's URL and title may run. */
+const LINK_TARGET_REACH = 8192;
+/** After this many `[` that did not start a link, a paragraph's other `[` print as they are. */
+const LINK_ATTEMPTS = 1000;
+const ESCAPABLE = new Set('\\`*{}[]()#+-.!_>~|');
 
 /** Parses inline markdown into hard lines of runs. Whitespace is collapsed as HTML would. */
 export function parseInline(source: string): HardLine[] {
@@ -222,30 +270,74 @@ export function parseInline(source: string): HardLine[] {
     if (last && last.bold === bold) last.text += text;
     else line.push({ text, bold });
   };
-  const trimmed = source.replace(/^\n+|\s+$/g, '');
+  const full = source.replace(/^\n+/, '').trimEnd();
+  const trimmed = full.length > INLINE_MARKUP_LIMIT ? full.slice(0, INLINE_MARKUP_LIMIT) : full;
+  const at = (re: RegExp, i: number): RegExpExecArray | null => {
+    re.lastIndex = i;
+    return re.exec(trimmed);
+  };
+  let linkAttempts = 0;
+  /** The next `](` at or after a position (cached: positions only grow). */
+  let close = -2;
+  const closeFrom = (i: number): number => {
+    if (close !== -1 && close < i) close = trimmed.indexOf('](', i);
+    return close;
+  };
   let i = 0;
   while (i < trimmed.length) {
-    const rest = trimmed.slice(i);
-    let m: RegExpExecArray | null;
-    if ((m = ESCAPE.exec(rest))) {
-      push(m[1] ?? '', false);
-    } else if ((m = URL.exec(rest))) {
-      push(withoutProtocol(m[1] ?? ''), true);
-    } else if ((m = LINK.exec(rest))) {
-      if (m[1] !== '!') {
-        for (const run of parseInline(m[2] ?? '').flat()) push(run.text, run.bold);
-        push(': ', false);
-        push(withoutProtocol(m[3] ?? ''), true);
-      }
-    } else if (rest.startsWith('\n')) {
-      lines.push([]);
-      m = /^\n/.exec(rest);
-    } else {
-      m = TEXT.exec(rest) ?? /^[\s\S]/.exec(rest);
-      push(m?.[0] ?? '', false);
+    const c = trimmed[i]!;
+    if (c === '\\' && ESCAPABLE.has(trimmed[i + 1] ?? '')) {
+      push(trimmed[i + 1]!, false);
+      i += 2;
+      continue;
     }
-    i += m?.[0].length || 1;
+    if (c === '\n') {
+      lines.push([]);
+      i++;
+      continue;
+    }
+    let m: RegExpExecArray | null = null;
+    if (c === 'h' && (m = at(URL, i))) {
+      push(withoutProtocol(m[1] ?? ''), true);
+      i += m[0].length;
+      continue;
+    }
+    const opens = c === '[' || (c === '!' && trimmed[i + 1] === '[');
+    if (opens && linkAttempts < LINK_ATTEMPTS) {
+      const end = closeFrom(i);
+      if (end >= 0 && end - i <= LINK_TEXT_REACH) {
+        // Matched within a window, so one attempt never reads more than a few kilobytes.
+        LINK.lastIndex = 0;
+        m = LINK.exec(trimmed.slice(i, end + 2 + LINK_TARGET_REACH));
+        if (m) {
+          if (m[1] !== '!') {
+            const text = m[2] ?? '';
+            // Link text without markup needs no parse of its own: what the parse would make of it.
+            if (!INLINE_MARKUP.test(text))
+              push(
+                text
+                  .trimEnd()
+                  .replace(/[ \t\n\r\f\v]+/g, ' ')
+                  .replace(/^ +/, ''),
+                false,
+              );
+            else for (const run of parseInline(text).flat()) push(run.text, run.bold);
+            push(': ', false);
+            push(withoutProtocol(m[3] ?? ''), true);
+          }
+          i += m[0].length || 1;
+          continue;
+        }
+        linkAttempts++;
+      }
+    }
+    // Plain text runs to the next place markup could start (at least one character).
+    TEXT_STOP.lastIndex = i + 1;
+    const stop = TEXT_STOP.exec(trimmed)?.index ?? trimmed.length;
+    push(trimmed.slice(i, stop), false);
+    i = stop;
   }
+  if (trimmed !== full) push(full.slice(trimmed.length, INLINE_TEXT_LIMIT).replace(/\n/g, ' '), false);
   return lines.map((line) => collapseWhitespace(line));
 }
 

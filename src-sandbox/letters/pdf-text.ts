@@ -6,6 +6,8 @@
  * Used by tests to check layout, and to find the address in a precompiled letter's address window, as
  * Notify's template-preview does.
  */
+import { promisify } from 'node:util';
+import { inflate } from 'node:zlib';
 import {
   PDFArray,
   PDFDict,
@@ -99,7 +101,7 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
  */
 export async function readAddressWindow(bytes: Uint8Array): Promise<string[]> {
   try {
-    const content = await readPdfContent(bytes);
+    const content = await readFirstPage(bytes);
     const pageHeight = content.pages[0]?.height ?? 0;
     const mm = (v: number): number => (v * 72) / 25.4;
     const inWindow = content.texts.filter((t) => {
@@ -125,6 +127,45 @@ export async function readAddressWindow(bytes: Uint8Array): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+const inflateAsync = promisify(inflate);
+/** The most of page 1's drawing instructions read for the address window; the rest is not looked at. */
+const FIRST_PAGE_CONTENT_BYTES = 1024 * 1024;
+
+/**
+ * Page 1 only, as the address window needs: a precompiled letter is untrusted, so its content streams
+ * are inflated on the thread pool and only up to `FIRST_PAGE_CONTENT_BYTES` (a stream past that, or in
+ * a filter other than Flate, is skipped).
+ */
+async function readFirstPage(bytes: Uint8Array): Promise<PdfContent> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const content: PdfContent = { pageCount: doc.getPageCount(), pages: [], texts: [], rects: [] };
+  const page = doc.getPages()[0];
+  if (!page) return content;
+  content.pages.push(page.getSize());
+  const contents = page.node.Contents();
+  const refs = !contents ? [] : contents instanceof PDFArray ? contents.asArray() : [contents];
+  const streams: Uint8Array[] = [];
+  let budget = FIRST_PAGE_CONTENT_BYTES;
+  for (const ref of refs) {
+    const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
+    if (!(stream instanceof PDFRawStream) || budget <= 0) continue;
+    const filter = stream.dict.lookup(PDFName.of('Filter'));
+    const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
+    const raw = stream.getContents();
+    try {
+      if (filters.length === 0) streams.push(raw.subarray(0, budget));
+      else if (filters.length === 1 && filters[0] === PDFName.of('FlateDecode'))
+        streams.push(await inflateAsync(raw, { maxOutputLength: budget }));
+      else continue;
+    } catch {
+      continue; // not Flate, or more than is read
+    }
+    budget -= streams[streams.length - 1]!.length;
+  }
+  interpret(streams, fontNames(doc, page), 1, content);
+  return content;
 }
 
 function pageContentBytes(doc: PDFDocument, page: PDFPage): Uint8Array[] {

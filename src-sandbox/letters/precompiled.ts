@@ -3,8 +3,11 @@
  * (status `pending-virus-check`): an antivirus scan first, then template-preview's sanitise step
  * (`app/precompiled.py`), whose failure codes are reused as `reason`.
  */
-import { inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflate } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
+
+const inflateAsync = promisify(inflate);
 
 /** Notify's `LETTER_MAX_PAGE_COUNT`. */
 export const LETTER_MAX_PAGE_COUNT = 10;
@@ -47,6 +50,12 @@ const A4_TOLERANCE_MM = 2;
 const MM_PER_PT = 25.4 / 72;
 /** Cap on what one compressed stream may inflate to while scanning (a zip bomb must not hang the sandbox). */
 const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+/**
+ * Cap on the bytes inflated for one letter's scan, all streams together; past it the rest is not
+ * scanned (as a virus scanner's own size limits do). Inflating runs on the thread pool, never on the
+ * event loop.
+ */
+const SCAN_BUDGET_BYTES = 64 * 1024 * 1024;
 
 /**
  * Checks a precompiled letter the way Notify's asynchronous checks would. Never throws.
@@ -69,7 +78,7 @@ export async function inspectPrecompiledLetter(bytes: Uint8Array): Promise<Preco
 
 async function inspect(bytes: Uint8Array): Promise<PrecompiledInspection> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (containsEicar(buffer)) {
+  if (await containsEicar(buffer)) {
     return {
       ok: false,
       status: 'virus-scan-failed',
@@ -82,6 +91,8 @@ async function inspect(bytes: Uint8Array): Promise<PrecompiledInspection> {
 
   let doc: PDFDocument;
   try {
+    // pdf-lib parses 100 objects at a time (`ParseSpeeds.Slow`, its default), letting the event loop
+    // run between them.
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -132,11 +143,12 @@ function isA4Portrait(widthMm: number, heightMm: number, rotation: number): bool
   return false;
 }
 
-function containsEicar(buffer: Buffer): boolean {
+async function containsEicar(buffer: Buffer): Promise<boolean> {
   if (buffer.indexOf(EICAR_TEST_STRING, 0, 'latin1') >= 0) return true;
   // Look inside compressed streams too, as a PDF-aware scanner does.
   let from = 0;
-  for (;;) {
+  let budget = SCAN_BUDGET_BYTES;
+  while (budget > 0) {
     const keyword = buffer.indexOf('stream', from, 'latin1');
     if (keyword < 0) return false;
     from = keyword + 6;
@@ -147,11 +159,17 @@ function containsEicar(buffer: Buffer): boolean {
     const end = buffer.indexOf('endstream', start, 'latin1');
     if (end < 0) return false;
     try {
-      const inflated = inflateSync(buffer.subarray(start, end), { maxOutputLength: MAX_INFLATED_BYTES });
+      const inflated = await inflateAsync(buffer.subarray(start, end), {
+        maxOutputLength: Math.min(MAX_INFLATED_BYTES, budget),
+      });
+      budget -= inflated.length;
       if (inflated.indexOf(EICAR_TEST_STRING, 0, 'latin1') >= 0) return true;
-    } catch {
-      // Not Flate data (or truncated): nothing more to see in this stream.
+    } catch (error) {
+      // Not Flate data (or truncated): nothing more to see in this stream. One that inflates past
+      // the cap uses up what was left of the budget.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') budget -= MAX_INFLATED_BYTES;
     }
     from = end + 9;
   }
+  return false;
 }

@@ -1,5 +1,6 @@
 /**
- * Renders a templated letter as an A4 PDF laid out like Notify's print PDFs.
+ * Renders a templated letter as an A4 PDF laid out like Notify's print PDFs: the address window and
+ * contact block here, the body flowed by `page-writer.ts` in the geometry of `geometry.ts`.
  *
  * Geometry comes from UTILS `jinja_templates/letter_pdf/_main_css.jinja2` (and template-preview's
  * `precompiled.py` for the address window): page margins 15/10/15/15 mm (10 mm at the top of page 1);
@@ -9,20 +10,26 @@
  * 104 mm down page 1; "Page X of N" bottom right in 10 pt. Fonts are the standard Helvetica pair standing
  * in for Notify's Nimbus Sans / Arial.
  */
+import { PDFDocument, StandardFonts, type PDFPage } from 'pdf-lib';
 import {
-  PDFDocument,
-  StandardFonts,
-  fill,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  setFillingGrayscaleColor,
-  type PDFFont,
-  type PDFPage,
-} from 'pdf-lib';
-import QRCode from 'qrcode';
-import { parseLetterMarkdown, type HardLine, type LetterBlock, type TextRun } from './letter-markdown';
+  ADDRESS,
+  baselineOffset,
+  CONTACT,
+  CONTENT_LEFT,
+  CONTENT_WIDTH,
+  drawText,
+  drawVisualLine,
+  PAGE_NUMBER,
+  PARAGRAPH,
+  SUBJECT,
+} from './geometry';
+import { letterBlocks, type HardLine } from './letter-markdown';
+import { LetterTooLong, PageWriter } from './page-writer';
+import { LETTER_MAX_PAGE_COUNT } from './precompiled';
+import { clipToWidth, Fonts, MAX_LAID_OUT_CHARACTERS, wrap } from './text-layout';
 import { niceTypography, toEncodableText } from './typography';
+
+export { A4_HEIGHT_PT, A4_WIDTH_PT } from './geometry';
 
 /** What a templated letter needs to be drawn. */
 export interface LetterPdfInput {
@@ -48,62 +55,8 @@ export interface RenderedLetter {
   sheets: number;
 }
 
-const PT_PER_MM = 72 / 25.4;
-const mm = (value: number): number => value * PT_PER_MM;
-
-/** A4 in points. */
-export const A4_WIDTH_PT = 595.28;
-/** A4 in points. */
-export const A4_HEIGHT_PT = 841.89;
-
-const CONTENT_LEFT = mm(15);
-const CONTENT_WIDTH = mm(137.5);
-const FIRST_PAGE_CONTENT_TOP = mm(10 + 94);
-const PAGE_CONTENT_TOP = mm(15);
-const CONTENT_BOTTOM = A4_HEIGHT_PT - mm(15);
-
-const ADDRESS = {
-  left: mm(24.6),
-  bottom: mm(66.2),
-  width: mm(85),
-  maxHeight: mm(26.7),
-  size: 8,
-  lineHeight: 8.5,
-};
-const CONTACT = {
-  left: A4_WIDTH_PT - mm(10) - mm(71.2),
-  bottom: mm(297 - 15 - 199.8),
-  width: mm(71.2),
-  maxHeight: 132,
-  size: 10,
-  lineHeight: 12,
-};
-const PAGE_NUMBER = { right: A4_WIDTH_PT - mm(10), baseline: CONTENT_BOTTOM + 8.3, size: 10 };
-
-/** Helvetica's ascender and descender (AFM), for placing a baseline inside a CSS line box. */
-const ASCENT = 0.718;
-const DESCENT = 0.207;
-
-interface TextStyle {
-  size: number;
-  lineHeight: number;
-  bold: boolean;
-  marginTop: number;
-  marginBottom: number;
-}
-
-const PARAGRAPH: TextStyle = { size: 12.5, lineHeight: 16, bold: false, marginTop: 0, marginBottom: 16 };
-const SUBJECT: TextStyle = { size: 20, lineHeight: 23.4, bold: true, marginTop: 18.16, marginBottom: 7.68 };
-const HEADING: TextStyle = { size: 14, lineHeight: 17.4, bold: true, marginTop: 0, marginBottom: 16 };
-const HEADING_AFTER_SUBJECT_MARGIN = 8.35;
-const LIST_MARGIN_BOTTOM = 16;
-const NESTED_LIST_MARGIN_TOP = 16;
-const BULLET_INDENT = 0.8 * PARAGRAPH.size;
-const NUMBER_INDENT = 1.4 * PARAGRAPH.size;
-const MARKER_GAP = 4;
-const QR = { size: 16 * 5.25, marginTop: 16 * 1.25, marginBottom: 16 * 1.5 };
-const ORPHANS = 4;
-const WIDOWS = 2;
+/** What Notify's letter check needs: the letter, or word that it runs past Notify's page limit. */
+export type CheckedLetter = (RenderedLetter & { tooLong: false }) | { tooLong: true };
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -124,20 +77,41 @@ export function formatLetterDate(date: Date): string {
  * first), so any input renders.
  */
 export async function renderLetterPdf(input: LetterPdfInput): Promise<RenderedLetter> {
+  const rendered = await render(input, Infinity);
+  if (rendered.tooLong) throw new Error('unreachable: no page limit');
+  return rendered;
+}
+
+/**
+ * Renders a letter as Notify's letter check needs it: laid out only until it starts page 11, when
+ * it is known to be too long (`LETTER_MAX_PAGE_COUNT`) and no PDF is kept.
+ */
+export function renderLetterWithinLimit(input: LetterPdfInput): Promise<CheckedLetter> {
+  return render(input, LETTER_MAX_PAGE_COUNT);
+}
+
+async function render(input: LetterPdfInput, pageLimit: number): Promise<CheckedLetter> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = new Fonts(
     await doc.embedFont(StandardFonts.Helvetica),
     await doc.embedFont(StandardFonts.HelveticaBold),
   );
-  const writer = new PageWriter(doc, fonts);
+  const writer = new PageWriter(doc, fonts, pageLimit);
 
   drawAddress(writer.page, fonts, input.addressLines);
   if (input.contactBlock) drawContactBlock(writer.page, fonts, input.contactBlock);
 
-  writer.paragraph([[{ text: formatLetterDate(input.date), bold: false }]], PARAGRAPH);
-  const subject = niceTypography(input.subject).replace(/\s+/g, ' ').trim();
-  writer.paragraph([[{ text: subject, bold: true }]], SUBJECT);
-  writer.blocks(typesetBlocks(parseLetterMarkdown(input.body)), { x: CONTENT_LEFT, width: CONTENT_WIDTH });
+  const subject = niceTypography(input.subject.slice(0, MAX_LAID_OUT_CHARACTERS)).replace(/\s+/g, ' ').trim();
+  try {
+    await writer.paragraph([[{ text: formatLetterDate(input.date), bold: false }]], PARAGRAPH);
+    await writer.paragraph([[{ text: subject, bold: true }]], SUBJECT);
+    for (const block of letterBlocks(input.body)) {
+      await writer.blocks([block], { x: CONTENT_LEFT, width: CONTENT_WIDTH });
+    }
+  } catch (err) {
+    if (err instanceof LetterTooLong) return { tooLong: true };
+    throw err;
+  }
 
   const pages = doc.getPages();
   pages.forEach((page, index) => {
@@ -154,209 +128,24 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<RenderedLe
   doc.setModificationDate(input.date);
 
   const pdf = await doc.save();
-  return { pdf, pageCount: pages.length, sheets: Math.ceil(pages.length / 2) };
-}
-
-/** The two fonts, their shared character set, and cached measurements. */
-class Fonts {
-  readonly charset: ReadonlySet<number>;
-  private readonly widths = new Map<string, number>();
-
-  constructor(
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.charset = charsetFor(regular);
-  }
-
-  font(bold: boolean): PDFFont {
-    return bold ? this.bold : this.regular;
-  }
-
-  /** Width in points of already-encodable text. */
-  width(text: string, bold: boolean, size: number): number {
-    const key = `${bold ? 'b' : 'r'}${text}`;
-    let perPoint = this.widths.get(key);
-    if (perPoint === undefined) {
-      perPoint = this.font(bold).widthOfTextAtSize(text, 1);
-      this.widths.set(key, perPoint);
-    }
-    return perPoint * size;
-  }
-
-  clean(text: string): string {
-    return toEncodableText(text, this.charset);
-  }
-}
-
-const charsets = new Map<string, ReadonlySet<number>>();
-function charsetFor(font: PDFFont): ReadonlySet<number> {
-  let set = charsets.get(font.name);
-  if (!set) {
-    set = new Set(font.getCharacterSet());
-    charsets.set(font.name, set);
-  }
-  return set;
-}
-
-/** A line after wrapping: segments in one weight, each with its measured width. */
-interface VisualLine {
-  segments: { text: string; bold: boolean; width: number }[];
-}
-
-/** Applies typography and font-safe characters to every run, keeping QR data untouched. */
-function typesetBlocks(blocks: LetterBlock[]): LetterBlock[] {
-  return blocks.map((block): LetterBlock => {
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        return { ...block, lines: block.lines.map(typesetLine) };
-      case 'list':
-        return { ...block, items: block.items.map(typesetBlocks) };
-      default:
-        return block;
-    }
-  });
-}
-
-function typesetLine(line: HardLine): HardLine {
-  let previous = '';
-  return line.map((run) => {
-    const text = niceTypography(run.text, previous);
-    previous = text.slice(-1);
-    return { text, bold: run.bold };
-  });
-}
-
-/** Breaks hard lines into lines no wider than `maxWidth`, at spaces (or mid-word when a word is too long). */
-function wrap(
-  lines: HardLine[],
-  fonts: Fonts,
-  size: number,
-  maxWidth: number,
-  forceBold = false,
-): VisualLine[] {
-  const out: VisualLine[] = [];
-  const space = fonts.width(' ', false, size);
-  for (const hardLine of lines) {
-    const words = splitWords(hardLine, fonts, forceBold);
-    let current: VisualLine = { segments: [] };
-    let currentWidth = 0;
-    const pushPiece = (text: string, bold: boolean): void => {
-      const width = fonts.width(text, bold, size);
-      const last = current.segments[current.segments.length - 1];
-      if (last && last.bold === bold) {
-        last.text += text;
-        last.width += width;
-      } else {
-        current.segments.push({ text, bold, width });
-      }
-      currentWidth += width;
-    };
-    for (const word of words) {
-      const wordWidth = word.reduce((sum, piece) => sum + fonts.width(piece.text, piece.bold, size), 0);
-      const needed = current.segments.length > 0 ? space + wordWidth : wordWidth;
-      if (currentWidth + needed > maxWidth && current.segments.length > 0) {
-        out.push(current);
-        current = { segments: [] };
-        currentWidth = 0;
-      }
-      if (current.segments.length > 0) {
-        // A space is bold only between bold words, so bold segments never carry stray spaces.
-        const previousBold = current.segments[current.segments.length - 1]?.bold ?? false;
-        pushPiece(' ', previousBold && (word[0]?.bold ?? false));
-      }
-      if (wordWidth <= maxWidth) {
-        for (const piece of word) pushPiece(piece.text, piece.bold);
-        continue;
-      }
-      for (const piece of word) {
-        for (const ch of piece.text) {
-          const width = fonts.width(ch, piece.bold, size);
-          if (currentWidth + width > maxWidth && current.segments.length > 0) {
-            out.push(current);
-            current = { segments: [] };
-            currentWidth = 0;
-          }
-          pushPiece(ch, piece.bold);
-        }
-      }
-    }
-    out.push(current);
-  }
-  return out;
-}
-
-function splitWords(line: HardLine, fonts: Fonts, forceBold: boolean): TextRun[][] {
-  const words: TextRun[][] = [];
-  let word: TextRun[] = [];
-  for (const run of line) {
-    const parts = fonts.clean(run.text).split(' ');
-    parts.forEach((part, index) => {
-      if (index > 0 && word.length > 0) {
-        words.push(word);
-        word = [];
-      }
-      if (part !== '') word.push({ text: part, bold: forceBold || run.bold });
-    });
-  }
-  if (word.length > 0) words.push(word);
-  return words;
-}
-
-function baselineOffset(style: { size: number; lineHeight: number }): number {
-  return (style.lineHeight - (ASCENT + DESCENT) * style.size) / 2 + ASCENT * style.size;
-}
-
-const currentFont = new WeakMap<PDFPage, PDFFont>();
-
-/**
- * Draws already-encodable text. Selects the font on the page only when it changes: passing `font` to
- * `drawText` would add two font resource entries per call.
- */
-function drawText(
-  page: PDFPage,
-  text: string,
-  x: number,
-  baseline: number,
-  size: number,
-  font: PDFFont,
-): void {
-  if (currentFont.get(page) !== font) {
-    page.setFont(font);
-    currentFont.set(page, font);
-  }
-  page.drawText(text, { x, y: A4_HEIGHT_PT - baseline, size });
-}
-
-function drawVisualLine(
-  page: PDFPage,
-  fonts: Fonts,
-  line: VisualLine,
-  x: number,
-  baseline: number,
-  size: number,
-) {
-  let cursor = x;
-  for (const segment of line.segments) {
-    if (segment.text.trim() !== '')
-      drawText(page, segment.text, cursor, baseline, size, fonts.font(segment.bold));
-    cursor += segment.width;
-  }
+  return { tooLong: false, pdf, pageCount: pages.length, sheets: Math.ceil(pages.length / 2) };
 }
 
 function drawAddress(page: PDFPage, fonts: Fonts, addressLines: string[]): void {
   const maxLines = Math.floor(ADDRESS.maxHeight / ADDRESS.lineHeight);
+  // Only what could ever show in the window is cleaned and measured (with room for characters that
+  // clean-up removes).
+  const keep = fonts.maxCharacters(ADDRESS.width, ADDRESS.size) * 4;
   const lines = addressLines
-    .map((line) => fonts.clean(line.toUpperCase()).replace(/\s+/g, ' ').trim())
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .map((line) => fonts.clean(line.slice(0, keep).toUpperCase()).replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')
     .slice(0, maxLines);
   const top = ADDRESS.bottom - lines.length * ADDRESS.lineHeight;
   lines.forEach((text, index) => {
     // `white-space: nowrap; overflow: hidden`: a line too long for the window is cut off.
-    let shown = text;
-    while (shown.length > 1 && fonts.width(shown, false, ADDRESS.size) > ADDRESS.width)
-      shown = shown.slice(0, -1);
+    const shown = clipToWidth(text, fonts, ADDRESS.size, ADDRESS.width);
     const baseline = top + index * ADDRESS.lineHeight + baselineOffset(ADDRESS);
     drawText(page, shown, ADDRESS.left, baseline, ADDRESS.size, fonts.regular);
   });
@@ -369,225 +158,16 @@ function drawContactBlock(page: PDFPage, fonts: Fonts, contactBlock: string): vo
     .join('\n')
     .replace(/[ \t]+([,.])/g, '$1')
     .trim();
-  const hardLines: HardLine[] = text.split(/\r?\n|\r/).map((line) => [{ text: line, bold: false }]);
   const maxLines = Math.floor(CONTACT.maxHeight / CONTACT.lineHeight);
-  const lines = wrap(hardLines, fonts, CONTACT.size, CONTACT.width).slice(0, maxLines);
+  // Each hard line takes at least one line of the block: only the first few can show.
+  const keep = fonts.maxCharacters(CONTACT.width, CONTACT.size) * maxLines * 4;
+  const hardLines: HardLine[] = text
+    .split(/\r?\n|\r/, maxLines)
+    .map((line) => [{ text: line.slice(0, keep), bold: false }]);
+  const lines = wrap(hardLines, fonts, CONTACT.size, CONTACT.width, { maxLines });
   const top = CONTACT.bottom - lines.length * CONTACT.lineHeight;
   lines.forEach((line, index) => {
     const baseline = top + index * CONTACT.lineHeight + baselineOffset(CONTACT);
     drawVisualLine(page, fonts, line, CONTACT.left, baseline, CONTACT.size);
   });
-}
-
-interface Column {
-  x: number;
-  width: number;
-}
-
-/** Flows blocks down the page column, starting new pages as needed, with CSS-like collapsing margins. */
-class PageWriter {
-  page: PDFPage;
-  private y = FIRST_PAGE_CONTENT_TOP;
-  private pageHasContent = false;
-  private pendingMargin = 0;
-  private breakPending = false;
-  private lastWasSubject = false;
-
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly fonts: Fonts,
-  ) {
-    this.page = doc.addPage([A4_WIDTH_PT, A4_HEIGHT_PT]);
-  }
-
-  private newPage(): void {
-    this.page = this.doc.addPage([A4_WIDTH_PT, A4_HEIGHT_PT]);
-    this.y = PAGE_CONTENT_TOP;
-    this.pageHasContent = false;
-    this.pendingMargin = 0;
-  }
-
-  /** Starts a block: honours a pending page break, then collapses margins (none at the top of a page). */
-  private begin(marginTop: number): void {
-    if (this.breakPending) {
-      this.breakPending = false;
-      this.newPage();
-    }
-    if (this.pageHasContent) this.y += Math.max(this.pendingMargin, marginTop);
-    this.pendingMargin = 0;
-  }
-
-  private fits(height: number): boolean {
-    return this.y + height <= CONTENT_BOTTOM + 0.01;
-  }
-
-  private end(marginBottom: number): void {
-    this.pendingMargin = marginBottom;
-  }
-
-  /** Places lines one by one, breaking pages between them (orphans/widows as Notify's CSS asks). */
-  private placeLines(
-    lines: VisualLine[],
-    style: { size: number; lineHeight: number },
-    x: number,
-    options: { keepWithNext?: boolean; marker?: { text: string; right: number } } = {},
-  ): void {
-    const total = lines.length;
-    if (this.breakPending) {
-      // A page break inside a list item.
-      this.breakPending = false;
-      this.newPage();
-    }
-    if (this.pageHasContent) {
-      const fitCount = Math.max(0, Math.floor((CONTENT_BOTTOM + 0.01 - this.y) / style.lineHeight));
-      const needAll = options.keepWithNext ? total * style.lineHeight + PARAGRAPH.lineHeight : 0;
-      if (
-        (options.keepWithNext && !this.fits(needAll)) ||
-        (fitCount < total && fitCount < Math.min(ORPHANS, total))
-      ) {
-        this.newPage();
-      }
-    }
-    lines.forEach((line, index) => {
-      const remaining = total - index;
-      const roomLeft = Math.floor((CONTENT_BOTTOM + 0.01 - this.y) / style.lineHeight);
-      const widowBreak = index > 0 && remaining <= WIDOWS && roomLeft < remaining && index >= ORPHANS;
-      if (!this.fits(style.lineHeight) || widowBreak) this.newPage();
-      const baseline = this.y + baselineOffset(style);
-      drawVisualLine(this.page, this.fonts, line, x, baseline, style.size);
-      if (index === 0 && options.marker) {
-        const markerText = options.marker.text;
-        const width = this.fonts.width(markerText, false, style.size);
-        drawText(
-          this.page,
-          markerText,
-          options.marker.right - width,
-          baseline,
-          style.size,
-          this.fonts.regular,
-        );
-      }
-      this.y += style.lineHeight;
-      this.pageHasContent = true;
-    });
-  }
-
-  paragraph(
-    lines: HardLine[],
-    style: TextStyle,
-    column: Column = { x: CONTENT_LEFT, width: CONTENT_WIDTH },
-  ): void {
-    const marginTop =
-      style === HEADING && this.lastWasSubject ? HEADING_AFTER_SUBJECT_MARGIN : style.marginTop;
-    this.begin(marginTop);
-    const visual = wrap(lines, this.fonts, style.size, column.width, style.bold);
-    this.placeLines(visual, style, column.x, { keepWithNext: style.bold });
-    this.end(style.marginBottom);
-    this.lastWasSubject = style === SUBJECT;
-  }
-
-  blocks(blocks: LetterBlock[], column: Column): void {
-    for (const block of blocks) {
-      switch (block.type) {
-        case 'paragraph':
-          if (block.lines.some((line) => line.length > 0)) this.paragraph(block.lines, PARAGRAPH, column);
-          break;
-        case 'heading':
-          this.paragraph(block.lines, HEADING, column);
-          break;
-        case 'list':
-          this.begin(0);
-          this.list(block, column, false);
-          this.end(LIST_MARGIN_BOTTOM);
-          this.lastWasSubject = false;
-          break;
-        case 'qr':
-          this.qr(block.data, column);
-          break;
-        case 'page-break':
-          if (this.breakPending) this.newPage();
-          this.breakPending = true;
-          this.lastWasSubject = false;
-          break;
-      }
-    }
-  }
-
-  private list(list: Extract<LetterBlock, { type: 'list' }>, column: Column, nested: boolean): void {
-    const indent = list.ordered ? NUMBER_INDENT : nested ? 0 : BULLET_INDENT;
-    const itemColumn = { x: column.x + indent, width: column.width - indent };
-    list.items.forEach((item, itemIndex) => {
-      let marker: { text: string; right: number } | undefined = {
-        text: list.ordered ? `${itemIndex + 1}.` : '\u2022',
-        right: itemColumn.x - MARKER_GAP,
-      };
-      item.forEach((block, blockIndex) => {
-        if (block.type === 'list') {
-          if (marker) {
-            // An item that starts with a nested list still shows its own marker on an empty line.
-            this.placeLines([{ segments: [] }], PARAGRAPH, itemColumn.x, { marker });
-            marker = undefined;
-          }
-          this.y += this.pageHasContent ? NESTED_LIST_MARGIN_TOP : 0;
-          this.list(block, itemColumn, true);
-          return;
-        }
-        if (block.type === 'paragraph' || block.type === 'heading') {
-          if (blockIndex > 0 && this.pageHasContent) this.y += PARAGRAPH.marginBottom;
-          const visual = wrap(block.lines, this.fonts, PARAGRAPH.size, itemColumn.width);
-          this.placeLines(visual, PARAGRAPH, itemColumn.x, marker ? { marker } : {});
-          marker = undefined;
-          return;
-        }
-        if (block.type === 'page-break') {
-          this.breakPending = true;
-          return;
-        }
-        this.qr(block.data, itemColumn);
-      });
-      if (marker) this.placeLines([{ segments: [] }], PARAGRAPH, itemColumn.x, { marker });
-    });
-  }
-
-  private qr(data: string, column: Column): void {
-    let modules: { size: number; get(row: number, col: number): number };
-    try {
-      modules = QRCode.create(data, { errorCorrectionLevel: 'M' }).modules;
-    } catch {
-      // Too much data for any QR version: print the paragraph as written instead.
-      this.paragraph([[{ text: `qr: ${data}`, bold: false }]], PARAGRAPH, column);
-      return;
-    }
-    this.begin(QR.marginTop);
-    if (this.pageHasContent && !this.fits(QR.size)) this.newPage();
-    const left = column.x + (column.width - QR.size) / 2;
-    const top = this.y;
-    const moduleSize = QR.size / modules.size;
-    const operators = [pushGraphicsState(), setFillingGrayscaleColor(0)];
-    for (let row = 0; row < modules.size; row++) {
-      let col = 0;
-      while (col < modules.size) {
-        if (!modules.get(row, col)) {
-          col++;
-          continue;
-        }
-        const start = col;
-        while (col < modules.size && modules.get(row, col)) col++;
-        operators.push(
-          rectangle(
-            left + start * moduleSize,
-            A4_HEIGHT_PT - (top + (row + 1) * moduleSize),
-            (col - start) * moduleSize,
-            moduleSize,
-          ),
-        );
-      }
-    }
-    operators.push(fill(), popGraphicsState());
-    this.page.pushOperators(...operators);
-    this.y += QR.size;
-    this.pageHasContent = true;
-    this.end(QR.marginBottom);
-    this.lastWasSubject = false;
-  }
 }

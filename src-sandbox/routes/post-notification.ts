@@ -438,6 +438,7 @@ async function createLetter(
     throw V2Error.one(403, 'BadRequestError', 'Cannot send letters with a team api key');
   if (service.restricted && key.keyType !== 'test')
     throw V2Error.one(403, 'BadRequestError', 'Cannot send letters when service is in trial mode');
+  checkAddressLineLengths(personalisation);
   const address = validatePostalAddress(personalisation, {
     allowInternational: service.permissions.includes('international_letters'),
   });
@@ -488,6 +489,26 @@ async function createLetter(
     201,
     createdResponse(req, service, template.id, version.version, id, reference, { body, subject }),
   );
+}
+
+/**
+ * The Notify Sandbox's own limit on a letter's address lines (Notify has none: it prints what fits the
+ * 85 mm address window, about 45 capitals). Address checks read each line whole, so an unbounded line
+ * would hold up every other request while they do.
+ */
+export const SANDBOX_MAX_ADDRESS_LINE = 10_000;
+const ADDRESS_KEYS = [1, 2, 3, 4, 5, 6, 7].map((i) => `address_line_${i}`).concat('postcode');
+
+function checkAddressLineLengths(personalisation: Personalisation): void {
+  for (const key of ADDRESS_KEYS) {
+    if (!Object.hasOwn(personalisation, key)) continue;
+    const value = personalisation[key];
+    const length = typeof value === 'string' ? value.length : (JSON.stringify(value)?.length ?? 0);
+    if (length > SANDBOX_MAX_ADDRESS_LINE)
+      throw validationError([
+        `${key} is longer than the ${SANDBOX_MAX_ADDRESS_LINE} characters the Notify Sandbox accepts in an address line`,
+      ]);
+  }
 }
 
 /** `line_1`…`line_6` and `postcode` as GET shows them: personalisation keys matched case-insensitively. */

@@ -73,8 +73,8 @@ export async function sandboxControl<T>(
 ): Promise<T> {
   const res = await fetch(`${server.sandboxUrl}/_sandbox/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   });
   return json(res, `${method} /_sandbox/${path}`);
 }

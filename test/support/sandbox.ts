@@ -3,6 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { signToken } from '../../src-sandbox/auth';
+import { CONTROL_SECRET_HEADER } from '../../src-sandbox/control';
 import type { Fixture } from '../../src-sandbox/fixtures';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src-sandbox/server';
 
@@ -155,6 +156,29 @@ export interface TestSandbox {
       token?: string;
     },
   ): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+  /** A control API call (`/_sandbox` + path) made as a local tool makes it: JSON in, JSON out. */
+  control(method: string, path: string, body?: unknown): Promise<Response>;
+}
+
+/**
+ * Calls a sandbox's control API as a local tool does: `Content-Type: application/json` and a JSON body
+ * (`{}` when there is nothing to say) on calls that change something, and the control secret when set.
+ */
+export function controlFetch(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  secret?: string | null,
+): Promise<Response> {
+  const changes = method !== 'GET' && method !== 'HEAD';
+  const headers: Record<string, string> = changes ? { 'Content-Type': 'application/json' } : {};
+  if (secret) headers[CONTROL_SECRET_HEADER] = secret;
+  return fetch(`${baseUrl}/_sandbox${path}`, {
+    method,
+    headers,
+    body: changes ? JSON.stringify(body ?? {}) : undefined,
+  });
 }
 
 /** Starts a sandbox on 127.0.0.1:0 with the test fixture. */
@@ -195,6 +219,7 @@ export async function startTestSandbox(options: Omit<SandboxOptions, 'fixture'> 
       }
       return { status: res.status, json, text, headers: res.headers };
     },
+    control: (method, path, body) => controlFetch(sandbox.url, method, path, body, options.controlSecret),
   };
 }
 

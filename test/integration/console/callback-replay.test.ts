@@ -69,6 +69,7 @@ describe('the shared payload matches the sandbox’s own delivery-status callbac
     try {
       await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
         method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
           callbacks: { delivery_status: { url: `${ep.base}/status`, bearer_token: 'sandbox-token-1' } },
         }),
@@ -91,6 +92,7 @@ describe('the shared payload matches the sandbox’s own delivery-status callbac
     } finally {
       await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
         method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ callbacks: { delivery_status: null } }),
       });
       await ep.close();

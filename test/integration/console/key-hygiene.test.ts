@@ -40,6 +40,7 @@ describe('key hygiene against the embedded sandbox', () => {
     const serviceId: string = info.services[0].id;
     const made = await fetch(`${sandboxUrl}/_sandbox/services/${serviceId}/keys`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'rotate me', key_type: 'test' }),
     });
     expect(made.status).toBe(201);
@@ -65,7 +66,11 @@ describe('key hygiene against the embedded sandbox', () => {
     expect(used.keyProblem).toBeNull();
     expect(events.some((e) => e.name === 'profiles.changed')).toBe(true);
 
-    const revoked = await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, { method: 'POST' });
+    const revoked = await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(revoked.status).toBe(200);
     const refused = await call('templates.list', { profileId: id });
     expect(refused.ok).toBe(false);
@@ -88,6 +93,7 @@ describe('key hygiene against the embedded sandbox', () => {
     // Replacing the key clears the problem.
     const fresh = await fetch(`${sandboxUrl}/_sandbox/services/${serviceId}/keys`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'rotated', key_type: 'test' }),
     });
     const freshKey = (await fresh.json()) as { api_key: string };
@@ -101,6 +107,7 @@ describe('key hygiene against the embedded sandbox', () => {
     const info: any = await (await fetch(`${sandboxUrl}/_sandbox/info`)).json();
     const made = await fetch(`${sandboxUrl}/_sandbox/services/${info.services[0].id}/keys`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'tested', key_type: 'team' }),
     });
     const key = (await made.json()) as { id: string; api_key: string };
@@ -116,7 +123,11 @@ describe('key hygiene against the embedded sandbox', () => {
       () => profile(id),
       (p) => p.key?.lastUsedAt !== null,
     );
-    await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, { method: 'POST' });
+    await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect((await call('profiles.testConnection', { id })).value.verdict).toBe('revoked-key');
     const seen = await waitUntil(
       () => profile(id),

@@ -23,7 +23,11 @@ afterEach(async () => {
 afterAll(() => sb.sandbox.close());
 
 const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sb.url}/_sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${sb.url}/_sandbox${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+  });
 
 describe('against the sandbox', () => {
   it('ok: the key works, with the template count and the measured skew', async () => {

@@ -26,7 +26,11 @@ beforeAll(async () => {
   sb = await startTestSandbox({ timeScale: 1000, limits: false });
 });
 afterEach(async () => {
-  await fetch(`${sb.url}/_sandbox/faults`, { method: 'DELETE' });
+  await fetch(`${sb.url}/_sandbox/faults`, {
+    method: 'DELETE',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   await Promise.all(clients.splice(0).map((c) => c.close()));
   await Promise.all(servers.splice(0).map((s) => s.close()));
   logs = [];
@@ -51,7 +55,11 @@ function client(options: Partial<NotifyClientOptions> = {}): NotifyClient {
 }
 
 async function fault(f: Record<string, unknown>): Promise<{ id: string }> {
-  const r = await fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(f) });
+  const r = await fetch(`${sb.url}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(f),
+  });
   expect(r.status).toBe(201);
   return (await r.json()) as { id: string };
 }
@@ -255,7 +263,11 @@ describe('sends are never sent twice', () => {
     expect(err).toMatchObject({ reason: 'http-5xx', status: 503 });
     expect((await faultsLeft()).find((f) => f.id === gateway.id)?.remaining).toBe(1);
 
-    await fetch(`${sb.url}/_sandbox/faults`, { method: 'DELETE' });
+    await fetch(`${sb.url}/_sandbox/faults`, {
+      method: 'DELETE',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     await fault({ kind: 'error', status: 500, count: 1, method: 'POST', path_prefix: '/v2/notifications' });
     const notify500 = await rejection(client().sendSms(sms), UnknownOutcomeError);
     expect(notify500.message).toContain('Notify answered 500');

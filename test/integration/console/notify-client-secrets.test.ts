@@ -51,7 +51,11 @@ it('never puts a key, secret, proxy password or JWT in logs, errors or messages'
     }
   };
   const fault = (f: unknown) =>
-    fetch(`${sb.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(f) });
+    fetch(`${sb.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(f),
+    });
 
   const c = make(sb.url);
   const sms = { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'a', code: 1 } };
@@ -69,10 +73,18 @@ it('never puts a key, secret, proxy password or JWT in logs, errors or messages'
   await fault({ kind: 'error', status: 503, count: 3 });
   await attempt(c.getTemplates());
   await attempt(c.sendSms(sms));
-  await fetch(`${sb.url}/_sandbox/faults`, { method: 'DELETE' });
+  await fetch(`${sb.url}/_sandbox/faults`, {
+    method: 'DELETE',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   await fault({ kind: 'latency', latency_ms: 1_200, count: 1, method: 'POST' });
   await attempt(c.sendSms(sms));
-  await fetch(`${sb.url}/_sandbox/faults`, { method: 'DELETE' });
+  await fetch(`${sb.url}/_sandbox/faults`, {
+    method: 'DELETE',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
 
   const closed = await closedPort();
   await attempt(make(`http://127.0.0.1:${closed}`).getTemplates());

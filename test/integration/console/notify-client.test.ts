@@ -50,7 +50,8 @@ function client(
 const control = (method: string, path: string, body?: unknown) =>
   fetch(`${sb.url}/_sandbox${path}`, {
     method,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json' },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   }).then((r) => r.json() as Promise<any>);
 
 async function notifyError(p: Promise<unknown>): Promise<NotifyApiError> {

@@ -127,6 +127,7 @@ describe('authentication errors, in Notify’s order and words', () => {
 
   it('says the service is archived when it is', async () => {
     const res = await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
+      headers: { 'Content-Type': 'application/json' },
       method: 'PATCH',
       body: JSON.stringify({ active: false }),
     });
@@ -134,13 +135,18 @@ describe('authentication errors, in Notify’s order and words', () => {
     const r = await authError({ Authorization: `Bearer ${signToken(SERVICE_ID, sb.secrets.live)}` });
     expect(r.body.errors[0].message).toBe('Invalid token: service is archived');
     await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
+      headers: { 'Content-Type': 'application/json' },
       method: 'PATCH',
       body: JSON.stringify({ active: true }),
     });
   });
 
   it('applies a simulated server clock skew, and reports it in the Date header', async () => {
-    await fetch(`${sb.url}/_sandbox/clock`, { method: 'POST', body: JSON.stringify({ skew_seconds: 120 }) });
+    await fetch(`${sb.url}/_sandbox/clock`, {
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      body: JSON.stringify({ skew_seconds: 120 }),
+    });
     try {
       const res = await fetch(`${sb.url}/v2/templates`, {
         headers: { Authorization: `Bearer ${signToken(SERVICE_ID, sb.secrets.live)}` },
@@ -149,7 +155,11 @@ describe('authentication errors, in Notify’s order and words', () => {
       const skew = (Date.parse(res.headers.get('date')!) - Date.now()) / 1000;
       expect(skew).toBeGreaterThan(110);
     } finally {
-      await fetch(`${sb.url}/_sandbox/clock`, { method: 'POST', body: JSON.stringify({ skew_seconds: 0 }) });
+      await fetch(`${sb.url}/_sandbox/clock`, {
+        headers: { 'Content-Type': 'application/json' },
+        method: 'POST',
+        body: JSON.stringify({ skew_seconds: 0 }),
+      });
     }
   });
 });

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../../src-sandbox/auth';
+import { headerLimitPage } from '../../../src-sandbox/gateway';
 import { makeTestPdf } from '../../../src-sandbox/letters/test-pdf';
 import {
   SERVICE_ID,
@@ -22,13 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => sb.sandbox.close());
 
-const control = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${sb.url}/_sandbox${path}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await res.json()) as any;
-};
+const control = async (method: string, path: string, body?: unknown) =>
+  (await (await sb.control(method, path, body)).json()) as any;
 const sms = (extra: Record<string, unknown> = {}) => ({
   phone_number: '07700900123',
   template_id: T.sms,
@@ -234,10 +230,26 @@ describe('routing as Werkzeug does it (§1)', () => {
     });
   });
 
-  it('lets a 100 KB token reach Notify’s own check', async () => {
-    const r = await raw('GET', '/v2/templates', { Authorization: `Bearer ${'a'.repeat(100_000)}` });
-    expect(r.status).toBe(403);
-    expect(JSON.parse(r.text).errors[0].message).toMatch(/^Invalid token: make sure your API token matches/);
+  it('answers a header line over gunicorn’s 8190 bytes as gunicorn does; one just under reaches Notify’s check', async () => {
+    // `Authorization: Bearer <token>\r\n` is 24 bytes besides the token: 8190 in all is the most allowed.
+    const under = await raw('GET', '/v2/templates', { Authorization: `Bearer ${'a'.repeat(8190 - 24)}` });
+    expect(under.status).toBe(403);
+    expect(JSON.parse(under.text).errors[0].message).toMatch(
+      /^Invalid token: make sure your API token matches/,
+    );
+    for (const token of ['a'.repeat(8190 - 23), 'a'.repeat(100_000)]) {
+      const over = await raw('GET', '/v2/templates', { Authorization: `Bearer ${token}` });
+      expect(over.status).toBe(400);
+      expect(over.headers['content-type']).toBe('text/html');
+      expect(over.headers.connection).toBe('close');
+      expect(over.headers['access-control-allow-origin']).toBeUndefined();
+      expect(over.text).toBe(headerLimitPage('size'));
+      expect(over.text).toContain('Error parsing headers: &#x27;limit request headers fields size&#x27;');
+    }
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`X-Extra-${i}`, 'x']));
+    const tooMany = await raw('GET', '/v2/templates', many);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.text).toBe(headerLimitPage('count'));
   });
 
   it('maps a template version past Postgres’ integer range to 404 DataError', async () => {
@@ -590,7 +602,11 @@ describe('the control API', () => {
       message: 'No such notification (smoke-test recipients are never stored).',
       result: 'error',
     });
-    const bad = await fetch(`${sb.url}/_sandbox/clock`, { method: 'POST', body: '{' });
+    const bad = await fetch(`${sb.url}/_sandbox/clock`, {
+      headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      body: '{',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as any).result).toBe('error');
   });

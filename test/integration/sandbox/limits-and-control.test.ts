@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => sb.sandbox.close());
 
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sb.url}/_sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+const control = (method: string, path: string, body?: unknown) => sb.control(method, path, body);
 const smsBody = { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'a', code: 1 } };
 
 describe('limits', () => {

@@ -388,6 +388,7 @@ describe('reading notifications back', () => {
 
     const force = (id: string, status: string) =>
       fetch(`${sb.url}/_sandbox/notifications/${id}/status`, {
+        headers: { 'Content-Type': 'application/json' },
         method: 'POST',
         body: JSON.stringify({ status }),
       });
@@ -475,6 +476,7 @@ describe('templates and received texts', () => {
 
   it('getReceivedTexts, paging with olderThan', async () => {
     await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}/inbound`, {
+      headers: { 'Content-Type': 'application/json' },
       method: 'POST',
       body: JSON.stringify({ user_number: '447700900222', content: 'Newest' }),
     });

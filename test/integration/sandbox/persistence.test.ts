@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, appendFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,18 +72,32 @@ describe('persistence with a data folder', () => {
     });
     const { id } = (await res.json()) as any;
     // Read the journal before any clean shutdown: the acknowledged record is already there.
-    const journal = await readFile(join(dir, 'journal.jsonl'), 'utf8');
-    expect(journal).toContain(id);
+    const live = (await readdir(dir)).filter((n) => /^journal\.\d+\.jsonl$/.test(n));
+    expect(live).toHaveLength(1);
+    expect(await readFile(join(dir, live[0]!), 'utf8')).toContain(id);
     await sb.close();
   });
 
-  it('drops a torn last line, and refuses to start on damage elsewhere without deleting anything', async () => {
+  it('sets a torn last line aside and reports it, and refuses to start on damage elsewhere without deleting anything', async () => {
     const dir = await tempDir();
     const sb = await startSandbox({ dataDir: dir, onError: () => {} });
+    expect(sb.recovery).toBeNull();
     await sb.close();
-    await appendFile(join(dir, 'journal.jsonl'), '{"t":"notification","n":{"id":');
+    const live = (await readdir(dir)).find((n) => /^journal\.\d+\.jsonl$/.test(n))!;
+    await appendFile(join(dir, live), '{"t":"notification","n":{"id":');
     const again = await startSandbox({ dataDir: dir, onError: () => {} });
+    expect(again.recovery?.damaged).toEqual([
+      { file: join(dir, live), bytes: 30, savedTo: expect.stringContaining(join(dir, 'journal.damaged-')) },
+    ]);
+    expect(await readFile(again.recovery!.damaged[0]!.savedTo, 'utf8')).toBe(
+      '{"t":"notification","n":{"id":',
+    );
+    expect(again.recovery!.recordsRecovered).toBeGreaterThan(0);
     await again.close();
+    // Once started, the folder is whole again: the next start has nothing to report.
+    const third = await startSandbox({ dataDir: dir, onError: () => {} });
+    expect(third.recovery).toBeNull();
+    await third.close();
     await writeFile(join(dir, 'snapshot.jsonl'), 'garbage\n{"t":"x"}\n');
     await expect(startSandbox({ dataDir: dir, onError: () => {} })).rejects.toThrow(/line 1 is damaged/);
     expect(await readFile(join(dir, 'snapshot.jsonl'), 'utf8')).toContain('garbage');

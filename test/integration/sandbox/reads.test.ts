@@ -127,6 +127,7 @@ describe('templates', () => {
 describe('received text messages', () => {
   it('lists them newest first with links, and validates params', async () => {
     await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}/inbound`, {
+      headers: { 'Content-Type': 'application/json' },
       method: 'POST',
       body: JSON.stringify({ user_number: '447700900222', content: 'Newest' }),
     });

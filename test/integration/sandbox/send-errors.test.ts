@@ -436,6 +436,7 @@ describe('POST errors: every message byte for byte', () => {
 
   it('refuses a service without the permission', async () => {
     await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
+      headers: { 'Content-Type': 'application/json' },
       method: 'PATCH',
       body: JSON.stringify({ permissions: ['email'] }),
     });
@@ -446,6 +447,7 @@ describe('POST errors: every message byte for byte', () => {
       ]);
     } finally {
       await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
+        headers: { 'Content-Type': 'application/json' },
         method: 'PATCH',
         body: JSON.stringify({
           permissions: [
@@ -622,6 +624,7 @@ const moreCases: Case[] = [
 describe('POST errors: the rest of the reference’s tables (§6, §10, §11)', () => {
   beforeAll(async () => {
     const res = await fetch(`${sb.url}/_sandbox/services/${TRIAL_ID}/templates`, {
+      headers: { 'Content-Type': 'application/json' },
       method: 'POST',
       body: JSON.stringify({
         id: TRIAL_LETTER,
@@ -644,7 +647,11 @@ describe('POST errors: the rest of the reference’s tables (§6, §10, §11)', 
   });
 
   const patch = (body: unknown) =>
-    fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, { method: 'PATCH', body: JSON.stringify(body) });
+    fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
+      headers: { 'Content-Type': 'application/json' },
+      method: 'PATCH',
+      body: JSON.stringify(body),
+    });
 
   it('refuses emails and letters to a service without those permissions', async () => {
     await patch({ permissions: ['sms'] });

@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => sb.sandbox.close());
 
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sb.url}/_sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+const control = (method: string, path: string, body?: unknown) => sb.control(method, path, body);
 
 /** The test fixture's `Bring ((items))` template. */
 const CONTENT = 'Bring ((items))';

@@ -17,6 +17,7 @@ let sb: TestSandbox;
 beforeAll(async () => {
   sb = await startTestSandbox({ timeScale: 1000 });
   await fetch(`${sb.url}/_sandbox/services/${SERVICE_ID}`, {
+    headers: { 'Content-Type': 'application/json' },
     method: 'PATCH',
     body: JSON.stringify({
       outcomes: [
@@ -228,6 +229,7 @@ describe('status paths (§7)', () => {
     );
     expect(await status()).toBe('accepted');
     await fetch(`${sb.url}/_sandbox/clock`, {
+      headers: { 'Content-Type': 'application/json' },
       method: 'POST',
       body: JSON.stringify({ advance_seconds: 2 * 3600 }),
     });
@@ -237,6 +239,7 @@ describe('status paths (§7)', () => {
     );
     expect(await status()).toBe('accepted');
     await fetch(`${sb.url}/_sandbox/clock`, {
+      headers: { 'Content-Type': 'application/json' },
       method: 'POST',
       body: JSON.stringify({ advance_seconds: 4 * 86400 }),
     });
@@ -256,6 +259,7 @@ describe('status paths (§7)', () => {
       ['permanent-failure', 'permanent-failure'],
     ]) {
       await fetch(`${sb.url}/_sandbox/notifications/${sent.json.id}/status`, {
+        headers: { 'Content-Type': 'application/json' },
         method: 'POST',
         body: JSON.stringify({ status: forced }),
       });

@@ -18,6 +18,7 @@ import {
 import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
 import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
 import { BULK_UPLOAD_BODY_BYTES, bulkEvents, bulkMethods } from './bulk';
+import { archiveEvents, archiveMethods } from './archive';
 import {
   colour,
   keyTypeLabel,
@@ -376,6 +377,7 @@ export const methods = {
     output: z.object({ url: z.string().nullable(), note: shortText }),
   },
   ...bulkMethods,
+  ...archiveMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -395,6 +397,7 @@ export const events = {
   'vault.changed': z.object({ locked: z.boolean() }),
   'profiles.changed': z.object({ activeId: z.string().nullable() }),
   ...bulkEvents,
+  ...archiveEvents,
 } as const;
 
 export type EventName = keyof typeof events;

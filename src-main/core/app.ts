@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import type { Notification } from '../../src-shared/notify/resources';
 import type { MethodOutput, SendRequest } from '../contract/methods';
 import { createBulkService, type BulkService } from './bulk/bulk-service';
+import type { ArchiveService } from './archive/archive-service';
+import { createArchive, type ArchiveTiming } from './archive/create-archive';
 import { CallbackReplayService } from './callbacks/replay-service';
 import { CoreEvents } from './events';
 import { HistoryPager } from './history/history-pager';
@@ -46,6 +48,8 @@ export interface ConsoleCoreOptions {
   tracker?: { minIntervalMs?: number; maxIntervalMs?: number };
   /** Bulk send: how long before an unanswered row is looked up (default 30 s; shortened in tests). */
   bulkSettleMs?: number;
+  /** The notification archive's sync interval and pacing, shortened in tests. */
+  archive?: ArchiveTiming;
 }
 
 /** The core's services, one per job; the RPC handlers call these and nothing else. */
@@ -61,6 +65,7 @@ export interface CoreServices {
   failures: FailureSummary;
   callbacks: CallbackReplayService;
   bulk: BulkService;
+  archive: ArchiveService;
   /** A page of received texts, newest first, and the cursor for the next. */
   receivedTexts(profileId: string, olderThan?: string): Promise<MethodOutput<'receivedTexts.list'>>;
   /** The request inspector's entries, newest first. */
@@ -92,7 +97,17 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     store,
     logger,
   });
-  const stored = new StoredProfiles({ store, cipher, logger });
+  // The notification archive (issue 12, core/archive/create-archive.ts): its data key is wrapped by
+  // the vault, so the stored profiles get the cipher that re-wraps it on a passphrase change, and
+  // the Notify access below gets its capture hook.
+  const archive = createArchive({
+    dataDir: options.dataDir,
+    vault: cipher,
+    events,
+    logger,
+    ...options.archive,
+  });
+  const stored = new StoredProfiles({ store, cipher: archive.cipher, logger });
   const sandbox = options.sandbox;
   const builtIn = new BuiltInProfiles(sandbox?.baseUrl ?? null, sandbox ? await sandbox.services() : []);
   const directory: ProfileDirectory = new ProfileDirectory({
@@ -102,7 +117,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     logger,
     onChange: () => events.emit('profiles.changed', { activeId: directory.activeId() }),
   });
-  const notify = new NotifyAccess(directory, events);
+  const notify = archive.attach(new NotifyAccess(directory, events), directory);
   const tracker = new StatusTracker<Notification>({
     sourceFor: async (profileId) => ({
       getNotification: (id) => notify.withClient(profileId, (c) => c.getNotification(id)),
@@ -152,6 +167,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     failures: new FailureSummary(directory, notify),
     callbacks: new CallbackReplayService(directory, notify),
     bulk,
+    archive: archive.service,
     receivedTexts: async (profileId, olderThan) => {
       const r = await notify.withClient(profileId, (c) => c.getReceivedTexts(olderThan));
       const messages = r.received_text_messages;
@@ -176,6 +192,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     close: async () => {
       await bulk.close();
       tracker.close();
+      await archive.close();
       await store.flush();
       await notify.close();
     },

@@ -79,5 +79,19 @@ export function createHandlers(s: CoreServices): HandlerTable {
         ? 'The embedded Notify Sandbox is running; its control API is at /_sandbox/.'
         : 'The embedded sandbox is off.',
     }),
+
+    'archive.status': () => s.archive.status(),
+    'archive.setOptIn': ({ profileId, optedIn }) => s.archive.setOptIn(profileId, optedIn),
+    'archive.search': (i) => s.archive.search(i),
+    'archive.get': async ({ id }) => ({ notification: await s.archive.get(id) }),
+    'archive.sync': async ({ profileId, full }) => ({ started: await s.archive.sync(profileId, full) }),
+    'archive.setRetention': ({ months }) => s.archive.setRetention(months),
+    'archive.purge': async ({ scope }) => ({ purged: await s.archive.purge(scope) }),
+    'archive.export': ({ from, to, cursor }) => s.archive.exportPage(from, to, cursor),
+    'archive.check': async () => {
+      await s.archive.check();
+      return { ok: true as const };
+    },
+    'archive.startNew': () => s.archive.startNew(),
   };
 }

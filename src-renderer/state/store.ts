@@ -8,6 +8,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient, AppEvent } from '../api/client';
 import { createBulkSlice } from '../features/bulk/bulk-slice';
+import { createArchiveSlice } from '../features/archive/archive-slice';
 import { createAppSlice } from './slices/app-slice';
 import { createHistorySlice } from './slices/history-slice';
 import { createInspectorSlice } from './slices/inspector-slice';
@@ -42,6 +43,7 @@ export function createAppStore(api: ApiClient, options: Partial<Omit<StoreDeps, 
     ...createReplaySlice(set, get, deps),
     ...createSupportSlice(set, get, deps),
     ...createBulkSlice(set, get, deps),
+    ...createArchiveSlice(set, get, deps),
     resetProfileScopedState() {
       set({ send: { ...initialSendState, form: { ...get().send.form, values: {}, address: {} } } });
       get().resetHistory();
@@ -62,12 +64,19 @@ export function handleEvent(store: AppStore, event: AppEvent): void {
     case 'vault.changed':
       state.applyVaultChanged(event.payload.locked);
       if (!event.payload.locked) void state.loadProfiles();
+      void state.loadArchiveStatus();
       break;
     case 'profiles.changed':
       void state.loadProfiles();
       break;
     case 'bulk.updated':
       state.applyBulkUpdated(event.payload);
+      break;
+    case 'archive.changed':
+      void state.loadArchiveStatus();
+      break;
+    case 'archive.syncProgress':
+      state.applyArchiveProgress(event.payload);
       break;
   }
 }

@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client';
 import type { BulkSlice } from '../features/bulk/bulk-slice';
+import type { ArchiveSlice } from '../features/archive/archive-slice';
 import type { AppSlice } from './slices/app-slice';
 import type { HistorySlice } from './slices/history-slice';
 import type { InspectorSlice } from './slices/inspector-slice';
@@ -27,6 +28,7 @@ export type AppState = AppSlice &
   ReplaySlice &
   SupportSlice &
   BulkSlice &
+  ArchiveSlice &
   UiSlice & {
     /** Clears what belongs to the previous profile (send form results, history) on a switch. */
     resetProfileScopedState(): void;

@@ -14,13 +14,16 @@ export interface ConsoleProcess {
   dataDir: string;
   /** From spawning the process until it printed its URL. */
   startMs: number;
+  /** Ends it with SIGTERM and removes the data folder (unless the caller gave it). */
   stop(): Promise<void>;
+  /** Ends it with SIGKILL, as a crash would, and leaves the data folder as it is. */
+  kill(): Promise<void>;
 }
 
 export async function startConsoleProcess(
-  options: { sandboxTimeScale?: number } = {},
+  options: { sandboxTimeScale?: number; dataDir?: string } = {},
 ): Promise<ConsoleProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'console-run-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'console-run-'));
   const t0 = performance.now();
   const args = [
     '--import',
@@ -50,7 +53,12 @@ export async function startConsoleProcess(
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../state/context';
 import { BulkScreen } from '../bulk/bulk-screen';
+import { ArchiveScreen } from '../archive/archive-screen';
 import { HistoryScreen } from '../history/history-screen';
 import { InspectorScreen } from '../inspector/inspector-screen';
 import { StatusScreen } from '../notification/status-screen';
@@ -39,6 +40,8 @@ export function ScreenRouter() {
       return <HistoryScreen />;
     case 'support':
       return <SupportScreen />;
+    case 'archive':
+      return <ArchiveScreen />;
     case 'received':
       return <ReceivedScreen />;
     case 'inspector':

@@ -18,6 +18,7 @@ export type ShortcutAction =
   | 'go-status'
   | 'go-history'
   | 'go-support'
+  | 'go-archive'
   | 'go-received'
   | 'go-inspector';
 
@@ -52,6 +53,7 @@ export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
   n: 'go-status',
   h: 'go-history',
   u: 'go-support',
+  a: 'go-archive',
   r: 'go-received',
   i: 'go-inspector',
 };

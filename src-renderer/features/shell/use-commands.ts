@@ -120,6 +120,13 @@ export function useCommands(): Command[] {
         },
       },
       {
+        id: 'archive-search',
+        label: 'Search the notification archive',
+        group: 'Actions',
+        keywords: 'archive old past 7 days support recipient find retention',
+        run: () => s().navigate({ screen: 'archive' }),
+      },
+      {
         id: 'export-csv',
         label: 'Export history to CSV',
         group: 'Actions',

@@ -15,6 +15,7 @@ const GO: Partial<Record<ShortcutAction, Screen>> = {
   'go-status': 'status',
   'go-history': 'history',
   'go-support': 'support',
+  'go-archive': 'archive',
   'go-received': 'received',
   'go-inspector': 'inspector',
 };

@@ -27,6 +27,12 @@ describe('routeToHash and hashToRoute', () => {
     ],
     [{ screen: 'history' }, '#/history'],
     [{ screen: 'support' }, '#/support'],
+    [{ screen: 'archive' }, '#/archive'],
+    [{ screen: 'archive', id: NOTIFICATION }, `#/archive/${NOTIFICATION}`],
+    [
+      { screen: 'archive', query: { recipient: '07700 900 789', from: '2026-11-01' } },
+      '#/archive?recipient=07700+900+789&from=2026-11-01',
+    ],
     [{ screen: 'received' }, '#/received'],
     [{ screen: 'inspector' }, '#/inspector'],
   ];

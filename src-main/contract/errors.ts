@@ -97,6 +97,9 @@ const PLAIN_CODES = [
   'envelope_other_passphrase',
   'keychain_encrypt_failed',
   'keychain_decrypt_failed',
+  // The notification archive.
+  'archive_locked',
+  'archive_closed',
   // The renderer's own, before anything is sent.
   'no-profile',
 ] as const;
@@ -118,6 +121,31 @@ export const rpcError = z.discriminatedUnion('code', [
     code: z.literal('vault_throttled'),
     message,
     details: z.object({ retryAfterSeconds: z.number() }),
+  }),
+  /** The archive file could not be used: moved aside to `movedTo` (null if it could not be moved). */
+  z.object({
+    code: z.literal('archive_damaged'),
+    message,
+    details: z.object({ reason: z.string(), movedTo: z.string().nullable() }),
+  }),
+  /** The archive was written by a newer console: schema `found`, this one knows up to `known`. */
+  z.object({
+    code: z.literal('archive_too_new'),
+    message,
+    details: z.object({ found: z.number(), known: z.number() }),
+  }),
+  /** A request the archive refused (a field that does not fit, a date range the wrong way round). */
+  z.object({
+    code: z.literal('archive_input'),
+    message,
+    details: z
+      .object({
+        field: z.string().optional(),
+        index: z.number().optional(),
+        id: z.string().optional(),
+        profileId: z.string().optional(),
+      })
+      .optional(),
   }),
   /** The renderer's own: the host could not be reached or answered no Result (`status`: its HTTP status). */
   z.object({ code: z.literal('transport'), message, details: z.object({ status: z.number() }).optional() }),

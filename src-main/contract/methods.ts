@@ -17,6 +17,8 @@ import {
 } from '../../src-shared/notify/limits';
 import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
 import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
+import { BULK_UPLOAD_BODY_BYTES, bulkEvents, bulkMethods } from './bulk';
+import { archiveEvents, archiveMethods } from './archive';
 import {
   colour,
   keyTypeLabel,
@@ -424,6 +426,8 @@ export const methods = {
     input: empty,
     output: z.object({ url: z.string().nullable(), note: shortText }),
   },
+  ...bulkMethods,
+  ...archiveMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -443,6 +447,8 @@ export const events = {
   'vault.changed': z.object({ locked: z.boolean() }),
   'profiles.changed': z.object({ activeId: z.string().nullable() }),
   'app.notices': notices,
+  ...bulkEvents,
+  ...archiveEvents,
 } as const;
 
 export type EventName = keyof typeof events;
@@ -450,7 +456,7 @@ export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 
 /** Transport-level limits shared by both hosts. */
 export const TRANSPORT_LIMITS = {
-  /** Largest request body (a 5 MB PDF base64-encoded, plus room). */
-  maxBodyBytes: 8 * 1024 * 1024,
+  /** Largest request body: a 10 MB spreadsheet base64-encoded, plus room (bulk.ts). */
+  maxBodyBytes: BULK_UPLOAD_BODY_BYTES,
   maxMethodLength: 64,
 } as const;

@@ -11,6 +11,9 @@
 import { join } from 'node:path';
 import type { Notification } from '../../src-shared/notify/resources';
 import type { MethodOutput, SendRequest } from '../contract/methods';
+import { createBulkService, type BulkService } from './bulk/bulk-service';
+import type { ArchiveService } from './archive/archive-service';
+import { createArchive, type ArchiveTiming } from './archive/create-archive';
 import { CallbackReplayService } from './callbacks/replay-service';
 import { CoreEvents } from './events';
 import { ConsoleNotices } from './health/console-notices';
@@ -61,6 +64,10 @@ export interface ConsoleCoreOptions {
   clock?: Clock;
   /** Status tracker intervals, shortened in tests. */
   tracker?: { minIntervalMs?: number; maxIntervalMs?: number };
+  /** Bulk send: how long before an unanswered row is looked up (default 30 s; shortened in tests). */
+  bulkSettleMs?: number;
+  /** The notification archive's sync interval and pacing, shortened in tests. */
+  archive?: ArchiveTiming;
 }
 
 /** The core's services, one per job; the RPC handlers call these and nothing else. */
@@ -75,6 +82,8 @@ export interface CoreServices {
   lookup: LookupService;
   failures: FailureSummary;
   callbacks: CallbackReplayService;
+  bulk: BulkService;
+  archive: ArchiveService;
   /** A page of received texts, newest first, and the cursor for the next. */
   receivedTexts(profileId: string, olderThan?: string): Promise<MethodOutput<'receivedTexts.list'>>;
   /** The request inspector's entries, newest first. */
@@ -119,9 +128,19 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     logger,
     now: () => clock.now(),
   });
+  // The notification archive (issue 12, core/archive/create-archive.ts): its data key is wrapped by
+  // the vault, so the stored profiles get the cipher that re-wraps it on a passphrase change, and
+  // the Notify access below gets its capture hook.
+  const archive = createArchive({
+    dataDir: options.dataDir,
+    vault: cipher,
+    events,
+    logger,
+    ...options.archive,
+  });
   const sandbox = options.sandbox;
   const sandboxUrl = () => sandbox?.baseUrl ?? null;
-  const stored = new StoredProfiles({ store, cipher, logger, sandboxUrl });
+  const stored = new StoredProfiles({ store, cipher: archive.cipher, logger, sandboxUrl });
   const builtIn = new BuiltInProfiles(
     sandboxUrl,
     sandbox?.status().state === 'running' ? await sandbox.services() : [],
@@ -135,7 +154,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     logger,
     onChange: () => events.emit('profiles.changed', { activeId: directory.activeId() }),
   });
-  const notify = new NotifyAccess(directory, events);
+  const notify = archive.attach(new NotifyAccess(directory, events), directory);
   const tracker = new StatusTracker<Notification>({
     sourceFor: async (profileId) => ({
       getNotification: (id) => notify.withClient(profileId, (c) => c.getNotification(id)),
@@ -161,6 +180,18 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     activeId: () => directory.activeId(),
     logger,
   });
+  const templates = new TemplateService(notify);
+  // Bulk send (issue 11): batches in <data>/bulk, reopened now; one sending at quit shows as interrupted.
+  const bulk = await createBulkService({
+    root: join(options.dataDir, 'bulk'),
+    notify,
+    directory,
+    templates,
+    events,
+    logger,
+    ...(options.tracker ? { tracker: options.tracker } : {}),
+    ...(options.bulkSettleMs === undefined ? {} : { settleMs: options.bulkSettleMs }),
+  });
 
   const services: CoreServices = {
     status: () => ({
@@ -173,12 +204,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     vault,
     profiles: new ProfileService(directory, events, tracker, pager),
     directory,
-    templates: new TemplateService(notify),
+    templates,
     sending: new SendingService(notify, tracker, pager),
     notifications: new NotificationService(notify, tracker, pager),
     lookup: new LookupService(directory, notify),
     failures: new FailureSummary(directory, notify),
     callbacks: new CallbackReplayService(directory, notify),
+    bulk,
+    archive: archive.service,
     receivedTexts: async (profileId, olderThan) => {
       const r = await notify.withClient(profileId, (c) => c.getReceivedTexts(olderThan));
       const messages = r.received_text_messages;
@@ -214,7 +247,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     events,
     close: async () => {
       sandboxLink.close();
+      await bulk.close();
       tracker.close();
+      await archive.close();
       await store.flush();
       await notify.close();
     },

@@ -17,7 +17,7 @@
 export const DEEP_LINK_SCHEME = 'notify-console';
 
 const SCREENS_WITHOUT_IDS = new Set(['profiles', 'history', 'support', 'received', 'inspector']);
-const SCREENS_WITH_ONE_ID = new Set(['templates', 'send']);
+const SCREENS_WITH_ONE_ID = new Set(['templates', 'send', 'bulk', 'archive']);
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 /** Longer than any route the renderer can name (`status/` + 64 + `/` + 36 characters). */
 const MAX_LINK_LENGTH = 160;

@@ -74,5 +74,30 @@ export function createHandlers(s: CoreServices): HandlerTable {
     'app.diagnostics': async () => s.diagnostics(),
     'app.dismissNotice': async ({ id }) => ({ notices: s.notices.dismiss(id) }),
     'sandbox.moveDataAside': () => s.moveSandboxDataAside(),
+    'bulk.inspect': (i) => s.bulk.inspect(i),
+    'bulk.errorReport': async ({ inspectionId }) => s.bulk.errorReport(inspectionId),
+    'bulk.create': ({ inspectionId, ratePerMinute }) => s.bulk.create(inspectionId, ratePerMinute),
+    'bulk.start': (i) => s.bulk.start(i),
+    'bulk.pause': async ({ batchId }) => s.bulk.pause(batchId),
+    'bulk.resume': (i) => s.bulk.resume(i),
+    'bulk.cancel': async ({ batchId }) => s.bulk.cancel(batchId),
+    'bulk.list': async () => ({ batches: s.bulk.list() }),
+    'bulk.get': async ({ batchId }) => s.bulk.get(batchId),
+    'bulk.rows': async ({ batchId, offset, limit, filter }) => s.bulk.rows(batchId, offset, limit, filter),
+    'bulk.results': async ({ batchId }) => s.bulk.results(batchId),
+    'bulk.resendFailed': ({ batchId }) => s.bulk.resendFailed(batchId),
+    'archive.status': () => s.archive.status(),
+    'archive.setOptIn': ({ profileId, optedIn }) => s.archive.setOptIn(profileId, optedIn),
+    'archive.search': (i) => s.archive.search(i),
+    'archive.get': async ({ id }) => ({ notification: await s.archive.get(id) }),
+    'archive.sync': async ({ profileId, full }) => ({ started: await s.archive.sync(profileId, full) }),
+    'archive.setRetention': ({ months }) => s.archive.setRetention(months),
+    'archive.purge': async ({ scope }) => ({ purged: await s.archive.purge(scope) }),
+    'archive.export': ({ from, to, cursor }) => s.archive.exportPage(from, to, cursor),
+    'archive.check': async () => {
+      await s.archive.check();
+      return { ok: true as const };
+    },
+    'archive.startNew': () => s.archive.startNew(),
   };
 }

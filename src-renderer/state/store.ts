@@ -7,6 +7,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient, AppEvent } from '../api/client';
+import { createBulkSlice } from '../features/bulk/bulk-slice';
+import { createArchiveSlice } from '../features/archive/archive-slice';
 import { createAppSlice } from './slices/app-slice';
 import { createConsoleHealthSlice } from './slices/console-health-slice';
 import { createHistorySlice } from './slices/history-slice';
@@ -42,6 +44,8 @@ export function createAppStore(api: ApiClient, options: Partial<Omit<StoreDeps, 
     ...createReplaySlice(set, get, deps),
     ...createSupportSlice(set, get, deps),
     ...createConsoleHealthSlice(set, get, deps),
+    ...createBulkSlice(set, get, deps),
+    ...createArchiveSlice(set, get, deps),
     resetProfileScopedState() {
       set({ send: { ...initialSendState, form: { ...get().send.form, values: {}, address: {} } } });
       get().resetHistory();
@@ -62,12 +66,22 @@ export function handleEvent(store: AppStore, event: AppEvent): void {
     case 'vault.changed':
       state.applyVaultChanged(event.payload.locked);
       if (!event.payload.locked) void state.loadProfiles();
+      void state.loadArchiveStatus();
       break;
     case 'profiles.changed':
       void state.loadProfiles();
       break;
     case 'app.notices':
       state.applyNotices(event.payload.notices);
+      break;
+    case 'bulk.updated':
+      state.applyBulkUpdated(event.payload);
+      break;
+    case 'archive.changed':
+      void state.loadArchiveStatus();
+      break;
+    case 'archive.syncProgress':
+      state.applyArchiveProgress(event.payload);
       break;
   }
 }

@@ -3,6 +3,8 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client';
+import type { BulkSlice } from '../features/bulk/bulk-slice';
+import type { ArchiveSlice } from '../features/archive/archive-slice';
 import type { AppSlice } from './slices/app-slice';
 import type { ConsoleHealthSlice } from './slices/console-health-slice';
 import type { HistorySlice } from './slices/history-slice';
@@ -26,6 +28,8 @@ export type AppState = AppSlice &
   ReceivedSlice &
   ReplaySlice &
   SupportSlice &
+  BulkSlice &
+  ArchiveSlice &
   UiSlice &
   ConsoleHealthSlice & {
     /** Clears what belongs to the previous profile (send form results, history) on a switch. */

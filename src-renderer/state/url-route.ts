@@ -8,6 +8,8 @@
  *   #/templates                 #/templates/<template id>
  *   #/send                      #/send/<template id>
  *   #/status                    #/status/<profile id>/<notification id>
+ *   #/bulk                      #/bulk/<batch id>
+ *   #/archive  #/archive?recipient=…&from=…  #/archive/<notification id>   (../features/archive/archive-route.ts)
  *
  * Template and notification ids are UUIDs as the core accepts them (hex, hyphens optional, any
  * case); profile ids are 1 to 64 letters, digits, `-` or `_` (UUIDs for profiles the user made,
@@ -24,6 +26,7 @@ import { UUID_PATTERN } from '../../src-shared/notify/ids';
 import { MAX_REFERENCE_LENGTH } from '../../src-shared/notify/limits';
 import { STATUS_FILTER_VALUES } from '../../src-shared/statuses';
 import type { Route } from './routes';
+import { archiveToHash, hashToArchive } from '../features/archive/archive-route';
 
 /** The contract caps profile ids at 64 characters; links carry only URL-safe ones. */
 const PROFILE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -117,6 +120,10 @@ export function routeToHash(route: Route): string {
       return isRouteProfileId(route.profileId) && isRouteUuid(route.id)
         ? `#/status/${route.profileId}/${route.id}`
         : '#/status';
+    case 'bulk':
+      return isRouteUuid(route.batchId) ? `#/bulk/${route.batchId}` : '#/bulk';
+    case 'archive':
+      return archiveToHash(route);
     case 'history': {
       const query = historyQuery(route.filters);
       return query ? `#/history?${query}` : '#/history';
@@ -135,6 +142,10 @@ export function hashToRoute(hash: unknown): Route | null {
     const filters = parseHistoryQuery(hash.slice('#/history?'.length));
     return filters ? { screen: 'history', filters } : null;
   }
+  if (typeof hash === 'string' && (hash === '#/archive' || /^#\/archive[/?]/.test(hash))) {
+    const archive = hashToArchive(hash);
+    return archive ? { screen: 'archive', ...archive } : null;
+  }
   if (typeof hash !== 'string' || hash.length > MAX_HASH_LENGTH || !HASH_RE.test(hash)) return null;
   const segments = hash.slice(2).split('/');
   if (segments.some((s) => s === '')) return null;
@@ -151,6 +162,9 @@ export function hashToRoute(hash: unknown): Route | null {
     case 'send':
       if (first === undefined) return { screen };
       return second === undefined && isRouteUuid(first) ? { screen, templateId: first } : null;
+    case 'bulk':
+      if (first === undefined) return { screen };
+      return second === undefined && isRouteUuid(first) ? { screen, batchId: first } : null;
     case 'status':
       if (first === undefined) return { screen };
       return isRouteProfileId(first) && isRouteUuid(second) ? { screen, profileId: first, id: second } : null;

@@ -41,6 +41,8 @@ export { isMissing, rowValues, type CellValue, type RowValues } from './row-valu
 export { summariseCheck, type SheetSummary, type ShownRow } from './sheet-summary';
 export { ROWS_SHOWN, checkSheet, type SheetCheck, type SheetCheckInput } from './sheet-check';
 export { csvCell, toCsv } from './csv-export';
+export { errorReportCsv } from './error-report';
+export { PREVIEW_MAX_CHARACTERS, previewRow, type RowPreview } from './row-preview';
 export { cleanCell, isBlankCell, normaliseSheetText, trimSheetRows } from './sheet-text';
 export { sheetTotals, type SheetTotals } from './totals';
 export { pyFloatRepr, tsvCellValue } from './tsv-values';

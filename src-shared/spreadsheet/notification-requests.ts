@@ -18,7 +18,10 @@ export const MAX_REFERENCE_LENGTH = 1000;
 
 /** One row to send: where it came from, its reference and the request body. */
 export interface NotificationRequest {
+  /** The row's number in the batch (2 for the first; the journal's `r`). */
   rowNumber: number;
+  /** For a batch that resends another's rows: the row's number in the original sheet. */
+  sheetRow?: number;
   reference: string;
   type: TemplateType;
   body: Record<string, unknown>;

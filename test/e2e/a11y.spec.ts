@@ -9,6 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, ownConsoleTest, type ConsoleServer } from './fixtures';
+import { FIXED_SHEET, openBulk, SHEET_WITH_ERRORS, upload } from './bulk-helpers';
 import {
   DEMO_SERVICE_ID,
   DEMO_TEMPLATES,
@@ -82,6 +83,42 @@ async function seed(server: ConsoleServer): Promise<string> {
 }
 
 test.describe('Accessibility (axe, WCAG 2.2 AA)', () => {
+  test('bulk send, each state, light and dark', async ({ page }) => {
+    test.setTimeout(180_000);
+    await ensureVaultUnlocked(page);
+    await openBulk(page);
+    await auditBothThemes(page, 'Bulk send, before an upload');
+    await upload(page, 'reminders.csv', SHEET_WITH_ERRORS);
+    await expect(page.getByTestId('bulk-row-errors')).toBeVisible();
+    await auditBothThemes(page, 'Bulk send, a sheet with errors');
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await page.getByTestId('bulk-profile').selectOption('sandbox-live');
+    await page.getByTestId('bulk-template').selectOption(DEMO_TEMPLATES.smsVerification);
+    await upload(page, 'reminders.csv', FIXED_SHEET);
+    await expect(page.getByTestId('bulk-send')).toBeVisible();
+    await auditBothThemes(page, 'Bulk send, a sheet ready to send');
+    await page.getByTestId('bulk-send').click();
+    await expect(page.getByTestId('confirm-live-dialog')).toBeVisible();
+    await audit(page, 'the live-send confirmation of a batch');
+    await page.getByTestId('confirm-live-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await page.getByTestId('bulk-profile').selectOption('sandbox-test');
+    await page.getByTestId('bulk-template').selectOption(DEMO_TEMPLATES.smsVerification);
+    await upload(page, 'reminders.csv', FIXED_SHEET);
+    await page.getByTestId('bulk-send').click();
+    await expect(page.getByTestId('bulk-state')).toHaveText('Sent', { timeout: 20_000 });
+    await expect(page.getByTestId('bulk-deliveries')).not.toContainText('following', { timeout: 20_000 });
+    await page.getByTestId('bulk-failure').locator('summary').click();
+    await auditBothThemes(page, 'a sent batch with its statuses and rows');
+    await page.getByTestId('bulk-resend').click();
+    await expect(page.getByTestId('bulk-resend-dialog')).toBeVisible();
+    await audit(page, 'the resend confirmation');
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'All batches and a new upload' }).click();
+    await expect(page.getByTestId('bulk-batch-row')).toHaveCount(1);
+    await auditBothThemes(page, 'Bulk send with the batches list');
+  });
+
   test('every screen, light and dark', async ({ page, server }) => {
     test.setTimeout(180_000);
     const failedId = await seed(server);

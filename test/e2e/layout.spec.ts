@@ -24,11 +24,42 @@ const linesOf = (page: Page, testId: string) =>
     }),
   );
 
+/** Words broken inside a short cell ("Text messa ge"), and cell content that runs into the next column. */
+const brokenCells = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('td, th')].flatMap((cell) => {
+      const edge = cell.getBoundingClientRect().right;
+      const over = [...cell.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > edge + 1)
+        .map((el) => `"${(el.textContent ?? '').trim().slice(0, 40)}" runs into the next column`);
+      // In a notification table only the long free-text columns may break inside a word.
+      if (!cell.closest('.notification-table') || cell.classList.contains('notification-table__long'))
+        return over;
+      const split: string[] = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const m of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) split.push(`"${m[0]}" is broken across lines`);
+        }
+      }
+      return [...over, ...split];
+    }),
+  );
+
 async function shoot(page: Page, name: string, size: { width: number; height: number }) {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow, `${name} runs off the side at ${size.width}×${size.height}`).toBeLessThanOrEqual(0);
+  expect(
+    await brokenCells(page),
+    `${name}: cells broken or overlapping at ${size.width}×${size.height}`,
+  ).toEqual([]);
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
   await page.screenshot({ path: `test-results/layout/${size.width}x${size.height}-${name}.png` });
@@ -70,6 +101,9 @@ for (const size of SIZES) {
     await shoot(page, 'history', size);
 
     await goTo(page, 'Support', 'Support');
+    await page.getByLabel('Notification id or reference').fill(id);
+    await page.getByRole('button', { name: 'Search all profiles' }).click();
+    await expect(page.getByText('Found 1 notification')).toBeVisible();
     await shoot(page, 'support', size);
 
     await goTo(page, 'Received texts', 'Received text messages');

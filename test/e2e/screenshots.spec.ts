@@ -10,6 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openBulk, SHEET_WITH_ERRORS, sendFixedSheet, upload } from './bulk-helpers';
 import { expect, ownConsoleTest } from './fixtures';
 import {
   DEMO_TEMPLATES,
@@ -203,9 +204,15 @@ test.describe('Screenshots', () => {
     const group = reason.getByRole('row').filter({ hasText: DEMO_TEMPLATES.smsDocuments });
     await shoot(page, 'support', {
       // Masked cells (a time, an id) still size the columns by their text, which differs each run.
-      style: '[data-testid="screen-support"] table { table-layout: fixed; }',
+      // Fixed widths for the cells that must stay whole (status, type, time, the open link).
+      style: [
+        '[data-testid="screen-support"] table { table-layout: fixed; }',
+        '[data-testid="lookup-results"] th:is(:nth-child(2), :nth-child(8)) { width: 150px; }',
+        '[data-testid="lookup-results"] th:nth-child(3) { width: 110px; }',
+        '[data-testid="lookup-results"] th:nth-child(7) { width: 170px; }',
+      ].join('\n'),
       mask: [
-        result.getByRole('cell').nth(5),
+        result.getByRole('cell').nth(6),
         result.getByRole('button'),
         // Its title ends with the time of the latest failure; the explanation repeats the rest.
         reason.locator('.failure-reason__title'),
@@ -242,6 +249,25 @@ test.describe('Screenshots', () => {
         list.locator('td:nth-child(1), td:nth-child(4), td:nth-child(5)'),
         detail.locator('.facts > div').filter({ has: timing }).getByRole('definition'),
         detail.getByTestId('jwt-claims').getByRole('definition').nth(1),
+      ],
+    });
+  });
+
+  test('bulk send, a sheet with errors', async ({ page }) => {
+    await openBulk(page);
+    await upload(page, 'reminders.csv', SHEET_WITH_ERRORS);
+    await expect(page.getByTestId('bulk-row-errors')).toBeVisible();
+    await shoot(page, 'bulk-report', { scrollTo: page.getByTestId('bulk-report') });
+  });
+
+  test('bulk send, a batch followed to the end', async ({ page }) => {
+    await sendFixedSheet(page);
+    await page.getByTestId('bulk-failure').locator('summary').click();
+    const rows = page.getByTestId('bulk-results-table');
+    await shoot(page, 'bulk', {
+      mask: [
+        rows.locator('td:nth-child(3), td:nth-child(4)'),
+        page.getByTestId('bulk-batch').locator('p.muted').first(),
       ],
     });
   });

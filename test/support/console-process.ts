@@ -24,8 +24,10 @@ export interface ConsoleProcess {
   startMs: number;
   /** What it printed on stderr so far. */
   stderr(): string;
-  /** Stops it; the data folder is removed unless it was given (`options.dataDir`). */
+  /** Ends it with SIGTERM; the data folder is removed unless it was given (`options.dataDir`). */
   stop(): Promise<void>;
+  /** Ends it with SIGKILL, as a crash would, and leaves the data folder as it is. */
+  kill(): Promise<void>;
 }
 
 export interface ConsoleProcessOptions {
@@ -82,6 +84,12 @@ export async function startConsoleProcess(options: ConsoleProcessOptions = {}): 
         await exited;
       }
       if (own) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

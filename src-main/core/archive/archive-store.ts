@@ -31,30 +31,9 @@ import { parseCapture, statusRank } from './record';
 import { decodeRecord, toArchivedNotification, type ArchivedNotification, type DbRow } from './rows';
 import { buildSearch, cursorAfter, ROW_COLUMNS, type ArchiveQuery } from './search-query';
 import { SyncStateTable, type SyncOutcome, type SyncState } from './sync-state';
+import type { ArchiveStoreOptions, CaptureItem, UpsertCounts, UpsertOutcome } from './store-types';
 
-export interface ArchiveStoreOptions {
-  /** The database file; its -wal and -shm live beside it. */
-  path: string;
-  vault: ArchiveVault;
-  clock?: ArchiveClock;
-  /** Files up to this size get SQLite's full quick_check on open (see database.ts). */
-  quickCheckOnOpenMaxBytes?: number;
-}
-
-export type { ArchivedNotification, CaptureOptions, DbRow };
-
-export type UpsertOutcome = 'added' | 'updated' | 'unchanged' | 'not-opted-in';
-
-export interface CaptureItem extends CaptureOptions {
-  notification: unknown;
-  timeline?: unknown;
-}
-
-export interface UpsertCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
+export type { ArchiveStoreOptions, CaptureItem, UpsertCounts, UpsertOutcome } from './store-types';
 
 export class ArchiveStore {
   private db: BetterSqlite3.Database | null;
@@ -73,6 +52,7 @@ export class ArchiveStore {
     readonly path: string,
     vault: ArchiveVault,
     readonly clock: ArchiveClock,
+    private readonly onDamaged: (err: ArchiveDamagedError) => void = () => undefined,
   ) {
     this.db = db;
     this.keys = new KeyHolder(metaAccess(db), vault);
@@ -102,7 +82,7 @@ export class ArchiveStore {
       options.path,
       () => new Date(clock.now()),
       options.quickCheckOnOpenMaxBytes ?? QUICK_CHECK_ON_OPEN_MAX_BYTES,
-      (db) => new ArchiveStore(db, options.path, options.vault, clock),
+      (db) => new ArchiveStore(db, options.path, options.vault, clock, options.onDamaged),
     );
   }
 
@@ -113,6 +93,11 @@ export class ArchiveStore {
       this.db.close();
     }
     this.db = null;
+  }
+
+  /** The data key's wrapping, for a passphrase change (key-holder.ts); writes go through {@link guard}. */
+  rewrapping(): Pick<KeyHolder, 'wrappedDataKey' | 'stageRewrapped' | 'commitRewrapped'> {
+    return this.keys;
   }
 
   /** True while the vault is locked: every read and write fails with a clear error until it unlocks. */
@@ -154,7 +139,9 @@ export class ArchiveStore {
     this.keys.drop();
     if (this.db?.open) this.db.close();
     this.db = null;
-    throw new ArchiveDamagedError(reason, moveAside(this.path, new Date(this.clock.now())), { cause });
+    const err = new ArchiveDamagedError(reason, moveAside(this.path, new Date(this.clock.now())), { cause });
+    this.onDamaged(err);
+    throw err;
   }
 
   /** Turns the archive on or off for a profile. Off keeps what is archived (purge removes it). */

@@ -13,7 +13,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ArchiveStore } from './archive-store';
 import { ArchiveInputError } from './errors';
 import { recipientOf } from './recipient-terms';
-import { toArchivedNotification, type DbRow } from './rows';
+import { toArchivedNotification, type ArchivedNotification, type DbRow } from './rows';
 import { ROW_COLUMNS } from './search-query';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -57,64 +57,90 @@ export interface ExportRange {
   to: number;
 }
 
+/** Where the next export page starts: after this (created_at, seq). */
+export type ExportCursor = readonly [createdAt: number, seq: number];
+
+/** The CSV header line. */
+export const ARCHIVE_CSV_HEADER = `${ARCHIVE_CSV_COLUMNS.map(csvCell).join(',')}\r\n`;
+
+function checkRange(range: ExportRange): void {
+  if (!Number.isFinite(range.from) || !Number.isFinite(range.to) || range.from >= range.to) {
+    throw new ArchiveInputError('Export: choose a start date before the end date.', { field: 'from' });
+  }
+}
+
+function csvLine(a: ArchivedNotification): string {
+  const n = a.record?.notification;
+  return [
+    a.id,
+    n?.reference,
+    a.type,
+    a.status,
+    n ? recipientOf(n) : null,
+    a.templateId,
+    a.templateVersion,
+    n?.created_at ?? a.createdAt,
+    n?.['sent_at'],
+    n?.['completed_at'],
+    n?.['cost_in_pounds'],
+    n?.['subject'],
+    n?.['body'],
+    a.profileId,
+    a.record?.profileName,
+    a.archivedAt,
+    a.record?.lastSeenAt,
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
 /**
- * Writes the CSV to `write`, oldest first; returns the number of notifications. A record that fails
- * its integrity check is exported with its metadata and empty personal fields.
+ * One page of the export, oldest first: up to `limit` CSV lines (without the header) after
+ * `after`, and the cursor for the next page (null at the end of the range). A record that fails its
+ * integrity check is exported with its metadata and empty personal fields.
  */
+export async function exportCsvPage(
+  store: ArchiveStore,
+  range: ExportRange,
+  after: ExportCursor | null,
+  limit = EXPORT_PAGE,
+): Promise<{ csv: string; count: number; next: ExportCursor | null }> {
+  checkRange(range);
+  const keys = await store.unlockedKeys();
+  const [createdAt, seq] = after ?? [range.from, -1];
+  const rows = store.guard((db) =>
+    db
+      .prepare<unknown[], DbRow>(
+        `SELECT ${ROW_COLUMNS} FROM notifications WHERE (created_at, seq) > (?, ?) AND created_at >= ? AND created_at < ?
+         ORDER BY created_at, seq LIMIT ?`,
+      )
+      .all(createdAt, seq, range.from, range.to, limit),
+  );
+  const lines = rows.map((row) => csvLine(toArchivedNotification(keys, row)));
+  const last = rows[rows.length - 1];
+  return {
+    csv: lines.length ? `${lines.join('\r\n')}\r\n` : '',
+    count: rows.length,
+    next: last && rows.length === limit ? [last.created_at, last.seq] : null,
+  };
+}
+
+/** Writes the whole CSV to `write`, oldest first, a page at a time; returns the number of notifications. */
 export async function exportCsv(
   store: ArchiveStore,
   range: ExportRange,
   write: (chunk: string) => Promise<void> | void,
 ): Promise<number> {
-  if (!Number.isFinite(range.from) || !Number.isFinite(range.to) || range.from >= range.to) {
-    throw new ArchiveInputError('Export: choose a start date before the end date.', { field: 'from' });
-  }
-  await write(`${ARCHIVE_CSV_COLUMNS.map(csvCell).join(',')}\r\n`);
-  let after: [number, number] = [range.from, -1];
+  checkRange(range);
+  await write(ARCHIVE_CSV_HEADER);
+  let after: ExportCursor | null = null;
   let count = 0;
   for (;;) {
-    const keys = await store.unlockedKeys();
-    const rows = store.guard((db) =>
-      db
-        .prepare<unknown[], DbRow>(
-          `SELECT ${ROW_COLUMNS} FROM notifications WHERE (created_at, seq) > (?, ?) AND created_at < ?
-           ORDER BY created_at, seq LIMIT ?`,
-        )
-        .all(after[0], after[1], range.to, EXPORT_PAGE),
-    );
-    const lines: string[] = [];
-    for (const row of rows) {
-      const a = toArchivedNotification(keys, row);
-      const n = a.record?.notification;
-      lines.push(
-        [
-          a.id,
-          n?.reference,
-          a.type,
-          a.status,
-          n ? recipientOf(n) : null,
-          a.templateId,
-          a.templateVersion,
-          n?.created_at ?? a.createdAt,
-          n?.['sent_at'],
-          n?.['completed_at'],
-          n?.['cost_in_pounds'],
-          n?.['subject'],
-          n?.['body'],
-          a.profileId,
-          a.record?.profileName,
-          a.archivedAt,
-          a.record?.lastSeenAt,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
-    }
-    if (lines.length) await write(`${lines.join('\r\n')}\r\n`);
-    count += rows.length;
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < EXPORT_PAGE) return count;
-    after = [last.created_at, last.seq];
+    const page = await exportCsvPage(store, range, after);
+    if (page.csv) await write(page.csv);
+    count += page.count;
+    if (!page.next) return count;
+    after = page.next;
     await yieldToEventLoop();
   }
 }

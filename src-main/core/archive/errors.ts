@@ -18,7 +18,7 @@ export class ArchiveLockedError extends CoreError {
 /**
  * The archive file could not be used as it is (cut short, not a database, unreadable with this
  * vault's key, or failing SQLite's checks). It has been renamed, never deleted, so it can be
- * inspected or restored; the next open starts a new, empty archive.
+ * inspected or restored. A new, empty archive starts only when the user asks for one.
  */
 export class ArchiveDamagedError extends CoreError {
   override name = 'ArchiveDamagedError';
@@ -30,7 +30,7 @@ export class ArchiveDamagedError extends CoreError {
     super(
       'archive_damaged',
       movedTo
-        ? `The notification archive could not be opened: ${reason}. It was moved aside to ${movedTo} (nothing was deleted); a new, empty archive starts the next time it opens.`
+        ? `The notification archive could not be opened: ${reason}. It was moved aside to ${movedTo} (nothing was deleted). Start a new archive on the Archive screen; profiles then opt in again.`
         : `The notification archive could not be opened: ${reason}. It could not be moved aside either, so it was left where it is; nothing was deleted.`,
       { reason, movedTo },
       options,

@@ -66,6 +66,36 @@ function describe(err: unknown): string {
   return `The sync stopped on an unexpected error (${err instanceof Error ? err.name : 'unknown'}).`;
 }
 
+/** Notifications in a full page of `GET /v2/notifications` (docs/notify-api-reference.md §4.6). */
+const NOTIFY_PAGE_SIZE = 250;
+
+/**
+ * The `older_than` for the page after this one. Notify answers notifications created strictly
+ * before the `older_than` notification, so others created in the same instant as the page's last
+ * one, which did not fit on the page, would be skipped (a CSV job's rows often share an instant).
+ * The cursor is therefore the last notification created after that instant: the next page starts
+ * with the whole instant again, and the ones already archived are upserted unchanged. A page that
+ * is all one instant cannot be stepped back from; its last notification is the cursor then, as it
+ * is after a short page (Notify's pages hold 250: a shorter one is the last).
+ */
+export function cursorAfterPage(items: readonly unknown[], ids: readonly (string | null)[]): string | null {
+  const lastIndex = ids.findLastIndex((id) => id !== null);
+  if (lastIndex < 0) return null;
+  const instant = createdAtOf(items[lastIndex]);
+  if (instant !== null && items.length >= NOTIFY_PAGE_SIZE) {
+    for (let i = lastIndex - 1; i >= 0; i--) {
+      const at = createdAtOf(items[i]);
+      if (ids[i] !== null && at !== null && at !== instant) return ids[i]!;
+    }
+  }
+  return ids[lastIndex]!;
+}
+
+function createdAtOf(item: unknown): string | null {
+  const at = (item as { created_at?: unknown } | null)?.created_at;
+  return typeof at === 'string' ? at : null;
+}
+
 function idOf(item: unknown): string | null {
   const id = (item as { id?: unknown } | null)?.id;
   return typeof id === 'string' && id.length > 0 && id.length <= 100 ? id.toLowerCase() : null;
@@ -175,7 +205,7 @@ export class SyncEngine {
         waits = 0;
         const items = answer.notifications;
         const ids = items.map(idOf);
-        const lastId = [...ids].reverse().find((id) => id !== null) ?? null;
+        const lastId = cursorAfterPage(items, ids);
         if (items.length > 0 && lastId === null) {
           return await stop('failed', 'Notify sent a page without notification ids; the sync stopped.');
         }

@@ -25,6 +25,10 @@ export interface BatchManifest {
   /** The console profile whose key sends the batch. */
   profileId: string;
   rowCount: number;
+  /** The template's name when the batch was made, for the batches list. */
+  templateName?: string;
+  /** The batch whose failed rows this one sends again. */
+  resendOf?: string | null;
 }
 
 export interface OpenedBatch {
@@ -39,7 +43,8 @@ export interface OpenedBatch {
 /** Batch ids are generated (UUIDs); refusing anything else keeps them safe as folder names. */
 const BATCH_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-async function writeDurably(path: string, text: string): Promise<void> {
+/** Writes a file whole: to a temporary name, synced, then renamed into place. */
+export async function writeDurably(path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp`;
   const fh = await open(tmp, 'w', 0o600);
   try {

@@ -88,6 +88,8 @@ export class BatchRunner {
   private runStartedAt = 0;
   private running: Promise<BatchProgress> | null = null;
   private pacer: SendPacer | null = null;
+  /** Set by {@link halt}: stop taking rows without recording a new state. */
+  private halted = false;
   private options: Required<Omit<RunOptions, 'onProgress'>> & Pick<RunOptions, 'onProgress'> = null as never;
 
   constructor(source: BatchSource) {
@@ -117,6 +119,7 @@ export class BatchRunner {
       ...options,
     };
     this.pacer = new SendPacer({ ratePerMinute: this.options.ratePerMinute });
+    this.halted = false;
     this.runStartedAt = this.options.now();
     this.queue.length = 0;
     this.lookups.clear();
@@ -129,6 +132,16 @@ export class BatchRunner {
       this.running = null;
     });
     return this.running;
+  }
+
+  /**
+   * For the console quitting: stops taking rows like {@link pause} but records nothing, so the
+   * journal still says `running` and the batch reopens as interrupted (and resumes like after a
+   * crash). Rows in flight finish; `run()` then resolves.
+   */
+  halt(): void {
+    this.halted = true;
+    this.wakeAll();
   }
 
   /** Stops taking new rows; rows in flight finish. `run()` then resolves with state `paused`. */
@@ -188,13 +201,19 @@ export class BatchRunner {
 
   /** True while there may still be work for this run. */
   private live(): boolean {
+    if (this.halted) return this.busy > 0;
     if (this.state === 'running') return this.queue.length > 0 || this.lookups.size > 0 || this.busy > 0;
     if (this.state === 'cancelled') return this.lookups.size > 0 || this.busy > 0;
     return false;
   }
 
+  /** True while rows may be taken from the queue. */
+  private sending(): boolean {
+    return this.state === 'running' && !this.halted;
+  }
+
   private async sendLoop(): Promise<void> {
-    while (this.state === 'running') {
+    while (this.sending()) {
       const i = this.queue.shift();
       if (i === undefined) {
         if (!this.live()) return;
@@ -205,7 +224,7 @@ export class BatchRunner {
       this.busy++;
       try {
         await this.pacer!.acquire();
-        if (this.state !== 'running') {
+        if (!this.sending()) {
           this.queue.unshift(i);
           return;
         }
@@ -271,7 +290,7 @@ export class BatchRunner {
   }
 
   private async lookupLoop(): Promise<void> {
-    while (this.state === 'running' || (this.state === 'cancelled' && this.live())) {
+    while (this.sending() || (this.state === 'cancelled' && !this.halted && this.live())) {
       if (this.lookups.size === 0) {
         if (!this.live()) return;
         await this.sleepUntilWoken(1_000);

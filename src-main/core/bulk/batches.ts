@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import {
   notificationRequests,
   referenceProblems,
+  type NotificationRequest,
   type ReferenceProblem,
   type SheetCheck,
 } from '../../../src-shared/spreadsheet/index';
@@ -19,6 +20,7 @@ import { createBatchFiles, openBatchFiles, type BatchManifest } from './batch-fi
 import { BatchRunner } from './batch-runner';
 import type { PreparedRequests } from './read-in-worker';
 import { batchResultsCsv, type TrackedStatus } from './results-csv';
+import type { RowState } from './row-states';
 
 export interface CreateBatchInput {
   /** The batches folder (in the console's data folder). */
@@ -69,6 +71,8 @@ export async function createBatch(input: CreateBatchInput): Promise<CreateBatchR
 
 export interface PreparedBatchInput extends Omit<CreateBatchInput, 'template' | 'check' | 'batchId'> {
   type: TemplateType;
+  templateName?: string;
+  resendOf?: string | null;
   /** The batch id the requests' made references start with. */
   batchId: string;
   /** Requests prepared by the sheet worker (`checkSheetInWorker` with `requestOptions`). */
@@ -94,6 +98,8 @@ export async function createPreparedBatch(input: PreparedBatchInput): Promise<Cr
     templateVersion: input.templateVersion,
     profileId: input.profileId,
     rowCount: input.requests.count,
+    ...(input.templateName === undefined ? {} : { templateName: input.templateName }),
+    ...(input.resendOf ? { resendOf: input.resendOf } : {}),
   };
   await createBatchFiles(input.root, manifest, input.requests.jsonl);
   return { ok: true, batchId: input.batchId, rowCount: input.requests.count };
@@ -102,6 +108,10 @@ export async function createPreparedBatch(input: PreparedBatchInput): Promise<Cr
 export interface OpenBatch {
   manifest: BatchManifest;
   runner: BatchRunner;
+  /** Each row's request, in row order. */
+  requests: readonly NotificationRequest[];
+  /** Each row's state, kept current by the runner (the same array it updates). */
+  rows: readonly RowState[];
   /** The results file as it stands now. */
   resultsCsv(tracked?: ReadonlyMap<string, TrackedStatus>): string;
   /** Closes the journal (after `run()` has resolved). */
@@ -115,6 +125,8 @@ export async function openBatch(root: string, batchId: string): Promise<OpenBatc
   return {
     manifest: opened.manifest,
     runner,
+    requests: opened.requests,
+    rows: opened.rows,
     resultsCsv: (tracked) => batchResultsCsv(opened.requests, opened.rows, tracked),
     close: () => opened.journal.close(),
   };

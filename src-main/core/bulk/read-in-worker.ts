@@ -14,6 +14,7 @@ import {
   FILE_MESSAGES,
   type ReferenceProblem,
   type RequestOptions,
+  type RowPreview,
   type ServiceRules,
   type SheetSummary,
 } from '../../../src-shared/spreadsheet/index';
@@ -30,6 +31,8 @@ export interface WorkerRequest {
   rules: ServiceRules;
   /** To prepare a batch: the requests of a sendable sheet come back as JSON lines. */
   requestOptions?: RequestOptions;
+  /** For the upload screen: each shown row's message and, when rows have errors, the error report. */
+  report?: boolean;
 }
 
 /** A sendable sheet's requests, one JSON object a line, and any reference problems. */
@@ -42,6 +45,10 @@ export interface PreparedRequests {
 export interface WorkerResult {
   summary: SheetSummary;
   requests: PreparedRequests | null;
+  /** With `report`: each shown row's message as it will be sent (null where a banner stopped the check). */
+  previews?: Array<RowPreview | null>;
+  /** With `report`: the error report CSV when the sheet has a file or row error. */
+  errorReport?: string | null;
 }
 
 export type WorkerReply =
@@ -102,7 +109,12 @@ export function checkSheetInWorker(
     worker.once('message', (reply: WorkerReply) =>
       finish(() =>
         reply.ok
-          ? resolve({ summary: reply.summary, requests: reply.requests })
+          ? resolve({
+              summary: reply.summary,
+              requests: reply.requests,
+              previews: reply.previews,
+              errorReport: reply.errorReport,
+            })
           : reject(new SheetReadError(reply.message, reply.details)),
       ),
     );

@@ -25,7 +25,8 @@ export const RESULTS_COLUMNS = [
   'reason',
 ] as const;
 
-function recipientOf(request: NotificationRequest): unknown {
+/** The row's recipient: a phone number, an email address or a letter's first address line. */
+export function recipientOf(request: NotificationRequest): unknown {
   if (request.type === 'sms') return request.body['phone_number'];
   if (request.type === 'email') return request.body['email_address'];
   const p = request.body['personalisation'] as Record<string, unknown> | undefined;
@@ -61,7 +62,14 @@ export function batchResultsCsv(
     requests.map((request, i) => {
       const row = rows[i]!;
       const [id, status, reason] = outcome(row, row.state === 'sent' ? tracked.get(row.id) : undefined);
-      return [request.rowNumber, request.reference, recipientOf(request), id, status, reason];
+      return [
+        request.sheetRow ?? request.rowNumber,
+        request.reference,
+        recipientOf(request),
+        id,
+        status,
+        reason,
+      ];
     }),
   );
 }

@@ -28,7 +28,7 @@ export type RowState =
   | { state: 'queued'; attempts: number }
   | { state: 'in-flight'; attempts: number; since: number }
   | { state: 'unknown'; attempts: number; since: number; reason: string }
-  | { state: 'sent'; attempts: number; id: string; via: 'answer' | 'lookup' }
+  | { state: 'sent'; attempts: number; id: string; via: 'answer' | 'lookup'; at: number }
   | { state: 'failed'; attempts: number; status: number; error: string | null; message: string };
 
 export interface BatchProgressCounts {
@@ -51,7 +51,7 @@ export function applyEntry(rows: RowState[], entry: JournalEntry): void {
       rows[i] = { state: 'in-flight', attempts: row.attempts + 1, since: entry.at };
       return;
     case 'sent':
-      rows[i] = { state: 'sent', attempts: row.attempts, id: entry.id, via: entry.via };
+      rows[i] = { state: 'sent', attempts: row.attempts, id: entry.id, via: entry.via, at: entry.at };
       return;
     case 'failed':
       rows[i] = {

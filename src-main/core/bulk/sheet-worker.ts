@@ -9,8 +9,10 @@
 import { parentPort } from 'node:worker_threads';
 import {
   checkSheet,
+  errorReportCsv,
   FILE_MESSAGES,
   notificationRequests,
+  previewRow,
   referenceProblems,
   summariseCheck,
 } from '../../../src-shared/spreadsheet/index';
@@ -32,11 +34,21 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       rules: request.rules,
     });
     const summary = summariseCheck(request.fileName, check, rows.dataRows);
-    if (!request.requestOptions || !check.sendable) return { ok: true, summary, requests: null };
+    const report = request.report
+      ? {
+          previews: check.shownRows.map((i) => {
+            const values = check.values[i];
+            return values ? previewRow(request.template, values, check.match) : null;
+          }),
+          errorReport: check.sendable ? null : errorReportCsv(check, rows.dataRows),
+        }
+      : {};
+    if (!request.requestOptions || !check.sendable) return { ok: true, summary, requests: null, ...report };
     const requests = notificationRequests(check, request.template, request.requestOptions);
     return {
       ok: true,
       summary,
+      ...report,
       requests: {
         jsonl: requests.map((r) => `${JSON.stringify(r)}\n`).join(''),
         count: requests.length,

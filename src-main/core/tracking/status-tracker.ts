@@ -143,7 +143,10 @@ export class StatusTracker<N extends TrackedNotificationLike = TrackedNotificati
       const types = [...new Set(pending.map((e) => e.notification.type))];
       // The earliest created_at we track, less a margin: times recorded at send come from this
       // computer's clock, which may run ahead of Notify's.
-      const oldest = Math.min(...pending.map((e) => Date.parse(e.notification.created_at))) - CLOCK_MARGIN_MS;
+      // A loop, not Math.min(...list): a spread of 100,000 arguments can overflow the stack.
+      const oldest =
+        pending.reduce((min, e) => Math.min(min, Date.parse(e.notification.created_at)), Infinity) -
+        CLOCK_MARGIN_MS;
       let olderThan: string | undefined;
       for (let page = 0; page < this.opts.maxPagesPerRound && want.size > 0; page++) {
         requests++;

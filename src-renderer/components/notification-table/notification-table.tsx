@@ -41,7 +41,9 @@ export function NotificationTable<R extends NotificationRow>({
           {rows.map((r) => (
             <tr key={rowKey(r)} data-testid={rowTestId} data-notification-id={r.notification.id}>
               {columns.map((c) => (
-                <td key={c.id}>{c.cell(r)}</td>
+                <td key={c.id} className={c.truncate ? 'notification-table__long' : undefined}>
+                  {c.cell(r)}
+                </td>
               ))}
             </tr>
           ))}

@@ -16,7 +16,6 @@ import {
   statusColumn,
   templateColumn,
   typeColumn,
-  type NotificationRow,
 } from '../../components/notification-table/columns';
 import { VirtualNotificationTable } from '../../components/notification-table/notification-table';
 import { templateNameKey } from '../../components/notification-table/template-label';
@@ -24,13 +23,28 @@ import { csvFileName, notificationsToCsv } from './notifications-csv';
 import { describeHistoryFilters, filtersKey } from './history-filters';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { RequireProfile } from '../shell/require-profile';
+import { mergeHistory } from '../archive/archive-history';
+import {
+  ArchivedHistoryStatus,
+  sourceColumn,
+  useArchivedHistory,
+  type HistoryTableRow,
+} from '../archive/archived-history';
 import { HistoryFiltersForm } from './history-filters-form';
 
 const ROW_HEIGHT = 36;
 /** How often History asks Notify whether anything new arrived at the top. */
 const NEW_CHECK_MS = 5000;
 
-const COLUMNS = [createdColumn, statusColumn, typeColumn, recipientColumn, referenceColumn, templateColumn];
+const COLUMNS = [
+  createdColumn,
+  statusColumn,
+  typeColumn,
+  recipientColumn,
+  referenceColumn,
+  templateColumn,
+  sourceColumn,
+];
 
 /** The filters in words, with a reference filter masked in presentation mode. */
 function FiltersDescription({ filters }: { filters: HistoryFilters }) {
@@ -80,21 +94,33 @@ function History({ profile }: { profile: PublicProfile }) {
   const loadMore = useCallback(() => void store.getState().loadMoreHistory(), [store]);
   const onScrollPosition = useCallback((top: number) => store.getState().setHistoryScroll(top), [store]);
   const open = useCallback(
-    (r: NotificationRow) =>
-      store.getState().navigate({ screen: 'status', profileId: profile.id, id: r.notification.id }),
+    (r: HistoryTableRow) =>
+      store
+        .getState()
+        .navigate(
+          r.source === 'archive'
+            ? { screen: 'archive', id: r.notification.id }
+            : { screen: 'status', profileId: profile.id, id: r.notification.id },
+        ),
     [store, profile.id],
   );
 
   const names = history.templateNames;
-  const rows = useMemo(
+  // Notify's rows and, merged in by creation time, those only the archive still holds.
+  const liveComplete = belongs && history.status === 'ready' && history.nextOlderThan === null;
+  const archived = useArchivedHistory(profile.id, history.filters);
+  const live = useMemo(() => (belongs ? history.rows : []), [belongs, history.rows]);
+  const merged = useMemo(
     () =>
-      (belongs ? history.rows : []).map((n) => ({
+      mergeHistory(live, archived.items, liveComplete).map((n): HistoryTableRow => ({
         profileId: profile.id,
         notification: n,
         templateName: names[templateNameKey(n.template.id, n.template.version)] ?? null,
+        source: n.source,
       })),
-    [belongs, history.rows, names, profile.id],
+    [live, archived.items, liveComplete, names, profile.id],
   );
+  const rows = useMemo(() => merged.filter((r) => r.source === 'notify'), [merged]);
   const busy = history.status === 'loading' || history.loadingMore;
   return (
     <>
@@ -112,6 +138,7 @@ function History({ profile }: { profile: PublicProfile }) {
               ? ', that is all'
               : ''} · <FiltersDescription filters={history.filters} />
           {history.fromCache ? ' · last page from cache' : ''}
+          <ArchivedHistoryStatus count={merged.length - rows.length} />
         </p>
         <span role="status" aria-live="polite" className="history-new">
           {history.pendingNew.length ? (
@@ -179,15 +206,15 @@ function History({ profile }: { profile: PublicProfile }) {
         />
       ) : null}
       {history.status === 'loading' && rows.length === 0 ? <Loading label="Loading notifications…" /> : null}
-      {history.status === 'ready' && rows.length === 0 ? (
+      {history.status === 'ready' && merged.length === 0 ? (
         <EmptyState title="No notifications">
           Notify lists API notifications of the last 7 days sent with this key type
           {Object.keys(history.filters).length ? ' that match these filters' : ''}.
         </EmptyState>
       ) : null}
-      {rows.length ? (
+      {merged.length ? (
         <VirtualNotificationTable
-          rows={rows}
+          rows={merged}
           rowHeight={ROW_HEIGHT}
           label="Notifications"
           columns={COLUMNS}

@@ -23,6 +23,7 @@ import { selectProfile } from '../../state/slices/profiles-slice';
 import { notificationKey } from '../../state/slices/tracking-slice';
 import { templateLabel } from '../../components/notification-table/template-label';
 import { MessageBody } from '../../components/message-body/message-body';
+import { ArchivedFallback } from '../archive/archived-notification';
 import { CallbackReplay } from './callback-replay';
 import { LetterPdf } from './letter-pdf';
 import { TimelineView } from './timeline-view';
@@ -65,6 +66,9 @@ export function NotificationDetail({ profileId, id }: { profileId: string; id: s
         </ErrorPanel>
         {entry.observations.length ? (
           <TimelineView notification={null} observations={entry.observations} />
+        ) : null}
+        {entry.error.code === 'notify' && entry.error.details.status === 404 ? (
+          <ArchivedFallback id={id} />
         ) : null}
       </>
     );

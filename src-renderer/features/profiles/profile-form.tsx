@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MethodInput } from '../../../src-main/contract/methods';
 import type { RpcError } from '../../../src-main/contract/result';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
+import { ArchiveOptIn } from '../archive/archive-opt-in';
 import { Checkbox, RadioGroup, TextField } from '../../components/fields';
 import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive } from '../../components/sensitive';
@@ -226,6 +227,7 @@ export function ProfileForm({ profile, onDone }: { profile: PublicProfile | null
         hint="For example http://proxy.internal:3128. Empty uses the system or environment setting."
         autoComplete="off"
       />
+      {profile ? <ArchiveOptIn profileId={profile.id} profileName={profile.name} /> : null}
       <ConnectionResult test={test} />
       {general ? (
         <div tabIndex={-1} ref={generalRef} data-testid="profile-save-error">

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi, useAppStoreShallow } from '../../state/context';
 import { ConnectionResult } from './connection-result';
 import { ImportExport } from './import-export';
+import { ArchiveOptIn } from '../archive/archive-opt-in';
 import { describeKeyHygiene } from './key-hygiene';
 import { ProfileForm } from './profile-form';
 import { VaultPanel } from './vault-panel';
@@ -110,6 +111,7 @@ function ProfileCard({
           </div>
         )}
       </dl>
+      <ArchiveOptIn profileId={profile.id} profileName={profile.name} />
       {hygiene ? (
         <p className="small" data-testid="profile-key-usage">
           {hygiene.usage}

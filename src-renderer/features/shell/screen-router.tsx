@@ -4,6 +4,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../state/context';
+import { BulkScreen } from '../bulk/bulk-screen';
+import { ArchiveScreen } from '../archive/archive-screen';
 import { HistoryScreen } from '../history/history-screen';
 import { InspectorScreen } from '../inspector/inspector-screen';
 import { StatusScreen } from '../notification/status-screen';
@@ -30,12 +32,16 @@ export function ScreenRouter() {
       return <TemplatesScreen />;
     case 'send':
       return <SendScreen />;
+    case 'bulk':
+      return <BulkScreen />;
     case 'status':
       return <StatusScreen />;
     case 'history':
       return <HistoryScreen />;
     case 'support':
       return <SupportScreen />;
+    case 'archive':
+      return <ArchiveScreen />;
     case 'received':
       return <ReceivedScreen />;
     case 'inspector':

@@ -14,9 +14,11 @@ export type ShortcutAction =
   | 'go-profiles'
   | 'go-templates'
   | 'go-send'
+  | 'go-bulk'
   | 'go-status'
   | 'go-history'
   | 'go-support'
+  | 'go-archive'
   | 'go-received'
   | 'go-inspector';
 
@@ -47,9 +49,11 @@ export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
   p: 'go-profiles',
   t: 'go-templates',
   s: 'go-send',
+  b: 'go-bulk',
   n: 'go-status',
   h: 'go-history',
   u: 'go-support',
+  a: 'go-archive',
   r: 'go-received',
   i: 'go-inspector',
 };

@@ -96,6 +96,13 @@ export function useCommands(): Command[] {
         },
       },
       {
+        id: 'bulk-send',
+        label: 'Send messages from a spreadsheet (bulk send)',
+        group: 'Actions',
+        keywords: 'bulk csv excel xlsx upload batch spreadsheet',
+        run: () => s().navigate({ screen: 'bulk' }),
+      },
+      {
         id: 'lookup',
         label: 'Look up a notification by id or reference',
         group: 'Actions',
@@ -111,6 +118,13 @@ export function useCommands(): Command[] {
           s().navigate({ screen: 'support' });
           void s().loadFailures();
         },
+      },
+      {
+        id: 'archive-search',
+        label: 'Search the notification archive',
+        group: 'Actions',
+        keywords: 'archive old past 7 days support recipient find retention',
+        run: () => s().navigate({ screen: 'archive' }),
       },
       {
         id: 'export-csv',

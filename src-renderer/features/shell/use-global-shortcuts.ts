@@ -11,9 +11,11 @@ const GO: Partial<Record<ShortcutAction, Screen>> = {
   'go-profiles': 'profiles',
   'go-templates': 'templates',
   'go-send': 'send',
+  'go-bulk': 'bulk',
   'go-status': 'status',
   'go-history': 'history',
   'go-support': 'support',
+  'go-archive': 'archive',
   'go-received': 'received',
   'go-inspector': 'inspector',
 };

@@ -228,6 +228,11 @@ describe('status paths (§7)', () => {
       (n) => n.status === 'created',
     );
     expect(await status()).toBe('accepted');
+    // The print run is scheduled once the letter is laid out; the clock moves only after that.
+    await eventually(
+      () => sb.call('GET', `/v2/notifications/${sent.json.id}/pdf`),
+      (r) => r.status === 200,
+    );
     await fetch(`${sb.url}/_sandbox/clock`, {
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',

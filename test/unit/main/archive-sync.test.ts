@@ -45,18 +45,20 @@ describe('archive sync', () => {
     const result = await engine.run(PROFILE, notify);
     expect(result.outcome).toBe('completed');
     expect(await store.count()).toBe(600);
-    // 250 + 250 + 100, then an empty page.
-    expect(notify.requests).toEqual([null, notificationId(350), notificationId(100), notificationId(0)]);
+    // 250 + 250 + 102, then an empty page. After a full page the next one starts one notification
+    // back (the start of its last one's instant, which Notify's older_than would otherwise skip
+    // the rest of: sync-engine.ts cursorAfterPage), so each full page re-reads one.
+    expect(notify.requests).toEqual([null, notificationId(351), notificationId(102), notificationId(0)]);
     expect(result.state.lastRun).toMatchObject({
       outcome: 'completed',
       pages: 4,
-      seen: 600,
+      seen: 602,
       added: 600,
       error: null,
     });
     expect(result.state.run).toBeNull();
-    expect(progress.filter((p) => p.phase === 'paging').map((p) => p.seen)).toEqual([250, 500, 600]);
-    expect(progress.at(-1)).toMatchObject({ phase: 'finished', outcome: 'completed', seen: 600 });
+    expect(progress.filter((p) => p.phase === 'paging').map((p) => p.seen)).toEqual([250, 500, 602]);
+    expect(progress.at(-1)).toMatchObject({ phase: 'finished', outcome: 'completed', seen: 602 });
     const got = await store.get(notificationId(10));
     expect(got!.record!.timeline).toEqual([
       { status: got!.status, observedAt: expect.any(String), source: 'sync' },
@@ -71,8 +73,8 @@ describe('archive sync', () => {
     notify.requests = [];
     const result = await engine.run(PROFILE, notify);
     expect(result.outcome).toBe('completed');
-    // Page 1: 899..650; page 2: 649..400 holds 599, the last run's newest: stop there.
-    expect(notify.requests).toEqual([null, notificationId(650)]);
+    // Page 1: 899..650; page 2: 650..401 holds 599, the last run's newest: stop there.
+    expect(notify.requests).toEqual([null, notificationId(651)]);
     expect(await store.count()).toBe(900);
     expect(result.state.lastRun).toMatchObject({ pages: 2, added: 300 });
     // A full run pages everything again and refreshes statuses of older notifications.
@@ -112,16 +114,16 @@ describe('archive sync', () => {
     const stopped = await engine.run(PROFILE, notify);
     expect(stopped.outcome).toBe('rate-limited');
     expect(stopped.error).toMatch(/rate-limiting this key/);
-    expect(stopped.state.run).toMatchObject({ pages: 2, cursor: notificationId(500) });
-    expect(await store.count()).toBe(500);
+    expect(stopped.state.run).toMatchObject({ pages: 2, cursor: notificationId(502) });
+    expect(await store.count()).toBe(499);
 
     notify.fetchPage = first;
     notify.requests = [];
     const resumed = await engine.run(PROFILE, notify);
     expect(resumed.outcome).toBe('completed');
-    expect(notify.requests[0]).toBe(notificationId(500));
+    expect(notify.requests[0]).toBe(notificationId(502));
     expect(await store.count()).toBe(1000);
-    expect(resumed.state.lastRun).toMatchObject({ seen: 1000, added: 1000 });
+    expect(resumed.state.lastRun).toMatchObject({ seen: 1004, added: 1000 });
   });
 
   it('a failure is recorded with a message fit for the user, and the run resumes later', async () => {
@@ -207,7 +209,7 @@ describe('archive sync', () => {
     };
     const r = await engine.run(PROFILE, notify, { signal: controller.signal });
     expect(r.outcome).toBe('cancelled');
-    expect(await store.count()).toBe(500);
+    expect(await store.count()).toBe(499);
     expect(r.state.run).toMatchObject({ pages: 2 });
   });
 

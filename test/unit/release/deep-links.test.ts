@@ -60,6 +60,8 @@ describe('deep links', () => {
     expect(deepLinkToHash('NOTIFY-CONSOLE://support')).toBe('#/support');
     expect(deepLinkToHash(`notify-console://templates/${TEMPLATE}`)).toBe(`#/templates/${TEMPLATE}`);
     expect(deepLinkToHash(`notify-console://send/${TEMPLATE}`)).toBe(`#/send/${TEMPLATE}`);
+    expect(deepLinkToHash(`notify-console://bulk/${TEMPLATE}`)).toBe(`#/bulk/${TEMPLATE}`);
+    expect(deepLinkToHash('notify-console://bulk')).toBe('#/bulk');
     expect(deepLinkToHash(`notify-console://status/sandbox-test/${NOTIFICATION}`)).toBe(
       `#/status/sandbox-test/${NOTIFICATION}`,
     );

@@ -14,6 +14,8 @@ describe('routeToHash and hashToRoute', () => {
     [{ screen: 'templates', templateId: TEMPLATE }, `#/templates/${TEMPLATE}`],
     [{ screen: 'send' }, '#/send'],
     [{ screen: 'send', templateId: TEMPLATE }, `#/send/${TEMPLATE}`],
+    [{ screen: 'bulk' }, '#/bulk'],
+    [{ screen: 'bulk', batchId: NOTIFICATION }, `#/bulk/${NOTIFICATION}`],
     [{ screen: 'status' }, '#/status'],
     [
       { screen: 'status', profileId: 'sandbox-test', id: NOTIFICATION },
@@ -25,6 +27,12 @@ describe('routeToHash and hashToRoute', () => {
     ],
     [{ screen: 'history' }, '#/history'],
     [{ screen: 'support' }, '#/support'],
+    [{ screen: 'archive' }, '#/archive'],
+    [{ screen: 'archive', id: NOTIFICATION }, `#/archive/${NOTIFICATION}`],
+    [
+      { screen: 'archive', query: { recipient: '07700 900 789', from: '2026-11-01' } },
+      '#/archive?recipient=07700+900+789&from=2026-11-01',
+    ],
     [{ screen: 'received' }, '#/received'],
     [{ screen: 'inspector' }, '#/inspector'],
   ];

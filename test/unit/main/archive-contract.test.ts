@@ -1,0 +1,235 @@
+/**
+ * The archive's methods at the contract's door: every input is a strict, bounded object; the
+ * largest accepted value of each bounded field passes and one character more is refused with the
+ * field named; random inputs (fast-check) are either accepted whole or refused as a validation
+ * error, never passed on to the core; and the largest accepted search runs against a real archive
+ * (its time and the event loop's longest delay are printed, not asserted).
+ */
+import fc from 'fast-check';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { afterAll, describe, expect, it } from 'vitest';
+import { archiveMethods, ARCHIVE_MAX_PAGE } from '../../../src-main/contract/archive';
+import { methods, type MethodName } from '../../../src-main/contract/methods';
+import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
+import { dispatch, type HandlerTable } from '../../../src-main/rpc/dispatch';
+import { MAX_EMAIL_ADDRESS_LENGTH, MAX_REFERENCE_LENGTH } from '../../../src-shared/notify/limits';
+import {
+  TestVault,
+  removeTempArchives,
+  tempArchivePath,
+} from '../../integration/archive/support/archive-fixtures';
+
+afterAll(removeTempArchives);
+
+const ID = '6f1f4b0e-2c1a-4c7e-9d1e-0a0b0c0d0e0f';
+type ArchiveMethod = keyof typeof archiveMethods;
+
+/** A valid input for every archive method. */
+const VALID: Record<ArchiveMethod, Record<string, unknown>> = {
+  'archive.status': {},
+  'archive.setOptIn': { profileId: 'sandbox-live', optedIn: true },
+  'archive.search': {
+    recipient: '07700 900 789',
+    reference: 'case-1',
+    id: ID,
+    templateId: ID,
+    status: ['delivered', 'failed'],
+    type: 'sms',
+    profileId: 'p1',
+    from: '2026-01-01',
+    to: '2026-02-01T00:00:00Z',
+    limit: 50,
+    cursor: '1767225600000:42',
+  },
+  'archive.get': { id: ID },
+  'archive.sync': { profileId: 'p1', full: true },
+  'archive.setRetention': { months: 12 },
+  'archive.purge': { scope: 'expired' },
+  'archive.export': { from: '2026-01-01', to: '2026-12-31', cursor: '1:2' },
+  'archive.check': {},
+  'archive.startNew': {},
+};
+
+/** [what, method, largest accepted, one over (or out of range), field named]. */
+const BOUNDS: [string, ArchiveMethod, Record<string, unknown>, Record<string, unknown>, string][] = [
+  [
+    'a recipient (as long as an email address may be)',
+    'archive.search',
+    { recipient: 'a'.repeat(MAX_EMAIL_ADDRESS_LENGTH) },
+    { recipient: 'a'.repeat(MAX_EMAIL_ADDRESS_LENGTH + 1) },
+    'recipient',
+  ],
+  [
+    'a reference',
+    'archive.search',
+    { reference: 'r'.repeat(MAX_REFERENCE_LENGTH) },
+    { reference: 'r'.repeat(MAX_REFERENCE_LENGTH + 1) },
+    'reference',
+  ],
+  [
+    'the statuses',
+    'archive.search',
+    { status: Array.from({ length: 20 }, () => 's'.repeat(40)) },
+    { status: Array.from({ length: 21 }, () => 'failed') },
+    'status',
+  ],
+  ['a status', 'archive.search', { status: ['s'.repeat(40)] }, { status: ['s'.repeat(41)] }, 'status.0'],
+  ['a page', 'archive.search', { limit: ARCHIVE_MAX_PAGE }, { limit: ARCHIVE_MAX_PAGE + 1 }, 'limit'],
+  [
+    'a profile id',
+    'archive.search',
+    { profileId: 'p'.repeat(64) },
+    { profileId: 'p'.repeat(65) },
+    'profileId',
+  ],
+  [
+    'a cursor',
+    'archive.search',
+    { cursor: `${'9'.repeat(16)}:${'9'.repeat(16)}` },
+    { cursor: '1:2:3' },
+    'cursor',
+  ],
+  [
+    'a start date',
+    'archive.search',
+    { from: '2026-01-01T00:00:00.123456789+01:00' },
+    { from: '2026-02-30x' },
+    'from',
+  ],
+  [
+    'an impossible date',
+    'archive.export',
+    { from: '2026-01-01', to: '2026-01-31' },
+    { from: '2026-13-45', to: '2026-01-31' },
+    'from',
+  ],
+  ['a retention period', 'archive.setRetention', { months: 120 }, { months: 121 }, 'months'],
+  ['a retention period (whole months)', 'archive.setRetention', { months: 1 }, { months: 1.5 }, 'months'],
+  ['a purge scope', 'archive.purge', { scope: 'all' }, { scope: 'everything' }, 'scope'],
+  ['an id', 'archive.get', { id: ID.toUpperCase().replaceAll('-', '') }, { id: `${ID}0` }, 'id'],
+  [
+    'an opt-in',
+    'archive.setOptIn',
+    { profileId: 'p1', optedIn: false },
+    { profileId: 'p1', optedIn: 'yes' },
+    'optedIn',
+  ],
+];
+
+/** Handlers that record whether they were reached. */
+function recordingHandlers(reached: string[]): HandlerTable {
+  return new Proxy({} as HandlerTable, {
+    get: (_t, name: string) => async () => {
+      reached.push(name);
+      throw new Error('handler reached');
+    },
+  });
+}
+
+describe('archive inputs at the contract', () => {
+  it('accepts a full valid input for every archive method and refuses any unknown field', () => {
+    for (const [name, input] of Object.entries(VALID) as [ArchiveMethod, Record<string, unknown>][]) {
+      expect(methods[name].input.safeParse(input).success, name).toBe(true);
+      const extra = methods[name].input.safeParse({ ...input, apiKey: 'x' });
+      expect(extra.success, `${name} with an unknown field`).toBe(false);
+    }
+  });
+
+  it.each(BOUNDS)(
+    '%s: the largest accepted passes, one more is refused naming the field',
+    async (_what, name, largest, over, field) => {
+      expect(methods[name].input.safeParse({ ...VALID[name], ...largest }).success).toBe(true);
+      const reached: string[] = [];
+      const r = await dispatch(
+        recordingHandlers(reached),
+        name,
+        { ...VALID[name], ...over },
+        { transport: 'test' },
+      );
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error.code).toBe('validation');
+      expect((r.error.details as { issues: { field: string }[] }).issues.map((i) => i.field)).toContain(
+        field,
+      );
+      expect(reached).toEqual([]);
+    },
+  );
+
+  it('random inputs are accepted whole or refused as validation errors, never half-handled (fast-check)', async () => {
+    const names = Object.keys(archiveMethods) as ArchiveMethod[];
+    const fieldValue = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string({ maxLength: 5 }), { maxLength: 25 }),
+      fc.string({ minLength: 990, maxLength: 1100 }),
+    );
+    const fields = fc.constantFrom(
+      'recipient',
+      'reference',
+      'id',
+      'templateId',
+      'status',
+      'type',
+      'profileId',
+      'from',
+      'to',
+      'limit',
+      'cursor',
+      'months',
+      'scope',
+      'optedIn',
+      'full',
+      '__proto__',
+      'constructor',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.dictionary(fields, fieldValue, { maxKeys: 5 }),
+        async (name, input) => {
+          const reached: string[] = [];
+          const r = await dispatch(recordingHandlers(reached), name as MethodName, input, {
+            transport: 'test',
+          });
+          const accepted = methods[name].input.safeParse(input).success;
+          if (accepted) {
+            expect(reached).toEqual([name]);
+            expect(r.ok || r.error.code === 'internal').toBe(true);
+          } else {
+            expect(reached).toEqual([]);
+            expect(r.ok ? null : r.error.code).toBe('validation');
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('runs the largest accepted search against a real archive (time and event-loop delay printed)', async () => {
+    const store = ArchiveStore.open({ path: tempArchivePath(), vault: new TestVault() });
+    await store.setOptIn('p1', true);
+    const largest = methods['archive.search'].input.parse({
+      ...VALID['archive.search'],
+      recipient: `${'a'.repeat(MAX_EMAIL_ADDRESS_LENGTH - 13)}@example.com`,
+      reference: 'r'.repeat(MAX_REFERENCE_LENGTH),
+      status: Array.from({ length: 20 }, (_, i) => `status-${i}`),
+      limit: ARCHIVE_MAX_PAGE,
+    });
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const t0 = performance.now();
+    const page = await store.search({ ...largest, id: ID, templateId: ID });
+    const ms = performance.now() - t0;
+    delay.disable();
+    store.close();
+    expect(page.results).toEqual([]);
+    // Reported, not asserted against a time: a search is a few indexed lookups (bench/RESULTS.md).
+    console.log(
+      `largest accepted search: ${ms.toFixed(1)} ms, event loop max delay ${(delay.max / 1e6).toFixed(1)} ms`,
+    );
+  });
+});

@@ -85,7 +85,7 @@ describe('the console killed during a sync', () => {
           const i = next++;
           const res = await fetch(`${proc!.sandboxUrl}/_sandbox/services/${DEMO_SERVICE_ID}/send`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            headers: { 'Content-Type': 'application/json', 'X-Sandbox-Secret': proc!.sandboxSecret },
             body: JSON.stringify({
               type: 'sms',
               job: true,

@@ -220,8 +220,8 @@ describe('the packaged app', () => {
     expect(specifiers.length).toBeGreaterThan(3);
     // A module beside out/main/index.js, so it resolves exactly as the bundle does; outside the project,
     // so no node_modules of this checkout can stand in for a missing one.
-    // `electron` itself is the runtime's, not a package: packages that import it at load time
-    // (electron-store) get an empty stand-in, as they would get the real module in the app.
+    // `electron` itself is the runtime's, not a package: packages that import or require it at load
+    // time (electron-store, electron-log) get an empty stand-in, as they would get the real module.
     const electronStub = `export async function resolve(s, c, next) { return s === 'electron' ? { url: 'data:text/javascript,export default {}', shortCircuit: true } : next(s, c); }`;
     const probe = (names: string[]) => {
       const file = path.join(appDir, 'out', 'main', 'probe.mjs');
@@ -230,6 +230,10 @@ describe('the packaged app', () => {
         [
           `import { register } from 'node:module';`,
           `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(electronStub)}`)});`,
+          // CommonJS packages (electron-log's main entry) require it: the same stand-in for `require`.
+          `import Module from 'node:module';`,
+          `const load = Module._load;`,
+          `Module._load = function (request, ...rest) { return request === 'electron' ? {} : load.call(this, request, ...rest); };`,
           ...names.map((n) => `await import(${JSON.stringify(n)});`),
         ].join('\n'),
       );

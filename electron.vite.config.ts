@@ -37,10 +37,12 @@ export default defineConfig({
     build: {
       outDir: fromRoot('./out/main'),
       rolldownOptions: {
-        // The spreadsheet worker is its own entry, beside index.js, where read-in-worker.ts looks
-        // for it (`./sheet-worker.js` next to the bundle) to read uploads off the event loop.
+        // Second entries beside index.js: the embedded sandbox's process (src-main/host/sandbox-child.ts),
+        // which Electron's utility process starts from out/main/sandbox-child.js, and the spreadsheet
+        // worker (read-in-worker.ts looks for `./sheet-worker.js` next to the bundle).
         input: {
           index: fromRoot('./src-main/electron/main.ts'),
+          'sandbox-child': fromRoot('./src-main/host/sandbox-child.ts'),
           'sheet-worker': fromRoot('./src-main/core/bulk/sheet-worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -30,9 +30,21 @@ Browser mode only (the desktop app always uses the app data folder below):
   --json           Print the URL and folders as one JSON line
   -h, --help       Show this help
 
-With no Electron binary (as on build machines), npm start says so in one line
-and serves browser mode: it prints the URL with its one-time token and opens
-the default browser if there is one. On first run the embedded Notify Sandbox
+Environment:
+  NOTIFY_SANDBOX_CONTROL_SECRET
+                   The embedded sandbox's control secret (32 characters or more),
+                   for your own scripts to call its control API with the
+                   X-Sandbox-Secret header (default: a random one only the
+                   console knows)
+
+The embedded sandbox runs in a process of its own on 127.0.0.1:6012 (or the
+port it found free the first time, remembered in the data folder). The log is
+logs/console.log in the data folder.
+
+npm ci does not download the Electron runtime: run npx install-electron once
+for the desktop app (Node.js 22.13 or later). Without it, npm start says so in
+one line and serves browser mode: it prints the URL with its one-time token and
+opens the default browser if there is one. On first run the embedded Notify Sandbox
 starts with a demo service and a "Local sandbox" profile, so the console works
 at once with no account and no network.`;
 
@@ -86,29 +98,51 @@ function electronBinary() {
   }
 }
 
+/** Forwards Ctrl+C / SIGTERM to the child once, and exits with its code when it has stopped. */
+function superviseChild(child) {
+  let forwarded = false;
+  const stop = () => {
+    if (forwarded) return;
+    forwarded = true;
+    child.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+/**
+ * The one line printed where the desktop app cannot start: why, and the exact command that fixes it.
+ * Electron 45's package no longer downloads its runtime during `npm ci`; `npx install-electron` does.
+ */
+function noElectronLine(version) {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 13)) {
+    return `The desktop app needs Node.js 22.13 or later (this is ${process.version}), so the console is served in browser mode instead. On Node 22.13+, run \`npx install-electron\` once, then npm start again.`;
+  }
+  return `No Electron runtime is installed, so the console is served in browser mode instead. For the desktop app, run \`npx install-electron\` once (it downloads Electron${version ? ` ${version}` : ''}), then npm start again.`;
+}
+
+function electronVersion() {
+  try {
+    return JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+}
+
 buildIfStale();
 const electron = args.includes('--browser') ? null : electronBinary();
 if (electron) {
   // The console's options are browser-mode options: none is forwarded, so none can reach Electron
   // or Chromium as a switch (Chromium's --no-sandbox would switch off the renderer sandbox).
-  const child = spawn(electron, [join(root, 'out', 'main', 'index.js')], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  superviseChild(spawn(electron, [join(root, 'out', 'main', 'index.js')], { stdio: 'inherit' }));
 } else {
-  if (!args.includes('--browser')) {
-    console.log(
-      'Electron cannot run here (no Electron binary installed), so the console is served in browser mode instead.',
-    );
-  }
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src-main', 'browser-host', 'cli.ts'), ...args],
-    {
+  if (!args.includes('--browser')) console.log(noElectronLine(electronVersion()));
+  superviseChild(
+    spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main', 'browser-host', 'cli.ts'), ...args], {
       stdio: 'inherit',
       cwd: root,
-    },
+    }),
   );
-  const stop = () => child.kill('SIGTERM');
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -4,6 +4,7 @@
  */
 import { Toasts } from './components/toasts';
 import { CommandPalette } from './features/shell/command-palette';
+import { ConsoleNoticesBanner } from './features/shell/console-notices-banner';
 import { Header } from './features/shell/header';
 import { Nav } from './features/shell/nav';
 import { ScreenRouter } from './features/shell/screen-router';
@@ -36,6 +37,7 @@ export function App() {
       </a>
       <Header />
       <VaultBanner />
+      <ConsoleNoticesBanner />
       <div className="layout">
         <Nav />
         <main id="main" className="main" tabIndex={-1}>

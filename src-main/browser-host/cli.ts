@@ -8,8 +8,11 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startConsole } from '../host/start-console';
-import { startBrowserHost } from './host';
+import { ConsoleLog, fileSink, logPathIn } from '../host/file-log';
+import { SECRET_ENV as SANDBOX_SECRET_ENV } from '../host/sandbox-protocol';
+import { exitOnSignals } from '../host/shutdown';
+import { startConsole, type RunningConsole } from '../host/start-console';
+import { startBrowserHost, type BrowserHost } from './host';
 
 /** The same folder Electron's `app.getPath('userData')` gives, so both modes share profiles. */
 function defaultDataDir(platform: NodeJS.Platform = process.platform, env = process.env): string {
@@ -82,16 +85,50 @@ export async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  const running = await startConsole({
-    dataDir,
-    mode: 'browser',
-    platform: process.platform,
-    sandbox: !values['no-notify-sandbox'],
-    sandboxTimeScale: timeScale,
+  const controlSecret = process.env[SANDBOX_SECRET_ENV];
+  if (controlSecret !== undefined && controlSecret.length < 32) {
+    console.error(`notify-console: ${SANDBOX_SECRET_ENV} must be at least 32 characters.`);
+    return 2;
+  }
+  // Installed before anything starts: Ctrl+C reaches this process and npm start's (which forwards
+  // a SIGTERM), at any moment, even mid-start-up. One stop, exit 0.
+  const logger = new ConsoleLog(fileSink(logPathIn(dataDir)));
+  let running: RunningConsole | null = null;
+  let host: BrowserHost | null = null;
+  let starting: Promise<unknown> = Promise.resolve();
+  exitOnSignals({
+    stop: async () => {
+      await starting.catch(() => undefined);
+      try {
+        await host?.close();
+      } finally {
+        await running?.close();
+      }
+    },
   });
-  const host = await startBrowserHost({ endpoint: running.endpoint, staticDir, port });
-  const url = host.url;
-  const { sandboxUrl } = running;
+  const startup = (async () => {
+    const r = (running = await startConsole({
+      dataDir,
+      mode: 'browser',
+      platform: process.platform,
+      sandbox: !values['no-notify-sandbox'],
+      sandboxTimeScale: timeScale,
+      ...(controlSecret ? { sandboxControlSecret: controlSecret } : {}),
+      logger,
+      diagnostics: { logPath: logger.path, runtime: {}, recentErrors: () => logger.recentErrors() },
+    }));
+    if (r.sandbox) logger.redactor.addSecret(r.sandbox.controlSecret);
+    // What it recovered from, said once where the user started it (the window shows it too).
+    for (const n of r.notices())
+      console.error(
+        `notify-console: ${n.title}. ${n.message}${n.savedCopy ? ` Saved copy: ${n.savedCopy}.` : ''}`,
+      );
+    const h = (host = await startBrowserHost({ endpoint: r.endpoint, staticDir, port, logger }));
+    logger.redactor.addSecret(h.token);
+    return { url: h.url, sandboxUrl: r.sandboxUrl };
+  })();
+  starting = startup;
+  const { url, sandboxUrl } = await startup;
   if (values.json) {
     console.log(JSON.stringify({ url, sandboxUrl, dataDir }));
   } else {
@@ -101,13 +138,6 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
   if (!values['no-open']) openBrowser(url);
-  const stop = async () => {
-    await host.close();
-    await running.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
   return -1;
 }
 

@@ -116,6 +116,12 @@ export const rpcError = z.discriminatedUnion('code', [
     message,
     details: z.object({ minLength: z.number(), length: z.number() }),
   }),
+  /** Wrong passphrases slow the next unlock down: it is allowed again after `retryAfterSeconds`. */
+  z.object({
+    code: z.literal('vault_throttled'),
+    message,
+    details: z.object({ retryAfterSeconds: z.number() }),
+  }),
   /** The archive file could not be used: moved aside to `movedTo` (null if it could not be moved). */
   z.object({
     code: z.literal('archive_damaged'),

@@ -149,6 +149,48 @@ const callbackReplayResult = z.object({
 });
 export type CallbackReplayResult = z.infer<typeof callbackReplayResult>;
 
+/**
+ * Something the console recovered from or cannot do, told once on start and shown as a banner
+ * until dismissed: a damaged settings file (and the copy it kept), a damaged vault header, the
+ * embedded sandbox's torn journal, damaged data or crashes. Never carries a secret.
+ */
+export const consoleNotice = z.object({
+  id: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  title: z.string(),
+  message: z.string(),
+  /** Where the damaged original was kept, when it was. */
+  savedCopy: z.string().nullable(),
+  /** How to restore it, in words. */
+  restore: z.string().nullable(),
+  /** What the banner offers to do about it. */
+  action: z.enum(['move-sandbox-data-aside']).nullable(),
+});
+export type ConsoleNotice = z.infer<typeof consoleNotice>;
+const notices = z.object({ notices: z.array(consoleNotice) });
+
+/** What support staff need to know about this console, and nothing secret (issue 10.10). */
+export const diagnostics = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  logPath: z.string().nullable(),
+  runtime: z.record(z.string(), z.string()),
+  os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
+  vault: z.enum(['os-keychain', 'passphrase']),
+  sandbox: z.string(),
+  profiles: z.object({
+    builtIn: z.number(),
+    stored: z.number(),
+    byKeyType: z.object({ live: z.number(), team: z.number(), test: z.number() }),
+    followingSandbox: z.number(),
+    needingKey: z.number(),
+  }),
+  recentErrors: z.array(z.object({ at: z.string(), message: z.string() })),
+  /** All of it as text, to paste into a ticket. */
+  text: z.string(),
+});
+export type Diagnostics = z.infer<typeof diagnostics>;
+
 /** The method table: name → { input, output }. */
 export const methods = {
   'app.status': {
@@ -372,6 +414,14 @@ export const methods = {
     input: z.strictObject({ profileId, request: sendRequest, language: z.enum(['curl', 'node', 'python']) }),
     output: z.object({ code: z.string() }),
   },
+  'app.notices': { input: empty, output: notices },
+  'app.diagnostics': { input: empty, output: diagnostics },
+  'app.dismissNotice': { input: z.strictObject({ id: z.string().min(1).max(100) }), output: notices },
+  /** Moves the embedded sandbox's damaged data folder aside (nothing is deleted) and starts it afresh. */
+  'sandbox.moveDataAside': {
+    input: empty,
+    output: z.object({ movedTo: z.string(), notices: z.array(consoleNotice) }),
+  },
   'sandbox.info': {
     input: empty,
     output: z.object({ url: z.string().nullable(), note: shortText }),
@@ -396,6 +446,7 @@ export const events = {
   'request.logged': requestLogEntry,
   'vault.changed': z.object({ locked: z.boolean() }),
   'profiles.changed': z.object({ activeId: z.string().nullable() }),
+  'app.notices': notices,
   ...bulkEvents,
   ...archiveEvents,
 } as const;

@@ -16,17 +16,28 @@ import type { ArchiveService } from './archive/archive-service';
 import { createArchive, type ArchiveTiming } from './archive/create-archive';
 import { CallbackReplayService } from './callbacks/replay-service';
 import { CoreEvents } from './events';
+import { ConsoleNotices } from './health/console-notices';
+import { buildDiagnostics } from './health/diagnostics';
+import { linkEmbeddedSandbox } from './health/sandbox-link';
+import { startupNotices } from './health/startup-notices';
 import { HistoryPager } from './history/history-pager';
 import { NotificationService } from './notifications/notification-service';
 import { NotifyAccess } from './notify/notify-access';
-import { silentLogger, type EmbeddedSandbox, type Logger } from './ports';
+import {
+  silentLogger,
+  systemClock,
+  type Clock,
+  type DiagnosticsSource,
+  type EmbeddedSandbox,
+  type Logger,
+} from './ports';
 import { BuiltInProfiles } from './profiles/built-in-profiles';
 import { ProfileDirectory } from './profiles/profile-directory';
 import { ProfileService } from './profiles/profile-service';
 import { StoredProfiles } from './profiles/stored-profiles';
 import { SendingService } from './sending/sending-service';
 import { renderSnippet, type SnippetLanguage } from './snippets';
-import { JsonFileStore } from './store/json-file-store';
+import { SettingsStore, type SettingsEngineFactory } from './store/settings-store';
 import { FailureSummary } from './support/failure-summary';
 import { LookupService } from './support/lookup-service';
 import { TemplateService } from './templates/template-service';
@@ -42,8 +53,15 @@ export interface ConsoleCoreOptions {
   platform: NodeJS.Platform;
   /** The embedded Notify Sandbox the host started, or null when it runs without one. */
   sandbox: EmbeddedSandbox | null;
-  version?: string;
+  /** The console's version (package.json's, read by the host): shown in the status and used by the settings migrations. */
+  version: string;
   logger?: Logger;
+  /** The settings file's engine: conf by default; electron-store in the desktop app. */
+  settingsEngine?: SettingsEngineFactory;
+  /** What the host knows for the diagnostics view (its log, its runtime); none in tests. */
+  diagnostics?: DiagnosticsSource;
+  /** Wall-clock time for the core's rules (the vault's unlock throttle); tests move it. */
+  clock?: Clock;
   /** Status tracker intervals, shortened in tests. */
   tracker?: { minIntervalMs?: number; maxIntervalMs?: number };
   /** Bulk send: how long before an unanswered row is looked up (default 30 s; shortened in tests). */
@@ -72,8 +90,13 @@ export interface CoreServices {
   requestLog(limit: number, profileId?: string): RequestLogEntry[];
   /** "Copy as" code for a send, with the profile's key masked. */
   snippet(profileId: string, request: SendRequest, language: SnippetLanguage): string;
-  /** The embedded sandbox's base URL, or null without one. */
-  sandboxUrl: string | null;
+  /** The embedded sandbox's base URL now, or null without one (or while it does not run). */
+  sandboxUrl(): string | null;
+  /** What the console recovered from, for the banner (issue 8.6). */
+  notices: ConsoleNotices;
+  moveSandboxDataAside(): Promise<MethodOutput<'sandbox.moveDataAside'>>;
+  /** Versions, OS, profile kinds, recent errors: for support, with no secret. */
+  diagnostics(): MethodOutput<'app.diagnostics'>;
 }
 
 export interface ConsoleCore {
@@ -89,13 +112,21 @@ const RECEIVED_PAGE = 250;
 /** Builds the core; resolves once the store is open and the built-in profiles are read. */
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  const version = options.version;
   const events = new CoreEvents();
-  const store = await JsonFileStore.open(join(options.dataDir, 'settings.json'), { logger });
+  const store = await SettingsStore.open(join(options.dataDir, 'settings.json'), {
+    version,
+    logger,
+    clock,
+    ...(options.settingsEngine ? { engine: options.settingsEngine } : {}),
+  });
   const { cipher, reason } = await chooseCipher({
     platform: options.platform,
     safeStorage: options.mode === 'electron' ? (options.safeStorage ?? null) : null,
     store,
     logger,
+    now: () => clock.now(),
   });
   // The notification archive (issue 12, core/archive/create-archive.ts): its data key is wrapped by
   // the vault, so the stored profiles get the cipher that re-wraps it on a passphrase change, and
@@ -107,9 +138,15 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     logger,
     ...options.archive,
   });
-  const stored = new StoredProfiles({ store, cipher: archive.cipher, logger });
   const sandbox = options.sandbox;
-  const builtIn = new BuiltInProfiles(sandbox?.baseUrl ?? null, sandbox ? await sandbox.services() : []);
+  const sandboxUrl = () => sandbox?.baseUrl ?? null;
+  const stored = new StoredProfiles({ store, cipher: archive.cipher, logger, sandboxUrl });
+  const builtIn = new BuiltInProfiles(
+    sandboxUrl,
+    sandbox?.status().state === 'running' ? await sandbox.services() : [],
+  );
+  const notices = new ConsoleNotices(events, logger);
+  for (const n of startupNotices(store, cipher, stored)) notices.add(n);
   const directory: ProfileDirectory = new ProfileDirectory({
     builtIn,
     stored,
@@ -135,7 +172,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   });
   const pager = new HistoryPager<Notification>();
   const vault = new VaultService(cipher, reason, stored, events);
-  const version = options.version ?? '0.1.0';
+  const sandboxLink = linkEmbeddedSandbox({
+    sandbox,
+    builtIn,
+    notices,
+    events,
+    activeId: () => directory.activeId(),
+    logger,
+  });
   const templates = new TemplateService(notify);
   // Bulk send (issue 11): batches in <data>/bulk, reopened now; one sending at quit shows as interrupted.
   const bulk = await createBulkService({
@@ -154,7 +198,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       version,
       mode: options.mode,
       vault: vault.status(),
-      sandboxUrl: sandbox?.baseUrl ?? null,
+      sandboxUrl: sandboxUrl(),
       activeProfileId: directory.activeId(),
     }),
     vault,
@@ -183,13 +227,26 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       const p = directory.get(profileId);
       return renderSnippet(language, p.baseUrl, p.key?.masked ?? '<your API key>', request);
     },
-    sandboxUrl: sandbox?.baseUrl ?? null,
+    sandboxUrl,
+    notices,
+    diagnostics: () =>
+      buildDiagnostics({
+        version,
+        mode: options.mode,
+        vault: cipher.kind,
+        profiles: directory.list(),
+        followingSandbox: stored.followingSandbox(),
+        sandbox,
+        source: options.diagnostics ?? null,
+      }),
+    moveSandboxDataAside: async () => ({ ...(await sandboxLink.moveDataAside()), notices: notices.list() }),
   };
 
   return {
     services,
     events,
     close: async () => {
+      sandboxLink.close();
       await bulk.close();
       tracker.close();
       await archive.close();

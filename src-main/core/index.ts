@@ -4,7 +4,17 @@
  * Everything else under src-main/core is internal; ESLint refuses imports of it from outside.
  */
 export { createConsoleCore, type ConsoleCore, type ConsoleCoreOptions, type CoreServices } from './app';
-export { CoreError, silentLogger, type EmbeddedSandbox, type Logger, type SandboxService } from './ports';
+export {
+  CoreError,
+  silentLogger,
+  type DiagnosticsSource,
+  type EmbeddedSandbox,
+  type EmbeddedSandboxStatus,
+  type Logger,
+  type SandboxRecovery,
+  type SandboxService,
+} from './ports';
 export type { CoreEventListener } from './events';
 export { NotifyApiError, NotifyNetworkError, UnknownOutcomeError } from './notify/errors';
 export type { SafeStorageLike } from './vault/safe-storage-cipher';
+export type { SettingsEngineFactory } from './store/settings-store';

@@ -40,9 +40,12 @@ export interface EnvelopeRewrite {
 /**
  * A cipher whose key comes from a passphrase the user can change.
  *
- * Changing the passphrase must re-encrypt every stored secret, all or nothing.
+ * Changing the passphrase, or re-wrapping under stronger parameters, must re-encrypt every stored
+ * secret, all or nothing.
  */
 export interface RekeyableCipher extends SecretCipher {
+  /** Unlocks; a vault made with older parameters is re-wrapped, with `rewrite`'s envelopes, on the way. */
+  unlock(passphrase: string, rewrite?: EnvelopeRewrite): Promise<void>;
   changePassphrase(oldPassphrase: string, newPassphrase: string, rewrite?: EnvelopeRewrite): Promise<void>;
 }
 
@@ -88,19 +91,58 @@ export interface SandboxService {
   apiKeys: { keyType: 'normal' | 'team' | 'test'; apiKey: string; revoked: boolean }[];
 }
 
+/** A torn journal the embedded sandbox set aside when it started (the sandbox's JournalRecovery). */
+export interface SandboxRecovery {
+  /** One sentence for a person: what was damaged, what was kept, where. */
+  message: string;
+  recordsRecovered: number;
+  damaged: { file: string; bytes: number; savedTo: string }[];
+}
+
+/** How the embedded sandbox is doing. */
+export interface EmbeddedSandboxStatus {
+  /**
+   * `running`; `restarting` after a crash; `stopped` when it would not start or kept crashing;
+   * `damaged` when its data folder cannot be read (the console runs on; see `moveDataAside`).
+   */
+  state: 'running' | 'restarting' | 'stopped' | 'damaged';
+  /** What happened, for the user; null while running. */
+  message: string | null;
+  /** What its last start recovered from, or null. */
+  recovery: SandboxRecovery | null;
+}
+
 /**
  * The embedded Notify Sandbox, as the host started it.
  *
  * The core never starts or imports the sandbox: the host (Electron main, the browser-mode CLI)
- * starts it and hands this in. Every call is async because the sandbox may run in another process,
- * answering over its control API.
+ * starts it in its own process and hands this in. Every call is async because the sandbox answers
+ * over HTTP, its control API guarded by a secret only the host knows.
  */
 export interface EmbeddedSandbox {
-  /** Where its Notify API listens, for the built-in profiles and "app.status". */
-  readonly baseUrl: string;
+  /**
+   * Where its Notify API listens now, for the built-in profiles, profiles that follow it and
+   * "app.status"; null while it does not run. It can change when the sandbox restarts on another port.
+   */
+  readonly baseUrl: string | null;
+  status(): EmbeddedSandboxStatus;
+  /** Called whenever the status or the address changes; returns the function that unsubscribes. */
+  onChange(listener: (status: EmbeddedSandboxStatus) => void): () => void;
   /** The demo services and their keys, for the built-in profiles. */
   services(): Promise<SandboxService[]>;
+  /** Moves its data folder aside (nothing deleted) and starts it afresh; says where the data went. */
+  moveDataAside(): Promise<{ movedTo: string }>;
   close(): Promise<void>;
+}
+
+/** What the host knows for the "About / diagnostics" view: where it logs, what it runs on, recent errors. */
+export interface DiagnosticsSource {
+  /** The log file, or null when the host keeps none. */
+  readonly logPath: string | null;
+  /** Runtime versions worth a support ticket (node, electron, chrome…). */
+  readonly runtime: Readonly<Record<string, string>>;
+  /** The last errors and warnings, as logged (masked). */
+  recentErrors(): { at: string; message: string }[];
 }
 
 /** The real clock. */

@@ -7,11 +7,23 @@
  * app:// scheme privileged before ready, the app:// handler and security installed before the first
  * window exists, IPC registered before the page can call.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import electronUpdater from 'electron-updater';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConsoleLog, logPathIn } from '../host/file-log';
 import { startConsole } from '../host/start-console';
 import { mainWindowOptions, quitsWhenAllWindowsClosed, rendererTarget, userDataOverride } from './app-policy';
 import { APP_ID } from './app-identity';
@@ -19,14 +31,18 @@ import { APP_SCHEME, appProtocolHandler, PRIVILEGED_SCHEMES } from './app-protoc
 import { installDeepLinks, urlWithHash } from './deep-links';
 import { registerIpc } from './ipc-transport';
 import { buildMenuTemplate } from './menu';
+import { electronLogSink } from './log-sink';
 import { safeStorageAdapter } from './safe-storage-adapter';
+import { utilityProcessLauncher } from './sandbox-launcher';
+import { electronStoreEngine } from './settings-engine';
 import { installSecurity, isSafeExternalUrl, isTrustedSender } from './security';
 import { startUpdates, updatePolicy, type UpdateMessage, type Updates } from './updater';
 
-// Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/index.html.
+// Built layout: out/main/index.js and sandbox-child.js beside out/preload/index.cjs and out/renderer/index.html.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
 const rendererDir = path.join(here, '../renderer');
+const sandboxEntry = path.join(here, 'sandbox-child.js');
 
 const openExternal = async (url: string): Promise<void> => {
   if (isSafeExternalUrl(url)) await shell.openExternal(url);
@@ -91,12 +107,27 @@ async function start(): Promise<void> {
     ),
   );
 
+  const dataDir = app.getPath('userData');
+  const logger = new ConsoleLog(electronLogSink(logPathIn(dataDir)));
   const core = await startConsole({
-    dataDir: app.getPath('userData'),
+    dataDir,
+    logger,
+    diagnostics: {
+      logPath: logger.path,
+      runtime: { electron: process.versions.electron, chrome: process.versions.chrome },
+      recentErrors: () => logger.recentErrors(),
+    },
     mode: 'electron',
     safeStorage: safeStorageAdapter(safeStorage, process.platform),
     platform: process.platform,
+    version: app.getVersion(),
+    settingsEngine: electronStoreEngine,
+    // The sandbox never shares this process: it runs in a utility process of its own.
+    sandboxLauncher: utilityProcessLauncher(utilityProcess, sandboxEntry),
   });
+  if (core.sandbox) logger.redactor.addSecret(core.sandbox.controlSecret);
+  for (const n of core.notices())
+    logger.warn(`recovered: ${n.title}`, { message: n.message, savedCopy: n.savedCopy });
   const stopIpc = registerIpc(ipcMain, core.endpoint, {
     isTrustedSender: (frame) => isTrustedSender(frame, target.url),
     getWindows: () => BrowserWindow.getAllWindows(),

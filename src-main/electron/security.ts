@@ -24,9 +24,19 @@ export interface PreventableEventLike {
 
 export type OpenExternal = (url: string) => Promise<void> | void;
 
+/** Electron's `will-frame-navigate` event: a navigation in any frame, the main one or a subframe. */
+export interface FrameNavigationEventLike extends PreventableEventLike {
+  readonly url: string;
+  readonly isMainFrame: boolean;
+}
+
 /** The slice of `WebContents` the policies hook into. */
 export interface WebContentsLike {
-  on(event: string, listener: (event: PreventableEventLike, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
+    listener: (event: PreventableEventLike, url: string) => void,
+  ): unknown;
+  on(event: 'will-frame-navigate', listener: (event: FrameNavigationEventLike) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
@@ -204,6 +214,26 @@ export function isAllowedNavigation(url: string, appUrl: string): boolean {
   return isAppUrl(url, appUrl);
 }
 
+/** Where a subframe may go: the previews' own documents, never a page of the web or a local file. */
+const SUBFRAME_SCHEMES: ReadonlySet<string> = new Set(['blob:', 'data:']);
+const SUBFRAME_ABOUT_PAGES: ReadonlySet<string> = new Set(['about:blank', 'about:srcdoc']);
+
+/**
+ * Whether a frame may navigate to `url` (checklist 13, for every frame: `will-navigate` sees only
+ * the main frame).
+ *
+ * The main frame follows {@link isAllowedNavigation}. A subframe (a template or letter preview) may
+ * load only what the CSP's `frame-src` allows, `blob:` and `data:` documents, and `about:blank` or
+ * `about:srcdoc`: a link clicked inside a rendered email cannot turn the preview into a web page,
+ * another app:// page or a file.
+ */
+export function isAllowedFrameNavigation(url: string, isMainFrame: boolean, appUrl: string): boolean {
+  if (isMainFrame) return isAllowedNavigation(url, appUrl);
+  if (SUBFRAME_ABOUT_PAGES.has(url)) return true;
+  const parsed = parseUrl(url);
+  return parsed !== null && SUBFRAME_SCHEMES.has(parsed.protocol);
+}
+
 /**
  * Whether a URL may be handed to the OS to open (checklist 15: no `openExternal` with untrusted content).
  *
@@ -299,7 +329,8 @@ export function withContentSecurityPolicy(
 /**
  * Hooks navigation, redirects, webviews and window creation of one `WebContents`.
  *
- * Checklist 12 (no `<webview>` may attach), 13 (navigation), 14 (new windows), 15 (external links).
+ * Checklist 12 (no `<webview>` may attach), 13 (navigation of the main frame and of every subframe),
+ * 14 (new windows), 15 (external links).
  */
 export function hardenWebContents(
   contents: WebContentsLike,
@@ -310,6 +341,9 @@ export function hardenWebContents(
     event.preventDefault();
     // A plain <a href="https://…"> in the page: the user meant to read it, in their browser.
     if (isSafeExternalUrl(url)) void Promise.resolve(deps.openExternal(url)).catch(() => undefined);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedFrameNavigation(event.url, event.isMainFrame, deps.appUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url, deps.appUrl)) event.preventDefault();

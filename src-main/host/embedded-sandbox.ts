@@ -1,11 +1,22 @@
 /**
- * The embedded Notify Sandbox, started by a host and handed to the core as its `EmbeddedSandbox`
- * port. It runs in this process for now; the port is async so the same core can later talk to a
- * sandbox in a child process over its control API.
+ * The embedded Notify Sandbox as the core's `EmbeddedSandbox` port: a sandbox in its own process
+ * (./sandbox-supervisor.ts), reached over HTTP like any Notify client, its keys and services read
+ * from its control API with the control secret only this process knows.
+ *
+ * It keeps a stable address (./sandbox-address.ts): the port remembered in the data folder, another
+ * only when that one is taken, and the new one remembered.
  */
-import { join } from 'node:path';
-import { startSandbox } from '../../src-sandbox/server';
-import type { EmbeddedSandbox, Logger } from '../core';
+import { CONTROL_SECRET_HEADER } from '../../src-sandbox/control-access';
+import type { EmbeddedSandbox, EmbeddedSandboxStatus, Logger, SandboxService } from '../core';
+import { rememberPort, preferredPort } from './sandbox-address';
+import type { SandboxLauncher } from './sandbox-launcher';
+import {
+  sandboxDataDir,
+  SandboxSupervisor,
+  type RestartPolicy,
+  type SandboxState,
+} from './sandbox-supervisor';
+import { once } from './shutdown';
 
 export interface EmbeddedSandboxOptions {
   /** The console's data folder; the sandbox keeps its state in `sandbox/` inside it. */
@@ -13,23 +24,92 @@ export interface EmbeddedSandboxOptions {
   /** Lifecycle time scale: 1 is realistic; tests compress it. */
   timeScale: number;
   logger: Logger;
+  launcher: SandboxLauncher;
+  policy?: RestartPolicy;
+  /** Overrides the remembered port (tests). */
+  port?: number;
+  /** The control secret, when the user chose one (`NOTIFY_SANDBOX_CONTROL_SECRET`). */
+  secret?: string;
 }
 
-export async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Promise<EmbeddedSandbox> {
-  const sandbox = await startSandbox({
-    dataDir: join(options.dataDir, 'sandbox'),
+/** A running embedded sandbox: the port, plus what the host and tests need. */
+export interface HostedSandbox extends EmbeddedSandbox {
+  /** The control secret, for the host's own calls and for tests driving the sandbox. */
+  readonly controlSecret: string;
+  readonly supervisor: SandboxSupervisor;
+}
+
+export async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Promise<HostedSandbox> {
+  const port = options.port ?? (await preferredPort(options.dataDir));
+  const supervisor = new SandboxSupervisor({
+    launcher: options.launcher,
+    dataDir: sandboxDataDir(options.dataDir),
+    port,
     timeScale: options.timeScale,
-    onError: (err) =>
-      options.logger.error('sandbox error', { error: err instanceof Error ? err.message : String(err) }),
+    logger: options.logger,
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.secret ? { secret: options.secret } : {}),
   });
+  const remember = async (state: SandboxState) => {
+    if (state.kind !== 'running') return;
+    const now = Number(new URL(state.baseUrl).port);
+    await rememberPort(options.dataDir, now).catch((err: unknown) =>
+      options.logger.warn('could not remember the sandbox port', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
+    );
+  };
+  supervisor.subscribe((state) => void remember(state));
+  const first = await supervisor.start();
+  await remember(first);
+
+  const control = async (path: string): Promise<unknown> => {
+    const state = supervisor.state;
+    if (state.kind !== 'running') throw new Error(`the embedded sandbox is not running (${state.kind})`);
+    const res = await fetch(`${state.baseUrl}/_sandbox${path}`, {
+      headers: { [CONTROL_SECRET_HEADER]: supervisor.secret },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`the embedded sandbox's control API answered ${res.status} to ${path}`);
+    return res.json();
+  };
+
   return {
-    baseUrl: sandbox.url,
-    services: async () =>
-      sandbox.info().services.map((s) => ({
+    controlSecret: supervisor.secret,
+    supervisor,
+    get baseUrl() {
+      const s = supervisor.state;
+      return s.kind === 'running' || s.kind === 'restarting' ? s.baseUrl : null;
+    },
+    status: () => toStatus(supervisor),
+    onChange: (listener) => supervisor.subscribe(() => listener(toStatus(supervisor))),
+    services: async () => {
+      const info = (await control('/info')) as {
+        services: {
+          id: string;
+          name: string;
+          api_keys: { key_type: 'normal' | 'team' | 'test'; api_key: string; revoked: boolean }[];
+        }[];
+      };
+      return info.services.map((s): SandboxService => ({
         id: s.id,
         name: s.name,
         apiKeys: s.api_keys.map((k) => ({ keyType: k.key_type, apiKey: k.api_key, revoked: k.revoked })),
-      })),
-    close: () => sandbox.close(),
+      }));
+    },
+    moveDataAside: async () => {
+      const { movedTo } = await supervisor.moveDataAside();
+      return { movedTo };
+    },
+    close: once(() => supervisor.close()),
+  };
+}
+
+function toStatus(supervisor: SandboxSupervisor): EmbeddedSandboxStatus {
+  const s = supervisor.state;
+  return {
+    state: s.kind,
+    message: s.kind === 'running' ? null : s.message,
+    recovery: supervisor.lastRecovery,
   };
 }

@@ -61,6 +61,19 @@ export function createHandlers(s: CoreServices): HandlerTable {
     'snippets.render': async ({ profileId, request, language }) => ({
       code: s.snippet(profileId, request, language),
     }),
+    'sandbox.info': async () => {
+      const url = s.sandboxUrl();
+      return {
+        url,
+        note: url
+          ? 'The embedded Notify Sandbox is running; its control API is at /_sandbox/.'
+          : 'The embedded sandbox is off.',
+      };
+    },
+    'app.notices': async () => ({ notices: s.notices.list() }),
+    'app.diagnostics': async () => s.diagnostics(),
+    'app.dismissNotice': async ({ id }) => ({ notices: s.notices.dismiss(id) }),
+    'sandbox.moveDataAside': () => s.moveSandboxDataAside(),
     'bulk.inspect': (i) => s.bulk.inspect(i),
     'bulk.errorReport': async ({ inspectionId }) => s.bulk.errorReport(inspectionId),
     'bulk.create': ({ inspectionId, ratePerMinute }) => s.bulk.create(inspectionId, ratePerMinute),
@@ -73,13 +86,6 @@ export function createHandlers(s: CoreServices): HandlerTable {
     'bulk.rows': async ({ batchId, offset, limit, filter }) => s.bulk.rows(batchId, offset, limit, filter),
     'bulk.results': async ({ batchId }) => s.bulk.results(batchId),
     'bulk.resendFailed': ({ batchId }) => s.bulk.resendFailed(batchId),
-    'sandbox.info': async () => ({
-      url: s.sandboxUrl,
-      note: s.sandboxUrl
-        ? 'The embedded Notify Sandbox is running; its control API is at /_sandbox/.'
-        : 'The embedded sandbox is off.',
-    }),
-
     'archive.status': () => s.archive.status(),
     'archive.setOptIn': ({ profileId, optedIn }) => s.archive.setOptIn(profileId, optedIn),
     'archive.search': (i) => s.archive.search(i),

@@ -10,6 +10,7 @@ import type { ApiClient, AppEvent } from '../api/client';
 import { createBulkSlice } from '../features/bulk/bulk-slice';
 import { createArchiveSlice } from '../features/archive/archive-slice';
 import { createAppSlice } from './slices/app-slice';
+import { createConsoleHealthSlice } from './slices/console-health-slice';
 import { createHistorySlice } from './slices/history-slice';
 import { createInspectorSlice } from './slices/inspector-slice';
 import { createProfilesSlice } from './slices/profiles-slice';
@@ -42,6 +43,7 @@ export function createAppStore(api: ApiClient, options: Partial<Omit<StoreDeps, 
     ...createReceivedSlice(set, get, deps),
     ...createReplaySlice(set, get, deps),
     ...createSupportSlice(set, get, deps),
+    ...createConsoleHealthSlice(set, get, deps),
     ...createBulkSlice(set, get, deps),
     ...createArchiveSlice(set, get, deps),
     resetProfileScopedState() {
@@ -69,6 +71,9 @@ export function handleEvent(store: AppStore, event: AppEvent): void {
     case 'profiles.changed':
       void state.loadProfiles();
       break;
+    case 'app.notices':
+      state.applyNotices(event.payload.notices);
+      break;
     case 'bulk.updated':
       state.applyBulkUpdated(event.payload);
       break;
@@ -88,5 +93,9 @@ export function startEventFeed(store: AppStore, api: ApiClient): () => void {
 
 /** Loads what every screen needs first: the console's status and the profiles. */
 export async function bootstrap(store: AppStore): Promise<void> {
-  await Promise.all([store.getState().loadAppStatus(), store.getState().loadProfiles()]);
+  await Promise.all([
+    store.getState().loadAppStatus(),
+    store.getState().loadProfiles(),
+    store.getState().loadNotices(),
+  ]);
 }

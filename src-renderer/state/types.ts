@@ -6,6 +6,7 @@ import type { ApiClient } from '../api/client';
 import type { BulkSlice } from '../features/bulk/bulk-slice';
 import type { ArchiveSlice } from '../features/archive/archive-slice';
 import type { AppSlice } from './slices/app-slice';
+import type { ConsoleHealthSlice } from './slices/console-health-slice';
 import type { HistorySlice } from './slices/history-slice';
 import type { InspectorSlice } from './slices/inspector-slice';
 import type { ProfilesSlice } from './slices/profiles-slice';
@@ -29,7 +30,8 @@ export type AppState = AppSlice &
   SupportSlice &
   BulkSlice &
   ArchiveSlice &
-  UiSlice & {
+  UiSlice &
+  ConsoleHealthSlice & {
     /** Clears what belongs to the previous profile (send form results, history) on a switch. */
     resetProfileScopedState(): void;
   };

@@ -18,6 +18,7 @@ test('upload a sheet with errors, read the report, fix it, send, pause, resume, 
 
   // The drop zone is reached and opened with the keyboard.
   await page.getByTestId('bulk-drop-zone').focus();
+  await expect(page.getByTestId('bulk-drop-zone')).toBeFocused();
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
   await (

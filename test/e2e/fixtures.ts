@@ -26,6 +26,8 @@ export const CHROMIUM_ARGS = [
 export interface ConsoleServer {
   url: string;
   sandboxUrl: string;
+  /** The embedded sandbox's control secret, for its control API (`X-Sandbox-Secret`). */
+  sandboxSecret: string;
   dataDir: string;
 }
 
@@ -37,7 +39,12 @@ export const test = base.extend<
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const proc = await startConsoleProcess({ sandboxTimeScale: 50 });
-      await use({ url: proc.url, sandboxUrl: proc.sandboxUrl, dataDir: proc.dataDir });
+      await use({
+        url: proc.url,
+        sandboxUrl: proc.sandboxUrl,
+        sandboxSecret: proc.sandboxSecret,
+        dataDir: proc.dataDir,
+      });
       await proc.stop();
     },
     { scope: 'worker' },
@@ -73,10 +80,15 @@ export function ownConsoleTest(contextOptions: BrowserContextOptions = {}) {
     // eslint-disable-next-line no-empty-pattern
     server: async ({}, use) => {
       const proc = await startConsoleProcess();
-      const server = { url: proc.url, sandboxUrl: proc.sandboxUrl, dataDir: proc.dataDir };
+      const server = {
+        url: proc.url,
+        sandboxUrl: proc.sandboxUrl,
+        sandboxSecret: proc.sandboxSecret,
+        dataDir: proc.dataDir,
+      };
       const res = await fetch(`${server.sandboxUrl}/_sandbox/clock`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Sandbox-Secret': server.sandboxSecret },
         body: JSON.stringify({ time_scale: 100_000 }),
       });
       if (!res.ok) throw new Error(`POST /_sandbox/clock answered ${res.status}`);

@@ -8,6 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { CONTROL_SECRET_HEADER } from '../../src-sandbox/control';
 import { DEMO_SERVICE_ID } from '../../src-sandbox/default-fixture';
 import type { ConsoleServer } from './fixtures';
 
@@ -43,9 +44,15 @@ async function json<T>(res: Response, what: string): Promise<T> {
   return JSON.parse(text) as T;
 }
 
+/** The embedded sandbox's control API answers only callers with the console's control secret. */
+const secretHeader = (server: ConsoleServer) => ({ [CONTROL_SECRET_HEADER]: server.sandboxSecret });
+
 /** `GET /_sandbox/info`: services with their API keys. */
 export async function sandboxInfo(server: ConsoleServer): Promise<SandboxInfo> {
-  return json(await fetch(`${server.sandboxUrl}/_sandbox/info`), 'GET /_sandbox/info');
+  return json(
+    await fetch(`${server.sandboxUrl}/_sandbox/info`, { headers: secretHeader(server) }),
+    'GET /_sandbox/info',
+  );
 }
 
 /** One of the demo service's keys, by Notify's key type. */
@@ -73,7 +80,10 @@ export async function sandboxControl<T>(
 ): Promise<T> {
   const res = await fetch(`${server.sandboxUrl}/_sandbox/${path}`, {
     method,
-    headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' },
+    headers: {
+      ...secretHeader(server),
+      ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
   });
   return json(res, `${method} /_sandbox/${path}`);

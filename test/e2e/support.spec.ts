@@ -46,11 +46,13 @@ test.describe('Support', () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(reference);
     await expect(row.getByRole('cell').first()).toContainText('Local sandbox');
-    await expect(row.getByTestId('via-profiles')).toHaveText(/via [34] profiles/);
+    // Other specs on this server may have added profiles of the demo service: the count is the title's.
     await expect(row.getByTestId('via-profiles')).toHaveAttribute(
       'title',
       /Local sandbox, Local sandbox \(live key\), Local sandbox \(team key\)/,
     );
+    const via = (await row.getByTestId('via-profiles').getAttribute('title'))!.split(', ');
+    await expect(row.getByTestId('via-profiles')).toHaveText(`· via ${via.length} profiles`);
     await expect(row.getByTestId('template-name')).toHaveText('Verification code (v2)');
     await expect(foundIn(results, 'Trial service (team key)')).toHaveCount(0);
     await expect(results.locator('caption')).toHaveText('Found 1 notification');

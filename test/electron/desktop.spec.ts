@@ -166,6 +166,30 @@ test.describe('desktop app', () => {
     expect(await call(page, 'app.status')).toMatchObject({ ok: true });
   });
 
+  test('the embedded sandbox runs in its own utility process, and quitting closes it cleanly', async () => {
+    const { app, page } = await launch();
+    const sandboxUrl: string = (await call(page, 'app.status')).value.sandboxUrl;
+    expect(sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const metrics = await app.evaluate(({ app: electronApp }) =>
+      electronApp
+        .getAppMetrics()
+        .map((m) => ({ pid: m.pid, type: m.type, name: m.serviceName ?? m.name ?? '' })),
+    );
+    const sandbox = metrics.find((m) => m.type === 'Utility' && m.name === 'Notify Sandbox');
+    expect(sandbox, JSON.stringify(metrics)).toBeDefined();
+    const mainPid = await app.evaluate(() => process.pid);
+    expect(sandbox!.pid).not.toBe(mainPid);
+    expect((await fetch(`${sandboxUrl}/_status`)).status).toBe(200);
+
+    await app.close();
+    // Its process is gone, nothing answers on its port, and it wrote its snapshot on the way out.
+    expect(() => process.kill(sandbox!.pid, 0)).toThrow();
+    await expect(fetch(`${sandboxUrl}/_status`)).rejects.toThrow();
+    const files = readdirSync(path.join(userData, 'sandbox'));
+    expect(files).toContain('snapshot.jsonl');
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   test('the page cannot navigate away, to the web or to a file', async () => {
     const { app, page } = await launch();
     // http, not https: a denied https link is handed to the user's browser, which CI must not open.

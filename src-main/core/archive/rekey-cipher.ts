@@ -33,30 +33,53 @@ export function rekeyingCipher(
   logger: Logger,
 ): SecretCipher {
   if (!isRekeyable(cipher)) return cipher;
+  /** `rewrite` with the archive's wrapped key as one more envelope, staged before the vault writes. */
+  const withArchiveKey = (
+    target: RewrapTarget,
+    wrapped: string,
+    rewrite?: EnvelopeRewrite,
+  ): EnvelopeRewrite => {
+    const envelopes = new Map(rewrite?.envelopes ?? []);
+    envelopes.set(ARCHIVE_ENVELOPE_ID, wrapped);
+    return {
+      envelopes,
+      entries(reencrypted) {
+        // Staged in the archive before the vault's own write: whichever way that write goes, one
+        // of the archive's two wrapped keys opens with the passphrase the vault then has.
+        target.stageRewrapped(reencrypted.get(ARCHIVE_ENVELOPE_ID)!);
+        const profiles = new Map(reencrypted);
+        profiles.delete(ARCHIVE_ENVELOPE_ID);
+        return rewrite?.entries(profiles) ?? {};
+      },
+    };
+  };
+  const promote = (target: RewrapTarget): void => {
+    try {
+      target.commitRewrapped();
+    } catch {
+      // The vault has its new wrapping; the staged key is promoted the next time the archive opens.
+    }
+  };
   const decorated: RekeyableCipher = {
     kind: cipher.kind,
     isLocked: () => cipher.isLocked(),
     encrypt: (plain) => cipher.encrypt(plain),
     decrypt: (envelope) => cipher.decrypt(envelope),
+    // An unlock re-wraps a vault made with older KDF parameters (vault/passphrase-cipher.ts): the
+    // archive's key moves with the profiles' keys, as in a passphrase change.
+    async unlock(passphrase, rewrite) {
+      const target = archive();
+      const wrapped = target?.wrappedDataKey() ?? null;
+      if (!target || wrapped === null) return cipher.unlock(passphrase, rewrite);
+      await cipher.unlock(passphrase, withArchiveKey(target, wrapped, rewrite));
+      promote(target);
+    },
     async changePassphrase(oldPassphrase, newPassphrase, rewrite) {
       const target = archive();
       const wrapped = target?.wrappedDataKey() ?? null;
       if (!target || wrapped === null) return cipher.changePassphrase(oldPassphrase, newPassphrase, rewrite);
-      const envelopes = new Map(rewrite?.envelopes ?? []);
-      envelopes.set(ARCHIVE_ENVELOPE_ID, wrapped);
-      const withArchive: EnvelopeRewrite = {
-        envelopes,
-        entries(reencrypted) {
-          // Staged in the archive before the vault's own write: whichever way that write goes, one
-          // of the archive's two wrapped keys opens with the passphrase the vault then has.
-          target.stageRewrapped(reencrypted.get(ARCHIVE_ENVELOPE_ID)!);
-          const profiles = new Map(reencrypted);
-          profiles.delete(ARCHIVE_ENVELOPE_ID);
-          return rewrite?.entries(profiles) ?? {};
-        },
-      };
       try {
-        await cipher.changePassphrase(oldPassphrase, newPassphrase, withArchive);
+        await cipher.changePassphrase(oldPassphrase, newPassphrase, withArchiveKey(target, wrapped, rewrite));
       } catch (err) {
         if (!(err instanceof CoreError && err.details?.['id'] === ARCHIVE_ENVELOPE_ID)) throw err;
         // The archive's key is not this vault's (the archive cannot be opened anyway, and says so
@@ -64,11 +87,7 @@ export function rekeyingCipher(
         logger.warn('archive key not re-wrapped: the old passphrase does not open it');
         return cipher.changePassphrase(oldPassphrase, newPassphrase, rewrite);
       }
-      try {
-        target.commitRewrapped();
-      } catch {
-        // The passphrase has changed; the staged key is promoted the next time the archive opens.
-      }
+      promote(target);
     },
   };
   return decorated;

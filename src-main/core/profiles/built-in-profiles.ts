@@ -18,6 +18,7 @@ import {
   type KeyObservation,
   type ProfileSource,
 } from './profile-source';
+import type { SandboxUrl } from './embedded-sandbox-url';
 import { revokedKeyProblem } from './public-profile';
 
 const LAYOUT = [
@@ -36,17 +37,26 @@ interface BuiltIn {
 
 export class BuiltInProfiles implements ProfileSource {
   readonly editable = false;
-  private readonly builtIns: BuiltIn[] = [];
+  private builtIns: BuiltIn[] = [];
   /** When a key's use was last recorded, per profile: the same throttle stored profiles use. */
   private readonly useSeen = new Map<string, number>();
 
-  /** The profiles for a sandbox at `baseUrl` whose demo services are `services`; none without a sandbox. */
+  /**
+   * The profiles for the embedded sandbox whose demo services are `services`, at wherever
+   * `sandboxUrl` says it listens (it may move when it restarts); none while it does not run.
+   */
   constructor(
-    baseUrl: string | null,
+    private readonly sandboxUrl: SandboxUrl,
     services: readonly SandboxService[],
     private readonly now: () => number = Date.now,
   ) {
-    if (baseUrl === null) return;
+    this.replaceServices(services);
+  }
+
+  /** Rebuilds the profiles from the sandbox's services (after its data was moved aside, say). */
+  replaceServices(services: readonly SandboxService[]): void {
+    this.builtIns = [];
+    this.useSeen.clear();
     for (const l of LAYOUT) {
       const service = services[l.service];
       const raw = service?.apiKeys.find((k) => k.keyType === l.keyType && !k.revoked);
@@ -58,7 +68,8 @@ export class BuiltInProfiles implements ProfileSource {
         profile: {
           id: l.id,
           name: l.name,
-          baseUrl,
+          // Filled in by list(): the sandbox's address when asked.
+          baseUrl: '',
           keyType: described.keyType,
           keyTypeLabel: described.keyTypeLabel,
           colour: l.colour,
@@ -83,12 +94,16 @@ export class BuiltInProfiles implements ProfileSource {
   }
 
   list(): PublicProfile[] {
-    return this.builtIns.map((b) => b.profile);
+    const baseUrl = this.sandboxUrl();
+    if (baseUrl === null) return [];
+    return this.builtIns.map((b) => ({ ...b.profile, baseUrl }));
   }
 
   async withApiKey<T>(profileId: string, fn: (key: ApiKeyInUse) => Promise<T> | T): Promise<T> {
     const b = this.find(profileId);
-    return fn(keyInUse(b.profile.id, b.profile.baseUrl, null, b.key));
+    const baseUrl = this.sandboxUrl();
+    if (baseUrl === null) throw new ProfileNotFoundError(profileId);
+    return fn(keyInUse(b.profile.id, baseUrl, null, b.key));
   }
 
   async observeKey(profileId: string, key: StoredKeyInfo, verdict: KeyObservation): Promise<boolean> {

@@ -30,6 +30,8 @@ const storedProfileSchema = z.strictObject({
   keyAddedAt: z.string().nullable().default(null),
   keyLastUsedAt: z.string().nullable().default(null),
   keyRevokedSeenAt: z.string().nullable().default(null),
+  // Absent before the embedded sandbox kept a stable address: such profiles do not follow it.
+  embeddedSandbox: z.boolean().default(false),
 });
 
 const storedDocSchema = z.object({

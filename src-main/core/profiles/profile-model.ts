@@ -22,6 +22,11 @@ export interface Profile {
   keyLastUsedAt: string | null;
   /** When Notify first said this key is revoked; cleared when the key is replaced. */
   keyRevokedSeenAt: string | null;
+  /**
+   * Saved with the embedded sandbox's address: the profile follows the sandbox wherever it listens
+   * (./embedded-sandbox-url.ts). `baseUrl` stays as saved: the key is bound to it.
+   */
+  embeddedSandbox: boolean;
 }
 
 export interface StoredKeyInfo {

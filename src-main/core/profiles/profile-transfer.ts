@@ -169,6 +169,8 @@ export function planImport(
       colour: entry.colour ?? nextColour(profiles.length),
       proxy: entry.proxy ?? null,
       ...NO_KEY,
+      // An export says nothing about this computer's embedded sandbox.
+      embeddedSandbox: false,
     };
     profiles.push(profile);
     // Imported profiles have no key, so the vault in use does not change how they read.

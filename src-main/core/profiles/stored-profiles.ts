@@ -18,8 +18,10 @@ import {
   type Clock,
   type KeyValueStore,
   type Logger,
+  type RekeyableCipher,
   type SecretCipher,
 } from '../ports';
+import { effectiveBaseUrl, isEmbeddedSandboxUrl, type SandboxUrl } from './embedded-sandbox-url';
 import { isRekeyable, openKey, sealKey } from './key-envelope';
 import { NoApiKeyError, ProfileNotFoundError, ProfileValidationError } from './profile-errors';
 import {
@@ -54,6 +56,8 @@ export interface UpdateResult {
 export interface StoredProfilesOptions {
   store: KeyValueStore;
   cipher: SecretCipher;
+  /** Where the embedded sandbox listens now: profiles saved with its address follow it. */
+  sandboxUrl?: SandboxUrl;
   clock?: Clock;
   logger?: Logger;
   newId?: () => string;
@@ -66,6 +70,7 @@ export class StoredProfiles implements ProfileSource {
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly newId: () => string;
+  private readonly sandboxUrl: SandboxUrl;
   private queue: Promise<unknown> = Promise.resolve();
   /** When `keyLastUsedAt` was last written (or skipped as fresh), per profile: the write throttle. */
   private readonly lastUseWrites = new Map<string, number>();
@@ -76,6 +81,7 @@ export class StoredProfiles implements ProfileSource {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.newId = options.newId ?? randomUUID;
+    this.sandboxUrl = options.sandboxUrl ?? (() => null);
   }
 
   /** Every profile, in the order they were created. */
@@ -131,6 +137,7 @@ export class StoredProfiles implements ProfileSource {
         proxy: value.proxy ?? null,
         createdAt: this.nowIso(),
         ...NO_KEY,
+        embeddedSandbox: isEmbeddedSandboxUrl(value.baseUrl, this.sandboxUrl),
       };
       if (value.apiKey) Object.assign(profile, await this.seal(profile, value.apiKey));
       await this.save({ ...loaded, profiles: [...loaded.profiles, profile] });
@@ -153,10 +160,17 @@ export class StoredProfiles implements ProfileSource {
       const loaded = this.load();
       const current = this.find(loaded, id);
       if (value.name !== undefined) this.requireUniqueName(loaded, value.name, id);
+      // A profile that follows the sandbox shows its current address; saving that is no change.
+      const baseUrlUnchanged =
+        value.baseUrl === undefined ||
+        (current.embeddedSandbox && isEmbeddedSandboxUrl(value.baseUrl, this.sandboxUrl));
       const next: Profile = {
         ...current,
         name: value.name ?? current.name,
-        baseUrl: value.baseUrl ?? current.baseUrl,
+        baseUrl: baseUrlUnchanged ? current.baseUrl : (value.baseUrl ?? current.baseUrl),
+        embeddedSandbox: baseUrlUnchanged
+          ? current.embeddedSandbox
+          : isEmbeddedSandboxUrl(value.baseUrl ?? current.baseUrl, this.sandboxUrl),
         keyType: value.keyType ?? current.keyType,
         colour: value.colour ?? current.colour,
         proxy: value.proxy === undefined ? current.proxy : value.proxy,
@@ -206,7 +220,7 @@ export class StoredProfiles implements ProfileSource {
       const problem = keyProblem(profile, this.cipher.kind);
       if (profile.keyEnvelope === null || problem !== null) throw new NoApiKeyError(profile.name, problem);
       const key = await openKey(this.cipher, profile, profile.keyEnvelope);
-      return keyInUse(profile.id, profile.baseUrl, profile.proxy, key);
+      return keyInUse(profile.id, effectiveBaseUrl(profile, this.sandboxUrl), profile.proxy, key);
     });
     return fn(inUse);
   }
@@ -282,18 +296,29 @@ export class StoredProfiles implements ProfileSource {
    */
   changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
     return this.exclusive(async () => {
-      const cipher = this.cipher;
-      if (!isRekeyable(cipher)) {
-        throw new CoreError(
-          'not_passphrase_vault',
-          'Your keys are protected by the OS keychain, which has no passphrase.',
-        );
-      }
+      const cipher = this.requireRekeyable();
       const loaded = this.load();
       const rewrite = envelopeRewrite(loaded, (p) => keyProblem(p, cipher.kind) === null);
       await cipher.changePassphrase(oldPassphrase, newPassphrase, rewrite);
       this.logger.info('passphrase changed', { keys: rewrite.envelopes.size });
     });
+  }
+
+  /**
+   * Unlocks the passphrase vault; a vault made with older key-derivation parameters is re-wrapped
+   * with the current ones, every key with it, under the profile lock so no key is saved meanwhile.
+   */
+  unlockVault(passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      const cipher = this.requireRekeyable();
+      const rewrite = envelopeRewrite(this.load(), (p) => keyProblem(p, cipher.kind) === null);
+      await cipher.unlock(passphrase, rewrite);
+    });
+  }
+
+  /** How many profiles follow the embedded sandbox (for diagnostics). */
+  followingSandbox(): number {
+    return this.load().profiles.filter((p) => p.embeddedSandbox).length;
   }
 
   /** Descriptions of stored data this version could not read (kept on disk, untouched). */
@@ -305,8 +330,21 @@ export class StoredProfiles implements ProfileSource {
     ];
   }
 
+  private requireRekeyable(): RekeyableCipher {
+    if (!isRekeyable(this.cipher)) {
+      throw new CoreError(
+        'not_passphrase_vault',
+        'Your keys are protected by the OS keychain, which has no passphrase.',
+      );
+    }
+    return this.cipher;
+  }
+
   private toPublic(profile: Profile): PublicProfile {
-    return toPublicProfile(profile, this.cipher.kind);
+    return toPublicProfile(
+      { ...profile, baseUrl: effectiveBaseUrl(profile, this.sandboxUrl) },
+      this.cipher.kind,
+    );
   }
 
   private nowIso(): string {

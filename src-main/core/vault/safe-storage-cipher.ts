@@ -126,6 +126,8 @@ export interface ChooseCipherOptions {
   preferPassphrase?: boolean;
   vaultHeaderKey?: string;
   logger?: Logger;
+  /** The clock the passphrase vault's unlock throttle reads. */
+  now?: () => number;
 }
 
 const PLATFORM_KEYCHAINS: Readonly<Record<string, string>> = {
@@ -150,7 +152,11 @@ const LINUX_KEYCHAINS: Readonly<Record<string, string>> = {
 export async function chooseCipher(options: ChooseCipherOptions): Promise<CipherChoice> {
   const { platform, safeStorage, store, logger = silentLogger } = options;
   const vault = (reason: string): CipherChoice => ({
-    cipher: new PassphraseCipher(store, options.vaultHeaderKey ?? DEFAULT_VAULT_HEADER_KEY),
+    cipher: new PassphraseCipher(store, {
+      headerKey: options.vaultHeaderKey ?? DEFAULT_VAULT_HEADER_KEY,
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+    }),
     reason,
   });
 

@@ -4,11 +4,30 @@
  */
 import { CoreError } from '../ports';
 import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './passphrase-limits';
+import { describeWait } from './unlock-throttle';
 
 export class WrongPassphraseError extends CoreError {
   override name = 'WrongPassphraseError';
-  constructor() {
-    super('wrong_passphrase', 'That passphrase is not right. Nothing was changed; try again.');
+  /** `waitMs`: how long the next attempt must wait (see ./unlock-throttle.ts), when known. */
+  constructor(waitMs?: number) {
+    super(
+      'wrong_passphrase',
+      waitMs === undefined
+        ? 'That passphrase is not right. Nothing was changed; try again.'
+        : `That passphrase is not right. Nothing was changed; you can try again in ${describeWait(waitMs)}.`,
+    );
+  }
+}
+
+/** An unlock attempted before the wait after a wrong passphrase is over. */
+export class UnlockThrottledError extends CoreError {
+  override name = 'UnlockThrottledError';
+  constructor(waitMs: number) {
+    super(
+      'vault_throttled',
+      `Too many wrong passphrases: wait ${describeWait(waitMs)} before trying again. Nothing was changed.`,
+      { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+    );
   }
 }
 
@@ -54,12 +73,20 @@ export class VaultAlreadyInitialisedError extends CoreError {
   }
 }
 
+/**
+ * A vault header that cannot be used: out-of-range parameters, a format this console does not
+ * know, or a checksum that does not match. Said as tampering (or damage), never as a wrong passphrase.
+ */
 export class VaultHeaderError extends CoreError {
   override name = 'VaultHeaderError';
-  constructor(detail: string) {
+  constructor(
+    readonly detail: string,
+    /** The header's own checksum failed: someone or something changed it on disk. */
+    readonly tampered = false,
+  ) {
     super(
       'vault_header_invalid',
-      `The passphrase vault's settings are damaged (${detail}), so it cannot be unlocked. Nothing has been changed or deleted.`,
+      `The passphrase vault's header has been ${tampered ? 'tampered with' : 'tampered with or damaged'} (${detail}), so it cannot be unlocked, whatever the passphrase. Nothing has been changed or deleted: restore settings.json from a backup to use the keys saved in it, or re-enter your keys in a new data folder.`,
     );
   }
 }

@@ -35,7 +35,8 @@ export class VaultService {
   }
 
   async unlock(passphrase: string): Promise<VaultState> {
-    await this.passphrase().unlock(passphrase);
+    this.passphrase();
+    await this.stored.unlockVault(passphrase);
     return this.changed();
   }
 

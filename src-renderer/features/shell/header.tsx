@@ -5,6 +5,7 @@
  */
 import { selectActiveProfile } from '../../state/slices/profiles-slice';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { AboutButton } from './about-dialog';
 import { PRESENTING_SHORTCUT } from './shortcuts';
 import { ProfileSwitcher } from './profile-switcher';
 import { useEffectiveTheme } from './use-theme';
@@ -74,6 +75,7 @@ export function Header() {
         >
           Presentation mode
         </button>
+        <AboutButton />
         <button
           type="button"
           className="button button--ghost"

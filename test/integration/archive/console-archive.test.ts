@@ -48,7 +48,10 @@ async function ok(method: string, input: unknown = {}): Promise<any> {
 async function control(method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(`${running.sandboxUrl}/_sandbox/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: {
+      'X-Sandbox-Secret': running.sandbox!.controlSecret,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { silentLogger } from '../../../src-main/core/ports';
-import { JsonFileStore } from '../../../src-main/core/store/json-file-store';
+import { SettingsStore } from '../../../src-main/core/store/settings-store';
+import { appVersion } from '../../../src-main/host/app-version';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
 import { startConsoleProcess, type ConsoleProcess } from '../../support/console-process';
@@ -53,7 +54,10 @@ async function inspect(): Promise<{
   run: any;
   cursorArchived: boolean;
 }> {
-  const settings = await JsonFileStore.open(join(dataDir, 'settings.json'), { logger: silentLogger });
+  const settings = await SettingsStore.open(join(dataDir, 'settings.json'), {
+    version: appVersion(),
+    logger: silentLogger,
+  });
   const cipher = new PassphraseCipher(settings);
   await cipher.unlock(PASSPHRASE);
   const store = ArchiveStore.open({ path: join(dataDir, 'archive.sqlite'), vault: cipher });
@@ -81,7 +85,7 @@ describe('the console killed during a sync', () => {
           const i = next++;
           const res = await fetch(`${proc!.sandboxUrl}/_sandbox/services/${DEMO_SERVICE_ID}/send`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            headers: { 'Content-Type': 'application/json', 'X-Sandbox-Secret': proc!.sandboxSecret },
             body: JSON.stringify({
               type: 'sms',
               job: true,

@@ -151,7 +151,9 @@ describe('bulk send through the RPC methods', () => {
     expect(lines[2]).toMatch(/permanent-failure,.+/);
 
     // The sandbox has each row once, by its reference.
-    const sb = (await fetch(`${core.sandboxUrl}/_sandbox/notifications`).then((res) => res.json())) as {
+    const sb = (await fetch(`${core.sandboxUrl}/_sandbox/notifications`, {
+      headers: { 'X-Sandbox-Secret': core.sandbox!.controlSecret },
+    }).then((res) => res.json())) as {
       notifications: Array<{ reference: string }>;
     };
     const refs = (sb.notifications as Array<{ reference: string }>).map((n) => n.reference);

@@ -15,6 +15,8 @@ import { waitUntil } from '../../support/wait';
 interface Child {
   process: ChildProcess;
   sandboxUrl: string;
+  /** The embedded sandbox's control secret (`X-Sandbox-Secret`). */
+  sandboxSecret: string;
   call(method: string, input?: unknown): Promise<any>;
 }
 
@@ -39,7 +41,10 @@ async function startChild(): Promise<Child> {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the console exited with ${code}`)));
   });
-  const { sandboxUrl } = JSON.parse(await first) as { sandboxUrl: string };
+  const { sandboxUrl, sandboxSecret } = JSON.parse(await first) as {
+    sandboxUrl: string;
+    sandboxSecret: string;
+  };
   lines.on('line', (line) => {
     const { id, result } = JSON.parse(line) as { id: number; result: unknown };
     pending.get(id)?.(result);
@@ -48,6 +53,7 @@ async function startChild(): Promise<Child> {
   return {
     process: child,
     sandboxUrl,
+    sandboxSecret,
     call: (method, input = {}) =>
       new Promise((resolve) => {
         const id = next++;
@@ -117,9 +123,9 @@ describe('a bulk send survives kill -9 of the console', () => {
     expect(done.value.counts).toMatchObject({ total: ROWS, sent: ROWS, failed: 0, unknown: 0 });
 
     // Counted on the sandbox side: each row's reference exactly once, none missing.
-    const listedBySandbox = (await fetch(`${second.sandboxUrl}/_sandbox/notifications`).then((r) =>
-      r.json(),
-    )) as {
+    const listedBySandbox = (await fetch(`${second.sandboxUrl}/_sandbox/notifications`, {
+      headers: { 'X-Sandbox-Secret': second.sandboxSecret },
+    }).then((r) => r.json())) as {
       notifications: Array<{ reference: string }>;
     };
     const perReference = new Map<string, number>();

@@ -240,7 +240,11 @@ describe('callbacks.replay through the console core', () => {
   });
 
   it('never shows the bearer token or the API key in any output, the inspector or events', async () => {
-    const info: any = await (await fetch(`${core.sandboxUrl!}/_sandbox/info`)).json();
+    const info: any = await (
+      await fetch(`${core.sandboxUrl!}/_sandbox/info`, {
+        headers: { 'X-Sandbox-Secret': core.sandbox!.controlSecret },
+      })
+    ).json();
     const keys: string[] = info.services.flatMap((s: { api_keys: { api_key: string }[] }) =>
       s.api_keys.map((k) => k.api_key.slice(-36)),
     );

@@ -28,6 +28,13 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** The embedded sandbox's control API, with the console's control secret. */
+const controlFetch = (url: string, init: RequestInit = {}) =>
+  fetch(url, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), 'X-Sandbox-Secret': core.sandbox!.controlSecret },
+  });
+
 async function profile(id: string): Promise<PublicProfile> {
   const list = await call('profiles.list');
   return list.value.profiles.find((p: PublicProfile) => p.id === id);
@@ -36,9 +43,9 @@ async function profile(id: string): Promise<PublicProfile> {
 describe('key hygiene against the embedded sandbox', () => {
   it('marks a stored key used, then revoked when the sandbox revokes it', async () => {
     expect((await call('vault.setup', { passphrase: 'correct horse battery' })).ok).toBe(true);
-    const info: any = await (await fetch(`${sandboxUrl}/_sandbox/info`)).json();
+    const info: any = await (await controlFetch(`${sandboxUrl}/_sandbox/info`)).json();
     const serviceId: string = info.services[0].id;
-    const made = await fetch(`${sandboxUrl}/_sandbox/services/${serviceId}/keys`, {
+    const made = await controlFetch(`${sandboxUrl}/_sandbox/services/${serviceId}/keys`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'rotate me', key_type: 'test' }),
@@ -66,7 +73,7 @@ describe('key hygiene against the embedded sandbox', () => {
     expect(used.keyProblem).toBeNull();
     expect(events.some((e) => e.name === 'profiles.changed')).toBe(true);
 
-    const revoked = await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, {
+    const revoked = await controlFetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
@@ -91,7 +98,7 @@ describe('key hygiene against the embedded sandbox', () => {
     );
 
     // Replacing the key clears the problem.
-    const fresh = await fetch(`${sandboxUrl}/_sandbox/services/${serviceId}/keys`, {
+    const fresh = await controlFetch(`${sandboxUrl}/_sandbox/services/${serviceId}/keys`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'rotated', key_type: 'test' }),
@@ -104,8 +111,8 @@ describe('key hygiene against the embedded sandbox', () => {
   });
 
   it('learns the same from Test connection on a stored profile', async () => {
-    const info: any = await (await fetch(`${sandboxUrl}/_sandbox/info`)).json();
-    const made = await fetch(`${sandboxUrl}/_sandbox/services/${info.services[0].id}/keys`, {
+    const info: any = await (await controlFetch(`${sandboxUrl}/_sandbox/info`)).json();
+    const made = await controlFetch(`${sandboxUrl}/_sandbox/services/${info.services[0].id}/keys`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'tested', key_type: 'team' }),
@@ -123,7 +130,7 @@ describe('key hygiene against the embedded sandbox', () => {
       () => profile(id),
       (p) => p.key?.lastUsedAt !== null,
     );
-    await fetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, {
+    await controlFetch(`${sandboxUrl}/_sandbox/keys/${key.id}/revoke`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',

@@ -17,7 +17,7 @@ import { SyncEngine } from '../../../src-main/core/archive/sync-engine';
 import { SyncScheduler } from '../../../src-main/core/archive/sync-scheduler';
 import type { NotifyAccess } from '../../../src-main/core/notify/notify-access';
 import { silentLogger, type JsonValue, type RekeyableCipher } from '../../../src-main/core/ports';
-import { MemoryStore } from '../../../src-main/core/store/json-file-store';
+import { MemoryStore } from '../../../src-main/core/store/memory-store';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import {
   TestVault,

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { BRIDGE_GLOBAL, IPC_CHANNELS } from '../../../src-main/contract/channels';
 import type { EventName } from '../../../src-main/contract/methods';
@@ -26,6 +27,7 @@ import {
   CONTENT_SECURITY_POLICY_META,
   devContentSecurityPolicy,
   installSecurity,
+  isAllowedFrameNavigation,
   isAllowedNavigation,
   isSafeExternalUrl,
   isTrustedSender,
@@ -38,7 +40,6 @@ import {
   type HeadersReceivedListener,
   type PermissionCheckHandler,
   type PermissionRequestHandler,
-  type PreventableEventLike,
   type WebContentsLike,
 } from '../../../src-main/electron/security';
 
@@ -152,6 +153,21 @@ describe('Content Security Policy (checklist 7)', () => {
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
     expect(withContentSecurityPolicy(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
+  });
+});
+
+describe('isAllowedFrameNavigation (checklist 13, every frame)', () => {
+  it('lets a subframe load no web page, whatever the URL (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()),
+        (url) => {
+          const allowed = isAllowedFrameNavigation(url, false, APP_URL);
+          const expected = /^(blob|data):/i.test(url) || url === 'about:blank' || url === 'about:srcdoc';
+          expect(allowed).toBe(expected);
+        },
+      ),
+    );
   });
 });
 
@@ -346,10 +362,11 @@ describe('isTrustedSender (checklist 17)', () => {
 
 /** A WebContents stand-in that records its listeners so a test can fire them. */
 function fakeContents() {
-  const listeners = new Map<string, ((event: PreventableEventLike, url: string) => void)[]>();
+  type Listener = (event: any, url: string) => void;
+  const listeners = new Map<string, Listener[]>();
   let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
   const contents: WebContentsLike = {
-    on(event, listener) {
+    on(event: string, listener: Listener) {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
       return contents;
     },
@@ -362,7 +379,14 @@ function fakeContents() {
     for (const l of listeners.get(event) ?? []) l({ preventDefault: () => (prevented = true) }, url);
     return prevented;
   };
-  return { contents, listeners, fire, openHandler: () => openHandler };
+  /** Fires Electron's `will-frame-navigate`, whose one argument carries the URL and frame kind. */
+  const fireFrame = (url: string, isMainFrame: boolean): boolean => {
+    let prevented = false;
+    for (const l of listeners.get('will-frame-navigate') ?? [])
+      l({ url, isMainFrame, preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  return { contents, listeners, fire, fireFrame, openHandler: () => openHandler };
 }
 
 describe('installSecurity', () => {
@@ -436,12 +460,42 @@ describe('installSecurity', () => {
     expect(main.openHandler()?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
+  it('guards every frame’s navigation (will-frame-navigate): previews stay previews', () => {
+    const { main, openExternal } = setup();
+    // The main frame: only the app, as will-navigate.
+    expect(main.fireFrame(`${APP_URL}#/history`, true)).toBe(false);
+    expect(main.fireFrame('https://evil.example/', true)).toBe(true);
+    expect(main.fireFrame(FILE_URL, true)).toBe(true);
+    // A preview frame: its blob:/data: document and about:blank, nothing else.
+    expect(main.fireFrame('blob:app://notify-console/5b1f0c8e-0000-4000-8000-000000000000', false)).toBe(
+      false,
+    );
+    expect(main.fireFrame('data:text/html;base64,PHA+aGk8L3A+', false)).toBe(false);
+    expect(main.fireFrame('about:blank', false)).toBe(false);
+    expect(main.fireFrame('about:srcdoc', false)).toBe(false);
+    for (const url of [
+      'https://www.gov.uk/',
+      'http://127.0.0.1:6011/_sandbox/info',
+      APP_URL,
+      'app://evil/index.html',
+      FILE_URL,
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'about:config',
+      'not a url',
+    ])
+      expect(main.fireFrame(url, false), url).toBe(true);
+    // Blocking a frame never opens anything in the user's browser.
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
   it('hardens every WebContents created later, once each', () => {
     const s = setup(false);
     const later = fakeContents();
     s.created(later.contents);
     s.created(later.contents);
     expect(later.listeners.get('will-navigate')).toHaveLength(1);
+    expect(later.listeners.get('will-frame-navigate')).toHaveLength(1);
     expect(later.fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(later.openHandler()).toBeTypeOf('function');
   });

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { legacyVaultParts } from '../../support/legacy-vault';
 import { describe, expect, it } from 'vitest';
 import type { EnvelopeRewrite, JsonValue } from '../../../src-main/core/ports';
-import { MemoryStore } from '../../../src-main/core/store/json-file-store';
+import { MemoryStore } from '../../../src-main/core/store/memory-store';
 import { DEFAULT_VAULT_HEADER_KEY, PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
+import { describeWait, UnlockThrottle } from '../../../src-main/core/vault/unlock-throttle';
 import {
   ForeignEnvelopeError,
   MalformedEnvelopeError,
   PassphraseTooShortError,
   TamperedEnvelopeError,
+  UnlockThrottledError,
   VaultAlreadyInitialisedError,
   VaultHeaderError,
   VaultLockedError,
@@ -75,7 +78,8 @@ describe('PassphraseCipher: setting up and unlocking', () => {
     expect(envelope).toMatch(/^nc1:passphrase:[A-Za-z0-9_-]+$/);
     expect(envelope).not.toContain(secret);
     const body = decodeEnvelope(envelope);
-    expect(body).toMatchObject({ v: 1, kdf: { alg: 'scrypt', N: 2 ** 15, r: 8, p: 1 } });
+    // OWASP's minimum for scrypt: N = 2^17 with r = 8, p = 1.
+    expect(body).toMatchObject({ v: 1, kdf: { alg: 'scrypt', N: 2 ** 17, r: 8, p: 1 } });
     expect(Object.keys(body).sort()).toEqual(['ct', 'iv', 'kdf', 'tag', 'v']);
     expect(JSON.stringify(body)).not.toContain(secret);
     expect(await vault.decrypt(envelope)).toBe(secret);
@@ -150,13 +154,16 @@ describe('PassphraseCipher: a wrong passphrase is an error, never data loss', ()
     const envelope = await vault.encrypt('my secret');
     const before = snapshot(store);
 
-    const restarted = new PassphraseCipher(store);
+    let now = 0;
+    const restarted = new PassphraseCipher(store, { now: () => now });
     const error = await restarted.unlock(OTHER).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongPassphraseError);
     expect((error as WrongPassphraseError).code).toBe('wrong_passphrase');
     expect(restarted.isLocked()).toBe(true);
     expect(snapshot(store)).toEqual(before);
 
+    // After the one-second wait a wrong passphrase earns (see the throttle tests below).
+    now += 1000;
     await restarted.unlock(PASS);
     expect(await restarted.decrypt(envelope)).toBe('my secret');
   });
@@ -246,8 +253,10 @@ describe('PassphraseCipher: changing the passphrase', () => {
       expect(store.get(`secret-${id}`)).not.toBe(oldEnvelopes[i]);
       expect(await vault.decrypt(store.get(`secret-${id}`) as string)).toBe(`plain-${id}`);
     }
-    const restarted = new PassphraseCipher(store);
+    let now = 0;
+    const restarted = new PassphraseCipher(store, { now: () => now });
     await expect(restarted.unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
+    now += 1000;
     await restarted.unlock(OTHER);
     for (const id of ids)
       expect(await restarted.decrypt(store.get(`secret-${id}`) as string)).toBe(`plain-${id}`);
@@ -325,3 +334,209 @@ describe('PassphraseCipher: changing the passphrase', () => {
     await new PassphraseCipher(store).unlock(OTHER);
   });
 });
+
+/** A legacy vault in a store: header at the default key, envelopes under `secret-<id>`. */
+function legacyVault(passphrase: string, secrets: Record<string, string>): Record<string, JsonValue> {
+  const { header, envelopes } = legacyVaultParts(passphrase, secrets);
+  return {
+    [DEFAULT_VAULT_HEADER_KEY]: header,
+    ...Object.fromEntries(Object.entries(envelopes).map(([id, e]) => [`secret-${id}`, e])),
+  };
+}
+
+function headerOf(store: MemoryStore): Record<string, any> {
+  return decodeEnvelope(store.get(DEFAULT_VAULT_HEADER_KEY) as string);
+}
+
+function withHeader(
+  store: MemoryStore,
+  edit: (h: Record<string, any>) => Record<string, any>,
+): Promise<void> {
+  const edited = edit(structuredClone(headerOf(store)));
+  return store.set(
+    DEFAULT_VAULT_HEADER_KEY,
+    `nc1:vault:${Buffer.from(JSON.stringify(edited)).toString('base64url')}`,
+  );
+}
+
+describe('PassphraseCipher: current guidance (issue 8.9)', () => {
+  it('a new vault derives with scrypt N = 2^17, r = 8, p = 1, in a checksummed version 2 header', async () => {
+    const { store } = await newVault();
+    const header = headerOf(store);
+    expect(header).toMatchObject({ v: 2, kdf: { alg: 'scrypt', N: 2 ** 17, r: 8, p: 1 } });
+    expect(header.digest).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('re-wraps a vault made with N = 2^15 at its next unlock: header and every key, readable after a restart', async () => {
+    const store = new MemoryStore(legacyVault(PASS, { a: 'plain-a', b: 'plain-b' }));
+    const old = snapshot(store);
+    const vault = new PassphraseCipher(store);
+    await vault.unlock(PASS, rewriteFor(store, ['a', 'b']));
+
+    expect(headerOf(store)).toMatchObject({ v: 2, kdf: { N: 2 ** 17 } });
+    for (const id of ['a', 'b']) {
+      expect(store.get(`secret-${id}`)).not.toBe(old[`secret-${id}`]);
+      expect(decodeEnvelope(store.get(`secret-${id}`) as string)).toMatchObject({ kdf: { N: 2 ** 17 } });
+      expect(await vault.decrypt(store.get(`secret-${id}`) as string)).toBe(`plain-${id}`);
+    }
+    const restarted = new PassphraseCipher(store);
+    await restarted.unlock(PASS);
+    expect(await restarted.decrypt(store.get('secret-b') as string)).toBe('plain-b');
+  });
+
+  it('an old vault with a wrong passphrase is a wrong passphrase, and nothing is rewritten', async () => {
+    const store = new MemoryStore(legacyVault(PASS, { a: 'plain-a' }));
+    const before = snapshot(store);
+    await expect(new PassphraseCipher(store).unlock(OTHER, rewriteFor(store, ['a']))).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    expect(snapshot(store)).toEqual(before);
+  });
+
+  it('a failed re-wrap write leaves the old vault as it was, unlocked and usable', async () => {
+    const store = new FailingStore(legacyVault(PASS, { a: 'plain-a' }));
+    const before = snapshot(store);
+    store.failNext = true;
+    const vault = new PassphraseCipher(store);
+    await vault.unlock(PASS, rewriteFor(store, ['a']));
+    expect(snapshot(store)).toEqual(before);
+    expect(await vault.decrypt(store.get('secret-a') as string)).toBe('plain-a');
+  });
+
+  it('unlocking runs scrypt off the event loop: timers keep firing while it derives', async () => {
+    const { store } = await newVault();
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      await new PassphraseCipher(store).unlock(PASS);
+    } finally {
+      clearInterval(timer);
+    }
+    // scryptSync would let none fire; N = 2^17 takes hundreds of milliseconds.
+    expect(ticks).toBeGreaterThan(5);
+  });
+});
+
+describe('PassphraseCipher: failed unlocks are throttled', () => {
+  it('waits 1 s, 2 s, 4 s… after wrong passphrases, says how long, and refuses early attempts without deriving', async () => {
+    const { store } = await newVault();
+    let now = 1_000_000;
+    const vault = new PassphraseCipher(store, { now: () => now });
+
+    const first = await vault.unlock(OTHER).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(WrongPassphraseError);
+    expect((first as Error).message).toMatch(/try again in 1 second\./);
+
+    // Too early, even with the right passphrase: refused at once, with the time left.
+    const early = await vault.unlock(PASS).catch((e: unknown) => e);
+    expect(early).toBeInstanceOf(UnlockThrottledError);
+    expect(early).toMatchObject({ code: 'vault_throttled', details: { retryAfterSeconds: 1 } });
+    expect((early as Error).message).toMatch(/wait 1 second before trying again/);
+
+    now += 1000;
+    expect(((await vault.unlock(OTHER).catch((e: unknown) => e)) as Error).message).toMatch(/in 2 seconds/);
+    now += 2000;
+    expect(((await vault.unlock(OTHER).catch((e: unknown) => e)) as Error).message).toMatch(/in 4 seconds/);
+    now += 1500;
+    expect(await vault.unlock(PASS).catch((e: unknown) => e)).toMatchObject({
+      details: { retryAfterSeconds: 3 },
+    });
+    now += 2500;
+    await vault.unlock(PASS);
+    expect(vault.isLocked()).toBe(false);
+
+    // A right passphrase resets the count.
+    vault.lock();
+    expect(((await vault.unlock(OTHER).catch((e: unknown) => e)) as Error).message).toMatch(/in 1 second\./);
+  });
+
+  it('a wrong old passphrase in a passphrase change counts too', async () => {
+    const { store } = await newVault();
+    const now = 5;
+    const vault = new PassphraseCipher(store, { now: () => now });
+    await expect(vault.changePassphrase(OTHER, 'another new one')).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    await expect(vault.changePassphrase(PASS, 'another new one')).rejects.toBeInstanceOf(
+      UnlockThrottledError,
+    );
+  });
+
+  it('the wait doubles up to five minutes, said in minutes', () => {
+    let now = 0;
+    const throttle = new UnlockThrottle(() => now);
+    const waits = Array.from({ length: 12 }, () => {
+      const wait = throttle.failed();
+      now += wait;
+      return wait / 1000;
+    });
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300]);
+    expect(describeWait(300_000)).toBe('5 minutes');
+    expect(describeWait(65_000)).toBe('1 minute 5 seconds');
+    expect(describeWait(1)).toBe('1 second');
+  });
+});
+
+describe('PassphraseCipher: a tampered header says so', () => {
+  it.each([
+    ['its check value', (h: Record<string, any>) => ({ ...h, check: { ...h.check, ct: flip(h.check.ct) } })],
+    ['its salt', (h: Record<string, any>) => ({ ...h, kdf: { ...h.kdf, salt: flip(h.kdf.salt) } })],
+    ['its cost, within range', (h: Record<string, any>) => ({ ...h, kdf: { ...h.kdf, N: 2 ** 18 } })],
+  ])(
+    'an edit of %s is "tampered", with the right passphrase or a wrong one, and changes nothing',
+    async (_l, edit) => {
+      const { store } = await newVault();
+      await withHeader(store, edit);
+      const before = snapshot(store);
+      for (const pass of [PASS, OTHER]) {
+        const error = await new PassphraseCipher(store).unlock(pass).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(VaultHeaderError);
+        expect(error).not.toBeInstanceOf(WrongPassphraseError);
+        expect((error as Error).message).toMatch(/has been tampered with \(its checksum does not match/);
+      }
+      expect(new PassphraseCipher(store).headerProblem()).toMatch(/tampered/);
+      expect(snapshot(store)).toEqual(before);
+    },
+  );
+
+  it.each([
+    [
+      'N = 2^30',
+      { N: 2 ** 30 },
+      /scrypt's cost N is 1073741824; it must be a power of two from 2\^15 to 2\^20/,
+    ],
+    ['N not a power of two', { N: 100_000 }, /scrypt's cost N is 100000; it must be a power of two/],
+    ['N = 2^10', { N: 2 ** 10 }, /cost N is 1024/],
+    ['r = 1000', { r: 1000 }, /block size r must be from 1 to 32/],
+    ['p = 0', { p: 0 }, /parallelism p must be from 1 to 4/],
+    ['N = 2^20 with r = 32', { N: 2 ** 20, r: 32 }, /would need more than 512 MiB of memory/],
+    ['another algorithm', { alg: 'pbkdf2' }, /must be scrypt/],
+  ])(
+    'out-of-range parameters (%s) are refused by the schema, with the bound, before any derivation',
+    async (_l, kdf, message) => {
+      const { store } = await newVault();
+      await withHeader(store, (h) => ({ ...h, kdf: { ...h.kdf, ...kdf } }));
+      const error = await new PassphraseCipher(store).unlock(PASS).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VaultHeaderError);
+      expect(error).toMatchObject({ code: 'vault_header_invalid' });
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).toMatch(/tampered with or damaged/);
+    },
+  );
+
+  it('an envelope with out-of-range parameters is malformed, naming the bound', async () => {
+    const { vault } = await newVault();
+    const body = decodeEnvelope(await vault.encrypt('x'));
+    const error = await vault
+      .decrypt(encodeEnvelope({ ...body, kdf: { ...(body.kdf as object), N: 2 ** 40 } }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedEnvelopeError);
+    expect((error as Error).message).toMatch(/must be a power of two from 2\^15 to 2\^20/);
+  });
+});
+
+function flip(b64: string): string {
+  const bytes = Buffer.from(b64, 'base64url');
+  bytes[0] = (bytes[0] ?? 0) ^ 0x01;
+  return bytes.toString('base64url');
+}

@@ -19,7 +19,9 @@ import { StoredProfiles } from '../../../src-main/core/profiles/stored-profiles'
 import { toPublicProfile } from '../../../src-main/core/profiles/public-profile';
 import { normaliseBaseUrl } from '../../../src-shared/notify/key-destination';
 import { publicProfile } from '../../../src-main/contract/schemas';
-import { JsonFileStore, MemoryStore } from '../../../src-main/core/store/json-file-store';
+import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { SettingsStore } from '../../../src-main/core/store/settings-store';
+import { legacyVaultParts } from '../../support/legacy-vault';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { VaultLockedError, WrongPassphraseError } from '../../../src-main/core/vault/vault-errors';
 import { SafeStorageCipher, type SafeStorageLike } from '../../../src-main/core/vault/safe-storage-cipher';
@@ -209,7 +211,7 @@ describe('StoredProfiles: creating and reading', () => {
     const dir = await mkdtemp(join(tmpdir(), 'nc-profiles-'));
     try {
       const path = join(dir, 'settings.json');
-      const first = await setup(await JsonFileStore.open(path));
+      const first = await setup(await SettingsStore.open(path, { version: '0.1.0' }));
       const key = makeKey();
       const created = await first.service.create({
         name: 'Kept',
@@ -219,7 +221,7 @@ describe('StoredProfiles: creating and reading', () => {
       });
       await first.service.setActive(created.id);
 
-      const store = await JsonFileStore.open(path);
+      const store = await SettingsStore.open(path, { version: '0.1.0' });
       const cipher = new PassphraseCipher(store);
       const service = new StoredProfiles({ store, cipher });
       expect(service.getActive()?.name).toBe('Kept');
@@ -425,7 +427,9 @@ describe('StoredProfiles: no plaintext key on disk', () => {
   });
 
   it('with the passphrase vault, after creating, updating and changing the passphrase', async () => {
-    const { service } = await setup(await JsonFileStore.open(join(dir, 'settings.json')));
+    const { service } = await setup(
+      await SettingsStore.open(join(dir, 'settings.json'), { version: '0.1.0' }),
+    );
     const keys = [makeKey(), makeKey(), makeKey()];
     const a = await service.create({ name: 'A', baseUrl: SANDBOX, keyType: 'test', apiKey: keys[0]?.value });
     await service.create({ name: 'B', baseUrl: NOTIFY, keyType: 'live', apiKey: keys[1]?.value });
@@ -435,7 +439,7 @@ describe('StoredProfiles: no plaintext key on disk', () => {
   });
 
   it('with the OS keychain', async () => {
-    const store = await JsonFileStore.open(join(dir, 'settings.json'));
+    const store = await SettingsStore.open(join(dir, 'settings.json'), { version: '0.1.0' });
     const service = new StoredProfiles({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
     const key = makeKey();
     const created = await service.create({ name: 'K', baseUrl: NOTIFY, keyType: 'live', apiKey: key.value });
@@ -732,9 +736,12 @@ describe('StoredProfiles: changing the passphrase', () => {
     expect(after[1]).not.toBe(before[1]);
     expect(after[2]).toBeNull();
 
-    const cipher = new PassphraseCipher(store);
+    let now = 0;
+    const cipher = new PassphraseCipher(store, { now: () => now });
     const restarted = new StoredProfiles({ store, cipher });
     await expect(cipher.unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
+    // A wrong passphrase makes the next attempt wait a second (issue 8.9).
+    now += 1000;
     await cipher.unlock('brand new passphrase');
     expect(await restarted.withApiKey(a.id, (k) => k.key.value)).toBe(keys[0]?.value);
     expect(await restarted.withApiKey(b.id, (k) => k.key.value)).toBe(keys[1]?.value);
@@ -772,6 +779,50 @@ describe('StoredProfiles: changing the passphrase', () => {
     await expect(service.changePassphrase(PASS, 'x'.repeat(10))).rejects.toMatchObject({
       code: 'not_passphrase_vault',
     });
+  });
+});
+
+describe('StoredProfiles: unlocking re-wraps an old vault', () => {
+  it('a vault written with N = 2^15 is re-wrapped at unlock, every key with it, and still opens after a restart', async () => {
+    const key = makeKey();
+    const id = 'legacy-profile';
+    const payload = JSON.stringify({ v: 1, profileId: id, baseUrl: SANDBOX, apiKey: key.value });
+    const legacy = legacyVaultParts(PASS, { [id]: payload });
+    const store = new MemoryStore({
+      passphraseVault: legacy.header,
+      profiles: {
+        version: 2,
+        activeId: null,
+        items: [
+          {
+            id,
+            name: 'Old vault',
+            baseUrl: SANDBOX,
+            keyType: 'test',
+            colour: '#1d70b8',
+            proxy: null,
+            createdAt: '2026-01-01T00:00:00.000Z',
+            keyEnvelope: legacy.envelopes[id]!,
+            key: { name: 'console_key', serviceId: key.serviceId, last4: key.secret.slice(-4) },
+            keyAddedAt: null,
+            keyLastUsedAt: null,
+            keyRevokedSeenAt: null,
+          },
+        ],
+      },
+    });
+    const service = new StoredProfiles({ store, cipher: new PassphraseCipher(store) });
+    await service.unlockVault(PASS);
+    const envelope = storedProfiles(store)[0]?.keyEnvelope ?? '';
+    expect(envelope).not.toBe(legacy.envelopes[id]);
+    const kdf = (s: string) => JSON.parse(Buffer.from(s.split(':')[2]!, 'base64url').toString()).kdf;
+    expect(kdf(envelope)).toMatchObject({ N: 2 ** 17 });
+    expect(kdf(store.get('passphraseVault') as string)).toMatchObject({ N: 2 ** 17 });
+    expect(await service.withApiKey(id, (k) => k.key.value)).toBe(key.value);
+
+    const restarted = new StoredProfiles({ store, cipher: new PassphraseCipher(store) });
+    await restarted.unlockVault(PASS);
+    expect(await restarted.withApiKey(id, (k) => k.key.value)).toBe(key.value);
   });
 });
 
@@ -943,7 +994,7 @@ describe('StoredProfiles: key hygiene (added, last used, revoked)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'nc-profiles-v1-'));
     try {
       const path = join(dir, 'settings.json');
-      const fileStore = await JsonFileStore.open(path);
+      const fileStore = await SettingsStore.open(path, { version: '0.1.0' });
       const first = await clocked(fileStore);
       const key = makeKey();
       const created = await first.service.create({
@@ -965,7 +1016,7 @@ describe('StoredProfiles: key hygiene (added, last used, revoked)', () => {
       }
       await writeFile(path, JSON.stringify(file));
 
-      const store = await JsonFileStore.open(path);
+      const store = await SettingsStore.open(path, { version: '0.1.0' });
       const cipher = new PassphraseCipher(store);
       await cipher.unlock(PASS);
       const service = new StoredProfiles({

@@ -1,7 +1,7 @@
 /**
  * The console (core, embedded sandbox and RPC endpoint, as `startConsole` builds it for both hosts)
  * in a child process the crash test can kill with SIGKILL. argv: <data folder>. Prints
- * `{"sandboxUrl": …}` once started, then answers one JSON call a line on stdin
+ * `{"sandboxUrl": …, "sandboxSecret": …}` once started, then answers one JSON call a line on stdin
  * (`{"id", "method", "input"}`) with `{"id", "result"}` on stdout.
  */
 import { createInterface } from 'node:readline';
@@ -16,7 +16,9 @@ const running = await startConsole({
   tracker: { minIntervalMs: 50, maxIntervalMs: 200 },
   bulkSettleMs: 300,
 });
-process.stdout.write(`${JSON.stringify({ sandboxUrl: running.sandboxUrl })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ sandboxUrl: running.sandboxUrl, sandboxSecret: running.sandbox!.controlSecret })}\n`,
+);
 createInterface({ input: process.stdin }).on('line', (line) => {
   const { id, method, input } = JSON.parse(line) as { id: number; method: string; input: unknown };
   void running.endpoint

@@ -7,9 +7,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { STATUS_FILTER_VALUES, type InternalStatus } from '../src-shared/statuses';
+import type { InternalStatus } from '../src-shared/statuses';
 import { formatApiKey } from './auth';
-import { PERMISSIONS } from './fixtures';
+import {
+  clockInput,
+  inboundInput,
+  keyInput,
+  latencyInput,
+  sendInput,
+  servicePatch,
+  statusInput,
+  templateInput,
+} from './control-inputs';
 import { appError, json, V2Error, v2Error, type SandboxRequest, type SandboxResponse } from './http';
 import { formatDatetime, parseUuid } from './json';
 import type { Sandbox } from './server';
@@ -67,6 +76,16 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
     does: '{"kind": latency|slow_network|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault: latency delays the answer (after auth and the work), slow_network the arrival',
   },
   { method: 'DELETE', path: '/_sandbox/faults', does: 'removes every fault' },
+  {
+    method: 'GET',
+    path: '/_sandbox/latency',
+    does: "response times: the mode (realistic or none), the seed, each route's median and p95, and what was added so far",
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/latency',
+    does: '{"mode"?: "realistic" | "none", "seed"?} turns modelled response times on or off; a seed starts each route\'s stream again',
+  },
   { method: 'GET', path: '/_sandbox/clock', does: 'sandbox time, skew and time scale' },
   {
     method: 'POST',
@@ -77,86 +96,6 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
   { method: 'GET', path: '/_sandbox/callbacks', does: 'every callback sent and each attempt' },
   { method: 'GET', path: '/_sandbox/unsubscribes', does: 'one-click unsubscribe requests received' },
 ];
-
-const keyInput = z.strictObject({
-  name: z.string().min(1).max(255),
-  key_type: z.enum(['normal', 'team', 'test']),
-});
-const statusInput = z.strictObject({
-  status: z.enum(
-    STATUS_FILTER_VALUES.filter((s) => s !== 'accepted' && s !== 'received' && s !== 'failed') as [
-      string,
-      ...string[],
-    ],
-  ),
-});
-const sendInput = z.looseObject({
-  type: z.enum(['sms', 'email', 'letter']),
-  created_by_name: z.string().min(1).max(255).optional(),
-  job: z.boolean().optional(),
-});
-const inboundInput = z.strictObject({ user_number: z.string().min(1).max(40), content: z.string().max(918) });
-const clockInput = z.strictObject({
-  advance_seconds: z
-    .number()
-    .nonnegative()
-    .max(366 * 86400)
-    .optional(),
-  skew_seconds: z.number().min(-86400).max(86400).optional(),
-  time_scale: z.number().positive().max(1_000_000).optional(),
-});
-const callbackSetting = z
-  .strictObject({ url: z.string().url(), bearer_token: z.string().min(10) })
-  .nullable();
-const servicePatch = z.strictObject({
-  name: z.string().min(1).optional(),
-  active: z.boolean().optional(),
-  restricted: z.boolean().optional(),
-  permissions: z.array(z.enum(PERMISSIONS)).optional(),
-  prefix_sms: z.boolean().optional(),
-  contact_link: z.string().nullable().optional(),
-  rate_limit: z.number().int().nonnegative().optional(),
-  limits: z
-    .strictObject({
-      email: z.number().int().nonnegative().optional(),
-      sms: z.number().int().nonnegative().optional(),
-      letter: z.number().int().nonnegative().optional(),
-      international_sms: z.number().int().nonnegative().optional(),
-    })
-    .optional(),
-  data_retention_days: z.number().int().positive().optional(),
-  guest_list: z.array(z.string()).optional(),
-  outcomes: z
-    .array(
-      z.strictObject({
-        recipient: z.string().min(1),
-        status: z.enum([
-          'delivered',
-          'permanent-failure',
-          'temporary-failure',
-          'technical-failure',
-          'sent',
-          'pending',
-        ]),
-        delay_seconds: z.number().nonnegative().optional(),
-      }),
-    )
-    .optional(),
-  callbacks: z
-    .strictObject({ delivery_status: callbackSetting.optional(), received_text: callbackSetting.optional() })
-    .optional(),
-});
-const templateInput = z.strictObject({
-  id: z.string().optional(),
-  name: z.string().min(1).max(255),
-  type: z.enum(['sms', 'email', 'letter']),
-  content: z.string().max(100_000),
-  subject: z.string().max(1000).nullable().optional(),
-  letter_contact_block: z.string().max(1000).nullable().optional(),
-  postage: z.enum(['first', 'second', 'economy']).nullable().optional(),
-  archived: z.boolean().optional(),
-  has_unsubscribe_link: z.boolean().optional(),
-});
 
 /** The body the access check parsed (it refuses a state-changing call whose body is not JSON). */
 function body(req: SandboxRequest): unknown {
@@ -347,6 +286,13 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
     }
     if (m === 'DELETE' && b)
       return sandbox.faults.remove(b) ? json(200, { removed: b }) : appError(404, 'No such fault.');
+  }
+  if (a === 'latency' && !b) {
+    if (m === 'POST') {
+      const input = latencyInput.parse(body(req));
+      sandbox.latency.set({ mode: input.mode ?? sandbox.latency.mode, seed: input.seed });
+    }
+    if (m === 'GET' || m === 'POST') return json(200, sandbox.latency.describe());
   }
   if (a === 'clock') {
     if (m === 'POST') {

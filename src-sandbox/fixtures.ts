@@ -7,6 +7,8 @@
 import { randomUUID, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { faultSchema } from './faults';
+import { latencySettingSchema } from './latency';
 
 const uuid = z
   .string()
@@ -149,6 +151,10 @@ const service = z.strictObject({
 
 export const fixtureSchema = z.strictObject({
   services: z.array(service).min(1, 'a fixture needs at least one service'),
+  /** Response times: `realistic` (the default) or `none`, optionally with a seed (`latency.ts`). */
+  latency: latencySettingSchema.optional(),
+  /** Faults in force from the start, and again after each reset (`faults.ts`). */
+  faults: z.array(faultSchema).max(100).optional(),
 });
 
 export type Fixture = z.output<typeof fixtureSchema>;

@@ -156,13 +156,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fixturePath = join(options.dataDir, 'fixture.json');
     const secretPath = join(options.dataDir, 'secret');
     if (opened.fresh) {
-      fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()));
+      fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()), new Date(clock.nowMs()));
       await writeFile(fixturePath, JSON.stringify(fixture, null, 2), { mode: 0o600 });
       await writeFile(secretPath, unsubscribeSecret, { mode: 0o600 });
       store.startingFixture = fixture;
       store.loadFixture(fixture);
     } else {
-      fixture = completeFixture(parseFixture(JSON.parse(await readFile(fixturePath, 'utf8')), fixturePath));
+      fixture = completeFixture(
+        parseFixture(JSON.parse(await readFile(fixturePath, 'utf8')), fixturePath),
+        new Date(clock.nowMs()),
+      );
       unsubscribeSecret = (await readFile(secretPath, 'utf8')).trim();
       store.startingFixture = fixture;
       for (const rec of opened.records) store.replay(rec);
@@ -170,7 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await journal.start(() => store.snapshot());
     store.journal = journal;
   } else {
-    fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()));
+    fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()), new Date(clock.nowMs()));
     store.startingFixture = fixture;
     store.loadFixture(fixture);
   }

@@ -25,6 +25,7 @@ import type { Sandbox } from './server';
 import { faultSchema } from './faults';
 import { inboundSmsPayload } from './callbacks';
 import { postNotification } from './routes/post-notification';
+import { inboxChanges, inboxItem, inboxPage, renderedNotification } from './control-inbox';
 
 export { CONTROL_SECRET_HEADER } from './control-access';
 
@@ -38,10 +39,24 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
   },
   {
     method: 'GET',
-    path: '/_sandbox/notifications?service_id=',
-    does: 'every stored notification with its status history',
+    path: '/_sandbox/notifications',
+    does: 'every notification received from any key, newest first: ?recipient, template_id, reference, type, status, key_type, service_id filter; ?page_size (up to 1000) and older_than page; answers a cursor for /changes',
   },
-  { method: 'GET', path: '/_sandbox/notifications/{id}', does: 'one notification with its status history' },
+  {
+    method: 'GET',
+    path: '/_sandbox/notifications/changes?since={cursor}&wait={seconds}',
+    does: 'notifications stored or changed since a cursor (same filters), waiting up to 30 s for one; complete: false means reload',
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/notifications/{id}',
+    does: 'one notification with its whole body and status history',
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/notifications/{id}/rendered',
+    does: 'as the recipient sees it: a text as text/plain, an email as an HTML page, a letter as its PDF',
+  },
   { method: 'POST', path: '/_sandbox/notifications/{id}/status', does: '{"status": "..."} forces a status' },
   {
     method: 'POST',
@@ -134,21 +149,17 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
     await sandbox.reset();
     return json(200, { result: 'reset' });
   }
-  if (a === 'notifications' && m === 'GET' && !b) {
-    const serviceId = req.query.get('service_id');
-    const list = serviceId
-      ? store.allFor(serviceId)
-      : [...store.notifications.values()].sort((x, y) => y.createdAt - x.createdAt);
-    return json(200, { notifications: list.slice(0, 1000).map(inspect) });
-  }
+  if (a === 'notifications' && m === 'GET' && !b) return inboxPage(req, sandbox);
+  if (a === 'notifications' && b === 'changes' && !c && m === 'GET') return inboxChanges(req, sandbox);
   if (a === 'notifications' && b) {
     const n = store.notifications.get(parseUuid(b) ?? '');
     if (!n) return appError(404, 'No such notification (smoke-test recipients are never stored).');
-    if (!c && m === 'GET') return json(200, inspect(n));
+    if (!c && m === 'GET') return json(200, inboxItem(n, sandbox, true));
+    if (c === 'rendered' && m === 'GET') return renderedNotification(n, sandbox);
     if (c === 'status' && m === 'POST') {
       const { status } = statusInput.parse(body(req));
       lifecycle.force(n, status as InternalStatus);
-      return json(200, inspect(n));
+      return json(200, inboxItem(n, sandbox, true));
     }
   }
   if (a === 'services' && b) {
@@ -324,20 +335,4 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
       unsubscribes: store.unsubscribes.map((u) => ({ ...u, at: formatDatetime(u.at) })),
     });
   return appError(404, `No control route ${m} ${req.path}. GET /_sandbox/ lists them.`);
-}
-
-function inspect(n: import('./model').StoredNotification) {
-  return {
-    id: n.id,
-    service_id: n.serviceId,
-    key_type: n.keyType,
-    type: n.type,
-    status: n.status,
-    to: n.to,
-    reference: n.reference,
-    template_id: n.templateId,
-    template_version: n.templateVersion,
-    created_at: formatDatetime(n.createdAt),
-    history: n.history.map((h) => ({ status: h.status, at: formatDatetime(h.at) })),
-  };
 }

@@ -20,6 +20,7 @@ import { defaultFixture } from './default-fixture';
 import { DocumentStore } from './documents';
 import { Faults, injectedError } from './faults';
 import { Latency, type LatencySetting } from './latency';
+import { ChangeFeed } from './change-feed';
 import {
   appError,
   METHOD_NOT_ALLOWED_MESSAGE,
@@ -108,6 +109,8 @@ export interface Sandbox {
   faults: Faults;
   /** Response times in force (`GET /_sandbox/latency` shows them). */
   latency: Latency;
+  /** Each notification stored, changed or removed, for tools that follow them (`control-inbox.ts`). */
+  changes: ChangeFeed;
   /**
    * What start-up recovered from, when the data folder was not closed cleanly (a torn last journal
    * line set aside); null otherwise.
@@ -197,6 +200,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     unsubscribeSecret,
     skewMs: 0,
   };
+  const changes = new ChangeFeed();
+  store.onChange = (id) => (id === null ? changes.reset() : changes.record(id));
   const faults = new Faults();
   const addFixtureFaults = () => {
     for (const f of fixture.faults ?? []) faults.add(f);
@@ -436,6 +441,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closing: Promise<void> | null = null;
   const closeOnce = async () => {
     clearInterval(purgeTimer);
+    changes.close();
     clock.close();
     callbacks.close();
     for (const d of delays) {
@@ -457,6 +463,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ctx,
     faults,
     latency,
+    changes,
     recovery,
     info: () => describe(url, store),
     idle: async () => {

@@ -1,5 +1,6 @@
 /**
- * `npm run sandbox -- [options]`: runs the Notify Sandbox from the command line.
+ * `npm run sandbox -- [options]` (or `npx notify-sandbox` where the package is installed): runs the
+ * Notify Sandbox from the command line.
  */
 import { parseArgs } from 'node:util';
 import { CONTROL_SECRET_HEADER } from './control';
@@ -13,7 +14,8 @@ export const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
 
 export const HELP = `Notify Sandbox: a local GOV.UK Notify API v2 for development and CI.
 
-Usage: npm run sandbox -- [options]
+Usage: npx notify-sandbox [options]     (a project with notify-console installed)
+       npm run sandbox -- [options]    (in the notify-console repository)
 
 Options:
   --port N          Port to listen on (default 6011; 0 picks a free port)
@@ -39,11 +41,12 @@ On start it prints the base URL, each service's API keys and template ids.
 Point any Notify client at the base URL, for example:
   new NotifyClient('http://127.0.0.1:6011', apiKey)
 
-Control API: GET /_sandbox/ lists its routes: info, reset, faults, clock, inbound
-texts, callbacks, keys and templates. It answers local tools, never a web page:
-loopback callers only, Host must be 127.0.0.1, localhost or [::1] with this port,
-requests from a web page (an Origin header) are refused, and calls that change
-something need Content-Type: application/json and a JSON body ({} if nothing else):
+Control API: GET /_sandbox/ lists its routes: info, the inbox of notifications
+received, reset, faults, clock, inbound texts, callbacks, keys and templates. It
+answers local tools, never a web page: loopback callers only, Host must be
+127.0.0.1, localhost or [::1] with this port, requests from a web page (an Origin
+header) are refused, and calls that change something need Content-Type:
+application/json and a JSON body ({} if nothing else):
   curl -X POST -H 'Content-Type: application/json' -d '{}' http://127.0.0.1:6011/_sandbox/reset
 
 Environment:
@@ -189,7 +192,12 @@ function latencyOption(
   return { mode: mode ?? fixtureMode ?? 'realistic', seed };
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+// Run as `node --import tsx src-sandbox/cli.ts` (npm run sandbox). The installed package's
+// `notify-sandbox` (out/kit/cli.js, bundled with this file) calls main() itself.
+const isMain =
+  process.argv[1] &&
+  import.meta.url.endsWith('.ts') &&
+  import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
   main(process.argv.slice(2)).then(
     (code) => {

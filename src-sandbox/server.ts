@@ -121,7 +121,8 @@ export interface Sandbox {
   idle(): Promise<void>;
   /**
    * Back to the starting fixture (same keys); notifications and counters cleared, faults back to the
-   * fixture's, latency back to its starting setting with its streams started again.
+   * fixture's, latency back to its starting setting with its streams started again, the clock's time
+   * scale and skew as at the start.
    */
   reset(): Promise<void>;
   /** Stops the server and writes the data folder's snapshot. Calling it again returns the same promise. */
@@ -479,6 +480,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faults.clear();
       addFixtureFaults();
       latency.restart(startingLatency);
+      // Each test after a reset starts as the first did: the clock's speed and skew as at the start
+      // (simulated time itself only moves forward).
+      clock.setTimeScale(options.timeScale ?? 1);
+      ctx.skewMs = 0;
       ctx.documents.clear();
       // Journaled as a record of its own, so sends that land while the data folder is compacted
       // keep their place after it.

@@ -59,6 +59,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Loaded: a job's time runs from when its worker is ready (tsx takes seconds to load one). */
+  ready: boolean;
   current: Pending | null;
   timer: NodeJS.Timeout | null;
 }
@@ -139,7 +141,7 @@ export class RenderPool {
   /** Ends every worker; jobs still queued or running fail. */
   async close(): Promise<void> {
     for (const pending of this.queue.splice(0)) pending.reject(new Error('render pool closed'));
-    await Promise.all(this.slots.splice(0).map((slot) => this.end(slot, new Error('render pool closed'))));
+    await Promise.all([...this.slots].map((slot) => this.end(slot, new Error('render pool closed'))));
   }
 
   /** Workers alive now (for tests). */
@@ -156,16 +158,23 @@ export class RenderPool {
       }
       const pending = this.queue.shift() as Pending;
       if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
       slot.current = pending;
-      const busy = slot;
-      busy.timer = setTimeout(
-        () =>
-          void this.end(busy, new RenderTimeoutError(`${pending.job.name} took over ${this.timeLimitMs} ms`)),
-        this.timeLimitMs,
-      );
-      busy.timer.unref();
+      if (slot.ready) this.startClock(slot);
       slot.worker.postMessage(pending.job);
     }
+  }
+
+  /** Starts the time limit of a worker's current job. */
+  private startClock(slot: Slot): void {
+    const pending = slot.current;
+    if (!pending) return;
+    slot.timer = setTimeout(
+      () =>
+        void this.end(slot, new RenderTimeoutError(`${pending.job.name} took over ${this.timeLimitMs} ms`)),
+      this.timeLimitMs,
+    );
+    slot.timer.unref();
   }
 
   private spawn(): Slot {
@@ -174,8 +183,13 @@ export class RenderPool {
       ? new Worker(tsxBootstrap(this.workerUrl), { eval: true, resourceLimits })
       : new Worker(this.workerUrl, { resourceLimits });
     worker.unref();
-    const slot: Slot = { worker, current: null, timer: null };
-    worker.on('message', (reply: RenderReply) => {
+    const slot: Slot = { worker, ready: false, current: null, timer: null };
+    worker.on('message', (reply: RenderReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.startClock(slot);
+        return;
+      }
       const pending = slot.current;
       if (!pending || pending.job.id !== reply.id) return;
       slot.current = null;

@@ -1,6 +1,7 @@
 /**
  * A worker of the render pool (render-pool.ts): runs shared template and address rules on large
- * inputs, one job at a time, and answers each with its result or the error's message.
+ * inputs, one job at a time, and answers each with its result or the error's message. It says when it
+ * is ready, so that the time a job may take does not include loading the worker.
  */
 import { parentPort } from 'node:worker_threads';
 import { runRenderTask, type RenderJob, type RenderReply } from './render-tasks';
@@ -14,3 +15,4 @@ parentPort?.on('message', (job: RenderJob) => {
   }
   parentPort?.postMessage(reply);
 });
+parentPort?.postMessage({ ready: true });

@@ -4,7 +4,7 @@
  *
  * The rules are linear, but a single pass over a 12 MB personalisation value still takes from a few
  * hundred milliseconds (an SMS, an email's HTML) to seconds (thousands of paragraphs of Markdown, or
- * of QR codes); Markdown also has inputs that Notify's own parser takes quadratic time on. Inputs of
+ * of QR codes); Markdown nested too deep reads the text once per level. Inputs of
  * fewer than {@link LARGE_INPUT_CHARS} characters, which is every ordinary send, are rendered in the
  * sandbox's own thread as before (a worker round trip would only add latency); larger ones go to a
  * worker. A worker that takes longer than the time limit is ended and the request fails with a 500

@@ -7,10 +7,12 @@ import {
   BLOCK,
   BLOCK_CODE_LEADING_RE,
   BLOCK_QUOTE_LEADING_RE,
+  FENCE_CLOSE_RE,
   keyify,
   LIST_BULLET_RE,
   LIST_ITEM_RE,
   LOOSE_RE,
+  PARAGRAPH_WITHOUT_FENCES,
   S,
 } from './markdown-grammar';
 
@@ -129,25 +131,61 @@ export function rstripNewlines(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+/**
+ * Lists, inset text and footnotes nested deeper than this are refused. Notify's mistune recurses once
+ * per level and fails at Python's recursion limit a few hundred levels down (a 500); each level reads
+ * the rest of the text again, so without a limit a text of one-character bullets took time growing
+ * with the square of its length, then overflowed the stack.
+ */
+export const MAX_NESTING = 50;
+
+/** Markdown nested deeper than {@link MAX_NESTING}. */
+export class MarkdownNestingError extends Error {
+  constructor() {
+    super(`Markdown nested more than ${MAX_NESTING} levels deep`);
+    this.name = 'MarkdownNestingError';
+  }
+}
+
 export class BlockLexer {
   tokens: Token[] = [];
+  private depth = 0;
   defLinks = new Map<string, LinkDefinition>();
   defFootnotes = new Map<string, number>();
 
   parse(input: string, rules: readonly BlockRule[] = DEFAULT_RULES): Token[] {
-    let text = rstripNewlines(input);
+    if (this.depth >= MAX_NESTING) throw new MarkdownNestingError();
+    this.depth++;
+    try {
+      this.lex(rstripNewlines(input), rules);
+    } finally {
+      this.depth--;
+    }
+    return this.tokens;
+  }
+
+  private lex(input: string, rules: readonly BlockRule[]): void {
+    // Where the last closing fence is: a fenced block, or the paragraph rule's check for one at each
+    // line, would otherwise read to the end of the text at each line when none closes.
+    let lastFenceClose = -1;
+    for (const close of input.matchAll(FENCE_CLOSE_RE)) lastFenceClose = close.index;
+    let text = input;
+    let offset = 0;
     outer: while (text) {
+      const fenceMayClose = lastFenceClose > offset;
       for (const rule of rules) {
-        const m = BLOCK[rule].exec(text);
+        if (rule === 'fences' && !fenceMayClose) continue;
+        const pattern = rule === 'paragraph' && !fenceMayClose ? PARAGRAPH_WITHOUT_FENCES : BLOCK[rule];
+        const m = pattern.exec(text);
         if (!m) continue;
         this.handle(rule, m);
+        offset += m[0].length;
         text = text.slice(m[0].length);
         continue outer;
       }
       // mistune raises here; the `text` rule makes it unreachable for non-empty input.
       throw new Error(`Infinite loop at: ${text.slice(0, 40)}`);
     }
-    return this.tokens;
   }
 
   private handle(rule: BlockRule, m: RegExpExecArray): void {

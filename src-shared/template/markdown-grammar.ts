@@ -28,6 +28,33 @@ const DEF_FOOTNOTES_NC = `\\[\\^(?:[^\\]]+)\\]: *(?:[^\\n]*(?:\\n+|$)(?: {1,}[^\
 
 const re = (source: string): RegExp => new RegExp(`^(?:${source})`, 'u');
 
+/**
+ * mistune's paragraph rule. Built by mistune from the *original* grammar (`>` quotes, `* + -` bullets needing a space)
+ * before notifications-utils patched it. Inside this negative lookahead only *whether* each
+ * alternative matches counts, so three are reduced to equivalent prefixes (avoiding a scan to
+ * the end of the text per line): the list one always finds its `\s*$` ending once a character
+ * follows `marker `; the quote and footnote ones can repeat zero times. The list alternative's
+ * `\1` had been renumbered to `\3`, a group that never participates, so it drops out. Its marker
+ * is mistune's `(?=[*+-]|\d+\.)([*+-])?(?:\d+\.)?` then a space, so `-1. ` and `*2. ` also end a
+ * paragraph (and then start a `-` or `*` bullet list).
+ *
+ * `fences: false` leaves the fenced-code alternative out: the block lexer uses that version when no
+ * closing fence follows, where the alternative cannot match but would read to the end of the text at
+ * each line (see BlockLexer.parse).
+ */
+function paragraphRule(fences: boolean): RegExp {
+  return re(
+    `((?:[^\\n]+\\n?(?!` +
+      (fences ? ` *(\`{3,}|~{3,}) *(?:${NS}+)? *\\n(?:[\\s\\S]+?)${S}*\\2 *(?:\\n+|$)|` : '') +
+      ` *(?=[*+-]|${D}+\\.)[*+-]?(?:${D}+\\.)? [\\s\\S]` +
+      `| {0,3}[-*_](?: *[-*_]){2,} *(?:\\n+|$)` +
+      `| *(?:#{1,6}) *(?:[^\\n]+?) *#* *(?:\\n+|$)` +
+      `|(?:[^\\n]+)\\n *(?:=|-)+ *(?:\\n+|$)` +
+      `| *>[^\\n]` +
+      `|${DEF_LINKS_NC}|\\[\\^(?:[^\\]]+)\\]: *[^\\n]*(?:\\n|$)|<${BLOCK_TAG}))+)\\n*`,
+  );
+}
+
 export const BLOCK = {
   newline: /^\n+/,
   blockCode: /^(?: {4}[^\n]+\n*)+/,
@@ -44,32 +71,25 @@ export const BLOCK = {
   ),
   defLinks: re(DEF_LINKS),
   defFootnotes: re(DEF_FOOTNOTES),
-  // Built by mistune from the *original* grammar (`>` quotes, `* + -` bullets needing a space)
-  // before notifications-utils patched it. Inside this negative lookahead only *whether* each
-  // alternative matches counts, so three are reduced to equivalent prefixes (avoiding a scan to
-  // the end of the text per line): the list one always finds its `\s*$` ending once a character
-  // follows `marker `; the quote and footnote ones can repeat zero times. The list alternative's
-  // `\1` had been renumbered to `\3`, a group that never participates, so it drops out. Its marker
-  // is mistune's `(?=[*+-]|\d+\.)([*+-])?(?:\d+\.)?` then a space, so `-1. ` and `*2. ` also end a
-  // paragraph (and then start a `-` or `*` bullet list).
-  paragraph: re(
-    `((?:[^\\n]+\\n?(?!` +
-      ` *(\`{3,}|~{3,}) *(?:${NS}+)? *\\n(?:[\\s\\S]+?)${S}*\\2 *(?:\\n+|$)` +
-      `| *(?=[*+-]|${D}+\\.)[*+-]?(?:${D}+\\.)? [\\s\\S]` +
-      `| {0,3}[-*_](?: *[-*_]){2,} *(?:\\n+|$)` +
-      `| *(?:#{1,6}) *(?:[^\\n]+?) *#* *(?:\\n+|$)` +
-      `|(?:[^\\n]+)\\n *(?:=|-)+ *(?:\\n+|$)` +
-      `| *>[^\\n]` +
-      `|${DEF_LINKS_NC}|\\[\\^(?:[^\\]]+)\\]: *[^\\n]*(?:\\n|$)|<${BLOCK_TAG}))+)\\n*`,
-  ),
+  paragraph: paragraphRule(true),
   blockHtml: re(
     ` *(?:<!--[\\s\\S]*?-->|<(${BLOCK_TAG})((?:${VALID_ATTR})*?)>([\\s\\S]*?)<\\/\\1>|<${BLOCK_TAG}(?:${VALID_ATTR})*?${S}*\\/?>)` +
       ` *(?:\\n{2,}|${S}*$)`,
   ),
   table: /^ *\|([^\n]+)\n *\|( *[-:]+[-| :]*)\n((?: *\|[^\n]*(?:\n|$))*)\n*/,
-  nptable: re(`( *${NS}[^\\n]*\\|[^\\n]*)\\n *([-:]+ *\\|[-| :]*)\\n((?:[^\\n]*\\|[^\\n]*(?:\\n|$))*)\\n*`),
+  // mistune's `( *\S[^\n]*\|[^\n]*)\n` as a lookahead for the `|`: the same line, read once rather
+  // than once for each `|` in it.
+  nptable: re(
+    `( *${NS}(?=[^\\n]*\\|)[^\\n]*)\\n *([-:]+ *\\|[-| :]*)\\n((?:[^\\n]*\\|[^\\n]*(?:\\n|$))*)\\n*`,
+  ),
   text: /^[^\n]+/,
 };
+
+/** The paragraph rule where no fenced code block can close (see {@link paragraphRule}). */
+export const PARAGRAPH_WITHOUT_FENCES = paragraphRule(false);
+
+/** What every closing fence ends with (mistune's `\\1 *(?:\\n+|$)` for a fence of three or more). */
+export const FENCE_CLOSE_RE = /(?:```|~~~) *(?:\n|$)/g;
 
 export const LIST_ITEM_RE = new RegExp(
   `(?<![^\\n])(( *)(?:[•*-]|${D}+\\.)[^\\n]*(?:\\n(?!\\2(?:[•*-]|${D}+\\.))[^\\n]*)*)`,
@@ -118,7 +138,7 @@ export const INLINE = {
   ),
   reflink: re(`!?\\[((?:\\[[^^\\]]*\\]|[^[\\]]|\\](?=[^[]*\\]))*)\\]${S}*\\[([^^\\]]*)\\]`),
   nolink: /^!?\[((?:\[[^\]]*\]|[^[\]])*)\]/,
-  // hard_wrap=True versions.
-  linebreak: re(` *\\n(?!${S}*$)`),
+  // hard_wrap=True's ` *\n(?!\s*$)`: the lexer checks the lookahead (Lookahead.onlySpaceAfter).
+  linebreak: /^ *\n/,
   text: /^[\s\S]+?(?=[\\<![_*`~]|https?:\/\/| *\n|$)/,
 };

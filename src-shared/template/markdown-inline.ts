@@ -5,8 +5,9 @@
 
 import { rstripNewlines, type LinkDefinition } from './markdown-block';
 import { INLINE, keyify } from './markdown-grammar';
+import { Lookahead, type InlineMatch } from './markdown-lookahead';
 
-type InlineRule =
+export type InlineRule =
   | 'escape'
   | 'inlineHtml'
   | 'autolink'
@@ -73,15 +74,20 @@ export class InlineLexer {
 
   output(input: string): string {
     let text = rstripNewlines(input);
+    const ahead = new Lookahead(text);
+    let offset = 0;
     let output = '';
     outer: while (text) {
       for (const rule of INLINE_RULES) {
         if (rule === 'footnote' && this.inFootnote) continue;
-        const m = INLINE[rule].exec(text);
+        if (!ahead.mayMatch(rule, offset)) continue;
+        const m = rule === 'text' ? ahead.text(text, offset) : INLINE[rule].exec(text);
         if (!m) continue;
+        if (rule === 'linebreak' && ahead.onlySpaceAfter(offset + m[0].length)) continue;
         const out = this.handle(rule, m);
         if (out === null) continue;
         output += out;
+        offset += m[0].length;
         text = text.slice(m[0].length);
         continue outer;
       }
@@ -90,7 +96,7 @@ export class InlineLexer {
     return output;
   }
 
-  private handle(rule: InlineRule, m: RegExpExecArray): string | null {
+  private handle(rule: InlineRule, m: InlineMatch | RegExpExecArray): string | null {
     const r = this.renderer;
     switch (rule) {
       case 'escape':

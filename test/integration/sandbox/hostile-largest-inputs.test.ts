@@ -310,6 +310,22 @@ describe('the largest inputs whose work is the shared rules’', () => {
     await expectPrompt('POST preview, email');
   }, 120_000);
 
+  it('POST preview: 2 MB of each kind of Markdown that was read in quadratic time', async () => {
+    // Each held a worker for minutes (the first for hours) before Markdown was made linear.
+    for (const unit of ['[a](b "', '~~~ a\n', '[', '|', 'a\n\u2000\n']) {
+      const body = unit.repeat(Math.ceil(2_000_000 / unit.length));
+      const preview = await post(`/v2/template/${T.emptyEmail}/preview`, { personalisation: { body } });
+      expect(preview.status, JSON.stringify(unit)).toBe(200);
+      expect(preview.json.html.length, JSON.stringify(unit)).toBeGreaterThan(1_000_000);
+    }
+    // Nested past Notify's own parser's recursion limit: refused, as Notify fails.
+    const deep = await post(`/v2/template/${T.emptyEmail}/preview`, {
+      personalisation: { body: `${'-'.repeat(2_000_000)}x` },
+    });
+    expect(deep.status).toBe(500);
+    await expectPrompt('POST preview, hostile Markdown');
+  }, 120_000);
+
   it('POST letter: 12 MB of QR-code paragraphs', async () => {
     const body = padTo(
       { template_id: T.letter, personalisation: { ...ADDRESS, team: 'y' } },

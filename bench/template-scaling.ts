@@ -61,7 +61,7 @@ export async function benchTemplate(): Promise<string[]> {
       const once = best(() => rule(small));
       const twice = best(() => rule(large));
       lines.push(
-        `| ${name} | ${JSON.stringify(unit)} | ${once.toFixed(1)} | ${twice.toFixed(1)} | ${(twice / Math.max(once, 0.1)).toFixed(2)} |`,
+        `| ${name} | ${JSON.stringify(unit).replaceAll('|', '\\|')} | ${once.toFixed(1)} | ${twice.toFixed(1)} | ${(twice / Math.max(once, 0.1)).toFixed(2)} |`,
       );
     }
   }

@@ -10,6 +10,7 @@ import { benchBulk } from './bulk';
 import { benchClient } from './client-vs-node-client';
 import { benchSandbox } from './sandbox-throughput';
 import { benchWrk } from './wrk';
+import { benchTemplate } from './template-scaling';
 
 const benches: Record<string, () => Promise<string[]>> = {
   sandbox: benchSandbox,
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   archive: benchArchive,
   bulk: benchBulk,
   wrk: benchWrk,
+  template: benchTemplate,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,7 +4,7 @@
  * Field names follow Notify's own (snake_case, `restricted` for trial mode, `normal` for live keys) so
  * a fixture reads like the admin site's settings. Parsed with zod so a bad file gets a precise error.
  */
-import { randomUUID, randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { faultSchema } from './faults';
@@ -302,9 +302,4 @@ export function completeFixture(fixture: Fixture, startedAt: Date = new Date()):
     if (inbound && s.inbound_number === null) s.inbound_number = inbound.sms_sender;
   }
   return copy;
-}
-
-/** A random bearer token for generated callback settings. */
-export function randomToken(): string {
-  return randomBytes(24).toString('base64url');
 }

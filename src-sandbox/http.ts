@@ -78,10 +78,6 @@ export function v2Error(status: number, errors: V2ErrorEntry[]): SandboxResponse
   return json(status, { status_code: status, errors });
 }
 
-export function v2ErrorOne(status: number, error: string, message: string): SandboxResponse {
-  return v2Error(status, [{ error, message }]);
-}
-
 /** A v2 error raised from deep inside a route; the dispatcher turns it into the envelope. */
 export class V2Error extends Error {
   constructor(

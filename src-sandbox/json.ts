@@ -93,11 +93,6 @@ export function formatDatetime(micros: number): string {
   return `${iso.slice(0, 19)}.${frac}Z`;
 }
 
-/** The same format from a Date (microseconds zero-filled). */
-export function formatDate(date: Date): string {
-  return formatDatetime(date.getTime() * 1000);
-}
-
 const INT16_RE = /^\s*\+?(?:0[xX]_?)?([0-9a-fA-F](?:_?[0-9a-fA-F])*)\s*$/;
 
 /**

@@ -28,8 +28,6 @@ const cursor = z
   .regex(/^\d{1,16}:\d{1,16}$/, 'is not a cursor the archive gave');
 
 export const ARCHIVE_MAX_PAGE = 200;
-/** Notifications in one export answer: about 2 MB of CSV for typical texts and emails. */
-export const ARCHIVE_EXPORT_PAGE = 2000;
 
 export const archiveSearchInput = z.strictObject({
   /** A phone number, email address or postcode, normalised as Notify does; exact match. */

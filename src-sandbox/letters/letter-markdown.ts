@@ -68,17 +68,43 @@ export function letterBlocks(source: string): Generator<LetterBlock> {
   if (text.includes('\r')) text = text.replace(/\r\n|\r/g, '\n');
   if (text.includes('\u2424')) text = text.replace(/\u2424/g, '\n');
   if (text.includes('\t')) text = text.replace(/\t/g, '    ');
-  // Whitespace-only lines count as blank.
-  return parseBlocks(
-    text.split('\n').map((line) => (line === '' || !BLANK.test(line) ? line : '')),
-    false,
-  );
+  return parseBlocks(new LazyLines(text), false);
 }
 
-function* parseBlocks(lines: string[], inListItem: boolean): Generator<LetterBlock> {
+/** The lines of a text, or of part of one: an array, or {@link LazyLines}. */
+type Lines = Pick<string[], 'at' | 'slice'>;
+
+/**
+ * A text's lines, split as they are read: layout stops at Notify's page limit, so splitting a 12 MB
+ * body into millions of lines up front (a second of the event loop) is work no letter needs.
+ * Whitespace-only lines count as blank (are empty).
+ */
+class LazyLines implements Lines {
+  private readonly lines: string[] = [];
+  /** Where the next line starts in the text; -1 once the last line is read. */
+  private next = 0;
+
+  constructor(private readonly text: string) {}
+
+  at(index: number): string | undefined {
+    while (this.lines.length <= index && this.next !== -1) {
+      const end = this.text.indexOf('\n', this.next);
+      const line = this.text.slice(this.next, end === -1 ? undefined : end);
+      this.lines.push(line === '' || !BLANK.test(line) ? line : '');
+      this.next = end === -1 ? -1 : end + 1;
+    }
+    return this.lines[index];
+  }
+
+  slice(start?: number, end?: number): string[] {
+    this.at(end === undefined ? Infinity : end - 1);
+    return this.lines.slice(start, end);
+  }
+}
+
+function* parseBlocks(lines: Lines, inListItem: boolean): Generator<LetterBlock> {
   let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] ?? '';
+  for (let line = lines.at(i); line !== undefined; line = lines.at(i)) {
     if (line === '') {
       i++;
       continue;
@@ -95,7 +121,7 @@ function* parseBlocks(lines: string[], inListItem: boolean): Generator<LetterBlo
       i++;
       continue;
     }
-    const next = lines[i + 1];
+    const next = lines.at(i + 1);
     if (next !== undefined && SETEXT_UNDERLINE.test(next)) {
       yield next.trim().startsWith('=') ? { type: 'heading', lines: parseInline(line) } : paragraphOrQr(line);
       i += 2;
@@ -134,48 +160,45 @@ function paragraphOrQr(raw: string): LetterBlock {
  */
 export const BLOCK_LINE_LIMIT = 20_000;
 
-function paragraphEnd(lines: string[], start: number): number {
+function paragraphEnd(lines: Lines, start: number): number {
   let j = start + 1;
-  const limit = Math.min(lines.length, start + BLOCK_LINE_LIMIT);
-  while (j < limit) {
-    const line = lines[j] ?? '';
+  const limit = start + BLOCK_LINE_LIMIT;
+  for (let line = lines.at(j); line !== undefined && j < limit; line = lines.at(++j)) {
     if (line === '') break;
     if (
       HRULE.test(line) ||
       HEADING.test(line) ||
       BLOCK_QUOTE.test(line) ||
       LIST_INTERRUPTS_PARAGRAPH.test(line) ||
-      SETEXT_UNDERLINE.test(lines[j + 1] ?? 'x')
+      SETEXT_UNDERLINE.test(lines.at(j + 1) ?? 'x')
     ) {
       break;
     }
-    j++;
   }
   return j;
 }
 
 /** Inside a list item, text runs until a blank line or a nested list. */
-function textEnd(lines: string[], start: number): number {
+function textEnd(lines: Lines, start: number): number {
   let j = start + 1;
-  const limit = Math.min(lines.length, start + BLOCK_LINE_LIMIT);
-  while (j < limit) {
-    const line = lines[j] ?? '';
+  const limit = start + BLOCK_LINE_LIMIT;
+  for (let line = lines.at(j); line !== undefined && j < limit; line = lines.at(++j)) {
     if (line === '' || HRULE.test(line) || LIST_START.test(line) || BLOCK_QUOTE.test(line)) break;
-    if (SETEXT_UNDERLINE.test(lines[j + 1] ?? 'x')) break;
-    j++;
+    if (SETEXT_UNDERLINE.test(lines.at(j + 1) ?? 'x')) break;
   }
   return j;
 }
 
-function blockQuoteEnd(lines: string[], start: number): number {
+function blockQuoteEnd(lines: Lines, start: number): number {
   let j = start;
   for (;;) {
     j++;
     if (j - start > BLOCK_LINE_LIMIT) return j;
-    while (j < lines.length && lines[j] !== '') j++;
+    while ((lines.at(j) ?? '') !== '') j++;
     let k = j;
-    while (k < lines.length && lines[k] === '') k++;
-    if (k < lines.length && BLOCK_QUOTE.test(lines[k] ?? '')) {
+    while (lines.at(k) === '') k++;
+    const after = lines.at(k);
+    if (after !== undefined && BLOCK_QUOTE.test(after)) {
       j = k;
       continue;
     }
@@ -183,23 +206,22 @@ function blockQuoteEnd(lines: string[], start: number): number {
   }
 }
 
-function listEnd(lines: string[], start: number): number {
-  const indent = LIST_START.exec(lines[start] ?? '')?.[1] ?? '';
+function listEnd(lines: Lines, start: number): number {
+  const indent = LIST_START.exec(lines.at(start) ?? '')?.[1] ?? '';
   const sameLevelItem = new RegExp(`^${indent}(?:[•*-]|\\d+\\.) `);
   const hrule = new RegExp(`^(?:${indent})?(?:[-*_] *){3,}$`);
   let j = start + 1;
-  while (j < lines.length) {
+  for (let line = lines.at(j); line !== undefined; line = lines.at(j)) {
     if (j - start >= BLOCK_LINE_LIMIT) return j;
-    const line = lines[j] ?? '';
     if (line !== '') {
       if (hrule.test(line)) return j;
       j++;
       continue;
     }
     let k = j;
-    while (k < lines.length && lines[k] === '') k++;
-    if (k >= lines.length) return j;
-    const after = lines[k] ?? '';
+    while (lines.at(k) === '') k++;
+    const after = lines.at(k);
+    if (after === undefined) return j;
     if (hrule.test(after)) return j;
     // Two or more blank lines always end the list; one ends it unless an item or indented text follows.
     if (k - j >= 2 || !(after.startsWith(' ') || sameLevelItem.test(after))) return j;

@@ -3,16 +3,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  isMessageEmpty,
-  letterQrCodesForTemplate,
   missingPersonalisation,
-  renderEmailBody,
-  renderEmailSubject,
-  renderLetterBody,
-  renderLetterSubject,
-  renderSmsUnsanitised,
   sanitiseContentValue,
-  smsMessageInfo,
   type Personalisation,
 } from '../../src-shared/template';
 import {
@@ -24,7 +16,6 @@ import {
 } from '../../src-shared/recipients/phone-number';
 import { validateEmailAddress } from '../../src-shared/recipients/email-address';
 import { allowedToSendTo, isSimulatedRecipient } from '../../src-shared/recipients/format-recipient';
-import { validatePostalAddress } from '../../src-shared/recipients/postal-address';
 import type { TemplateType } from '../../src-shared/statuses';
 import type { AuthContext } from '../auth';
 import type { SandboxContext } from '../context';
@@ -50,6 +41,7 @@ import {
   withMessage,
   type ObjectSchema,
 } from '../schema';
+import { renderShared } from '../render-pool';
 import { templateVersion } from './template-views';
 
 const NOTIFY_EMAIL_DOMAIN = 'notifications.service.gov.uk';
@@ -237,25 +229,29 @@ export async function postNotification(
   const stringValues = stringifyFileless(personalisation);
   if (type === 'letter') {
     // `has_qr_code_with_too_much_data`: the content and values escaped separately, before any typography.
-    for (const qr of letterQrCodesForTemplate(version.content, stringValues)) {
-      if (qr.numBytes > QR_MAX_BYTES) {
-        throw new V2Error(400, [
-          {
-            error: 'ValidationError',
-            message: 'Cannot create a usable QR code - the link is too long',
-            data: qr.data,
-            num_bytes: qr.numBytes,
-            max_bytes: QR_MAX_BYTES,
-          },
-        ]);
-      }
+    const qr = await renderShared('oversizedQrCode', version.content, stringValues, QR_MAX_BYTES);
+    if (qr) {
+      throw new V2Error(400, [
+        {
+          error: 'ValidationError',
+          message: 'Cannot create a usable QR code - the link is too long',
+          data: qr.data,
+          num_bytes: qr.numBytes,
+          max_bytes: QR_MAX_BYTES,
+        },
+      ]);
     }
   }
   const missing = missingPersonalisation(parts, personalisation);
   if (missing.length) throw badRequest(`Missing personalisation: ${missing.join(', ')}`);
   // SMS: the unsanitised text decides emptiness here and the counts later (same values: no files).
-  const smsUnsanitised = type === 'sms' ? renderSmsUnsanitised(version.content, stringValues) : undefined;
-  if (smsUnsanitised !== undefined ? smsUnsanitised === '' : isMessageEmpty(parts, stringValues))
+  const smsUnsanitised =
+    type === 'sms' ? await renderShared('renderSmsUnsanitised', version.content, stringValues) : undefined;
+  if (
+    smsUnsanitised !== undefined
+      ? smsUnsanitised === ''
+      : await renderShared('isMessageEmpty', parts, stringValues)
+  )
     throw badRequest('Your message is empty.');
   const fileKeys = Object.keys(personalisation).filter((k) => isFileObject(personalisation[k]));
   if (fileKeys.length && type !== 'email') throw badRequest('Can only send a file by email');
@@ -324,7 +320,8 @@ export async function postNotification(
   let subject: string | null = null;
   let fragments = 0;
   if (type === 'sms') {
-    const info = smsMessageInfo(
+    const info = await renderShared(
+      'smsMessageInfo',
       version.content,
       values,
       service.prefix_sms ? service.name : null,
@@ -337,8 +334,8 @@ export async function postNotification(
       );
     fragments = info.fragmentCount;
   } else {
-    bodyText = renderEmailBody(version.content, values);
-    subject = renderEmailSubject(version.subject ?? '', values);
+    bodyText = await renderShared('renderEmailBody', version.content, values);
+    subject = await renderShared('renderEmailSubject', version.subject ?? '', values);
     const bytes = Buffer.byteLength(bodyText, 'utf8');
     if (bytes > EMAIL_BYTE_LIMIT)
       throw badRequest(
@@ -441,14 +438,13 @@ async function createLetter(
     throw V2Error.one(403, 'BadRequestError', 'Cannot send letters with a team api key');
   if (service.restricted && key.keyType !== 'test')
     throw V2Error.one(403, 'BadRequestError', 'Cannot send letters when service is in trial mode');
-  checkAddressLineLengths(personalisation);
-  const address = validatePostalAddress(personalisation, {
+  const address = await renderShared('validatePostalAddress', personalisation, {
     allowInternational: service.permissions.includes('international_letters'),
   });
   if (!address.ok) throw validationError([address.message]);
   const values = stringifyFileless(personalisation);
-  const body = renderLetterBody(version.content, values);
-  const subject = renderLetterSubject(version.subject ?? '', values);
+  const body = await renderShared('renderLetterBody', version.content, values);
+  const subject = await renderShared('renderLetterSubject', version.subject ?? '', values);
   const postage: Postage = address.postage ?? version.postage ?? 'second';
   const id = randomUUID();
   const n: StoredNotification = {
@@ -478,13 +474,15 @@ async function createLetter(
     history: [],
   };
   n.history.push({ status: n.status, at: n.createdAt });
+  const contactBlock = version.letter_contact_block
+    ? await renderShared('renderLetterBody', version.letter_contact_block, values)
+    : null;
+  const heading = await renderShared('renderLetterBody', version.subject ?? '', values);
   await ctx.store.addNotification(n);
   ctx.lifecycle.startLetter(n, {
-    addressLines: address.lines,
-    contactBlock: version.letter_contact_block
-      ? renderLetterBody(version.letter_contact_block, values)
-      : null,
-    subject: renderLetterBody(version.subject ?? '', values),
+    addressLines: address.lines.map((line) => line.slice(0, PRINTED_ADDRESS_LINE_CHARS)),
+    contactBlock,
+    subject: heading,
     body,
     serviceName: service.name,
   });
@@ -495,24 +493,11 @@ async function createLetter(
 }
 
 /**
- * The Notify Sandbox's own limit on a letter's address lines (Notify has none: it prints what fits the
- * 85 mm address window, about 45 capitals). Address checks read each line whole, so an unbounded line
- * would hold up every other request while they do.
+ * Characters of each address line handed to the letter's layout. An address line may be megabytes long
+ * (Notify has no limit, and prints only what fits the 85 mm window: a few hundred of the narrowest
+ * character at most), and lines are already normalised, so the layout gets only their start.
  */
-export const SANDBOX_MAX_ADDRESS_LINE = 10_000;
-const ADDRESS_KEYS = [1, 2, 3, 4, 5, 6, 7].map((i) => `address_line_${i}`).concat('postcode');
-
-function checkAddressLineLengths(personalisation: Personalisation): void {
-  for (const key of ADDRESS_KEYS) {
-    if (!Object.hasOwn(personalisation, key)) continue;
-    const value = personalisation[key];
-    const length = typeof value === 'string' ? value.length : (JSON.stringify(value)?.length ?? 0);
-    if (length > SANDBOX_MAX_ADDRESS_LINE)
-      throw validationError([
-        `${key} is longer than the ${SANDBOX_MAX_ADDRESS_LINE} characters the Notify Sandbox accepts in an address line`,
-      ]);
-  }
-}
+const PRINTED_ADDRESS_LINE_CHARS = 10_000;
 
 /** `line_1`…`line_6` and `postcode` as GET shows them: personalisation keys matched case-insensitively. */
 function letterAddressFields(p: Personalisation): { lines: (string | null)[]; postcode: string | null } {

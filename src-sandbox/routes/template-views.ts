@@ -1,20 +1,12 @@
 /**
  * GET /v2/template/{id}[/version/{v}], GET /v2/templates, POST /v2/template/{id}/preview (§4.8–4.10).
  */
-import {
-  renderEmailBody,
-  renderEmailHtml,
-  renderEmailSubject,
-  renderLetterBody,
-  renderLetterSubject,
-  renderSmsBody,
-  missingPersonalisation,
-  templatePlaceholders,
-} from '../../src-shared/template';
+import { missingPersonalisation, templatePlaceholders } from '../../src-shared/template';
 import type { V2Handler } from '../context';
 import { badRequest, json, parseJsonBody, V2Error, validationError, firstValues } from '../http';
 import { formatDatetime, parseUuid, pyRepr } from '../json';
 import type { Template } from '../model';
+import { renderShared } from '../render-pool';
 import { oneOf, typed, validateObject } from '../schema';
 
 type Version = Template['versions'][number];
@@ -101,7 +93,7 @@ export const getTemplates: V2Handler = (req, ctx, auth) => {
   return json(200, { templates });
 };
 
-export const previewTemplate: V2Handler = (req, ctx, auth, params) => {
+export const previewTemplate: V2Handler = async (req, ctx, auth, params) => {
   // An empty body is `{}`; otherwise `get_valid_json()`, where anything Python counts as false is `{}` too.
   const body: unknown = req.body.length > 0 ? parseJsonBody(req.body) : {};
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -135,14 +127,14 @@ export const previewTemplate: V2Handler = (req, ctx, auth, params) => {
   let bodyText: string;
   let subject: string | null = null;
   let html: string | null = null;
-  if (t.type === 'sms') bodyText = renderSmsBody(v.content, personalisation);
+  if (t.type === 'sms') bodyText = await renderShared('renderSmsBody', v.content, personalisation);
   else if (t.type === 'email') {
-    bodyText = renderEmailBody(v.content, personalisation);
-    subject = renderEmailSubject(v.subject ?? '', personalisation);
-    html = renderEmailHtml(v.content, personalisation);
+    bodyText = await renderShared('renderEmailBody', v.content, personalisation);
+    subject = await renderShared('renderEmailSubject', v.subject ?? '', personalisation);
+    html = await renderShared('renderEmailHtml', v.content, personalisation);
   } else {
-    bodyText = renderLetterBody(v.content, personalisation);
-    subject = renderLetterSubject(v.subject ?? '', personalisation);
+    bodyText = await renderShared('renderLetterBody', v.content, personalisation);
+    subject = await renderShared('renderLetterSubject', v.subject ?? '', personalisation);
   }
   return json(200, {
     body: bodyText,

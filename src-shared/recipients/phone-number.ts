@@ -17,6 +17,7 @@ import { sanitiseAscii } from '../template/sanitise-text';
 import { INTERNATIONAL_BILLING_RATES, RATE_MULTIPLIER_OVERRIDES } from './billing-rates-data';
 import type { BillingRateRow } from './billing-rates-data';
 import { UK, countryNameForRegion } from './countries';
+import { numberTypeAndValidity } from './phone-number-type';
 import { ALL_WHITESPACE } from './text';
 
 /** UTILS `InvalidPhoneError.Codes` that the API can produce. */
@@ -236,8 +237,8 @@ function parseOnce(value: string): Result<Parsed> {
       return { ok: false, code: codeForPossibility(reason) };
     }
   }
-  const type = number.getType();
-  if (!(type !== undefined && ALLOWED_TYPES.has(type) && number.isValid()) && !isTvNumber(number)) {
+  const { type, valid } = numberTypeAndValidity(number);
+  if (!(type !== undefined && ALLOWED_TYPES.has(type) && valid) && !isTvNumber(number)) {
     return { ok: false, code: 'INVALID_NUMBER' };
   }
   return { ok: true, value: { number, type: type ?? null } };

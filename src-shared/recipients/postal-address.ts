@@ -5,6 +5,7 @@
 
 import { UK, findCountry, postageZone } from './countries';
 import { UK_POSTCODE_ZONES } from './countries-data';
+import { StringBuilder } from '../template/string-builder';
 import { PY_WHITESPACE_CLASS, linesWithNormalisedWhitespace, removeWhitespace } from './text';
 
 /** A valid address, normalised as Notify prints it. */
@@ -62,13 +63,29 @@ const POSTCODE_PATTERN = new RegExp(
   `^(?:${UK_POSTCODE_ZONES.join('|')})[0-9][0-9A-Z]?[0-9][A-BD-HJLNP-UW-Z]{2}$`,
 );
 const WHITESPACE_BEFORE_PUNCTUATION = /[ \t]+([,.])/g;
-const TRAILING_SPACE_OR_COMMA = /[ ,]+$/;
+const SPACE_THEN_PUNCTUATION = /[ \t][,.]/;
 const BFPO_LINE = new RegExp(
   `^[${PY_WHITESPACE_CLASS}]*bfpo[${PY_WHITESPACE_CLASS}]*(?:c\\/o)?(?:[${PY_WHITESPACE_CLASS}]*(\\p{Nd}+))?[${PY_WHITESPACE_CLASS}]*$`,
   'u',
 );
 const NO_FIXED_ABODE = /no fixed (abode|address)/i;
+const ASCII_DIGITS = /^[0-9]+$/;
 const ALPHANUMERIC = /[a-zA-Z0-9]/;
+
+/**
+ * `line.rstrip(" ,")`, without a regex: `/[ ,]+$/` retries from every space or comma in a line of
+ * them, which is quadratic.
+ */
+function stripTrailingSpacesAndCommas(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x2c)) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** `re.sub(r"[ \t]+([,.])", r"\1", line)`: no space before a comma or full stop. */
+function removeWhitespaceBeforePunctuation(line: string): string {
+  return SPACE_THEN_PUNCTUATION.test(line) ? line.replace(WHITESPACE_BEFORE_PUNCTUATION, '$1') : line;
+}
 
 /** UTILS `normalise_postcode`: all whitespace removed, upper case. */
 function normalisePostcode(postcode: string): string {
@@ -98,23 +115,33 @@ function formatPostcodeOrNull(s: string | undefined): string | null {
   return s !== undefined && isUkPostcode(s) ? formatPostcode(s) : null;
 }
 
+const digitValues = new Map<string, number>();
+
 /** The value of a Unicode decimal digit (Python `int()` accepts every `Nd` digit, not just ASCII). */
 function digitValue(c: string): number {
+  const known = digitValues.get(c);
+  if (known !== undefined) return known;
   let cp = c.codePointAt(0) ?? 48;
-  if (cp >= 48 && cp <= 57) return cp - 48;
   let offset = 0;
   // Decimal digits come in aligned runs of ten: walk back to the start of the run.
   while (/\p{Nd}/u.test(String.fromCodePoint(cp - 1))) {
     cp--;
     offset++;
   }
+  digitValues.set(c, offset % 10);
   return offset % 10;
 }
 
+/**
+ * Python `int()` of a BFPO number, as the nearest double. A decimal string converts to the same
+ * correctly rounded double as the integer it spells, so no BigInt is needed (parsing a BigInt from
+ * megabytes of digits is quadratic).
+ */
 function pyInt(digits: string): number {
-  let ascii = '';
-  for (const c of digits) ascii += String(digitValue(c));
-  return Number(BigInt(ascii));
+  if (ASCII_DIGITS.test(digits)) return Number(digits);
+  const ascii = new StringBuilder();
+  for (const c of digits) ascii.pushCode(48 + digitValue(c));
+  return Number(ascii.toString());
 }
 
 /**
@@ -172,8 +199,9 @@ interface ParsedAddress {
 /** UTILS `PostalAddress.__init__` and its properties, computed once. */
 function parseAddress(raw: string): ParsedAddress {
   let lines = linesWithNormalisedWhitespace(raw)
-    .filter((line) => line.replace(TRAILING_SPACE_OR_COMMA, '') !== '')
-    .map((line) => line.replace(TRAILING_SPACE_OR_COMMA, '').replace(WHITESPACE_BEFORE_PUNCTUATION, '$1'));
+    .map(stripTrailingSpacesAndCommas)
+    .filter((line) => line !== '')
+    .map(removeWhitespaceBeforePunctuation);
   if (lines.length === 0) lines = [''];
 
   // _parse_and_extract_bfpo

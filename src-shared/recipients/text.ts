@@ -5,6 +5,8 @@
  * behaviour of `str.split()`, `str.splitlines()` and `str.strip()`, which differ from JavaScript’s `\s`.
  */
 
+import { StringBuilder } from '../template/string-builder';
+
 /** Python `string.whitespace`. */
 export const STRING_WHITESPACE = ' \t\n\r\x0b\x0c';
 
@@ -22,12 +24,8 @@ export const ALL_WHITESPACE =
 export const PY_WHITESPACE_CLASS =
   '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 
-const PY_WHITESPACE_RUN = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, 'g');
 // eslint-disable-next-line no-control-regex -- Python treats these control characters as line breaks.
 const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
-// The zero-width joiner comes last so it cannot be read as joining two characters of the class.
-const ZERO_WIDTH = /[\u180E\u200B\u200C\u2060\uFEFF\u2028\u2029\u200D]/g;
-const FULL_WIDTH = /[\u00A0\u202F]/g;
 const OBSCURE = /[\u180E\u200B\u200C\u2060\uFEFF\u2028\u2029\u00A0\u202F\u200D]/g;
 const ALL_WHITESPACE_GLOBAL = /[ \t\n\r\v\f\u180E\u200B\u200C\u2060\uFEFF\u2028\u2029\u00A0\u202F\u200D]/g;
 const STRING_WHITESPACE_EDGES = /^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g;
@@ -45,22 +43,78 @@ export function splitLines(value: string): string[] {
   return lines;
 }
 
+/** Code units `normalise_whitespace` deletes: UTILS’ zero-width characters. */
+function isZeroWidth(c: number): boolean {
+  return (
+    c === 0x180e ||
+    (c >= 0x200b && c <= 0x200d) ||
+    c === 0x2060 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029
+  );
+}
+
+/** Code units that become a space: Python whitespace (`str.isspace()`) and UTILS’ full-width spaces. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** True when the value needs no change: words of anything but whitespace, one space between them. */
+function isNormalised(value: string): boolean {
+  let previousSpace = true;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x20) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if (isSpace(c) || isZeroWidth(c)) return false;
+    else previousSpace = false;
+  }
+  return !previousSpace || value === '';
+}
+
 /**
  * UTILS `normalise_whitespace`.
  *
  * Non-breaking spaces become spaces, zero-width characters disappear, and runs of Python whitespace
- * collapse to a single space with none at either end (`' '.join(value.split())`).
+ * collapse to a single space with none at either end (`' '.join(value.split())`). One pass over the
+ * code units (none of these characters is a surrogate), so megabytes of spaces cost no more than words.
  */
 export function normaliseWhitespace(value: string): string {
-  return trimSpaces(value.replace(FULL_WIDTH, ' ').replace(ZERO_WIDTH, '').replace(PY_WHITESPACE_RUN, ' '));
-}
-
-function trimSpaces(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && value.charCodeAt(start) === 0x20) start++;
-  while (end > start && value.charCodeAt(end - 1) === 0x20) end--;
-  return value.slice(start, end);
+  if (isNormalised(value)) return value;
+  const out = new StringBuilder();
+  let wroteWord = false;
+  let spaceBefore = false;
+  let wordStart = -1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const space = isSpace(c);
+    if (!space && !isZeroWidth(c)) {
+      if (wordStart >= 0) continue;
+      if (spaceBefore) out.pushCode(0x20);
+      spaceBefore = false;
+      wordStart = i;
+      wroteWord = true;
+      continue;
+    }
+    // A zero-width character is deleted (the word goes on after it); whitespace ends the word.
+    if (wordStart >= 0) out.pushSlice(value, wordStart, i);
+    wordStart = -1;
+    if (space && wroteWord) spaceBefore = true;
+  }
+  if (wordStart >= 0) out.pushSlice(value, wordStart, value.length);
+  return out.toString();
 }
 
 /**

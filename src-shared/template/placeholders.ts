@@ -30,16 +30,6 @@ export function normaliseKey(key: string): string {
 }
 
 /**
- * Placeholder body to name: the part before the first `??` for conditionals.
- *
- * `((warning??text))` is looked up as `warning`, exactly like `ConditionalPlaceholder.name`.
- */
-export function placeholderName(body: string): string {
-  const index = body.indexOf('??');
-  return index === -1 ? body : body.slice(0, index);
-}
-
-/**
  * Distinct placeholder names across some texts, in order, de-duplicated insensitively.
  *
  * Mirrors `Field.placeholders` unioned across a template's parts: the first spelling wins.

@@ -20,9 +20,6 @@ export const PY_S =
 /** A regex character-class body matching Python's `\w` for `str` patterns (needs the `u` flag). */
 export const PY_W = '\\p{L}\\p{Nd}\\p{Nl}\\p{No}_';
 
-/** `string.whitespace` in Python: the ASCII whitespace characters only. */
-export const ASCII_WHITESPACE = ' \t\n\r\u000b\u000c';
-
 const PY_WHITESPACE_SET = new Set(PY_WHITESPACE);
 const PY_SPLIT_RE = new RegExp(`[${PY_S}]+`, 'u');
 const PY_LSTRIP_RE = new RegExp(`^[${PY_S}]+`, 'u');
@@ -63,19 +60,6 @@ export function pyStrip(value: string): string {
  */
 export function pyLstrip(value: string): string {
   return value.replace(PY_LSTRIP_RE, '');
-}
-
-/**
- * Python `str.strip(chars)`: strip any of the given characters from both ends.
- *
- * Notify uses this with `string.whitespace`, which is narrower than the no-argument form.
- */
-export function pyStripChars(value: string, chars: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && chars.includes(value[start] as string)) start++;
-  while (end > start && chars.includes(value[end - 1] as string)) end--;
-  return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
 /**

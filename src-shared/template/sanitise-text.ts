@@ -115,6 +115,37 @@ export function encodeSmsCharacter(char: string): string {
 
 /** A run of characters that need no work: printable ASCII in GSM-7 plus newline and CR. */
 const ALL_SIMPLE_GSM_RE = /^[\n\r !"#%&'()*+,\-./0-9:;<=>?@A-Z_a-z$]*$/;
+/** `SanitiseASCII`'s allowed set as a test on a whole string: printable ASCII only. */
+const ALL_PRINTABLE_ASCII_RE = /^[ -~]*$/;
+
+/**
+ * Encode a text one code point at a time (as Python iterates a `str`), copying runs of characters
+ * that encode to themselves with one `slice` each rather than character by character: concatenating
+ * millions of one-character strings costs far more than the encoding itself.
+ */
+function encodeByCodePoint(content: string, encode: (char: string) => string): string {
+  const parts: string[] = [];
+  let runStart = 0;
+  const length = content.length;
+  for (let i = 0; i < length; i++) {
+    const code = content.charCodeAt(i);
+    let char: string;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      const next = content.charCodeAt(i + 1);
+      char = next >= 0xdc00 && next <= 0xdfff ? content.slice(i, i + 2) : (content[i] as string);
+    } else char = content[i] as string;
+    const encoded = encode(char);
+    if (encoded !== char) {
+      if (runStart < i) parts.push(content.slice(runStart, i));
+      parts.push(encoded);
+      runStart = i + char.length;
+    }
+    i += char.length - 1;
+  }
+  if (parts.length === 0) return content;
+  if (runStart < length) parts.push(content.slice(runStart));
+  return parts.join('');
+}
 
 /**
  * `SanitiseSMS.encode`: make a whole message GSM-7 (plus Welsh) compatible.
@@ -123,9 +154,19 @@ const ALL_SIMPLE_GSM_RE = /^[\n\r !"#%&'()*+,\-./0-9:;<=>?@A-Z_a-z$]*$/;
  */
 export function sanitiseSms(content: string): string {
   if (ALL_SIMPLE_GSM_RE.test(content)) return content;
-  let out = '';
-  for (const char of content) out += encodeSmsCharacter(char);
-  return out;
+  return encodeByCodePoint(content, encodeSmsCharacter);
+}
+
+const asciiCache = new Map<string, string>();
+
+/** `SanitiseASCII.encode_char`: one code point in printable ASCII, downgraded, or `?`. */
+function encodeAsciiCharacter(char: string): string {
+  if (ASCII_ALLOWED.has(char)) return char;
+  const cached = asciiCache.get(char);
+  if (cached !== undefined) return cached;
+  const encoded = downgrade(char, ASCII_ALLOWED) ?? '?';
+  if (asciiCache.size < 4096) asciiCache.set(char, encoded);
+  return encoded;
 }
 
 /**
@@ -133,11 +174,8 @@ export function sanitiseSms(content: string): string {
  * for the second attempt at parsing a phone number).
  */
 export function sanitiseAscii(content: string): string {
-  let out = '';
-  for (const char of content) {
-    out += ASCII_ALLOWED.has(char) ? char : (downgrade(char, ASCII_ALLOWED) ?? '?');
-  }
-  return out;
+  if (ALL_PRINTABLE_ASCII_RE.test(content)) return content;
+  return encodeByCodePoint(content, encodeAsciiCharacter);
 }
 
 /**

@@ -78,6 +78,9 @@ const QUOTE_RULES: Array<[RegExp, string]> = [
   [/"/g, '&#8220;'],
 ];
 
+/** Every quote rule needs a quote: text without one (most of a rendered email) skips all thirteen. */
+const HAS_QUOTE_RE = /['"]/;
+
 function convertQuotes(text: string): string {
   let out = text;
   for (const [pattern, replacement] of QUOTE_RULES) out = out.replace(pattern, replacement);
@@ -137,7 +140,7 @@ export function smartQuotes(text: string): string {
       t = processEscapes(t);
       if (t === "'") t = NON_SPACE_RE.test(prevLastChar) ? '&#8217;' : '&#8216;';
       else if (t === '"') t = NON_SPACE_RE.test(prevLastChar) ? '&#8221;' : '&#8220;';
-      else t = convertQuotes(t);
+      else if (HAS_QUOTE_RE.test(t)) t = convertQuotes(t);
       t = convertEntities(t);
     }
     prevLastChar = lastChar;

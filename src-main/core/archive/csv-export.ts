@@ -3,13 +3,10 @@
  *
  * Cells get the same formula-injection guard as the history export (src-renderer/lib/csv.ts): a
  * recipient or reference is user-controlled text, and a cell starting with `=`, `+`, `-`, `@`, tab
- * or carriage return would run as a formula, so it gets a leading `'`. Rows are read in pages and
- * the event loop gets a turn between pages; the file is written beside its target and renamed
- * into place at the end, so a crash never leaves a half export that looks whole.
+ * or carriage return would run as a formula, so it gets a leading `'`. The export is read a page
+ * at a time (`archive.export` answers one page and the cursor for the next), so no call holds the
+ * event loop for the whole range; the Archive screen joins the pages and saves the file.
  */
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ArchiveStore } from './archive-store';
 import { ArchiveInputError } from './errors';
 import { recipientOf } from './recipient-terms';
@@ -123,43 +120,4 @@ export async function exportCsvPage(
     count: rows.length,
     next: last && rows.length === limit ? [last.created_at, last.seq] : null,
   };
-}
-
-/** Writes the whole CSV to `write`, oldest first, a page at a time; returns the number of notifications. */
-export async function exportCsv(
-  store: ArchiveStore,
-  range: ExportRange,
-  write: (chunk: string) => Promise<void> | void,
-): Promise<number> {
-  checkRange(range);
-  await write(ARCHIVE_CSV_HEADER);
-  let after: ExportCursor | null = null;
-  let count = 0;
-  for (;;) {
-    const page = await exportCsvPage(store, range, after);
-    if (page.csv) await write(page.csv);
-    count += page.count;
-    if (!page.next) return count;
-    after = page.next;
-    await yieldToEventLoop();
-  }
-}
-
-/** Exports to a file (owner-only), written whole or not at all. */
-export async function exportCsvFile(store: ArchiveStore, range: ExportRange, path: string): Promise<number> {
-  const partial = `${path}.partial`;
-  const out = createWriteStream(partial, { mode: 0o600 });
-  try {
-    const count = await exportCsv(store, range, async (chunk) => {
-      if (!out.write(chunk)) await once(out, 'drain');
-    });
-    out.end();
-    await once(out, 'close');
-    renameSync(partial, path);
-    return count;
-  } catch (err) {
-    out.destroy();
-    rmSync(partial, { force: true });
-    throw err;
-  }
 }

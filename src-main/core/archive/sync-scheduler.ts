@@ -9,7 +9,7 @@
  * back to the engine, which waits it out between pages (notify-client-source.ts).
  */
 import type { ArchiveSyncProgress } from '../../contract/archive';
-import type { Logger } from '../ports';
+import { CoreError, type Logger } from '../ports';
 import type { ArchiveFile } from './archive-file';
 import type { ArchiveStore } from './archive-store';
 import type { NotificationSource, ProfileRef } from './ports';
@@ -145,6 +145,12 @@ export class SyncScheduler {
       if (result.error) this.logger.warn('archive sync stopped', { profileId, outcome: result.outcome });
     } catch (err) {
       // No key, the profile deleted, the vault locked before the run began: nothing was written.
+      if (err instanceof CoreError && err.code === 'profile_not_found') {
+        // A deleted profile is no longer synced (it would fail every round); what it archived stays
+        // searchable until the retention period or a purge removes it.
+        await this.file.use((s) => s.setOptIn(profileId, false), store).catch(() => undefined);
+        this.logger.info('archive sync stopped for a deleted profile; its notifications stay', { profileId });
+      }
       const failed: ArchiveSyncProgress = {
         profileId,
         phase: 'finished',

@@ -59,11 +59,6 @@ export const kdfSchema = z
     message: `scrypt's parameters would need more than ${MAX_KDF_MEMORY_BYTES / 1024 / 1024} MiB of memory`,
   });
 
-/** Whether a vault keyed with `kdf` should be re-wrapped with {@link CURRENT_KDF}. */
-export function isOutdated(kdf: KdfParams): boolean {
-  return kdf.N < CURRENT_KDF.N || kdf.r < CURRENT_KDF.r;
-}
-
 export function sameKdf(a: KdfParams, b: KdfParams): boolean {
   return a.alg === b.alg && a.salt === b.salt && a.N === b.N && a.r === b.r && a.p === b.p;
 }

@@ -15,6 +15,7 @@ import { capturingAccess, type CaptureSink } from '../../../src-main/core/archiv
 import { rekeyingCipher, type RewrapTarget } from '../../../src-main/core/archive/rekey-cipher';
 import { SyncEngine } from '../../../src-main/core/archive/sync-engine';
 import { SyncScheduler } from '../../../src-main/core/archive/sync-scheduler';
+import { ProfileNotFoundError } from '../../../src-main/core/profiles/profile-errors';
 import type { NotifyAccess } from '../../../src-main/core/notify/notify-access';
 import { silentLogger, type JsonValue, type RekeyableCipher } from '../../../src-main/core/ports';
 import { MemoryStore } from '../../../src-main/core/store/memory-store';
@@ -315,6 +316,36 @@ describe('the background sync and the vault', () => {
     expect(await store.count()).toBe(1000);
     // The resumed run started from the cursor: no page was asked for twice.
     expect(new Set(notify.requests).size).toBe(notify.requests.length);
+    await scheduler.close();
+    file.close();
+  });
+
+  it('stops syncing a profile that was deleted, and keeps what it archived', async () => {
+    const vault = new TestVault();
+    const dir = mkdtempSync(join(tmpdir(), 'archive-sched-'));
+    const file = new ArchiveFile(dir, vault, { now: () => Date.now() }, silentLogger, () => undefined);
+    const store = (await file.ready(true))!;
+    await store.setOptIn(PROFILE.id, true);
+    const notify = new FakeNotify(300);
+    let deleted = false;
+    const scheduler = new SyncScheduler(
+      file,
+      () => (profileId, fn) => {
+        if (deleted) throw new ProfileNotFoundError(profileId);
+        return fn(notify, { id: profileId, name: PROFILE.name });
+      },
+      { intervalMs: 3_600_000, engine: { pageIntervalMs: 0 } },
+      silentLogger,
+      () => undefined,
+      () => undefined,
+    );
+    await scheduler.runNow();
+    expect(await store.count()).toBe(300);
+    deleted = true;
+    await scheduler.runNow();
+    expect(store.isOptedIn(PROFILE.id)).toBe(false);
+    expect(store.optedInProfileIds()).toEqual([]);
+    expect(await store.count()).toBe(300);
     await scheduler.close();
     file.close();
   });

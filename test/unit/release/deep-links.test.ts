@@ -62,6 +62,8 @@ describe('deep links', () => {
     expect(deepLinkToHash(`notify-console://send/${TEMPLATE}`)).toBe(`#/send/${TEMPLATE}`);
     expect(deepLinkToHash(`notify-console://bulk/${TEMPLATE}`)).toBe(`#/bulk/${TEMPLATE}`);
     expect(deepLinkToHash('notify-console://bulk')).toBe('#/bulk');
+    expect(deepLinkToHash(`notify-console://archive/${TEMPLATE}`)).toBe(`#/archive/${TEMPLATE}`);
+    expect(deepLinkToHash('notify-console://archive')).toBe('#/archive');
     expect(deepLinkToHash(`notify-console://status/sandbox-test/${NOTIFICATION}`)).toBe(
       `#/status/sandbox-test/${NOTIFICATION}`,
     );

@@ -250,27 +250,9 @@ export function splitApiKey(apiKey: string): KeyParts {
   return { serviceId: apiKey.slice(-73, -37), secret: apiKey.slice(-36) };
 }
 
-/** The service id and secret a JWT is made from, for a parsed key. */
-export function apiKeyCredentials(key: ApiKey): KeyParts {
-  return splitApiKey(key.value);
-}
-
 /** How a key is shown: its name and service id, and only the last four characters of the secret. */
 export function maskedKey(key: { name: string; serviceId: string; last4: string }): string {
   return `${key.name}-${key.serviceId}-••••${key.last4}`;
-}
-
-/**
- * A key as it may be shown or put in a code snippet: `name-<service id>-••••<last4>`.
- *
- * Anything that is not a well-formed key masks to `••••`, because even a part of a mangled paste
- * may be most of a secret.
- */
-export function maskApiKey(value: string): string {
-  const parsed = parseApiKey(value);
-  if (!parsed.ok) return '••••';
-  const { name, serviceId, secretLast4 } = parsed.key;
-  return maskedKey({ name, serviceId, last4: secretLast4 });
 }
 
 /** What the renderer may know about a key. */

@@ -5,7 +5,7 @@
  * `formatters.py`, `sanitise_text.py`, `markdown.py`, `insensitive_dict.py`) that decide what a
  * notification says: placeholders and conditionals, list values, the SMS pipeline and fragment
  * counting, email Markdown with GOV.UK inline styles, subjects' typography and letter QR codes.
- * See shared/reference/notify-api-v2.md §9. Runs in Node and in the browser.
+ * See docs/notify-api-reference.md §9. Runs in Node and in the browser.
  */
 
 import type { TemplateType } from '../statuses';

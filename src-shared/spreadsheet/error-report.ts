@@ -3,7 +3,7 @@
  * show), each with its errors in Notify's words and its cells as read, so the sheet can be fixed
  * row by row. A file-level problem (a banner) is the report's only line.
  */
-import { toCsv } from './csv-export';
+import { toCsv } from '../csv';
 import { rowHasError } from './row-check';
 import type { SheetCheck } from './sheet-check';
 

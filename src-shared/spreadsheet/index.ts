@@ -40,7 +40,7 @@ export { QR_TOO_LONG_LABEL, checkRow, rowHasError, type RowCheck, type ServiceRu
 export { isMissing, rowValues, type CellValue, type RowValues } from './row-values';
 export { summariseCheck, type SheetSummary, type ShownRow } from './sheet-summary';
 export { ROWS_SHOWN, checkSheet, type SheetCheck, type SheetCheckInput } from './sheet-check';
-export { csvCell, toCsv } from './csv-export';
+export { csvCell, toCsv } from '../csv';
 export { errorReportCsv } from './error-report';
 export { PREVIEW_MAX_CHARACTERS, previewRow, type RowPreview } from './row-preview';
 export { cleanCell, isBlankCell, normaliseSheetText, trimSheetRows } from './sheet-text';

@@ -1,30 +1,20 @@
 /**
  * Exports a date range of the archive to CSV, decrypted, for support staff to share or keep.
  *
- * Cells get the same formula-injection guard as the history export (src-renderer/lib/csv.ts): a
+ * Cells get the formula-injection guard every export uses (src-shared/csv.ts): a
  * recipient or reference is user-controlled text, and a cell starting with `=`, `+`, `-`, `@`, tab
  * or carriage return would run as a formula, so it gets a leading `'`. The export is read a page
  * at a time (`archive.export` answers one page and the cursor for the next), so no call holds the
  * event loop for the whole range; the Archive screen joins the pages and saves the file.
  */
+import { csvCell } from '../../../src-shared/csv';
 import type { ArchiveStore } from './archive-store';
 import { ArchiveInputError } from './errors';
 import { recipientOf } from './recipient-terms';
 import { toArchivedNotification, type ArchivedNotification, type DbRow } from './rows';
 import { ROW_COLUMNS } from './search-query';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 const EXPORT_PAGE = 500;
-
-/** One cell, neutralised and quoted as needed. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text =
-    typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** Columns: Notify's field names, then the archive's own. */
 export const ARCHIVE_CSV_COLUMNS = [

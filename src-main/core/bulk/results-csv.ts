@@ -6,7 +6,7 @@
  * the caller passes Notify's latest status for the notification (from status tracking), which then
  * wins; the reason is Notify's error for a failed row, or what the caller knows of a failure.
  */
-import { toCsv } from '../../../src-shared/spreadsheet/csv-export';
+import { toCsv } from '../../../src-shared/csv';
 import type { NotificationRequest } from '../../../src-shared/spreadsheet/index';
 import type { RowState } from './row-states';
 

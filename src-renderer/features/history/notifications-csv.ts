@@ -3,7 +3,7 @@
  */
 import type { Notification } from '../../../src-main/contract/schemas';
 import { recipientOf } from '../../components/notification-table/notification-fields';
-import { toCsv } from '../../lib/csv';
+import { toCsv } from '../../../src-shared/csv';
 
 /** Columns of the history export, named as Notify names the fields. */
 const NOTIFICATION_CSV_COLUMNS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src-renderer/lib/csv';
+import { csvCell, toCsv } from '../../../src-shared/csv';
 import { csvFileName, notificationsToCsv } from '../../../src-renderer/features/history/notifications-csv';
 import { notification } from './fake-api';
 

@@ -1,15 +1,17 @@
 /**
- * CSV: RFC 4180 quoting plus a guard against formula injection.
+ * Writing CSV that is safe to open in a spreadsheet program: RFC 4180 quoting, CRLF line ends, and
+ * a formula-injection guard. One implementation for every export: history (renderer), bulk send
+ * results and the archive (main process).
  *
- * A recipient or reference is user-controlled text. Spreadsheet programs run a cell that starts
- * with `=`, `+`, `-` or `@` (and tab or carriage return) as a formula, so such cells get a leading
- * `'` (OWASP "CSV injection"). Lines end in CRLF as RFC 4180 says.
+ * A recipient, a reference or a Notify message is text from outside; a cell starting with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return would run as a formula, so it gets a leading `'` (OWASP
+ * "CSV injection").
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** One cell, neutralised and quoted as needed. `null`/`undefined` become an empty cell. */
+/** One cell, neutralised and quoted as needed; `null` and `undefined` are empty. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text =
@@ -18,7 +20,7 @@ export function csvCell(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** A whole CSV document: a header row, then one row per item. */
+/** A CSV document: the header, then one line per row, each ending in CRLF. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) lines.push(row.map(csvCell).join(','));

@@ -181,7 +181,11 @@ export const sandboxMethods = {
   /** Everything the panel shows first: state, services with masked keys, templates, faults, clock. */
   'sandbox.panel': { input: empty, output: panelOverview },
   'sandbox.createKey': {
-    input: z.strictObject({ serviceId: uuid, name: z.string().trim().min(1).max(255), keyType: sandboxKeyType }),
+    input: z.strictObject({
+      serviceId: uuid,
+      name: z.string().trim().min(1).max(255),
+      keyType: sandboxKeyType,
+    }),
     output: z.object({ key: panelKey }),
   },
   'sandbox.revokeKey': { input: z.strictObject({ keyId: uuid }), output: z.object({ key: panelKey }) },

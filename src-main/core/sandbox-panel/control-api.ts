@@ -181,8 +181,9 @@ export class SandboxControlApi {
   }
 
   async faults(): Promise<ControlFault[]> {
-    return (await this.json({ method: 'GET', path: '/faults' }, z.looseObject({ faults: z.array(controlFault) })))
-      .faults;
+    return (
+      await this.json({ method: 'GET', path: '/faults' }, z.looseObject({ faults: z.array(controlFault) }))
+    ).faults;
   }
 
   async addFault(body: Record<string, unknown>): Promise<void> {
@@ -242,13 +243,20 @@ export class SandboxControlApi {
   }
 
   async callbacks() {
-    return (await this.json({ method: 'GET', path: '/callbacks' }, z.looseObject({ callbacks: z.array(callbackRecord) })))
-      .callbacks;
+    return (
+      await this.json(
+        { method: 'GET', path: '/callbacks' },
+        z.looseObject({ callbacks: z.array(callbackRecord) }),
+      )
+    ).callbacks;
   }
 
   async unsubscribes() {
     return (
-      await this.json({ method: 'GET', path: '/unsubscribes' }, z.looseObject({ unsubscribes: z.array(unsubscribe) }))
+      await this.json(
+        { method: 'GET', path: '/unsubscribes' },
+        z.looseObject({ unsubscribes: z.array(unsubscribe) }),
+      )
     ).unsubscribes;
   }
 
@@ -285,7 +293,8 @@ export class SandboxControlApi {
   /** A call that answered 2xx, or the error saying why not. */
   async call(request: SandboxControlRequest): Promise<ControlBytes> {
     const sandbox = this.sandbox;
-    if (!sandbox) throw new SandboxUnavailableError('The embedded sandbox is off: this console was started without it.');
+    if (!sandbox)
+      throw new SandboxUnavailableError('The embedded sandbox is off: this console was started without it.');
     const state = sandbox.status();
     if (state.state !== 'running')
       throw new SandboxUnavailableError(
@@ -309,7 +318,10 @@ export class SandboxControlApi {
     try {
       value = JSON.parse(Buffer.from(body).toString('utf8'));
     } catch {
-      throw new SandboxRefusedError(`The embedded sandbox answered ${request.path} with something other than JSON.`, 200);
+      throw new SandboxRefusedError(
+        `The embedded sandbox answered ${request.path} with something other than JSON.`,
+        200,
+      );
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success)

@@ -40,7 +40,11 @@ export function toInboxItem(n: ControlInboxItem): InboxItem {
 }
 
 /** The sandbox's query for the inbox's filters. */
-export function inboxQuery(filters: InboxFilters = {}, olderThan?: string, pageSize?: number): Record<string, string> {
+export function inboxQuery(
+  filters: InboxFilters = {},
+  olderThan?: string,
+  pageSize?: number,
+): Record<string, string> {
   const q: Record<string, string> = {};
   if (filters.recipient) q.recipient = filters.recipient;
   if (filters.templateId) q.template_id = filters.templateId;
@@ -75,7 +79,9 @@ export class SandboxInbox {
   async page(filters: InboxFilters | undefined, olderThan?: string, pageSize?: number) {
     const page = await this.control.inboxPage(inboxQuery(filters, olderThan, pageSize));
     this.follow();
-    const next = page.links.next ? new URLSearchParams(page.links.next.split('?')[1] ?? '').get('older_than') : null;
+    const next = page.links.next
+      ? new URLSearchParams(page.links.next.split('?')[1] ?? '').get('older_than')
+      : null;
     return { notifications: page.notifications.map(toInboxItem), nextOlderThan: next };
   }
 

@@ -31,7 +31,8 @@ export function faultSummary(f: ControlFault): string {
             ? 'Drops the connection after the request is processed (the outcome is unknown)'
             : 'Drops the connection before the request is processed';
   const which = `${f.method ? `${f.method} ` : ''}${f.path_prefix}… requests`;
-  const until = f.remaining === null ? 'until removed' : `${f.remaining} more ${f.remaining === 1 ? 'time' : 'times'}`;
+  const until =
+    f.remaining === null ? 'until removed' : `${f.remaining} more ${f.remaining === 1 ? 'time' : 'times'}`;
   return `${what}, on ${which}, ${until}`;
 }
 
@@ -77,22 +78,20 @@ export class PanelFaults {
   /** Every active fault: the sandbox's, then the daily limits reached. */
   async list(): Promise<PanelFault[]> {
     const own = (await this.control.faults()).map(toPanelFault);
-    const daily = [...this.dailyLimits].map(
-      ([serviceId, { name }]): PanelFault => ({
-        id: `${DAILY_LIMIT_PREFIX}${serviceId}`,
-        kind: 'daily-limit',
-        status: 429,
-        latencyMs: null,
-        remaining: null,
-        hits: 0,
-        pathPrefix: '/v2/notifications',
-        method: 'POST',
-        phase: 'before',
-        retryAfter: null,
-        serviceId,
-        summary: `429 daily limit reached (TooManyRequestsError) for every send from ${name}, until removed`,
-      }),
-    );
+    const daily = [...this.dailyLimits].map(([serviceId, { name }]): PanelFault => ({
+      id: `${DAILY_LIMIT_PREFIX}${serviceId}`,
+      kind: 'daily-limit',
+      status: 429,
+      latencyMs: null,
+      remaining: null,
+      hits: 0,
+      pathPrefix: '/v2/notifications',
+      method: 'POST',
+      phase: 'before',
+      retryAfter: null,
+      serviceId,
+      summary: `429 daily limit reached (TooManyRequestsError) for every send from ${name}, until removed`,
+    }));
     return [...own, ...daily];
   }
 
@@ -109,7 +108,8 @@ export class PanelFaults {
   }
 
   async remove(id: string): Promise<PanelFault[]> {
-    if (id.startsWith(DAILY_LIMIT_PREFIX)) return this.setDailyLimitReached(id.slice(DAILY_LIMIT_PREFIX.length), false);
+    if (id.startsWith(DAILY_LIMIT_PREFIX))
+      return this.setDailyLimitReached(id.slice(DAILY_LIMIT_PREFIX.length), false);
     await this.control.removeFault(id);
     return this.refresh();
   }

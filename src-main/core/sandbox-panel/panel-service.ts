@@ -17,7 +17,12 @@ import type { PanelKey, PanelOverview, PanelServiceSettings } from '../../contra
 import { NotifyClient } from '../notify/client';
 import type { ClipboardPort, EmbeddedSandbox } from '../ports';
 import type { ProfileService } from '../profiles/profile-service';
-import { SandboxRefusedError, type ControlKey, type ControlService, type SandboxControlApi } from './control-api';
+import {
+  SandboxRefusedError,
+  type ControlKey,
+  type ControlService,
+  type SandboxControlApi,
+} from './control-api';
 import type { PanelFaults } from './panel-faults';
 
 const KEY_TYPE_LABEL = { normal: 'live', team: 'team', test: 'test' } as const;
@@ -141,12 +146,16 @@ export class SandboxPanelService {
 
   async addKeyProfile(keyId: string): Promise<MethodOutput<'sandbox.addKeyProfile'>> {
     const { key, serviceName } = await this.findKey(keyId);
-    if (key.revoked) throw new SandboxRefusedError('This key is revoked: a profile with it could not send.', 400);
+    if (key.revoked)
+      throw new SandboxRefusedError('This key is revoked: a profile with it could not send.', 400);
     const baseUrl = this.options.sandbox?.baseUrl;
     if (!baseUrl) throw new SandboxRefusedError('The embedded sandbox is not running.', 503);
     const taken = new Set(this.options.profiles.list().profiles.map((p) => p.name));
     // Profile names are at most PROFILE_NAME_MAX (60) characters; room is left for " 12".
-    const base = `${serviceName} — ${key.name} (${KEY_TYPE_WORDS[key.key_type]})`.slice(0, PROFILE_NAME_MAX - 4);
+    const base = `${serviceName} — ${key.name} (${KEY_TYPE_WORDS[key.key_type]})`.slice(
+      0,
+      PROFILE_NAME_MAX - 4,
+    );
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base} ${n}`;
     const profile = await this.options.profiles.create({
@@ -168,7 +177,12 @@ export class SandboxPanelService {
         'Every key of this service is revoked: create a key to read its received texts.',
         400,
       );
-    const client = new NotifyClient({ baseUrl: info.base_url, apiKey: key.api_key, proxy: null, retry: { attempts: 1 } });
+    const client = new NotifyClient({
+      baseUrl: info.base_url,
+      apiKey: key.api_key,
+      proxy: null,
+      retry: { attempts: 1 },
+    });
     try {
       return { messages: (await client.getReceivedTexts()).received_text_messages };
     } finally {
@@ -176,7 +190,9 @@ export class SandboxPanelService {
     }
   }
 
-  async injectInbound(input: MethodInput<'sandbox.injectInbound'>): Promise<MethodOutput<'sandbox.injectInbound'>> {
+  async injectInbound(
+    input: MethodInput<'sandbox.injectInbound'>,
+  ): Promise<MethodOutput<'sandbox.injectInbound'>> {
     const r = await this.control.inbound(input.serviceId, input.userNumber, input.content);
     return { id: r.id, createdAt: r.created_at };
   }
@@ -199,7 +215,12 @@ export class SandboxPanelService {
     if (input.skewSeconds !== undefined) change.skew_seconds = input.skewSeconds;
     if (input.timeScale !== undefined) change.time_scale = input.timeScale;
     const c = await this.control.clock(change);
-    return { now: c.now, skewSeconds: c.skew_seconds, timeScale: c.time_scale, pendingEvents: c.pending_events };
+    return {
+      now: c.now,
+      skewSeconds: c.skew_seconds,
+      timeScale: c.time_scale,
+      pendingEvents: c.pending_events,
+    };
   }
 
   async reset(): Promise<MethodOutput<'sandbox.reset'>> {
@@ -223,7 +244,8 @@ export class SandboxPanelService {
     const callbacks: Record<string, unknown> = {};
     const cb = (v: { url: string; bearerToken: string } | null) =>
       v === null ? null : { url: v.url, bearer_token: v.bearerToken };
-    if (input.deliveryStatusCallback !== undefined) callbacks.delivery_status = cb(input.deliveryStatusCallback);
+    if (input.deliveryStatusCallback !== undefined)
+      callbacks.delivery_status = cb(input.deliveryStatusCallback);
     if (input.receivedTextCallback !== undefined) callbacks.received_text = cb(input.receivedTextCallback);
     if (Object.keys(callbacks).length > 0) patch.callbacks = callbacks;
     return toSettings(await this.control.patchService(input.serviceId, patch));
@@ -241,7 +263,10 @@ export class SandboxPanelService {
   }
 
   async activity(): Promise<MethodOutput<'sandbox.activity'>> {
-    const [callbacks, unsubscribes] = await Promise.all([this.control.callbacks(), this.control.unsubscribes()]);
+    const [callbacks, unsubscribes] = await Promise.all([
+      this.control.callbacks(),
+      this.control.unsubscribes(),
+    ]);
     return {
       callbacks: callbacks
         .slice(-200)
@@ -258,7 +283,10 @@ export class SandboxPanelService {
             lastError: last?.error ?? null,
           };
         }),
-      unsubscribes: unsubscribes.slice(-200).reverse().map((u) => ({ notificationId: u.notificationId, at: u.at })),
+      unsubscribes: unsubscribes
+        .slice(-200)
+        .reverse()
+        .map((u) => ({ notificationId: u.notificationId, at: u.at })),
     };
   }
 

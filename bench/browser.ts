@@ -36,6 +36,15 @@ async function fillHistory(sandboxUrl: string, secret: string, count: number) {
   });
   if (!lifted.ok)
     throw new Error(`could not lift the sandbox's rate limit: ${lifted.status} ${await lifted.text()}`);
+  // The console's sandbox models Notify's response times; this bench measures the console, so the
+  // sandbox answers at once (as the figures recorded before response times were modelled).
+  const instant = await fetch(`${sandboxUrl}/_sandbox/latency`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mode: 'none' }),
+  });
+  if (!instant.ok)
+    throw new Error(`could not turn the sandbox's latency off: ${instant.status} ${await instant.text()}`);
   const h = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url');
   const token = () => {
     const p = Buffer.from(JSON.stringify({ iss: service.id, iat: Math.floor(Date.now() / 1000) })).toString(

@@ -9,6 +9,7 @@ import { benchBrowser } from './browser';
 import { benchBulk } from './bulk';
 import { benchClient } from './client-vs-node-client';
 import { benchSandbox } from './sandbox-throughput';
+import { benchWrk } from './wrk';
 
 const benches: Record<string, () => Promise<string[]>> = {
   sandbox: benchSandbox,
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<string[]>> = {
   browser: benchBrowser,
   archive: benchArchive,
   bulk: benchBulk,
+  wrk: benchWrk,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,9 +1,11 @@
 /**
- * `npm run sandbox -- [options]`: runs the Notify Sandbox from the command line.
+ * `npm run sandbox -- [options]` (or `npx notify-sandbox` where the package is installed): runs the
+ * Notify Sandbox from the command line.
  */
 import { parseArgs } from 'node:util';
 import { CONTROL_SECRET_HEADER } from './control';
 import { loadFixtureFile, FixtureError } from './fixtures';
+import { LATENCY_MODES, type LatencyMode, type LatencySetting } from './latency';
 import { CorruptDataError } from './persistence';
 import { startSandbox, type Sandbox } from './server';
 
@@ -12,7 +14,8 @@ export const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
 
 export const HELP = `Notify Sandbox: a local GOV.UK Notify API v2 for development and CI.
 
-Usage: npm run sandbox -- [options]
+Usage: npx notify-sandbox [options]     (a project with notify-console installed)
+       npm run sandbox -- [options]    (in the notify-console repository)
 
 Options:
   --port N          Port to listen on (default 6011; 0 picks a free port)
@@ -25,6 +28,12 @@ Options:
   --time-scale N    Run status lifecycles N times faster (default 1, realistic;
                     1000 delivers a text in milliseconds)
   --no-limits       Turn off rate and daily limits
+  --latency MODE    Response times: realistic (default: each route answers in
+                    about the time Notify takes, from 15 ms for a status check
+                    to 420 ms for a precompiled letter; docs/sandbox.md) or
+                    none (at once, for fast test suites)
+  --latency-seed N  Seed for the realistic response times (default 14): the
+                    same seed and requests give the same delays
   --json            Print the start-up details as one JSON line, for scripts
   -h, --help        Show this help
 
@@ -32,11 +41,12 @@ On start it prints the base URL, each service's API keys and template ids.
 Point any Notify client at the base URL, for example:
   new NotifyClient('http://127.0.0.1:6011', apiKey)
 
-Control API: GET /_sandbox/ lists its routes: info, reset, faults, clock, inbound
-texts, callbacks, keys and templates. It answers local tools, never a web page:
-loopback callers only, Host must be 127.0.0.1, localhost or [::1] with this port,
-requests from a web page (an Origin header) are refused, and calls that change
-something need Content-Type: application/json and a JSON body ({} if nothing else):
+Control API: GET /_sandbox/ lists its routes: info, the inbox of notifications
+received, reset, faults, clock, inbound texts, callbacks, keys and templates. It
+answers local tools, never a web page: loopback callers only, Host must be
+127.0.0.1, localhost or [::1] with this port, requests from a web page (an Origin
+header) are refused, and calls that change something need Content-Type:
+application/json and a JSON body ({} if nothing else):
   curl -X POST -H 'Content-Type: application/json' -d '{}' http://127.0.0.1:6011/_sandbox/reset
 
 Environment:
@@ -57,6 +67,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         data: { type: 'string' },
         'time-scale': { type: 'string', default: '1' },
         'no-limits': { type: 'boolean', default: false },
+        latency: { type: 'string' },
+        'latency-seed': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -80,8 +92,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     console.error(`sandbox: --time-scale must be a positive number, not "${values['time-scale']}"`);
     return 2;
   }
+  if (values.latency !== undefined && !(LATENCY_MODES as readonly string[]).includes(values.latency)) {
+    console.error(`sandbox: --latency must be ${LATENCY_MODES.join(' or ')}, not "${values.latency}"`);
+    return 2;
+  }
+  const seed = values['latency-seed'] === undefined ? undefined : Number(values['latency-seed']);
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
+    console.error(
+      `sandbox: --latency-seed must be a whole number from 0 to 4294967295, not "${values['latency-seed']}"`,
+    );
+    return 2;
+  }
   try {
     const fixture = values.fixtures ? await loadFixtureFile(values.fixtures) : undefined;
+    const latency = latencyOption(values.latency as LatencyMode | undefined, seed, fixture?.latency);
     const controlSecret = env[SECRET_ENV] || null;
     // Ctrl+C or a service manager's SIGTERM: close once (the data folder is compacted), exit 0. A
     // second signal while closing changes nothing. Installed before the sandbox starts and anything
@@ -109,6 +133,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       dataDir: values.data ?? null,
       timeScale,
       limits: !values['no-limits'],
+      latency,
       controlSecret,
     });
     if (stopping) {
@@ -129,6 +154,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         for (const t of s.templates.filter((x) => !x.archived))
           console.log(`  ${t.type.padEnd(6)} ${t.id}  ${t.name}`);
       }
+      const times =
+        sandbox.latency.mode === 'none'
+          ? 'none (answers at once)'
+          : `realistic, seed ${sandbox.latency.seed} (--latency none answers at once)`;
+      console.log(`\nResponse times: ${times}`);
       const guard = controlSecret ? ` (send ${CONTROL_SECRET_HEADER}: the value of ${SECRET_ENV})` : '';
       console.log(`\nControl API: ${info.base_url}/_sandbox/${guard}   Stop with Ctrl+C.`);
     }
@@ -148,7 +178,26 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+/**
+ * The latency option from `--latency` and `--latency-seed`: undefined (the fixture's setting, or
+ * realistic) when neither is given; a seed alone keeps the fixture's mode.
+ */
+function latencyOption(
+  mode: LatencyMode | undefined,
+  seed: number | undefined,
+  fromFixture: LatencySetting | undefined,
+): LatencySetting | undefined {
+  if (mode === undefined && seed === undefined) return undefined;
+  const fixtureMode = typeof fromFixture === 'string' ? fromFixture : fromFixture?.mode;
+  return { mode: mode ?? fixtureMode ?? 'realistic', seed };
+}
+
+// Run as `node --import tsx src-sandbox/cli.ts` (npm run sandbox). The installed package's
+// `notify-sandbox` (out/kit/cli.js, bundled with this file) calls main() itself.
+const isMain =
+  process.argv[1] &&
+  import.meta.url.endsWith('.ts') &&
+  import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -7,15 +7,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { STATUS_FILTER_VALUES, type InternalStatus } from '../src-shared/statuses';
+import type { InternalStatus } from '../src-shared/statuses';
 import { formatApiKey } from './auth';
-import { PERMISSIONS } from './fixtures';
+import {
+  clockInput,
+  inboundInput,
+  keyInput,
+  latencyInput,
+  sendInput,
+  servicePatch,
+  statusInput,
+  templateInput,
+} from './control-inputs';
 import { appError, json, V2Error, v2Error, type SandboxRequest, type SandboxResponse } from './http';
 import { formatDatetime, parseUuid } from './json';
 import type { Sandbox } from './server';
 import { faultSchema } from './faults';
 import { inboundSmsPayload } from './callbacks';
 import { postNotification } from './routes/post-notification';
+import { inboxChanges, inboxItem, inboxPage, renderedNotification } from './control-inbox';
 
 export { CONTROL_SECRET_HEADER } from './control-access';
 
@@ -29,10 +39,24 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
   },
   {
     method: 'GET',
-    path: '/_sandbox/notifications?service_id=',
-    does: 'every stored notification with its status history',
+    path: '/_sandbox/notifications',
+    does: 'every notification received from any key, newest first: ?recipient, template_id, reference, type, status, key_type, service_id filter; ?page_size (up to 1000) and older_than page; answers a cursor for /changes',
   },
-  { method: 'GET', path: '/_sandbox/notifications/{id}', does: 'one notification with its status history' },
+  {
+    method: 'GET',
+    path: '/_sandbox/notifications/changes?since={cursor}&wait={seconds}',
+    does: 'notifications stored or changed since a cursor (same filters), waiting up to 30 s for one; complete: false means reload',
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/notifications/{id}',
+    does: 'one notification with its whole body and status history',
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/notifications/{id}/rendered',
+    does: 'as the recipient sees it: a text as text/plain, an email as an HTML page, a letter as its PDF',
+  },
   { method: 'POST', path: '/_sandbox/notifications/{id}/status', does: '{"status": "..."} forces a status' },
   {
     method: 'POST',
@@ -67,6 +91,16 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
     does: '{"kind": latency|slow_network|error|drop, "status"?, "latency_ms"?, "count"?, "path_prefix"?, "method"?, "phase"?} injects a fault: latency delays the answer (after auth and the work), slow_network the arrival',
   },
   { method: 'DELETE', path: '/_sandbox/faults', does: 'removes every fault' },
+  {
+    method: 'GET',
+    path: '/_sandbox/latency',
+    does: "response times: the mode (realistic or none), the seed, each route's median and p95, and what was added so far",
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/latency',
+    does: '{"mode"?: "realistic" | "none", "seed"?} turns modelled response times on or off; a seed starts each route\'s stream again',
+  },
   { method: 'GET', path: '/_sandbox/clock', does: 'sandbox time, skew and time scale' },
   {
     method: 'POST',
@@ -77,86 +111,6 @@ export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = 
   { method: 'GET', path: '/_sandbox/callbacks', does: 'every callback sent and each attempt' },
   { method: 'GET', path: '/_sandbox/unsubscribes', does: 'one-click unsubscribe requests received' },
 ];
-
-const keyInput = z.strictObject({
-  name: z.string().min(1).max(255),
-  key_type: z.enum(['normal', 'team', 'test']),
-});
-const statusInput = z.strictObject({
-  status: z.enum(
-    STATUS_FILTER_VALUES.filter((s) => s !== 'accepted' && s !== 'received' && s !== 'failed') as [
-      string,
-      ...string[],
-    ],
-  ),
-});
-const sendInput = z.looseObject({
-  type: z.enum(['sms', 'email', 'letter']),
-  created_by_name: z.string().min(1).max(255).optional(),
-  job: z.boolean().optional(),
-});
-const inboundInput = z.strictObject({ user_number: z.string().min(1).max(40), content: z.string().max(918) });
-const clockInput = z.strictObject({
-  advance_seconds: z
-    .number()
-    .nonnegative()
-    .max(366 * 86400)
-    .optional(),
-  skew_seconds: z.number().min(-86400).max(86400).optional(),
-  time_scale: z.number().positive().max(1_000_000).optional(),
-});
-const callbackSetting = z
-  .strictObject({ url: z.string().url(), bearer_token: z.string().min(10) })
-  .nullable();
-const servicePatch = z.strictObject({
-  name: z.string().min(1).optional(),
-  active: z.boolean().optional(),
-  restricted: z.boolean().optional(),
-  permissions: z.array(z.enum(PERMISSIONS)).optional(),
-  prefix_sms: z.boolean().optional(),
-  contact_link: z.string().nullable().optional(),
-  rate_limit: z.number().int().nonnegative().optional(),
-  limits: z
-    .strictObject({
-      email: z.number().int().nonnegative().optional(),
-      sms: z.number().int().nonnegative().optional(),
-      letter: z.number().int().nonnegative().optional(),
-      international_sms: z.number().int().nonnegative().optional(),
-    })
-    .optional(),
-  data_retention_days: z.number().int().positive().optional(),
-  guest_list: z.array(z.string()).optional(),
-  outcomes: z
-    .array(
-      z.strictObject({
-        recipient: z.string().min(1),
-        status: z.enum([
-          'delivered',
-          'permanent-failure',
-          'temporary-failure',
-          'technical-failure',
-          'sent',
-          'pending',
-        ]),
-        delay_seconds: z.number().nonnegative().optional(),
-      }),
-    )
-    .optional(),
-  callbacks: z
-    .strictObject({ delivery_status: callbackSetting.optional(), received_text: callbackSetting.optional() })
-    .optional(),
-});
-const templateInput = z.strictObject({
-  id: z.string().optional(),
-  name: z.string().min(1).max(255),
-  type: z.enum(['sms', 'email', 'letter']),
-  content: z.string().max(100_000),
-  subject: z.string().max(1000).nullable().optional(),
-  letter_contact_block: z.string().max(1000).nullable().optional(),
-  postage: z.enum(['first', 'second', 'economy']).nullable().optional(),
-  archived: z.boolean().optional(),
-  has_unsubscribe_link: z.boolean().optional(),
-});
 
 /** The body the access check parsed (it refuses a state-changing call whose body is not JSON). */
 function body(req: SandboxRequest): unknown {
@@ -195,21 +149,17 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
     await sandbox.reset();
     return json(200, { result: 'reset' });
   }
-  if (a === 'notifications' && m === 'GET' && !b) {
-    const serviceId = req.query.get('service_id');
-    const list = serviceId
-      ? store.allFor(serviceId)
-      : [...store.notifications.values()].sort((x, y) => y.createdAt - x.createdAt);
-    return json(200, { notifications: list.slice(0, 1000).map(inspect) });
-  }
+  if (a === 'notifications' && m === 'GET' && !b) return inboxPage(req, sandbox);
+  if (a === 'notifications' && b === 'changes' && !c && m === 'GET') return inboxChanges(req, sandbox);
   if (a === 'notifications' && b) {
     const n = store.notifications.get(parseUuid(b) ?? '');
     if (!n) return appError(404, 'No such notification (smoke-test recipients are never stored).');
-    if (!c && m === 'GET') return json(200, inspect(n));
+    if (!c && m === 'GET') return json(200, inboxItem(n, sandbox, true));
+    if (c === 'rendered' && m === 'GET') return renderedNotification(n, sandbox);
     if (c === 'status' && m === 'POST') {
       const { status } = statusInput.parse(body(req));
       lifecycle.force(n, status as InternalStatus);
-      return json(200, inspect(n));
+      return json(200, inboxItem(n, sandbox, true));
     }
   }
   if (a === 'services' && b) {
@@ -348,6 +298,13 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
     if (m === 'DELETE' && b)
       return sandbox.faults.remove(b) ? json(200, { removed: b }) : appError(404, 'No such fault.');
   }
+  if (a === 'latency' && !b) {
+    if (m === 'POST') {
+      const input = latencyInput.parse(body(req));
+      sandbox.latency.set({ mode: input.mode ?? sandbox.latency.mode, seed: input.seed });
+    }
+    if (m === 'GET' || m === 'POST') return json(200, sandbox.latency.describe());
+  }
   if (a === 'clock') {
     if (m === 'POST') {
       const input = clockInput.parse(body(req));
@@ -378,20 +335,4 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
       unsubscribes: store.unsubscribes.map((u) => ({ ...u, at: formatDatetime(u.at) })),
     });
   return appError(404, `No control route ${m} ${req.path}. GET /_sandbox/ lists them.`);
-}
-
-function inspect(n: import('./model').StoredNotification) {
-  return {
-    id: n.id,
-    service_id: n.serviceId,
-    key_type: n.keyType,
-    type: n.type,
-    status: n.status,
-    to: n.to,
-    reference: n.reference,
-    template_id: n.templateId,
-    template_version: n.templateVersion,
-    created_at: formatDatetime(n.createdAt),
-    history: n.history.map((h) => ({ status: h.status, at: formatDatetime(h.at) })),
-  };
 }

@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { v2Error, type SandboxResponse } from './http';
 
 export const faultSchema = z.strictObject({
   kind: z.enum(['latency', 'slow_network', 'error', 'drop']),
@@ -65,4 +66,33 @@ export class Faults {
   clear(): void {
     this.list = [];
   }
+}
+
+/** The answer an `error` fault gives instead of the real one. */
+export function injectedError(status: number, retryAfter?: number): SandboxResponse {
+  const headers: Record<string, string> =
+    retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
+  if (status === 429) {
+    return {
+      ...v2Error(429, [
+        {
+          error: 'RateLimitError',
+          message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds',
+        },
+      ]),
+      headers: { 'Content-Type': 'application/json', ...headers },
+    };
+  }
+  if (status >= 500 && status !== 500) {
+    // What a load balancer in front of Notify answers: not JSON.
+    return {
+      status,
+      body: `<html><body><h1>${status} Service Unavailable</h1></body></html>`,
+      headers: { 'Content-Type': 'text/html', ...headers },
+    };
+  }
+  return {
+    ...v2Error(status, [{ error: 'InjectedFault', message: 'Internal server error' }]),
+    headers: { 'Content-Type': 'application/json', ...headers },
+  };
 }

@@ -7,6 +7,8 @@
 import { randomUUID, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { faultSchema } from './faults';
+import { latencySettingSchema } from './latency';
 
 const uuid = z
   .string()
@@ -110,6 +112,11 @@ const service = z.strictObject({
         sms_sender: z.string().min(1),
         is_default: z.boolean().default(false),
         archived: z.boolean().default(false),
+        /**
+         * This sender is the service's inbound number (Notify links the two with `inbound_number_id`):
+         * texts sent from it can be replied to, and replies arrive at its number.
+         */
+        is_inbound_number: z.boolean().default(false),
       }),
     )
     .default([]),
@@ -149,6 +156,10 @@ const service = z.strictObject({
 
 export const fixtureSchema = z.strictObject({
   services: z.array(service).min(1, 'a fixture needs at least one service'),
+  /** Response times: `realistic` (the default) or `none`, optionally with a seed (`latency.ts`). */
+  latency: latencySettingSchema.optional(),
+  /** Faults in force from the start, and again after each reset (`faults.ts`). */
+  faults: z.array(faultSchema).max(100).optional(),
 });
 
 export type Fixture = z.output<typeof fixtureSchema>;
@@ -197,6 +208,11 @@ export function parseFixture(input: unknown, source = 'fixture'): Fixture {
           throw new FixtureError(
             `${source}: services.${si}.templates.${ti}.versions.${vi} needs a subject (${t.type} template)`,
           );
+        const previous = t.versions[vi - 1]?.created_at;
+        if (v.created_at && previous && Date.parse(v.created_at) < Date.parse(previous))
+          throw new FixtureError(
+            `${source}: services.${si}.templates.${ti}.versions.${vi}.created_at is before version ${vi}'s`,
+          );
       });
     });
     for (const [list, label] of [
@@ -210,8 +226,35 @@ export function parseFixture(input: unknown, source = 'fixture'): Fixture {
     s.api_keys.forEach((k, ki) => {
       if (k.id) claim(k.id, `services.${si}.api_keys.${ki}.id`);
     });
+    checkInboundSender(s, `${source}: services.${si}`);
   });
   return fixture;
+}
+
+/**
+ * At most one SMS sender is the inbound number; it must be a phone number, the service must be
+ * allowed to receive texts, and a service-level `inbound_number` must be the same number.
+ */
+function checkInboundSender(s: FixtureService, where: string): void {
+  const flagged = s.sms_senders.map((x, i) => ({ x, i })).filter(({ x }) => x.is_inbound_number);
+  if (flagged.length === 0) return;
+  if (flagged.length > 1)
+    throw new FixtureError(`${where}.sms_senders: only one sender can be the inbound number`);
+  const { x, i } = flagged[0]!;
+  const at = `${where}.sms_senders.${i}`;
+  if (!/^\+?[\d\s()-]+$/.test(x.sms_sender))
+    throw new FixtureError(
+      `${at}: the inbound number's sender must be a phone number, not "${x.sms_sender}"`,
+    );
+  if (!s.permissions.includes('inbound_sms'))
+    throw new FixtureError(
+      `${at}: an inbound number needs the inbound_sms permission in the service's permissions`,
+    );
+  const digits = (v: string) => v.replace(/\D/g, '').replace(/^(?:44|0)/, '');
+  if (s.inbound_number !== null && digits(s.inbound_number) !== digits(x.sms_sender))
+    throw new FixtureError(
+      `${at}: is the inbound number, but the service's inbound_number is ${s.inbound_number}, not ${x.sms_sender}`,
+    );
 }
 
 /** Reads and validates a fixture file, with the file name in every error. */
@@ -233,15 +276,30 @@ export async function loadFixtureFile(path: string): Promise<Fixture> {
   return parseFixture(json, path);
 }
 
-/** Fills in generated ids and secrets, so fixtures (and the default demo) need not carry any key. */
-export function completeFixture(fixture: Fixture): Fixture {
+/**
+ * Fills in what a fixture may leave out: generated ids and secrets (so fixtures, and the default demo,
+ * need carry no key), template versions' `created_at` (the sandbox's start, `startedAt`), and the
+ * service's `inbound_number` from the sender marked as it.
+ */
+export function completeFixture(fixture: Fixture, startedAt: Date = new Date()): Fixture {
   const copy = structuredClone(fixture);
+  const start = startedAt.toISOString();
   for (const s of copy.services) {
     for (const k of s.api_keys) {
       k.id ??= randomUUID();
       k.secret ??= randomUUID();
     }
     for (const r of s.received_texts) r.id ??= randomUUID();
+    for (const t of s.templates) {
+      // A version without a date was made no earlier than the one before it.
+      let floor = start;
+      for (const v of t.versions) {
+        if (!v.created_at) v.created_at = floor > start ? floor : start;
+        floor = v.created_at;
+      }
+    }
+    const inbound = s.sms_senders.find((x) => x.is_inbound_number);
+    if (inbound && s.inbound_number === null) s.inbound_number = inbound.sms_sender;
   }
   return copy;
 }

@@ -4,6 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { sortedJson } from './json';
+import type { LatencyRoute } from './latency';
 
 export interface SandboxRequest {
   method: string;
@@ -25,6 +26,11 @@ export interface SandboxResponse {
   status: number;
   body: string | Uint8Array;
   headers?: Record<string, string>;
+  /**
+   * Whose response times this answer takes when its route's own do not fit (a precompiled letter,
+   * an email with a file): see `latency.ts`.
+   */
+  latencyRoute?: LatencyRoute;
 }
 
 /** Headers Notify adds to every response (API `app/__init__.py` after_request). */

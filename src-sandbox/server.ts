@@ -13,15 +13,16 @@ import type { AddressInfo } from 'node:net';
 import { authenticate, AuthError, formatApiKey } from './auth';
 import { CallbackDispatcher } from './callbacks';
 import { SandboxClock } from './clock';
-import type { SandboxContext, V2Handler } from './context';
+import type { SandboxContext } from './context';
 import { completeFixture, parseFixture, type Fixture } from './fixtures';
 import { sortedJson } from './json';
 import { defaultFixture } from './default-fixture';
 import { DocumentStore } from './documents';
-import { Faults } from './faults';
+import { Faults, injectedError } from './faults';
+import { Latency, type LatencySetting } from './latency';
+import { ChangeFeed } from './change-feed';
 import {
   appError,
-  json,
   METHOD_NOT_ALLOWED_MESSAGE,
   NOTIFY_HEADERS,
   notFound,
@@ -35,11 +36,16 @@ import { Limits } from './limits';
 import { FilePdfStore, MemoryPdfStore } from './pdf-store';
 import { FileJournal } from './persistence';
 import { SandboxStore } from './store';
-import { postNotification } from './routes/post-notification';
-import { getNotificationById, getNotifications, getPdf } from './routes/get-notifications';
-import { getTemplate, getTemplates, previewTemplate } from './routes/template-views';
-import { getReceivedTexts } from './routes/received-texts';
-import { postUnsubscribe } from './routes/unsubscribe';
+import {
+  latencyRouteOf,
+  matchRoutes,
+  quotePath,
+  ROUTES,
+  slashRedirect,
+  wsgiPath,
+  type Route,
+  type RouteMatch,
+} from './router';
 import { handleControl } from './control';
 import { BASE_HEADERS, CONTROL_BASE, readBody, send } from './wire';
 import { checkControlBody, checkControlHeaders, type ControlAccess } from './control-access';
@@ -64,6 +70,11 @@ export interface SandboxOptions {
   timeScale?: number;
   /** Rate and daily limits on (default) or off. */
   limits?: boolean;
+  /**
+   * Response times: `realistic` (default: each route's modelled latency, seeded, see `latency.ts`) or
+   * `none` for fast test suites. Wins over the fixture's `latency`.
+   */
+  latency?: LatencySetting;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   /** With a data folder: a journal this big is compacted into the snapshot (default 64 MiB). */
@@ -96,6 +107,10 @@ export interface Sandbox {
   port: number;
   ctx: SandboxContext;
   faults: Faults;
+  /** Response times in force (`GET /_sandbox/latency` shows them). */
+  latency: Latency;
+  /** Each notification stored, changed or removed, for tools that follow them (`control-inbox.ts`). */
+  changes: ChangeFeed;
   /**
    * What start-up recovered from, when the data folder was not closed cleanly (a torn last journal
    * line set aside); null otherwise.
@@ -104,88 +119,26 @@ export interface Sandbox {
   info(): SandboxInfo;
   /** Resolves when no lifecycle work or callback is in flight. */
   idle(): Promise<void>;
-  /** Back to the starting fixture (same keys); notifications and counters cleared. */
+  /**
+   * Back to the starting fixture (same keys); notifications and counters cleared, faults back to the
+   * fixture's, latency back to its starting setting with its streams started again, the clock's time
+   * scale and skew as at the start.
+   */
   reset(): Promise<void>;
   /** Stops the server and writes the data folder's snapshot. Calling it again returns the same promise. */
   close(): Promise<void>;
 }
 
+/** An answer and the route that gave it (null when no rule matched), for its response time. */
+interface Dispatched {
+  route: Route | null;
+  params: Record<string, string>;
+  response: SandboxResponse;
+}
+
 const EMPTY_QUERY = new URLSearchParams();
 const EMPTY_PAIRS: [string, string][] = Object.freeze([]) as unknown as [string, string][];
 const DEFAULT_MAX_BODY = 12 * 1024 * 1024;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  names: string[];
-  v2?: V2Handler;
-  open?: (
-    req: SandboxRequest,
-    ctx: SandboxContext,
-    params: Record<string, string>,
-  ) => Promise<SandboxResponse> | SandboxResponse;
-}
-
-function route(method: string, path: string, handler: Pick<Route, 'v2' | 'open'>): Route {
-  const names: string[] = [];
-  // Werkzeug's converters: default `[^/]+`, `int` digits, `uuid` the canonical 8-4-4-4-12 hex form.
-  const source = path.replace(/:(\w+)(?:\((int|uuid)\))?/g, (_m, name: string, conv?: string) => {
-    names.push(name);
-    if (conv === 'int') return '(\\d+)';
-    if (conv === 'uuid')
-      return '([A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12})';
-    return '([^/]+)';
-  });
-  return { method, pattern: new RegExp(`^${source}$`), names, ...handler };
-}
-
-const postType =
-  (): V2Handler =>
-  (req, ctx, auth, params): Promise<SandboxResponse> | SandboxResponse => {
-    const type = params.type!;
-    if (type === 'sms' || type === 'email' || type === 'letter')
-      return postNotification(req, ctx, auth, type);
-    // Notify checks the rate limit, then aborts with the app-level 404.
-    ctx.limits.checkRateLimit(auth.service, auth.key.keyType);
-    return notFound();
-  };
-
-const ROUTES: Route[] = [
-  route('GET', '/_status', {
-    open: (req) =>
-      json(
-        200,
-        req.query.get('simple')
-          ? { status: 'ok' }
-          : { status: 'ok', db_version: 'sandbox', commit_sha: 'sandbox' },
-      ),
-  }),
-  route('POST', '/unsubscribe/:id(uuid)/:token', { open: (req, ctx, p) => postUnsubscribe(req, ctx, p) }),
-  route('GET', '/d/:service/:document', {
-    open: (req, ctx, p) => {
-      const doc = ctx.documents.find(p.service!, p.document!, req.query.get('key') ?? '');
-      if (!doc)
-        return appError(404, 'This file is not available. It may have expired or the link may be wrong.');
-      return {
-        status: 200,
-        body: doc.bytes,
-        headers: {
-          'Content-Type': doc.mimetype,
-          'Content-Disposition': `attachment; filename="${(doc.filename ?? 'document').replace(/["\\\r\n]/g, '_')}"`,
-        },
-      };
-    },
-  }),
-  route('POST', '/v2/notifications/:type', { v2: postType() }),
-  route('GET', '/v2/notifications', { v2: getNotifications }),
-  route('GET', '/v2/notifications/:id', { v2: getNotificationById }),
-  route('GET', '/v2/notifications/:id/pdf', { v2: getPdf }),
-  route('GET', '/v2/template/:id', { v2: getTemplate }),
-  route('GET', '/v2/template/:id/version/:version(int)', { v2: getTemplate }),
-  route('POST', '/v2/template/:id/preview', { v2: previewTemplate }),
-  route('GET', '/v2/templates', { v2: getTemplates }),
-  route('GET', '/v2/received-text-messages', { v2: getReceivedTexts }),
-];
 
 /** Starts a sandbox and resolves once it is listening. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -207,13 +160,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fixturePath = join(options.dataDir, 'fixture.json');
     const secretPath = join(options.dataDir, 'secret');
     if (opened.fresh) {
-      fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()));
+      fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()), new Date(clock.nowMs()));
       await writeFile(fixturePath, JSON.stringify(fixture, null, 2), { mode: 0o600 });
       await writeFile(secretPath, unsubscribeSecret, { mode: 0o600 });
       store.startingFixture = fixture;
       store.loadFixture(fixture);
     } else {
-      fixture = completeFixture(parseFixture(JSON.parse(await readFile(fixturePath, 'utf8')), fixturePath));
+      fixture = completeFixture(
+        parseFixture(JSON.parse(await readFile(fixturePath, 'utf8')), fixturePath),
+        new Date(clock.nowMs()),
+      );
       unsubscribeSecret = (await readFile(secretPath, 'utf8')).trim();
       store.startingFixture = fixture;
       for (const rec of opened.records) store.replay(rec);
@@ -221,7 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await journal.start(() => store.snapshot());
     store.journal = journal;
   } else {
-    fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()));
+    fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()), new Date(clock.nowMs()));
     store.startingFixture = fixture;
     store.loadFixture(fixture);
   }
@@ -245,7 +201,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     unsubscribeSecret,
     skewMs: 0,
   };
+  const changes = new ChangeFeed();
+  store.onChange = (id) => (id === null ? changes.reset() : changes.record(id));
   const faults = new Faults();
+  const addFixtureFaults = () => {
+    for (const f of fixture.faults ?? []) faults.add(f);
+  };
+  addFixtureFaults();
+  const startingLatency: LatencySetting = options.latency ?? fixture.latency ?? 'realistic';
+  const latency = new Latency(startingLatency);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const sockets = new Set<import('node:net').Socket>();
   /** Fault delays in progress, ended early by `close()`. */
@@ -387,9 +351,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (f.kind === 'error') injected ??= injectedError(f.status ?? 500, f.retry_after);
     }
 
-    // A latency fault delays the answer, not the request: auth (and its `iat` check) and the work
-    // happen on arrival.
-    const response = injected ?? (await dispatch(sreq, head ? 'GET' : method, search));
+    // A latency fault, and Notify's modelled response time, delay the answer, not the request: auth
+    // (and its `iat` check) and the work happen on arrival.
+    let response: SandboxResponse;
+    if (injected) {
+      response = injected;
+      latencyMs += latency.draw('error');
+    } else {
+      const answered = await dispatch(sreq, head ? 'GET' : method, search);
+      response = answered.response;
+      const modelled = latencyRouteOf(answered.route, answered.params, response);
+      if (modelled) latencyMs += latency.draw(modelled);
+    }
     if (latencyMs > 0) await delay(latencyMs);
     if (dropAfter) {
       req.socket.destroy();
@@ -403,8 +376,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
    * a path that matches only with other methods is a 405 with `Allow`, or Flask's automatic OPTIONS
    * answer; a path that matches once doubled slashes are merged is a 308 to the merged path.
    */
-  async function dispatch(req: SandboxRequest, method: string, search: string): Promise<SandboxResponse> {
+  async function dispatch(req: SandboxRequest, method: string, search: string): Promise<Dispatched> {
     const match = matchRoutes(req.path, method);
+    const { route: r, params } = match;
+    return { route: r, params, response: await answer(req, method, search, match) };
+  }
+
+  async function answer(
+    req: SandboxRequest,
+    method: string,
+    search: string,
+    match: RouteMatch,
+  ): Promise<SandboxResponse> {
     if (!match.route && match.allowed.size === 0 && req.path.includes('//')) {
       // Werkzeug's `merge_slashes`: each `//` becomes `/` once, and a rule that matches then redirects.
       const merged = req.path.replace(/\/\//g, '/');
@@ -459,6 +442,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closing: Promise<void> | null = null;
   const closeOnce = async () => {
     clearInterval(purgeTimer);
+    changes.close();
     clock.close();
     callbacks.close();
     for (const d of delays) {
@@ -479,6 +463,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: address.port,
     ctx,
     faults,
+    latency,
+    changes,
     recovery,
     info: () => describe(url, store),
     idle: async () => {
@@ -492,6 +478,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset: async () => {
       limits.reset();
       faults.clear();
+      addFixtureFaults();
+      latency.restart(startingLatency);
+      // Each test after a reset starts as the first did: the clock's speed and skew as at the start
+      // (simulated time itself only moves forward).
+      clock.setTimeScale(options.timeScale ?? 1);
+      ctx.skewMs = 0;
       ctx.documents.clear();
       // Journaled as a record of its own, so sends that land while the data folder is compacted
       // keep their place after it.
@@ -503,81 +495,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return sandbox;
 }
 
-interface RouteMatch {
-  route: Route | null;
-  params: Record<string, string>;
-  /** Methods of every rule whose path matches. */
-  allowed: Set<string>;
-}
-
-function matchRoutes(path: string, method: string): RouteMatch {
-  // The common case first: a rule for this method matches, and nothing else is needed (the other
-  // methods matter only for 405 and OPTIONS answers).
-  if (method !== 'OPTIONS') {
-    for (const r of ROUTES) {
-      if (r.method !== method) continue;
-      const m = r.pattern.exec(path);
-      if (!m) continue;
-      const params: Record<string, string> = {};
-      for (let i = 0; i < r.names.length; i++) params[r.names[i]!] = m[i + 1]!;
-      return { route: r, params, allowed: new Set([method]) };
-    }
-  }
-  const allowed = new Set<string>();
-  for (const r of ROUTES) if (r.pattern.test(path)) allowed.add(r.method);
-  return { route: null, params: {}, allowed };
-}
-
-/**
- * PATH_INFO as Werkzeug sees it: percent-escapes decoded to bytes (a bad escape stays as typed), then
- * read as UTF-8 with invalid sequences replaced.
- */
-export function wsgiPath(raw: string): string {
-  if (!raw.includes('%')) return raw;
-  const bytes: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x25 && /^[0-9A-Fa-f]{2}$/.test(raw.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (c < 0x80) {
-      bytes.push(c);
-    } else {
-      for (const b of Buffer.from(raw[i]!, 'utf8')) bytes.push(b);
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-const PATH_SAFE = new Set(
-  [...`ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~!$&'()*+,/:;=@`].map((c) =>
-    c.charCodeAt(0),
-  ),
-);
-
-/** `urllib.parse.quote(path, safe="!$&'()*+,/:;=@")`, as Werkzeug quotes a redirect's new path. */
-function quotePath(path: string): string {
-  let out = '';
-  for (const b of Buffer.from(path, 'utf8')) {
-    out += PATH_SAFE.has(b) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
-
-/** Werkzeug's RequestRedirect: 308 with an HTML body, answered before any view or auth runs. */
-function slashRedirect(location: string): SandboxResponse {
-  const esc = location
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-  return {
-    status: 308,
-    body: `<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href="${esc}">${esc}</a>. If not, click the link.\n`,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', Location: location },
-  };
-}
-
 function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
@@ -585,34 +502,6 @@ function headerValue(v: string | string[] | undefined): string | undefined {
 function hostHeader(req: IncomingMessage): string | null {
   const h = req.headers.host;
   return h && /^[A-Za-z0-9.:[\]-]+$/.test(h) ? h : null;
-}
-
-function injectedError(status: number, retryAfter?: number): SandboxResponse {
-  const headers: Record<string, string> =
-    retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
-  if (status === 429) {
-    return {
-      ...v2Error(429, [
-        {
-          error: 'RateLimitError',
-          message: 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds',
-        },
-      ]),
-      headers: { 'Content-Type': 'application/json', ...headers },
-    };
-  }
-  if (status >= 500 && status !== 500) {
-    // What a load balancer in front of Notify answers: not JSON.
-    return {
-      status,
-      body: `<html><body><h1>${status} Service Unavailable</h1></body></html>`,
-      headers: { 'Content-Type': 'text/html', ...headers },
-    };
-  }
-  return {
-    ...v2Error(status, [{ error: 'InjectedFault', message: 'Internal server error' }]),
-    headers: { 'Content-Type': 'application/json', ...headers },
-  };
 }
 
 function describe(url: string, store: SandboxStore): SandboxInfo {

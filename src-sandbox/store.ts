@@ -52,6 +52,11 @@ export class SandboxStore {
   journal: Journal = memoryJournal;
   /** What a reset goes back to (also when a `reset` record is replayed). */
   startingFixture: Fixture | null = null;
+  /**
+   * Told of each notification stored, changed or removed (its id), and of a reset (null): the change
+   * feed that inbox tools and test kits follow.
+   */
+  onChange: ((id: string | null) => void) | null = null;
 
   constructor(private readonly nowMicros: () => number) {}
 
@@ -119,7 +124,10 @@ export class SandboxStore {
         break;
       case 'update': {
         const n = this.notifications.get(rec.id);
-        if (n) Object.assign(n, rec.patch);
+        if (n) {
+          Object.assign(n, rec.patch);
+          this.onChange?.(n.id);
+        }
         break;
       }
       case 'received':
@@ -149,6 +157,7 @@ export class SandboxStore {
       case 'reset':
         this.clear();
         if (this.startingFixture) this.loadFixture(this.startingFixture);
+        this.onChange?.(null);
         break;
     }
   }
@@ -191,6 +200,7 @@ export class SandboxStore {
 
   private addNotificationInMemory(n: StoredNotification): void {
     this.notifications.set(n.id, n);
+    this.onChange?.(n.id);
     const key = `${n.serviceId}:${n.keyType}`;
     let list = this.lists.get(key);
     if (!list) this.lists.set(key, (list = []));
@@ -221,6 +231,7 @@ export class SandboxStore {
     const n = this.notifications.get(id);
     if (!n) return DONE;
     Object.assign(n, patch);
+    this.onChange?.(id);
     return this.journal.append({ t: 'update', id, patch });
   }
 
@@ -253,6 +264,7 @@ export class SandboxStore {
     const n = this.notifications.get(id);
     if (!n) return;
     this.notifications.delete(id);
+    this.onChange?.(id);
     const list = this.lists.get(`${n.serviceId}:${n.keyType}`);
     if (list) {
       const i = list.indexOf(n);

@@ -4,6 +4,6 @@
  */
 import { startSandbox } from '../../src-sandbox/server';
 
-const sandbox = await startSandbox({ dataDir: null, timeScale: 1, limits: true });
+const sandbox = await startSandbox({ dataDir: null, timeScale: 1, limits: true, latency: 'none' });
 console.log(JSON.stringify({ url: sandbox.url, info: sandbox.info() }));
 process.on('SIGTERM', () => void sandbox.close().then(() => process.exit(0)));

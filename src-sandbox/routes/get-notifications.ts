@@ -2,7 +2,7 @@
  * GET /v2/notifications/{id}, GET /v2/notifications and GET /v2/notifications/{id}/pdf (§4.5–4.7).
  */
 import { estimatedDelivery } from '../../src-shared/letters/letter-timings';
-import { letterRate, SMS_RATE_POUNDS } from '../../src-shared/letters/costs';
+import { letterRate, SMS_RATE_POUNDS, smsCostInPounds } from '../../src-shared/letters/costs';
 import {
   COMPLETED_STATUSES,
   expandStatusFilter,
@@ -106,7 +106,7 @@ function costData(n: StoredNotification) {
         international_rate_multiplier: new PyFloat(n.rateMultiplier),
         sms_rate: new PyFloat(SMS_RATE_POUNDS),
       },
-      cost_in_pounds: new PyFloat(round(n.billableUnits * n.rateMultiplier * SMS_RATE_POUNDS)),
+      cost_in_pounds: new PyFloat(smsCostInPounds(n.billableUnits, n.rateMultiplier)),
       is_cost_data_ready: true,
     };
   }
@@ -125,19 +125,12 @@ function costData(n: StoredNotification) {
     // Notify has rates for 1–5 sheets; a letter past that fails validation before it is costed.
     return notReady;
   }
+  // Notify's `cost_details` for a letter holds the sheets and the postage only: the rate is in the cost.
   return {
-    cost_details: {
-      billable_sheets_of_paper: n.billableUnits,
-      letter_rate: new PyFloat(rate),
-      postage: n.postage,
-    },
+    cost_details: { billable_sheets_of_paper: n.billableUnits, postage: n.postage },
     cost_in_pounds: new PyFloat(rate),
     is_cost_data_ready: true,
   };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e10) / 1e10;
 }
 
 export const getNotificationById: V2Handler = (req, ctx, auth, params) => {

@@ -391,10 +391,13 @@ export async function postNotification(
     one_click_unsubscribe_url: oneClick,
     subject,
   };
-  return json(
+  const created = json(
     201,
     createdResponse(req, service, template.id, version.version, id, reference, content, sanitised),
   );
+  // Notify uploads each file to Document Download before it answers.
+  if (fileKeys.length) created.latencyRoute = 'post_email_with_file';
+  return created;
 }
 
 /** The 201 body of a templated send, built with its keys already in Flask's sorted order. */
@@ -574,7 +577,8 @@ async function postPrecompiledLetter(
   await ctx.pdfs.put(id, pdf);
   await ctx.store.addNotification(n);
   ctx.lifecycle.startPrecompiled(n, pdf);
-  return json(201, { id, postage, reference });
+  // Notify uploads the PDF to S3 before it answers: the slowest send there is.
+  return { ...json(201, { id, postage, reference }), latencyRoute: 'post_precompiled_letter' };
 }
 
 /** The hidden "Pre-compiled PDF" template each service has: a stable id derived from the service id. */

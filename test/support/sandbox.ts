@@ -184,7 +184,13 @@ export function controlFetch(
 /** Starts a sandbox on 127.0.0.1:0 with the test fixture. */
 export async function startTestSandbox(options: Omit<SandboxOptions, 'fixture'> = {}): Promise<TestSandbox> {
   const { fixture, secrets } = testFixture();
-  const sandbox = await startSandbox({ timeScale: 1000, onError: () => {}, ...options, fixture });
+  const sandbox = await startSandbox({
+    timeScale: 1000,
+    latency: 'none',
+    onError: () => {},
+    ...options,
+    fixture,
+  });
   const key = (name: string, service: string, secret: string) => `${name}-${service}-${secret}`;
   const apiKeys: TestKeys = {
     live: key('live', SERVICE_ID, secrets.live),

@@ -177,7 +177,7 @@ export class ArchiveService {
     cursor?: string,
   ): Promise<{ csv: string; count: number; nextCursor: string | null }> {
     const store = await this.requireStore();
-    const after = cursor === undefined ? null : (cursor.split(':').map(Number) as unknown as ExportCursor);
+    const after = cursor === undefined ? null : parseExportCursor(cursor);
     const page = await this.deps.file.use(
       (s) =>
         exportCsvPage(s, { from: Date.parse(from), to: Date.parse(to) }, after, this.deps.exportPageSize),
@@ -261,4 +261,10 @@ export class ArchiveService {
     }
     return store;
   }
+}
+
+/** `<created_at>:<row>` as `exportPage` gives it (the contract has checked its form). */
+function parseExportCursor(cursor: string): ExportCursor {
+  const [createdAt = Number.NaN, seq = Number.NaN] = cursor.split(':').map(Number);
+  return [createdAt, seq];
 }

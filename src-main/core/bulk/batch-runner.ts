@@ -13,58 +13,13 @@
  */
 import type { NotificationRequest } from '../../../src-shared/spreadsheet/index';
 import type { Journal } from './journal';
-import type { BulkNotifyPort, FoundNotification } from './notify-port';
-import {
-  applyEntry,
-  countStates,
-  type BatchProgressCounts,
-  type BatchState,
-  type JournalEntry,
-  type RowState,
-} from './row-states';
+import type { FoundNotification } from './notify-port';
+import { applyEntry, countStates, type BatchState, type JournalEntry, type RowState } from './row-states';
 import { decide } from './send-policy';
 import { SendPacer } from './send-pacer';
+import type { BatchProgress, BatchSource, RunOptions } from './batch-run-types';
 
-export interface RunOptions {
-  port: BulkNotifyPort;
-  /** Notify's rate limit for the key type, sends a minute (default 3,000); null for none. */
-  ratePerMinute?: number | null;
-  /** Sends in flight at once (default 8). */
-  concurrency?: number;
-  /**
-   * How long after an unanswered POST to look its row up (default 30 s): long enough for a request
-   * still being processed by Notify to have finished, so "not found" means "not created".
-   */
-  settleMs?: number;
-  /** Notify's `created_at` may trail the local clock by the tolerated skew (30 s): allowance, default 60 s. */
-  skewMarginMs?: number;
-  /** Called on every change, at most every `progressIntervalMs` (default 200). */
-  onProgress?: (progress: BatchProgress) => void;
-  progressIntervalMs?: number;
-  /** Wall clock (for the journal and matching Notify's `created_at`). */
-  now?: () => number;
-}
-
-export interface BatchProgress extends BatchProgressCounts {
-  state: BatchState;
-  /** The reason the batch stopped (Notify's message), when it did. */
-  message: string | null;
-  /** Sends a minute over the last 10 seconds. */
-  ratePerMinute: number;
-  /** The pace the pacer allows now (null: no limit). */
-  pacePerMinute: number | null;
-  /** Seconds to go at the current rate, or null when unknown. */
-  etaSeconds: number | null;
-}
-
-export interface BatchSource {
-  templateId: string;
-  requests: NotificationRequest[];
-  rows: RowState[];
-  state: BatchState;
-  message: string | null;
-  journal: Journal<JournalEntry>;
-}
+export type { BatchProgress, BatchSource, RunOptions } from './batch-run-types';
 
 const RATE_WINDOW_MS = 10_000;
 
@@ -90,7 +45,8 @@ export class BatchRunner {
   private pacer: SendPacer | null = null;
   /** Set by {@link halt}: stop taking rows without recording a new state. */
   private halted = false;
-  private options: Required<Omit<RunOptions, 'onProgress'>> & Pick<RunOptions, 'onProgress'> = null as never;
+  /** Set by each run before it takes a row. */
+  private options!: Required<Omit<RunOptions, 'onProgress'>> & Pick<RunOptions, 'onProgress'>;
 
   constructor(source: BatchSource) {
     this.rows = source.rows;

@@ -19,20 +19,19 @@ import {
   type BulkRow,
 } from '../../contract/bulk';
 import type { MethodInput } from '../../contract/methods';
-import type { Notification } from '../../../src-shared/notify/resources';
 import type { CoreEvents } from '../events';
 import type { NotifyAccess } from '../notify/notify-access';
 import { CoreError, type Logger } from '../ports';
 import type { ProfileDirectory } from '../profiles/profile-directory';
 import type { TemplateService } from '../templates/template-service';
-import { StatusTracker } from '../tracking/status-tracker';
 import { BatchDeliveries } from './batch-deliveries';
+import { BatchTracking, type TrackedBatch } from './batch-tracking';
 import { batchDir, writeDurably } from './batch-files';
 import type { BatchProgress } from './batch-runner';
 import { batchView, resendRequests, resultsFile, rowsPage, type RowFilter } from './batch-view';
-import { createPreparedBatch, openBatch, type OpenBatch } from './batches';
+import { createPreparedBatch, openBatch } from './batches';
 import { Inspections } from './inspections';
-import { notifyClientPort, type BulkNotifyPort } from './notify-port';
+import { profilePort } from './notify-port';
 import type { WorkerOptions } from './read-in-worker';
 
 export interface BulkServiceOptions {
@@ -50,16 +49,12 @@ export interface BulkServiceOptions {
   worker?: WorkerOptions;
 }
 
-interface BatchHandle {
-  open: OpenBatch;
-  deliveries: BatchDeliveries;
+interface BatchHandle extends TrackedBatch {
   ratePerMinute: number;
   /** Found sending when the console started: waits for the user to resume. */
   interrupted: boolean;
   running: Promise<void> | null;
   progress: BatchProgress | null;
-  /** Sent notifications still followed by the tracker. */
-  tracked: Set<string>;
   emitTimer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -67,32 +62,22 @@ interface BatchHandle {
 const EMIT_INTERVAL_MS = 250;
 /** How long quitting waits for rows in flight before closing anyway (they resume as unknown). */
 const QUIT_WAIT_MS = 5_000;
-/** Pages the batch tracker may read a round: 400 × 250 covers Notify's 100,000-row limit. */
-const TRACKER_PAGES = 400;
 
 export type StartInput = MethodInput<'bulk.start'>;
 
 export class BulkService {
   private readonly batches = new Map<string, BatchHandle>();
-  /** `${profileId}:${notification id}` → the batch that sent it, while tracked. */
-  private readonly byNotification = new Map<string, BatchHandle>();
   private readonly inspections: Inspections;
-  private readonly tracker: StatusTracker<Notification>;
+  private readonly tracking: BatchTracking<BatchHandle>;
   private closed = false;
 
   constructor(private readonly o: BulkServiceOptions) {
     this.inspections = new Inspections(o.worker);
-    this.tracker = new StatusTracker<Notification>({
-      sourceFor: async (profileId) => ({
-        getNotification: (id) => o.notify.withClient(profileId, (c) => c.getNotification(id)),
-        getNotifications: (q) => o.notify.withClient(profileId, (c) => c.getNotifications(q)),
-      }),
-      onUpdate: (entry, observation) => {
-        if (observation.source === 'response') return; // the console's placeholder, not Notify's word
-        void this.onStatus(entry.profileId, entry.notification.id, observation.status, entry.final);
-      },
-      maxPagesPerRound: TRACKER_PAGES,
-      ...o.tracker,
+    this.tracking = new BatchTracking<BatchHandle>({
+      notify: o.notify,
+      logger: o.logger,
+      changed: (h) => this.emitSoon(h),
+      ...(o.tracker ? { intervals: o.tracker } : {}),
     });
   }
 
@@ -105,7 +90,7 @@ export class BulkService {
         const handle = await this.openHandle(name);
         handle.interrupted = handle.open.runner.progress().state === 'running';
         this.batches.set(name, handle);
-        if (this.sendingFinished(handle)) this.startTracking(handle);
+        if (this.sendingFinished(handle)) this.tracking.follow(handle);
       } catch (err) {
         this.o.logger.error('a batch could not be opened', {
           batchId: name,
@@ -256,7 +241,7 @@ export class BulkService {
   /** Stops following, halts sending batches (they reopen as interrupted) and closes every file. */
   async close(): Promise<void> {
     this.closed = true;
-    this.tracker.close();
+    this.tracking.close();
     for (const h of this.batches.values()) h.open.runner.halt();
     const waits = [...this.batches.values()].map((h) => h.running).filter((r) => r !== null);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -347,7 +332,7 @@ export class BulkService {
     const profileId = h.open.manifest.profileId;
     h.running = h.open.runner
       .run({
-        port: this.portFor(profileId),
+        port: profilePort(this.o.notify, profileId),
         ratePerMinute: h.ratePerMinute,
         ...(this.o.settleMs === undefined ? {} : { settleMs: this.o.settleMs }),
         onProgress: (p) => {
@@ -366,79 +351,9 @@ export class BulkService {
       })
       .finally(() => {
         h.running = null;
-        if (!this.closed && this.sendingFinished(h)) this.startTracking(h);
+        if (!this.closed && this.sendingFinished(h)) this.tracking.follow(h);
         if (!this.closed) this.emit(h);
       });
-  }
-
-  /**
-   * The engine's port with the profile's key fetched for each request. A key that cannot be had
-   * (the vault locked, the profile deleted) stops the batch with the reason, like a revoked key.
-   */
-  private portFor(profileId: string): BulkNotifyPort {
-    const { notify } = this.o;
-    return {
-      send: async (request) => {
-        try {
-          return await notify.withClient(profileId, (c) => notifyClientPort(c).send(request));
-        } catch (err) {
-          if (!(err instanceof CoreError)) throw err;
-          return {
-            kind: 'error',
-            status: 401,
-            errorClass: err.code,
-            message: err.message,
-            retryAfterMs: null,
-          };
-        }
-      },
-      findByReference: (reference) =>
-        notify.withClient(profileId, (c) => notifyClientPort(c).findByReference(reference)),
-    };
-  }
-
-  /** Follows every sent row whose final status is not known yet. */
-  private startTracking(h: BatchHandle): void {
-    const { profileId } = h.open.manifest;
-    for (const row of h.open.rows) {
-      if (row.state !== 'sent' || !h.deliveries.needsTracking(row.id)) continue;
-      const key = `${profileId}:${row.id}`;
-      if (this.byNotification.has(key)) continue;
-      this.byNotification.set(key, h);
-      h.tracked.add(row.id);
-      this.tracker.track(
-        profileId,
-        {
-          id: row.id,
-          type: h.open.manifest.type,
-          status: h.deliveries.statusOf(row.id) ?? 'created',
-          created_at: new Date(row.at).toISOString(),
-        } as Notification,
-        'response',
-      );
-    }
-    h.deliveries.tracking = h.tracked.size > 0;
-    this.emitSoon(h);
-  }
-
-  private async onStatus(profileId: string, id: string, status: string, final: boolean): Promise<void> {
-    const key = `${profileId}:${id}`;
-    const h = this.byNotification.get(key);
-    if (!h) return;
-    if (final) {
-      this.byNotification.delete(key);
-      h.tracked.delete(id);
-      this.tracker.untrack(profileId, id);
-      h.deliveries.tracking = h.tracked.size > 0;
-    }
-    try {
-      await h.deliveries.record(id, status, Date.now());
-    } catch (err) {
-      this.o.logger.error('a delivery status could not be recorded', {
-        error: err instanceof Error ? err.message : String(err),
-      });
-    }
-    this.emitSoon(h);
   }
 
   private view(h: BatchHandle): BulkBatch {

@@ -6,6 +6,8 @@
  */
 import type { NotificationRequest } from '../../../src-shared/spreadsheet/index';
 import type { NotifyClient } from '../notify/client';
+import type { NotifyAccess } from '../notify/notify-access';
+import { CoreError } from '../ports';
 import { NotifyApiError, NotifyNetworkError, UnknownOutcomeError } from '../notify/errors';
 
 /**
@@ -40,14 +42,19 @@ export interface BulkNotifyPort {
 export function notifyClientPort(client: NotifyClient): BulkNotifyPort {
   return {
     async send(request) {
-      const body = request.body as never;
+      const { body } = request;
+      const template_id = text(body, 'template_id');
       try {
         const sent =
           request.type === 'sms'
-            ? await client.sendSms(body)
+            ? await client.sendSms({ ...body, template_id, phone_number: text(body, 'phone_number') })
             : request.type === 'email'
-              ? await client.sendEmail(body)
-              : await client.sendLetter(body);
+              ? await client.sendEmail({ ...body, template_id, email_address: text(body, 'email_address') })
+              : await client.sendLetter({
+                  ...body,
+                  template_id,
+                  personalisation: record(body, 'personalisation'),
+                });
         return { kind: 'created', id: sent.id };
       } catch (err) {
         if (err instanceof UnknownOutcomeError) return { kind: 'unknown', message: err.message };
@@ -85,4 +92,41 @@ export function notifyClientPort(client: NotifyClient): BulkNotifyPort {
       }));
     },
   };
+}
+
+/**
+ * The port for a profile, its key fetched for each request. A key that cannot be had (the vault
+ * locked, the profile deleted) is Notify's refusal of the row, with the reason, like a revoked key:
+ * it stops the batch.
+ */
+export function profilePort(notify: NotifyAccess, profileId: string): BulkNotifyPort {
+  return {
+    send: async (request) => {
+      try {
+        return await notify.withClient(profileId, (c) => notifyClientPort(c).send(request));
+      } catch (err) {
+        if (!(err instanceof CoreError)) throw err;
+        return { kind: 'error', status: 401, errorClass: err.code, message: err.message, retryAfterMs: null };
+      }
+    },
+    findByReference: (reference) =>
+      notify.withClient(profileId, (c) => notifyClientPort(c).findByReference(reference)),
+  };
+}
+
+/**
+ * A field the row's request must carry as text. The requests are built from the sheet by
+ * src-shared/spreadsheet, so a missing one is this program's error, not the sheet's.
+ */
+function text(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  if (typeof value !== 'string') throw new TypeError(`the row's request has no ${field}`);
+  return value;
+}
+
+function record(body: Record<string, unknown>, field: string): Record<string, unknown> {
+  const value = body[field];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError(`the row's request has no ${field}`);
+  return value as Record<string, unknown>;
 }

@@ -69,7 +69,9 @@ function firstVisibleSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | null
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    // exceljs types its argument as an ArrayBuffer; JSZip underneath reads one as it is.
+    const data = new Uint8Array(bytes).buffer;
+    await workbook.xlsx.load(data);
   } catch {
     throw new SheetReadError(FILE_MESSAGES.cannotRead);
   }

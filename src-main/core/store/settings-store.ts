@@ -114,7 +114,8 @@ export class SettingsStore implements KeyValueStore {
         clearInvalidConfig: false,
         configFileMode: FILE_MODE,
         serialize: (value) => `${JSON.stringify(value, null, 2)}\n`,
-        deserialize: (text) => JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text) as never,
+        deserialize: (text) =>
+          JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text) as Record<string, unknown>,
       });
     let engine: SettingsEngine;
     try {

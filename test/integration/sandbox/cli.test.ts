@@ -33,7 +33,7 @@ interface Running {
 async function run(args: string[], env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-sandbox/cli.ts', '--port', '0', '--json', ...args],
+    ['--import', 'tsx', 'src-sandbox/cli.ts', '--port', '0', '--json', '--latency', 'none', ...args],
     {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -66,7 +66,7 @@ describe('closing', () => {
   it('close() twice at once, with a data folder, resolves both without an error and leaves one snapshot', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sandbox-close-'));
     try {
-      const sandbox = await startSandbox({ dataDir: dir, onError: () => {} });
+      const sandbox = await startSandbox({ dataDir: dir, latency: 'none', onError: () => {} });
       const first = sandbox.close();
       expect(sandbox.close()).toBe(first);
       await Promise.all([first, sandbox.close()]);

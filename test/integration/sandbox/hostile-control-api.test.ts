@@ -143,7 +143,7 @@ describe('Host: a loopback name or address with the sandbox’s own port (DNS re
   });
 
   it('answers over IPv6 loopback when bound there', async () => {
-    const v6 = await startSandbox({ host: '::1', onError: () => {} });
+    const v6 = await startSandbox({ host: '::1', latency: 'none', onError: () => {} });
     try {
       const ok = await raw(v6.port, 'GET', '/_sandbox/info', { Host: `[::1]:${v6.port}` }, undefined, {
         host: '::1',
@@ -176,7 +176,7 @@ describe('Host: a loopback name or address with the sandbox’s own port (DNS re
       );
       return;
     }
-    const open = await startSandbox({ host: '0.0.0.0', onError: () => {} });
+    const open = await startSandbox({ host: '0.0.0.0', latency: 'none', onError: () => {} });
     try {
       const r = await raw(open.port, 'GET', '/_sandbox/info', { Host: `127.0.0.1:${open.port}` }, undefined, {
         host: external,

@@ -26,7 +26,7 @@ async function liveKey(url: string) {
 describe('persistence with a data folder', () => {
   it('keeps keys, notifications and their statuses across a restart', async () => {
     const dir = await tempDir();
-    const first = await startSandbox({ dataDir: dir, timeScale: 1000, onError: () => {} });
+    const first = await startSandbox({ dataDir: dir, latency: 'none', timeScale: 1000, onError: () => {} });
     const key = await liveKey(first.url);
     const auth = { Authorization: `Bearer ${signToken(DEMO_SERVICE_ID, key.slice(-36))}` };
     const sent = (await (
@@ -42,7 +42,7 @@ describe('persistence with a data folder', () => {
     ).json()) as any;
     await first.close();
 
-    const second = await startSandbox({ dataDir: dir, timeScale: 1000, onError: () => {} });
+    const second = await startSandbox({ dataDir: dir, latency: 'none', timeScale: 1000, onError: () => {} });
     try {
       expect(await liveKey(second.url)).toBe(key);
       const auth2 = { Authorization: `Bearer ${signToken(DEMO_SERVICE_ID, key.slice(-36))}` };
@@ -58,7 +58,7 @@ describe('persistence with a data folder', () => {
 
   it('never loses an acknowledged notification: the journal is synced before the 201', async () => {
     const dir = await tempDir();
-    const sb = await startSandbox({ dataDir: dir, onError: () => {} });
+    const sb = await startSandbox({ dataDir: dir, latency: 'none', onError: () => {} });
     const key = await liveKey(sb.url);
     const auth = { Authorization: `Bearer ${signToken(DEMO_SERVICE_ID, key.slice(-36))}` };
     const res = await fetch(`${sb.url}/v2/notifications/sms`, {
@@ -80,12 +80,12 @@ describe('persistence with a data folder', () => {
 
   it('sets a torn last line aside and reports it, and refuses to start on damage elsewhere without deleting anything', async () => {
     const dir = await tempDir();
-    const sb = await startSandbox({ dataDir: dir, onError: () => {} });
+    const sb = await startSandbox({ dataDir: dir, latency: 'none', onError: () => {} });
     expect(sb.recovery).toBeNull();
     await sb.close();
     const live = (await readdir(dir)).find((n) => /^journal\.\d+\.jsonl$/.test(n))!;
     await appendFile(join(dir, live), '{"t":"notification","n":{"id":');
-    const again = await startSandbox({ dataDir: dir, onError: () => {} });
+    const again = await startSandbox({ dataDir: dir, latency: 'none', onError: () => {} });
     expect(again.recovery?.damaged).toEqual([
       { file: join(dir, live), bytes: 30, savedTo: expect.stringContaining(join(dir, 'journal.damaged-')) },
     ]);
@@ -95,11 +95,13 @@ describe('persistence with a data folder', () => {
     expect(again.recovery!.recordsRecovered).toBeGreaterThan(0);
     await again.close();
     // Once started, the folder is whole again: the next start has nothing to report.
-    const third = await startSandbox({ dataDir: dir, onError: () => {} });
+    const third = await startSandbox({ dataDir: dir, latency: 'none', onError: () => {} });
     expect(third.recovery).toBeNull();
     await third.close();
     await writeFile(join(dir, 'snapshot.jsonl'), 'garbage\n{"t":"x"}\n');
-    await expect(startSandbox({ dataDir: dir, onError: () => {} })).rejects.toThrow(/line 1 is damaged/);
+    await expect(startSandbox({ dataDir: dir, latency: 'none', onError: () => {} })).rejects.toThrow(
+      /line 1 is damaged/,
+    );
     expect(await readFile(join(dir, 'snapshot.jsonl'), 'utf8')).toContain('garbage');
   });
 });

@@ -168,7 +168,8 @@ async function vaultWithArchive() {
   return { settings, cipher, store, reopen };
 }
 
-describe('the data key across a passphrase change', () => {
+// Each case derives several scrypt keys at the vault's real cost (N = 2^17): slow on a busy machine.
+describe('the data key across a passphrase change', { timeout: 60_000 }, () => {
   it('is re-wrapped with the profiles’ keys, so the archive opens under the new passphrase', async () => {
     const { cipher, store, reopen } = await vaultWithArchive();
     const decorated = rekeyingCipher(cipher, () => store.rewrapping(), silentLogger) as RekeyableCipher;

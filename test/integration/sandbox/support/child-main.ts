@@ -8,7 +8,7 @@ import { verifiedTokenCache } from '../../../../src-sandbox/auth';
 import { startSandbox, type SandboxOptions } from '../../../../src-sandbox/server';
 
 const options = JSON.parse(process.env.SANDBOX_CHILD ?? '{}') as SandboxOptions;
-const sandbox = await startSandbox({ onError: () => {}, ...options });
+const sandbox = await startSandbox({ latency: 'none', onError: () => {}, ...options });
 // 10 ms resolution: fine enough to see a stall, coarse enough to cost nothing.
 const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();

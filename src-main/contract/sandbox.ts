@@ -88,6 +88,8 @@ export const panelOverview = z.object({
   services: z.array(panelService),
   faults: z.array(panelFault),
   clock: panelClock.nullable(),
+  /** Modelled response times (`realistic`, Notify's per route) or none, and the seed of their streams. */
+  latency: z.object({ mode: z.string(), seed: z.number() }).nullable(),
   /** Notifications the sandbox holds. */
   notificationCount: z.number().nullable(),
 });
@@ -250,6 +252,13 @@ export const sandboxMethods = {
       timeScale: z.number().positive().max(1_000_000).optional(),
     }),
     output: panelClock,
+  },
+  'sandbox.setLatency': {
+    input: z.strictObject({
+      mode: z.enum(['realistic', 'none']),
+      seed: z.number().int().min(0).max(0xffffffff).optional(),
+    }),
+    output: z.object({ mode: z.string(), seed: z.number() }),
   },
   /** Back to the starting fixture: everything sent is forgotten (the keys stay). Needs `confirm`. */
   'sandbox.reset': {

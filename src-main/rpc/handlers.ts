@@ -123,6 +123,7 @@ function sandboxPanelHandlers(s: CoreServices): Pick<HandlerTable, keyof typeof 
     'sandbox.removeFault': async ({ id }) => ({ faults: await faults.remove(id) }),
     'sandbox.clearFaults': async () => ({ faults: await faults.clear() }),
     'sandbox.setClock': (i) => panel.setClock(i),
+    'sandbox.setLatency': (i) => panel.setLatency(i),
     'sandbox.reset': () => panel.reset(),
     'sandbox.serviceSettings': ({ serviceId }) => panel.serviceSettings(serviceId),
     'sandbox.updateService': (i) => panel.updateService(i),

@@ -18,7 +18,8 @@ const run = promisify(execFile);
 /** The developer's app: notifications-node-client and nothing of this project. */
 const APP = `
 const { NotifyClient } = require('notifications-node-client');
-const [baseUrl, key, suffix, t] = process.argv.slice(1);
+const [baseUrl, suffix, t] = process.argv.slice(1);
+const key = process.env.NOTIFY_API_KEY;
 const templates = JSON.parse(t);
 const client = new NotifyClient(baseUrl, key);
 (async () => {
@@ -58,25 +59,28 @@ test('the inbox shows what a plain node-client app sent, live, rendered, and fil
     server,
     'POST',
     `services/64463fc4-02e5-43e7-b441-aac003ef740a/keys`,
-    { name: `my app ${randomUUID().slice(0, 6)}`, key_type: 'team' },
+    { name: `my app ${randomUUID().slice(0, 6)}`, key_type: 'test' },
   );
   await goTo(page, 'Sandbox', 'Sandbox');
   await page.getByRole('tab', { name: 'Inbox' }).click();
   await expect(page.getByTestId('inbox-count')).toBeVisible();
 
   const suffix = String(100 + Math.floor(Math.random() * 800));
-  await run(process.execPath, [
-    '-e',
-    APP,
-    server.sandboxUrl,
-    key,
-    suffix,
-    JSON.stringify({
-      sms: DEMO_TEMPLATES.smsVerification,
-      email: DEMO_TEMPLATES.emailWelcome,
-      letter: DEMO_TEMPLATES.letterAppointment,
-    }),
-  ]);
+  await run(
+    process.execPath,
+    [
+      '-e',
+      APP,
+      server.sandboxUrl,
+      suffix,
+      JSON.stringify({
+        sms: DEMO_TEMPLATES.smsVerification,
+        email: DEMO_TEMPLATES.emailWelcome,
+        letter: DEMO_TEMPLATES.letterAppointment,
+      }),
+    ],
+    { env: { ...process.env, NOTIFY_API_KEY: key } },
+  );
 
   // Live: the three arrive without a reload, newest first.
   const items = page.getByTestId('inbox-item');

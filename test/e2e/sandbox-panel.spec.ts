@@ -138,6 +138,9 @@ test('the clock: time scale, skew and moving time forward', async ({ page }) => 
   await skew.getByLabel('Clock skew (seconds)').fill('45');
   await skew.getByRole('button', { name: 'Set the skew' }).click();
   await expect(page.getByTestId('clock-skew')).toHaveText('45 s');
+  await expect(page.getByTestId('latency-mode')).toContainText('Realistic');
+  await page.getByRole('button', { name: 'Answer at once' }).click();
+  await expect(page.getByTestId('latency-mode')).toContainText('None');
   await page.getByRole('button', { name: '+ 1 day' }).click();
   await expect(page.getByTestId('toast').last()).toContainText('Moved time forward 1 day');
 });

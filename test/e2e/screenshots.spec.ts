@@ -271,6 +271,25 @@ test.describe('Screenshots', () => {
     await shoot(page, 'sandbox-faults', { mask: [page.locator('.screen__head p')] });
   });
 
+  test('the Sandbox panel: the inbox, a text as the phone shows it', async ({ page, server }) => {
+    await sendDirect(server, await demoKey(server, 'test'), 'sms', {
+      phone_number: '07700900123',
+      template_id: DEMO_TEMPLATES.smsVerification,
+      personalisation: { name: 'Ada', code: '246810' },
+    });
+    await goTo(page, 'Sandbox', 'Sandbox');
+    await page.getByRole('tab', { name: 'Inbox' }).click();
+    await page.getByTestId('inbox-item').first().click();
+    await expect(page.getByTestId('inbox-sms-bubble')).toContainText('246810');
+    await shoot(page, 'sandbox-inbox', {
+      mask: [
+        page.locator('.screen__head p'),
+        page.getByTestId('inbox-item').locator('.item-list__meta').last(),
+        page.getByTestId('inbox-view').locator('p.muted'),
+      ],
+    });
+  });
+
   test('bulk send, a sheet with errors', async ({ page }) => {
     await openBulk(page);
     await upload(page, 'reminders.csv', SHEET_WITH_ERRORS);

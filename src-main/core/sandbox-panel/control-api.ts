@@ -205,6 +205,14 @@ export class SandboxControlApi {
     );
   }
 
+  /** Modelled response times; with a change, sets them first. */
+  async latency(change?: { mode: string; seed?: number }) {
+    return this.json(
+      change ? { method: 'POST', path: '/latency', body: change } : { method: 'GET', path: '/latency' },
+      z.looseObject({ mode: z.string(), seed: z.number() }),
+    );
+  }
+
   async reset(): Promise<void> {
     await this.json({ method: 'POST', path: '/reset', timeoutMs: 60_000 }, z.unknown());
   }

@@ -77,6 +77,7 @@ export class SandboxPanelService {
         services: [],
         faults: [],
         clock: null,
+        latency: null,
         notificationCount: null,
       };
     const status = sandbox.status();
@@ -88,13 +89,15 @@ export class SandboxPanelService {
         services: [],
         faults: [],
         clock: null,
+        latency: null,
         notificationCount: null,
       };
-    const [info, faults, clock, count] = await Promise.all([
+    const [info, faults, clock, count, latency] = await Promise.all([
       this.control.info(),
       this.options.faults.refresh(),
       this.control.clock(),
       this.control.stats(),
+      this.control.latency(),
     ]);
     return {
       state: 'running',
@@ -120,8 +123,17 @@ export class SandboxPanelService {
         timeScale: clock.time_scale,
         pendingEvents: clock.pending_events,
       },
+      latency: { mode: latency.mode, seed: latency.seed },
       notificationCount: count,
     };
+  }
+
+  async setLatency(input: MethodInput<'sandbox.setLatency'>): Promise<MethodOutput<'sandbox.setLatency'>> {
+    const r = await this.control.latency({
+      mode: input.mode,
+      ...(input.seed === undefined ? {} : { seed: input.seed }),
+    });
+    return { mode: r.mode, seed: r.seed };
   }
 
   async createKey(input: MethodInput<'sandbox.createKey'>): Promise<MethodOutput<'sandbox.createKey'>> {

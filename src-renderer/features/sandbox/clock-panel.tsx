@@ -17,7 +17,13 @@ const ADVANCE = [
   { seconds: 3 * 86_400, label: '3 days' },
 ] as const;
 
-export function ClockPanel({ clock }: { clock: PanelClock | null }) {
+export function ClockPanel({
+  clock,
+  latency,
+}: {
+  clock: PanelClock | null;
+  latency: { mode: string; seed: number } | null;
+}) {
   const store = useAppStoreApi();
   const act = useAction();
   const [scale, setScale] = useState('');
@@ -91,6 +97,26 @@ export function ClockPanel({ clock }: { clock: PanelClock | null }) {
           Set the skew
         </button>
       </form>
+      {latency ? (
+        <div className="sandbox-buttons" role="group" aria-label="Response times">
+          <span className="field__label">Response times</span>
+          <span data-testid="latency-mode">
+            {latency.mode === 'realistic'
+              ? 'Realistic: each route answers in about the time Notify takes (seeded).'
+              : 'None: every answer at once.'}
+          </span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              const mode = latency.mode === 'realistic' ? 'none' : 'realistic';
+              void act(() => store.getState().setSandboxLatency({ mode }), `Response times: ${mode}.`);
+            }}
+          >
+            {latency.mode === 'realistic' ? 'Answer at once' : 'Answer in realistic times'}
+          </button>
+        </div>
+      ) : null}
       <div className="sandbox-buttons" role="group" aria-label="Move simulated time forward">
         <span className="field__label">Move time forward</span>
         {ADVANCE.map((a) => (

@@ -22,6 +22,7 @@ import './sandbox.css';
 function TabContent({ tab }: { tab: SandboxTab }) {
   const services = useSandboxServices();
   const clock = useAppStore((s) => s.sandboxPanel.value?.clock ?? null);
+  const latency = useAppStore((s) => s.sandboxPanel.value?.latency ?? null);
   switch (tab) {
     case 'keys':
       return <KeysPanel services={services} />;
@@ -32,7 +33,7 @@ function TabContent({ tab }: { tab: SandboxTab }) {
     case 'faults':
       return <FaultsPanel services={services} />;
     case 'clock':
-      return <ClockPanel clock={clock} />;
+      return <ClockPanel clock={clock} latency={latency} />;
     case 'inbox':
       return <InboxPanel services={services} />;
     case 'settings':

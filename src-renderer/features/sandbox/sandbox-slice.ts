@@ -60,6 +60,7 @@ export interface SandboxSlice {
   removeSandboxFault(id: string): Promise<Result<unknown>>;
   clearSandboxFaults(): Promise<Result<unknown>>;
   setSandboxClock(input: MethodInput<'sandbox.setClock'>): Promise<Result<PanelClock>>;
+  setSandboxLatency(input: MethodInput<'sandbox.setLatency'>): Promise<Result<unknown>>;
   resetSandbox(): Promise<Result<unknown>>;
   loadSandboxSettings(serviceId: string): Promise<void>;
   updateSandboxService(input: MethodInput<'sandbox.updateService'>): Promise<Result<unknown>>;
@@ -165,6 +166,7 @@ export const createSandboxSlice: SliceCreator<SandboxSlice> = (set, get, { api }
     removeSandboxFault: (id) => faultsChange(() => api.call('sandbox.removeFault', { id })),
     clearSandboxFaults: () => faultsChange(() => api.call('sandbox.clearFaults', {})),
     setSandboxClock: (input) => change(() => api.call('sandbox.setClock', input)),
+    setSandboxLatency: (input) => change(() => api.call('sandbox.setLatency', input)),
     async resetSandbox() {
       const r = await change(() => api.call('sandbox.reset', { confirm: true }));
       if (r.ok) set({ sandboxReceived: {}, sandboxSettings: {}, inboxRendered: {} });

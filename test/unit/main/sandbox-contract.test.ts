@@ -38,6 +38,7 @@ const VALID: Record<SandboxMethod, Record<string, unknown>> = {
   'sandbox.removeFault': { id: `daily-limit:${ID}` },
   'sandbox.clearFaults': {},
   'sandbox.setClock': { advanceSeconds: 60, skewSeconds: -30, timeScale: 100 },
+  'sandbox.setLatency': { mode: 'none', seed: 7 },
   'sandbox.reset': { confirm: true },
   'sandbox.serviceSettings': { serviceId: ID },
   'sandbox.updateService': {
@@ -97,6 +98,7 @@ const BOUNDS: [string, SandboxMethod, Record<string, unknown>, Record<string, un
   ],
   ['a skew', 'sandbox.setClock', { skewSeconds: 86_400 }, { skewSeconds: 86_401 }, 'skewSeconds'],
   ['a time scale', 'sandbox.setClock', { timeScale: 1_000_000 }, { timeScale: 0 }, 'timeScale'],
+  ['a latency mode', 'sandbox.setLatency', { mode: 'realistic' }, { mode: 'slow' }, 'mode'],
   ['a reset without confirm', 'sandbox.reset', { confirm: true }, { confirm: false }, 'confirm'],
   ['a fault id', 'sandbox.removeFault', { id: 'f'.repeat(100) }, { id: 'f'.repeat(101) }, 'id'],
   [

@@ -16,6 +16,8 @@ import {
 import { SandboxControlApi } from '../../../src-main/core/sandbox-panel/control-api';
 import { SandboxInbox, inboxQuery } from '../../../src-main/core/sandbox-panel/inbox';
 import { faultSummary, PanelFaults } from '../../../src-main/core/sandbox-panel/panel-faults';
+import { SandboxPanelService } from '../../../src-main/core/sandbox-panel/panel-service';
+import type { ProfileService } from '../../../src-main/core/profiles/profile-service';
 
 const SERVICE = '64463fc4-02e5-43e7-b441-aac003ef740a';
 const ID = 'a1b2c3d4-0000-4000-8000-00000000beef';
@@ -207,6 +209,53 @@ describe('the inbox adapter', () => {
         },
       ),
     );
+  });
+});
+
+describe('the panel without an embedded sandbox', () => {
+  it('says it is off, and every change is refused as unavailable', async () => {
+    const control = new SandboxControlApi(null);
+    const faults = new PanelFaults(control, new CoreEvents(), silentLogger);
+    const panel = new SandboxPanelService({
+      control,
+      sandbox: null,
+      faults,
+      profiles: {} as ProfileService,
+      clipboard: null,
+    });
+    expect(await panel.overview()).toMatchObject({ state: 'off', services: [], faults: [], clock: null });
+    await expect(panel.createKey({ serviceId: SERVICE, name: 'k', keyType: 'test' })).rejects.toMatchObject({
+      code: 'sandbox_unavailable',
+    });
+  });
+
+  it('writes the clipboard itself when the host has one, and answers no key', async () => {
+    const key = `my_app-${SERVICE}-3d3c3e2a-1c1b-4e5e-8f8f-0a0b0c0d0e0f`;
+    const { sandbox } = fakeSandbox(() =>
+      json(200, {
+        base_url: 'http://127.0.0.1:6012',
+        services: [
+          {
+            id: SERVICE,
+            name: 'Demo service',
+            restricted: false,
+            api_keys: [{ id: ID, name: 'my app', key_type: 'test', api_key: key, revoked: false }],
+            templates: [],
+          },
+        ],
+      }),
+    );
+    const written: string[] = [];
+    const control = new SandboxControlApi(sandbox);
+    const panel = new SandboxPanelService({
+      control,
+      sandbox,
+      faults: new PanelFaults(control, new CoreEvents(), silentLogger),
+      profiles: {} as ProfileService,
+      clipboard: { writeText: (t) => void written.push(t) },
+    });
+    expect(await panel.copyKey(ID)).toEqual({ copied: true });
+    expect(written).toEqual([key]);
   });
 });
 

@@ -123,7 +123,7 @@ describe('a bulk send survives kill -9 of the console', () => {
     expect(done.value.counts).toMatchObject({ total: ROWS, sent: ROWS, failed: 0, unknown: 0 });
 
     // Counted on the sandbox side: each row's reference exactly once, none missing.
-    const listedBySandbox = (await fetch(`${second.sandboxUrl}/_sandbox/notifications`, {
+    const listedBySandbox = (await fetch(`${second.sandboxUrl}/_sandbox/notifications?page_size=1000`, {
       headers: { 'X-Sandbox-Secret': second.sandboxSecret },
     }).then((r) => r.json())) as {
       notifications: Array<{ reference: string }>;

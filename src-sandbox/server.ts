@@ -98,7 +98,7 @@ export interface SandboxInfo {
     name: string;
     restricted: boolean;
     api_keys: SandboxKeyInfo[];
-    templates: { id: string; name: string; type: string; archived: boolean }[];
+    templates: { id: string; name: string; type: string; archived: boolean; version: number }[];
   }[];
 }
 
@@ -518,9 +518,13 @@ function describe(url: string, store: SandboxStore): SandboxInfo {
         api_key: formatApiKey(k),
         revoked: k.revokedAt !== null,
       })),
-      templates: store
-        .templatesOf(s.id)
-        .map((t) => ({ id: t.id, name: t.name, type: t.type, archived: t.archived })),
+      templates: store.templatesOf(s.id).map((t) => ({
+        id: t.id,
+        name: t.name,
+        type: t.type,
+        archived: t.archived,
+        version: t.versions[t.versions.length - 1]?.version ?? 1,
+      })),
     })),
   };
 }

@@ -100,6 +100,9 @@ const PLAIN_CODES = [
   // The notification archive.
   'archive_locked',
   'archive_closed',
+  // The Sandbox panel: the embedded sandbox is off or not running; its control API said no.
+  'sandbox_unavailable',
+  'sandbox_refused',
   // The renderer's own, before anything is sent.
   'no-profile',
 ] as const;

@@ -19,6 +19,7 @@ import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
 import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
 import { BULK_UPLOAD_BODY_BYTES, bulkEvents, bulkMethods } from './bulk';
 import { archiveEvents, archiveMethods } from './archive';
+import { sandboxEvents, sandboxMethods } from './sandbox';
 import {
   colour,
   keyTypeLabel,
@@ -428,6 +429,7 @@ export const methods = {
   },
   ...bulkMethods,
   ...archiveMethods,
+  ...sandboxMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -449,6 +451,7 @@ export const events = {
   'app.notices': notices,
   ...bulkEvents,
   ...archiveEvents,
+  ...sandboxEvents,
 } as const;
 
 export type EventName = keyof typeof events;

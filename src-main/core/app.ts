@@ -26,6 +26,7 @@ import { NotifyAccess } from './notify/notify-access';
 import {
   silentLogger,
   systemClock,
+  type ClipboardPort,
   type Clock,
   type DiagnosticsSource,
   type EmbeddedSandbox,
@@ -35,6 +36,7 @@ import { BuiltInProfiles } from './profiles/built-in-profiles';
 import { ProfileDirectory } from './profiles/profile-directory';
 import { ProfileService } from './profiles/profile-service';
 import { StoredProfiles } from './profiles/stored-profiles';
+import { createSandboxPanel, type SandboxPanel } from './sandbox-panel/create-sandbox-panel';
 import { SendingService } from './sending/sending-service';
 import { renderSnippet, type SnippetLanguage } from './snippets';
 import { SettingsStore, type SettingsEngineFactory } from './store/settings-store';
@@ -68,6 +70,8 @@ export interface ConsoleCoreOptions {
   bulkSettleMs?: number;
   /** The notification archive's sync interval and pacing, shortened in tests. */
   archive?: ArchiveTiming;
+  /** The system clipboard the Sandbox panel's Copy writes (the desktop app's); none in browser mode. */
+  clipboard?: ClipboardPort | null;
 }
 
 /** The core's services, one per job; the RPC handlers call these and nothing else. */
@@ -84,6 +88,8 @@ export interface CoreServices {
   callbacks: CallbackReplayService;
   bulk: BulkService;
   archive: ArchiveService;
+  /** The Sandbox panel: the embedded sandbox's control API, without its secret (issues 9.2, 14.4). */
+  sandboxPanel: SandboxPanel;
   /** A page of received texts, newest first, and the cursor for the next. */
   receivedTexts(profileId: string, olderThan?: string): Promise<MethodOutput<'receivedTexts.list'>>;
   /** The request inspector's entries, newest first. */
@@ -193,6 +199,15 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     ...(options.bulkSettleMs === undefined ? {} : { settleMs: options.bulkSettleMs }),
   });
 
+  const profiles = new ProfileService(directory, events, tracker, pager);
+  const sandboxPanel = createSandboxPanel({
+    sandbox,
+    events,
+    logger,
+    profiles,
+    clipboard: options.clipboard ?? null,
+  });
+
   const services: CoreServices = {
     status: () => ({
       version,
@@ -202,7 +217,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       activeProfileId: directory.activeId(),
     }),
     vault,
-    profiles: new ProfileService(directory, events, tracker, pager),
+    profiles,
     directory,
     templates,
     sending: new SendingService(notify, tracker, pager),
@@ -212,6 +227,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     callbacks: new CallbackReplayService(directory, notify),
     bulk,
     archive: archive.service,
+    sandboxPanel,
     receivedTexts: async (profileId, olderThan) => {
       const r = await notify.withClient(profileId, (c) => c.getReceivedTexts(olderThan));
       const messages = r.received_text_messages;
@@ -247,6 +263,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     events,
     close: async () => {
       sandboxLink.close();
+      await sandboxPanel.close();
       await bulk.close();
       tracker.close();
       await archive.close();

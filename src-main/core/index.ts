@@ -11,6 +11,9 @@ export {
   type EmbeddedSandbox,
   type EmbeddedSandboxStatus,
   type Logger,
+  type ClipboardPort,
+  type SandboxControlAnswer,
+  type SandboxControlRequest,
   type SandboxRecovery,
   type SandboxService,
 } from './ports';

@@ -132,7 +132,37 @@ export interface EmbeddedSandbox {
   services(): Promise<SandboxService[]>;
   /** Moves its data folder aside (nothing deleted) and starts it afresh; says where the data went. */
   moveDataAside(): Promise<{ movedTo: string }>;
+  /**
+   * One call of its control API (`/_sandbox/…`), signed with the control secret the host keeps: the
+   * core's Sandbox panel (./sandbox-panel/) drives the sandbox through this and never sees the secret.
+   * Rejects only when the sandbox cannot be reached; any HTTP answer resolves.
+   */
+  control(request: SandboxControlRequest): Promise<SandboxControlAnswer>;
   close(): Promise<void>;
+}
+
+/** A control API call: `path` is below `/_sandbox` (`/faults`, `/keys/<id>/revoke`). */
+export interface SandboxControlRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Readonly<Record<string, string>>;
+  /** JSON body of a POST, PATCH or DELETE (`{}` when none is given). */
+  body?: unknown;
+  /** How long to wait for the answer (default 10 s; a long poll asks for longer). */
+  timeoutMs?: number;
+  /** Stops waiting (a long poll when the console closes). */
+  signal?: AbortSignal;
+}
+
+export interface SandboxControlAnswer {
+  status: number;
+  contentType: string;
+  body: Uint8Array;
+}
+
+/** The system clipboard, where the host has one the main process may write (the desktop app). */
+export interface ClipboardPort {
+  writeText(text: string): void;
 }
 
 /** What the host knows for the "About / diagnostics" view: where it logs, what it runs on, recent errors. */

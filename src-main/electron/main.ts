@@ -10,6 +10,7 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -119,6 +120,8 @@ async function start(): Promise<void> {
     },
     mode: 'electron',
     safeStorage: safeStorageAdapter(safeStorage, process.platform),
+    // The Sandbox panel's Copy: the key goes from this process to the clipboard, never to the window.
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
     platform: process.platform,
     version: app.getVersion(),
     settingsEngine: electronStoreEngine,

@@ -7,7 +7,14 @@
  * only when that one is taken, and the new one remembered.
  */
 import { CONTROL_SECRET_HEADER } from '../../src-sandbox/control-access';
-import type { EmbeddedSandbox, EmbeddedSandboxStatus, Logger, SandboxService } from '../core';
+import type {
+  EmbeddedSandbox,
+  EmbeddedSandboxStatus,
+  Logger,
+  SandboxControlAnswer,
+  SandboxControlRequest,
+  SandboxService,
+} from '../core';
 import { rememberPort, preferredPort } from './sandbox-address';
 import type { SandboxLauncher } from './sandbox-launcher';
 import {
@@ -101,8 +108,46 @@ export async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Pro
       const { movedTo } = await supervisor.moveDataAside();
       return { movedTo };
     },
+    control: (request) => controlCall(supervisor, request),
     close: once(() => supervisor.close()),
   };
+}
+
+/** The largest control answer read: a letter's PDF is far smaller; an inbox page of 1,000 too. */
+const MAX_CONTROL_ANSWER_BYTES = 32 * 1024 * 1024;
+
+/**
+ * One control API call with the secret: the core's Sandbox panel goes through this (the
+ * `EmbeddedSandbox` port's `control`). The secret is a header here and nowhere else; the answer's
+ * status and body go back as they are, for the core to read.
+ */
+async function controlCall(
+  supervisor: SandboxSupervisor,
+  request: SandboxControlRequest,
+): Promise<SandboxControlAnswer> {
+  const state = supervisor.state;
+  if (state.kind !== 'running') throw new Error(`the embedded sandbox is not running (${state.kind})`);
+  const url = new URL(`${state.baseUrl}/_sandbox${request.path}`);
+  for (const [k, v] of Object.entries(request.query ?? {})) url.searchParams.set(k, v);
+  const changes = request.method !== 'GET';
+  const res = await fetch(url, {
+    method: request.method,
+    headers: {
+      [CONTROL_SECRET_HEADER]: supervisor.secret,
+      ...(changes ? { 'Content-Type': 'application/json' } : {}),
+    },
+    ...(changes ? { body: JSON.stringify(request.body ?? {}) } : {}),
+    signal: request.signal
+      ? AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs ?? 10_000)])
+      : AbortSignal.timeout(request.timeoutMs ?? 10_000),
+  });
+  const length = Number(res.headers.get('content-length') ?? 0);
+  if (length > MAX_CONTROL_ANSWER_BYTES) {
+    await res.body?.cancel();
+    throw new Error(`the embedded sandbox's answer to ${request.path} is too large (${length} bytes)`);
+  }
+  const body = new Uint8Array(await res.arrayBuffer());
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
 }
 
 function toStatus(supervisor: SandboxSupervisor): EmbeddedSandboxStatus {

@@ -2,6 +2,7 @@
  * The handler table: each contract method, adapted to one call of a core service. No rule lives
  * here; what a method does is the service's, and how its failure reads is ./errors.ts's.
  */
+import type { sandboxMethods } from '../contract/sandbox';
 import type { CoreServices } from '../core';
 import type { HandlerTable } from './dispatch';
 
@@ -99,5 +100,40 @@ export function createHandlers(s: CoreServices): HandlerTable {
       return { ok: true as const };
     },
     'archive.startNew': () => s.archive.startNew(),
+    ...sandboxPanelHandlers(s),
+  };
+}
+
+/** The Sandbox panel's methods (contract/sandbox.ts), each one call of its service. */
+function sandboxPanelHandlers(s: CoreServices): Pick<HandlerTable, keyof typeof sandboxMethods> {
+  // Read at call time: tests build the table from partial service fakes.
+  const panel = () => s.sandboxPanel.service;
+  const faults = () => s.sandboxPanel.faults;
+  const inbox = () => s.sandboxPanel.inbox;
+  return {
+    'sandbox.panel': () => panel().overview(),
+    'sandbox.createKey': (i) => panel().createKey(i),
+    'sandbox.revokeKey': ({ keyId }) => panel().revokeKey(keyId),
+    'sandbox.copyKey': ({ keyId }) => panel().copyKey(keyId),
+    'sandbox.addKeyProfile': ({ keyId }) => panel().addKeyProfile(keyId),
+    'sandbox.receivedTexts': ({ serviceId }) => panel().receivedTexts(serviceId),
+    'sandbox.injectInbound': (i) => panel().injectInbound(i),
+    'sandbox.faults': async () => ({ faults: await faults().refresh() }),
+    'sandbox.addFault': (i) => panel().addFault(i),
+    'sandbox.setDailyLimitReached': async ({ serviceId, reached }) => ({
+      faults: await faults().setDailyLimitReached(serviceId, reached),
+    }),
+    'sandbox.removeFault': async ({ id }) => ({ faults: await faults().remove(id) }),
+    'sandbox.clearFaults': async () => ({ faults: await faults().clear() }),
+    'sandbox.setClock': (i) => panel().setClock(i),
+    'sandbox.setLatency': (i) => panel().setLatency(i),
+    'sandbox.reset': () => panel().reset(),
+    'sandbox.serviceSettings': ({ serviceId }) => panel().serviceSettings(serviceId),
+    'sandbox.updateService': (i) => panel().updateService(i),
+    'sandbox.createTemplate': (i) => panel().createTemplate(i),
+    'sandbox.activity': () => panel().activity(),
+    'sandbox.inbox': ({ filters, olderThan, pageSize }) => inbox().page(filters, olderThan, pageSize),
+    'sandbox.inboxRendered': ({ id }) => inbox().rendered(id),
+    'sandbox.forceStatus': ({ id, status }) => inbox().forceStatus(id, status),
   };
 }

@@ -6,6 +6,7 @@
  * (../api/browser-token).
  */
 import type { ArchiveQuery } from '../features/archive/archive-route';
+import type { SandboxTab } from '../features/sandbox/sandbox-route';
 
 import type { HistoryFilters } from '../../src-main/contract/methods';
 
@@ -19,7 +20,8 @@ export type Screen =
   | 'support'
   | 'archive'
   | 'received'
-  | 'inspector';
+  | 'inspector'
+  | 'sandbox';
 
 export type Route =
   | { screen: 'profiles' }
@@ -34,7 +36,9 @@ export type Route =
   /** A search (`query`, as the address holds it) or one archived notification (`id`). */
   | { screen: 'archive'; query?: ArchiveQuery; id?: string }
   | { screen: 'received' }
-  | { screen: 'inspector' };
+  | { screen: 'inspector' }
+  /** The embedded sandbox's panel, on one of its tabs. */
+  | { screen: 'sandbox'; tab?: SandboxTab };
 
 /** Where the console opens when the URL names no screen (or names one it does not know). */
 export const DEFAULT_ROUTE: Route = { screen: 'send' };
@@ -58,4 +62,5 @@ export const SCREENS: readonly ScreenInfo[] = [
   { screen: 'archive', title: 'Archive', key: 'a' },
   { screen: 'received', title: 'Received texts', key: 'r' },
   { screen: 'inspector', title: 'Inspector', key: 'i' },
+  { screen: 'sandbox', title: 'Sandbox', key: 'x' },
 ];

@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ApiClient, AppEvent } from '../api/client';
 import { createBulkSlice } from '../features/bulk/bulk-slice';
 import { createArchiveSlice } from '../features/archive/archive-slice';
+import { createSandboxSlice } from '../features/sandbox/sandbox-slice';
 import { createAppSlice } from './slices/app-slice';
 import { createConsoleHealthSlice } from './slices/console-health-slice';
 import { createHistorySlice } from './slices/history-slice';
@@ -46,6 +47,7 @@ export function createAppStore(api: ApiClient, options: Partial<Omit<StoreDeps, 
     ...createConsoleHealthSlice(set, get, deps),
     ...createBulkSlice(set, get, deps),
     ...createArchiveSlice(set, get, deps),
+    ...createSandboxSlice(set, get, deps),
     resetProfileScopedState() {
       set({ send: { ...initialSendState, form: { ...get().send.form, values: {}, address: {} } } });
       get().resetHistory();
@@ -83,6 +85,12 @@ export function handleEvent(store: AppStore, event: AppEvent): void {
     case 'archive.syncProgress':
       state.applyArchiveProgress(event.payload);
       break;
+    case 'sandbox.faults':
+      state.applySandboxFaults(event.payload.faults);
+      break;
+    case 'sandbox.inboxChanged':
+      void state.refreshInbox();
+      break;
   }
 }
 
@@ -97,5 +105,6 @@ export async function bootstrap(store: AppStore): Promise<void> {
     store.getState().loadAppStatus(),
     store.getState().loadProfiles(),
     store.getState().loadNotices(),
+    store.getState().loadSandboxFaults(),
   ]);
 }

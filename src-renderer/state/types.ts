@@ -5,6 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client';
 import type { BulkSlice } from '../features/bulk/bulk-slice';
 import type { ArchiveSlice } from '../features/archive/archive-slice';
+import type { SandboxSlice } from '../features/sandbox/sandbox-slice';
 import type { AppSlice } from './slices/app-slice';
 import type { ConsoleHealthSlice } from './slices/console-health-slice';
 import type { HistorySlice } from './slices/history-slice';
@@ -30,6 +31,7 @@ export type AppState = AppSlice &
   SupportSlice &
   BulkSlice &
   ArchiveSlice &
+  SandboxSlice &
   UiSlice &
   ConsoleHealthSlice & {
     /** Clears what belongs to the previous profile (send form results, history) on a switch. */

@@ -10,6 +10,7 @@
  *   #/status                    #/status/<profile id>/<notification id>
  *   #/bulk                      #/bulk/<batch id>
  *   #/archive  #/archive?recipient=…&from=…  #/archive/<notification id>   (../features/archive/archive-route.ts)
+ *   #/sandbox                   #/sandbox/<tab>   (../features/sandbox/sandbox-route.ts)
  *
  * Template and notification ids are UUIDs as the core accepts them (hex, hyphens optional, any
  * case); profile ids are 1 to 64 letters, digits, `-` or `_` (UUIDs for profiles the user made,
@@ -27,6 +28,7 @@ import { MAX_REFERENCE_LENGTH } from '../../src-shared/notify/limits';
 import { STATUS_FILTER_VALUES } from '../../src-shared/statuses';
 import type { Route } from './routes';
 import { archiveToHash, hashToArchive } from '../features/archive/archive-route';
+import { isSandboxTab, sandboxToHash } from '../features/sandbox/sandbox-route';
 
 /** The contract caps profile ids at 64 characters; links carry only URL-safe ones. */
 const PROFILE_ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -124,6 +126,8 @@ export function routeToHash(route: Route): string {
       return isRouteUuid(route.batchId) ? `#/bulk/${route.batchId}` : '#/bulk';
     case 'archive':
       return archiveToHash(route);
+    case 'sandbox':
+      return sandboxToHash(route.tab);
     case 'history': {
       const query = historyQuery(route.filters);
       return query ? `#/history?${query}` : '#/history';
@@ -168,6 +172,9 @@ export function hashToRoute(hash: unknown): Route | null {
     case 'status':
       if (first === undefined) return { screen };
       return isRouteProfileId(first) && isRouteUuid(second) ? { screen, profileId: first, id: second } : null;
+    case 'sandbox':
+      if (first === undefined) return { screen };
+      return second === undefined && isSandboxTab(first) && first !== 'keys' ? { screen, tab: first } : null;
     default:
       return null;
   }

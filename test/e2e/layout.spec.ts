@@ -127,5 +127,13 @@ for (const size of SIZES) {
       'times on one line beside the detail',
     ).toBe(true);
     await shoot(page, 'inspector', size);
+
+    await goTo(page, 'Sandbox', 'Sandbox');
+    await expect(page.getByTestId('sandbox-key').first()).toBeVisible();
+    await shoot(page, 'sandbox', size);
+    await page.getByRole('tab', { name: 'Faults' }).click();
+    await page.getByRole('button', { name: '429 rate limit' }).click();
+    await expect(page.getByTestId('active-fault')).toHaveCount(1);
+    await shoot(page, 'sandbox-faults', size);
   });
 }

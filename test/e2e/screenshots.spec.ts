@@ -253,6 +253,43 @@ test.describe('Screenshots', () => {
     });
   });
 
+  test('the Sandbox panel: services and keys', async ({ page }) => {
+    await goTo(page, 'Sandbox', 'Sandbox');
+    await expect(page.getByTestId('sandbox-key').first()).toBeVisible();
+    await shoot(page, 'sandbox-keys', {
+      mask: [page.locator('.screen__head p'), page.getByTestId('sandbox-key-masked')],
+    });
+  });
+
+  test('the Sandbox panel: faults, with the header marker', async ({ page }) => {
+    await goTo(page, 'Sandbox', 'Sandbox');
+    await page.getByRole('tab', { name: 'Faults' }).click();
+    await page.getByRole('button', { name: '500 Internal server error' }).click();
+    await page.getByRole('button', { name: /^Slow answer/ }).click();
+    await expect(page.getByTestId('active-fault')).toHaveCount(2);
+    await expect(page.getByTestId('fault-marker')).toBeVisible();
+    await shoot(page, 'sandbox-faults', { mask: [page.locator('.screen__head p')] });
+  });
+
+  test('the Sandbox panel: the inbox, a text as the phone shows it', async ({ page, server }) => {
+    await sendDirect(server, await demoKey(server, 'test'), 'sms', {
+      phone_number: '07700900123',
+      template_id: DEMO_TEMPLATES.smsVerification,
+      personalisation: { name: 'Ada', code: '246810' },
+    });
+    await goTo(page, 'Sandbox', 'Sandbox');
+    await page.getByRole('tab', { name: 'Inbox' }).click();
+    await page.getByTestId('inbox-item').first().click();
+    await expect(page.getByTestId('inbox-sms-bubble')).toContainText('246810');
+    await shoot(page, 'sandbox-inbox', {
+      mask: [
+        page.locator('.screen__head p'),
+        page.getByTestId('inbox-item').locator('.item-list__meta').last(),
+        page.getByTestId('inbox-view').locator('p.muted'),
+      ],
+    });
+  });
+
   test('bulk send, a sheet with errors', async ({ page }) => {
     await openBulk(page);
     await upload(page, 'reminders.csv', SHEET_WITH_ERRORS);

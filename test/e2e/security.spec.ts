@@ -8,6 +8,7 @@ import {
   allSecrets,
   chooseTemplate,
   createDemoKey,
+  demoKey,
   ensureVaultUnlocked,
   expectNoSecrets,
   goTo,
@@ -161,6 +162,23 @@ test.describe('Secrets', () => {
     await page.getByRole('button', { name: 'POST /v2/notifications/sms' }).first().click();
     await expect(page.getByTestId('jwt-claims')).toBeVisible();
     await check('Inspector');
+
+    // The Sandbox panel: keys masked on every tab; Copy puts the whole key on the clipboard only.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await goTo(page, 'Sandbox', 'Sandbox');
+    await expect(page.getByTestId('sandbox-key').first()).toBeVisible();
+    await check('Sandbox');
+    const testKey = page.getByTestId('sandbox-key').filter({ hasText: 'demo test key' }).first();
+    await testKey.getByRole('button', { name: 'Copy the key demo test key' }).click();
+    await expect(page.getByTestId('toast').last()).toContainText('Copied the key');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await demoKey(server, 'test'));
+    await check('Sandbox (after Copy)');
+    for (const tab of ['Templates', 'Received texts', 'Faults', 'Clock', 'Inbox', 'Service settings']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.locator('.spinner')).toHaveCount(0);
+      await check(`Sandbox (${tab})`);
+    }
 
     await goTo(page, 'Profiles', 'Profiles');
     await expect(page.getByTestId('profile-card').first()).toBeVisible();

@@ -7,7 +7,7 @@
  */
 import { escapeHtml } from '../../../src-shared/template';
 
-const FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+export const FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 /** A complete HTML document for `srcdoc`: subject as a heading, then the email body. */
 export function emailPreviewDocument(subject: string, bodyHtml: string): string {

@@ -5,6 +5,7 @@
  */
 import { selectActiveProfile } from '../../state/slices/profiles-slice';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { FaultMarker } from '../sandbox/fault-marker';
 import { AboutButton } from './about-dialog';
 import { PRESENTING_SHORTCUT } from './shortcuts';
 import { ProfileSwitcher } from './profile-switcher';
@@ -37,6 +38,7 @@ export function Header() {
           Live key: messages are real and charged
         </span>
       ) : null}
+      <FaultMarker />
       {presenting ? (
         <span className="header__presenting" role="status" data-testid="presenting-indicator">
           Presenting — personal data hidden

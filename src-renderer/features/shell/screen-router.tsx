@@ -11,6 +11,7 @@ import { InspectorScreen } from '../inspector/inspector-screen';
 import { StatusScreen } from '../notification/status-screen';
 import { ProfilesScreen } from '../profiles/profiles-screen';
 import { ReceivedScreen } from '../received/received-screen';
+import { SandboxScreen } from '../sandbox/sandbox-screen';
 import { SendScreen } from '../send/send-screen';
 import { SupportScreen } from '../support/support-screen';
 import { TemplatesScreen } from '../templates/templates-screen';
@@ -46,5 +47,7 @@ export function ScreenRouter() {
       return <ReceivedScreen />;
     case 'inspector':
       return <InspectorScreen />;
+    case 'sandbox':
+      return <SandboxScreen />;
   }
 }

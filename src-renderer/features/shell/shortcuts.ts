@@ -20,7 +20,8 @@ export type ShortcutAction =
   | 'go-support'
   | 'go-archive'
   | 'go-received'
-  | 'go-inspector';
+  | 'go-inspector'
+  | 'go-sandbox';
 
 export interface KeyInput {
   key: string;
@@ -56,6 +57,7 @@ export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
   a: 'go-archive',
   r: 'go-received',
   i: 'go-inspector',
+  x: 'go-sandbox',
 };
 
 /** Every shortcut, for the help dialog. */
@@ -73,6 +75,7 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; description: string }>
   { keys: 'g u', description: 'Go to support (lookup and failures)' },
   { keys: 'g r', description: 'Go to received text messages' },
   { keys: 'g i', description: 'Go to the request inspector' },
+  { keys: 'g x', description: 'Go to the embedded sandbox’s panel' },
   { keys: 'Ctrl+Enter', description: 'Send (on the send screen)' },
   { keys: '↑ ↓ PgUp PgDn Home End, Enter', description: 'Move through and open history rows' },
 ];

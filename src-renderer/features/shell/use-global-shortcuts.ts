@@ -18,6 +18,7 @@ const GO: Partial<Record<ShortcutAction, Screen>> = {
   'go-archive': 'archive',
   'go-received': 'received',
   'go-inspector': 'inspector',
+  'go-sandbox': 'sandbox',
 };
 
 function isEditable(target: EventTarget | null): boolean {

@@ -35,11 +35,21 @@ describe('routeToHash and hashToRoute', () => {
     ],
     [{ screen: 'received' }, '#/received'],
     [{ screen: 'inspector' }, '#/inspector'],
+    [{ screen: 'sandbox' }, '#/sandbox'],
+    [{ screen: 'sandbox', tab: 'faults' }, '#/sandbox/faults'],
+    [{ screen: 'sandbox', tab: 'inbox' }, '#/sandbox/inbox'],
   ];
 
   it.each(table)('%o is %s, and back', (route, hash) => {
     expect(routeToHash(route)).toBe(hash);
     expect(hashToRoute(hash)).toEqual(route);
+  });
+
+  it('refuses a Sandbox tab it does not know, and writes the first tab as the screen alone', () => {
+    expect(hashToRoute('#/sandbox/nope')).toBeNull();
+    expect(hashToRoute('#/sandbox/keys')).toBeNull();
+    expect(hashToRoute('#/sandbox/faults/x')).toBeNull();
+    expect(routeToHash({ screen: 'sandbox', tab: 'keys' })).toBe('#/sandbox');
   });
 
   it('covers every screen', () => {

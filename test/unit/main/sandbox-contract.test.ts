@@ -1,0 +1,257 @@
+/**
+ * The Sandbox panel's methods at the contract's door (issue 9.2): strict, bounded inputs; the
+ * largest accepted value of each bounded field passes and one more is refused naming the field;
+ * random inputs (fast-check) are accepted whole or refused as a validation error before any
+ * handler runs; the largest accepted template is checked without holding the event loop.
+ */
+import fc from 'fast-check';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { methods, type MethodName } from '../../../src-main/contract/methods';
+import { sandboxMethods, INBOX_PAGE_MAX } from '../../../src-main/contract/sandbox';
+import { dispatch, type HandlerTable } from '../../../src-main/rpc/dispatch';
+import { MAX_EMAIL_ADDRESS_LENGTH } from '../../../src-shared/notify/limits';
+
+const ID = '6f1f4b0e-2c1a-4c7e-9d1e-0a0b0c0d0e0f';
+type SandboxMethod = keyof typeof sandboxMethods;
+
+const VALID: Record<SandboxMethod, Record<string, unknown>> = {
+  'sandbox.panel': {},
+  'sandbox.createKey': { serviceId: ID, name: 'my app', keyType: 'test' },
+  'sandbox.revokeKey': { keyId: ID },
+  'sandbox.copyKey': { keyId: ID },
+  'sandbox.addKeyProfile': { keyId: ID },
+  'sandbox.receivedTexts': { serviceId: ID },
+  'sandbox.injectInbound': { serviceId: ID, userNumber: '07700900111', content: 'Hello' },
+  'sandbox.faults': {},
+  'sandbox.addFault': {
+    kind: 'error',
+    status: 429,
+    latencyMs: 0,
+    count: 3,
+    pathPrefix: '/v2/notifications',
+    method: 'POST',
+    phase: 'after',
+    retryAfter: 10,
+  },
+  'sandbox.setDailyLimitReached': { serviceId: ID, reached: true },
+  'sandbox.removeFault': { id: `daily-limit:${ID}` },
+  'sandbox.clearFaults': {},
+  'sandbox.setClock': { advanceSeconds: 60, skewSeconds: -30, timeScale: 100 },
+  'sandbox.setLatency': { mode: 'none', seed: 7 },
+  'sandbox.reset': { confirm: true },
+  'sandbox.serviceSettings': { serviceId: ID },
+  'sandbox.updateService': {
+    serviceId: ID,
+    active: true,
+    restricted: false,
+    rateLimit: 3000,
+    limits: { sms: 10, email: 0 },
+    permissions: ['sms', 'email'],
+    deliveryStatusCallback: { url: 'https://example.gov.uk/cb', bearerToken: 'a-long-token' },
+    receivedTextCallback: null,
+  },
+  'sandbox.createTemplate': {
+    serviceId: ID,
+    name: 'Reminder',
+    type: 'email',
+    subject: 'Hi',
+    content: 'Hello',
+  },
+  'sandbox.activity': {},
+  'sandbox.inbox': {
+    filters: { recipient: '07700 900123', templateId: ID, type: 'sms', reference: 'r', serviceId: ID },
+    olderThan: ID,
+    pageSize: 100,
+  },
+  'sandbox.inboxRendered': { id: ID },
+  'sandbox.forceStatus': { id: ID, status: 'returned-letter' },
+};
+
+const BOUNDS: [string, SandboxMethod, Record<string, unknown>, Record<string, unknown>, string][] = [
+  ['a key name', 'sandbox.createKey', { name: 'k'.repeat(255) }, { name: 'k'.repeat(256) }, 'name'],
+  ['an empty key name', 'sandbox.createKey', { name: 'k' }, { name: '   ' }, 'name'],
+  ['a key type', 'sandbox.createKey', { keyType: 'normal' }, { keyType: 'live' }, 'keyType'],
+  [
+    'an inbound text',
+    'sandbox.injectInbound',
+    { content: 'x'.repeat(918) },
+    { content: 'x'.repeat(919) },
+    'content',
+  ],
+  [
+    'a from number',
+    'sandbox.injectInbound',
+    { userNumber: '1'.repeat(40) },
+    { userNumber: '1'.repeat(41) },
+    'userNumber',
+  ],
+  ['a status', 'sandbox.addFault', { status: 599 }, { status: 600 }, 'status'],
+  ['a latency', 'sandbox.addFault', { latencyMs: 120_000 }, { latencyMs: 120_001 }, 'latencyMs'],
+  ['a path', 'sandbox.addFault', { pathPrefix: `/${'p'.repeat(199)}` }, { pathPrefix: 'v2/' }, 'pathPrefix'],
+  [
+    'a clock move',
+    'sandbox.setClock',
+    { advanceSeconds: 366 * 86_400 },
+    { advanceSeconds: -1 },
+    'advanceSeconds',
+  ],
+  ['a skew', 'sandbox.setClock', { skewSeconds: 86_400 }, { skewSeconds: 86_401 }, 'skewSeconds'],
+  ['a time scale', 'sandbox.setClock', { timeScale: 1_000_000 }, { timeScale: 0 }, 'timeScale'],
+  ['a latency mode', 'sandbox.setLatency', { mode: 'realistic' }, { mode: 'slow' }, 'mode'],
+  ['a reset without confirm', 'sandbox.reset', { confirm: true }, { confirm: false }, 'confirm'],
+  ['a fault id', 'sandbox.removeFault', { id: 'f'.repeat(100) }, { id: 'f'.repeat(101) }, 'id'],
+  [
+    'a daily limit',
+    'sandbox.updateService',
+    { limits: { sms: 100_000_000 } },
+    { limits: { sms: -1 } },
+    'limits.sms',
+  ],
+  [
+    'a permission',
+    'sandbox.updateService',
+    { permissions: ['inbound_sms'] },
+    { permissions: ['admin'] },
+    'permissions.0',
+  ],
+  [
+    'a callback token',
+    'sandbox.updateService',
+    { deliveryStatusCallback: { url: 'https://x', bearerToken: 't'.repeat(10) } },
+    { deliveryStatusCallback: { url: 'https://x', bearerToken: 't'.repeat(9) } },
+    'deliveryStatusCallback.bearerToken',
+  ],
+  [
+    'a template body',
+    'sandbox.createTemplate',
+    { content: 'x'.repeat(100_000) },
+    { content: 'x'.repeat(100_001) },
+    'content',
+  ],
+  [
+    'an inbox recipient',
+    'sandbox.inbox',
+    { filters: { recipient: 'a'.repeat(MAX_EMAIL_ADDRESS_LENGTH) } },
+    { filters: { recipient: 'a'.repeat(MAX_EMAIL_ADDRESS_LENGTH + 1) } },
+    'filters.recipient',
+  ],
+  [
+    'an inbox page',
+    'sandbox.inbox',
+    { pageSize: INBOX_PAGE_MAX },
+    { pageSize: INBOX_PAGE_MAX + 1 },
+    'pageSize',
+  ],
+  ['a forced status', 'sandbox.forceStatus', { status: 'delivered' }, { status: 'failed' }, 'status'],
+  ['an id', 'sandbox.inboxRendered', { id: ID }, { id: '../../faults' }, 'id'],
+];
+
+function recordingHandlers(reached: string[]): HandlerTable {
+  return new Proxy({} as HandlerTable, {
+    get: (_t, name: string) => async () => {
+      reached.push(name);
+      throw new Error('handler reached');
+    },
+  });
+}
+
+describe('Sandbox panel inputs at the contract', () => {
+  it('accepts a full valid input for every method and refuses any unknown field', () => {
+    for (const [name, input] of Object.entries(VALID) as [SandboxMethod, Record<string, unknown>][]) {
+      expect(methods[name].input.safeParse(input).success, name).toBe(true);
+      expect(methods[name].input.safeParse({ ...input, secret: 'x' }).success, `${name} + unknown`).toBe(
+        false,
+      );
+    }
+  });
+
+  it.each(BOUNDS)(
+    '%s: the largest accepted passes, one more is refused naming the field',
+    async (_w, name, largest, over, field) => {
+      expect(methods[name].input.safeParse({ ...VALID[name], ...largest }).success).toBe(true);
+      const reached: string[] = [];
+      const r = await dispatch(
+        recordingHandlers(reached),
+        name,
+        { ...VALID[name], ...over },
+        { transport: 'test' },
+      );
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error.code).toBe('validation');
+      expect((r.error.details as { issues: { field: string }[] }).issues.map((i) => i.field)).toContain(
+        field,
+      );
+      expect(reached).toEqual([]);
+    },
+  );
+
+  it('random inputs are accepted whole or refused as validation errors (fast-check)', async () => {
+    const names = Object.keys(sandboxMethods) as SandboxMethod[];
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constant(ID),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('error', 'latency', 'drop', 'test', 'sms', 'delivered'),
+      fc.string({ minLength: 900, maxLength: 1100 }),
+    );
+    const fields = fc.constantFrom(
+      'serviceId',
+      'keyId',
+      'name',
+      'keyType',
+      'userNumber',
+      'content',
+      'kind',
+      'status',
+      'latencyMs',
+      'count',
+      'pathPrefix',
+      'id',
+      'confirm',
+      'timeScale',
+      'skewSeconds',
+      'type',
+      '__proto__',
+      'constructor',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.dictionary(fields, value, { maxKeys: 4 }),
+        async (name, input) => {
+          const reached: string[] = [];
+          const r = await dispatch(recordingHandlers(reached), name as MethodName, input, {
+            transport: 'test',
+          });
+          if (methods[name].input.safeParse(input).success) expect(reached).toEqual([name]);
+          else {
+            expect(reached).toEqual([]);
+            expect(r.ok || r.error.code).toBe('validation');
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('checks the largest accepted template without holding the event loop', async () => {
+    const h = monitorEventLoopDelay({ resolution: 1 });
+    h.enable();
+    const input = {
+      ...VALID['sandbox.createTemplate'],
+      content: `${'# Heading\n\n'.repeat(9_000)}x`.slice(0, 100_000),
+    };
+    const t0 = performance.now();
+    expect(methods['sandbox.createTemplate'].input.safeParse(input).success).toBe(true);
+    const ms = performance.now() - t0;
+    h.disable();
+    console.log(
+      `sandbox.createTemplate, 100,000 characters: checked in ${ms.toFixed(1)} ms; longest event-loop delay ${(h.max / 1e6).toFixed(1)} ms`,
+    );
+  });
+});

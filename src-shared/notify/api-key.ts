@@ -255,6 +255,19 @@ export function maskedKey(key: { name: string; serviceId: string; last4: string 
   return `${key.name}-${key.serviceId}-••••${key.last4}`;
 }
 
+/**
+ * A key as it may be shown or put in a code snippet: `name-<service id>-••••<last4>`.
+ *
+ * Anything that is not a well-formed key masks to `••••`, because even a part of a mangled paste
+ * may be most of a secret.
+ */
+export function maskApiKey(value: string): string {
+  const parsed = parseApiKey(value);
+  if (!parsed.ok) return '••••';
+  const { name, serviceId, secretLast4 } = parsed.key;
+  return maskedKey({ name, serviceId, last4: secretLast4 });
+}
+
 /** What the renderer may know about a key. */
 export interface RendererKeyDescription {
   name: string;

@@ -4,6 +4,7 @@ import { NotifyClient } from 'notifications-node-client';
 import { describe, expect, it } from 'vitest';
 import {
   describeKeyForRenderer,
+  maskApiKey,
   splitApiKey,
   parseApiKey,
   type ApiKeyErrorCode,
@@ -272,7 +273,17 @@ describe('parseApiKey: clear errors', () => {
   });
 });
 
-describe('describeKeyForRenderer', () => {
+describe('maskApiKey and describeKeyForRenderer', () => {
+  it('masks the secret but keeps name, service id and last four', () => {
+    const k = makeKey();
+    expect(maskApiKey(k.value)).toBe(`${k.name}-${k.serviceId}-••••${k.secret.slice(-4)}`);
+  });
+
+  it('masks anything unparseable completely', () => {
+    expect(maskApiKey('not a key at all')).toBe('••••');
+    expect(maskApiKey(randomUUID())).toBe('••••');
+  });
+
   it('describes a key for the renderer without the secret', () => {
     const k = makeKey();
     const parsed = parseApiKey(k.value);

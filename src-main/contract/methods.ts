@@ -19,7 +19,12 @@ import { PROFILE_NAME_INPUT_MAX } from '../../src-shared/notify/profile-fields';
 import { receivedText, sendResponse, templatePreview } from '../../src-shared/notify/resources';
 import { BULK_UPLOAD_BODY_BYTES, bulkEvents, bulkMethods } from './bulk';
 import { archiveEvents, archiveMethods } from './archive';
+import { callbackMethods } from './callbacks';
+import { healthEvents, healthMethods } from './health';
 import { sandboxEvents, sandboxMethods } from './sandbox';
+
+export type { CallbackReplayResult } from './callbacks';
+export type { ConsoleNotice, Diagnostics } from './health';
 import {
   colour,
   keyTypeLabel,
@@ -122,75 +127,6 @@ const trackedNotification = z.object({
   templateName: z.string().nullable().default(null),
 });
 export type TrackedNotification = z.infer<typeof trackedNotification>;
-
-/** A delivery-status callback body, in Notify's field order (src-shared/callback-payload.ts). */
-const callbackPayload = z.object({
-  id: z.string(),
-  reference: z.string().nullable(),
-  to: z.string().nullable(),
-  status: z.string(),
-  created_at: z.string(),
-  completed_at: z.string().nullable(),
-  sent_at: z.string().nullable(),
-  notification_type: z.string(),
-  template_id: z.string(),
-  template_version: z.number(),
-});
-
-/** What one callback replay did: never a token or a key. */
-const callbackReplayResult = z.object({
-  status: z.number().nullable(),
-  ok: z.boolean(),
-  durationMs: z.number(),
-  sentAt: z.string(),
-  responseBody: z.string(),
-  responseTruncated: z.boolean(),
-  error: explanation.nullable(),
-  payload: callbackPayload,
-});
-export type CallbackReplayResult = z.infer<typeof callbackReplayResult>;
-
-/**
- * Something the console recovered from or cannot do, told once on start and shown as a banner
- * until dismissed: a damaged settings file (and the copy it kept), a damaged vault header, the
- * embedded sandbox's torn journal, damaged data or crashes. Never carries a secret.
- */
-export const consoleNotice = z.object({
-  id: z.string(),
-  severity: z.enum(['info', 'warning', 'error']),
-  title: z.string(),
-  message: z.string(),
-  /** Where the damaged original was kept, when it was. */
-  savedCopy: z.string().nullable(),
-  /** How to restore it, in words. */
-  restore: z.string().nullable(),
-  /** What the banner offers to do about it. */
-  action: z.enum(['move-sandbox-data-aside']).nullable(),
-});
-export type ConsoleNotice = z.infer<typeof consoleNotice>;
-const notices = z.object({ notices: z.array(consoleNotice) });
-
-/** What support staff need to know about this console, and nothing secret (issue 10.10). */
-export const diagnostics = z.object({
-  version: z.string(),
-  mode: z.enum(['electron', 'browser']),
-  logPath: z.string().nullable(),
-  runtime: z.record(z.string(), z.string()),
-  os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
-  vault: z.enum(['os-keychain', 'passphrase']),
-  sandbox: z.string(),
-  profiles: z.object({
-    builtIn: z.number(),
-    stored: z.number(),
-    byKeyType: z.object({ live: z.number(), team: z.number(), test: z.number() }),
-    followingSandbox: z.number(),
-    needingKey: z.number(),
-  }),
-  recentErrors: z.array(z.object({ at: z.string(), message: z.string() })),
-  /** All of it as text, to paste into a ticket. */
-  text: z.string(),
-});
-export type Diagnostics = z.infer<typeof diagnostics>;
 
 /** The method table: name → { input, output }. */
 export const methods = {
@@ -387,19 +323,6 @@ export const methods = {
       errors: z.array(z.object({ profileId: z.string(), error: z.string() })),
     }),
   },
-  /**
-   * POSTs the notification's delivery-status callback to the developer's own endpoint. The URL must
-   * be https://, or http:// on this computer; the core checks it before fetching anything.
-   */
-  'callbacks.replay': {
-    input: z.strictObject({
-      profileId,
-      notificationId: uuid,
-      url: z.string().min(1).max(2048),
-      bearerToken: z.string().min(1).max(1024).optional(),
-    }),
-    output: callbackReplayResult,
-  },
   'receivedTexts.list': {
     input: z.strictObject({ profileId, olderThan: uuid.optional() }),
     output: z.object({ messages: z.array(receivedText), nextOlderThan: z.string().nullable() }),
@@ -415,18 +338,12 @@ export const methods = {
     input: z.strictObject({ profileId, request: sendRequest, language: z.enum(['curl', 'node', 'python']) }),
     output: z.object({ code: z.string() }),
   },
-  'app.notices': { input: empty, output: notices },
-  'app.diagnostics': { input: empty, output: diagnostics },
-  'app.dismissNotice': { input: z.strictObject({ id: z.string().min(1).max(100) }), output: notices },
-  /** Moves the embedded sandbox's damaged data folder aside (nothing is deleted) and starts it afresh. */
-  'sandbox.moveDataAside': {
-    input: empty,
-    output: z.object({ movedTo: z.string(), notices: z.array(consoleNotice) }),
-  },
   'sandbox.info': {
     input: empty,
     output: z.object({ url: z.string().nullable(), note: shortText }),
   },
+  ...healthMethods,
+  ...callbackMethods,
   ...bulkMethods,
   ...archiveMethods,
   ...sandboxMethods,
@@ -448,7 +365,7 @@ export const events = {
   'request.logged': requestLogEntry,
   'vault.changed': z.object({ locked: z.boolean() }),
   'profiles.changed': z.object({ activeId: z.string().nullable() }),
-  'app.notices': notices,
+  ...healthEvents,
   ...bulkEvents,
   ...archiveEvents,
   ...sandboxEvents,

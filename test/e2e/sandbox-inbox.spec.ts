@@ -10,7 +10,6 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { ownConsoleTest, expect } from './fixtures';
 import { DEMO_TEMPLATES, goTo, sandboxControl } from './helpers';
-import type { ConsoleServer } from './fixtures';
 
 const test = ownConsoleTest();
 const run = promisify(execFile);
@@ -36,24 +35,10 @@ const client = new NotifyClient(baseUrl, key);
 })().catch((e) => { console.error(e.response ? JSON.stringify(e.response.data) : e.message); process.exit(1); });
 `;
 
-async function inboxAvailable(server: ConsoleServer): Promise<boolean> {
-  try {
-    await sandboxControl(server, 'GET', 'notifications/changes?wait=0');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 test('the inbox shows what a plain node-client app sent, live, rendered, and filters it', async ({
   page,
   server,
 }) => {
-  const why =
-    'The embedded sandbox has no inbox routes yet (GET /_sandbox/notifications/changes): they come with the sandbox-kit branch.';
-  const available = await inboxAvailable(server);
-  if (!available) console.warn(`sandbox-inbox.spec: skipped. ${why}`);
-  test.skip(!available, why);
   // The key, made the way the panel makes one (the control API's create-key route).
   const { api_key: key } = await sandboxControl<{ api_key: string }>(
     server,

@@ -54,7 +54,9 @@ export function SandboxScreen() {
         {overview?.url ? (
           <p className="muted small">
             The embedded Notify Sandbox at <code>{overview.url}</code>
-            {overview.notificationCount !== null ? ` · ${overview.notificationCount} notifications held` : ''}
+            {overview.notificationCount !== null
+              ? ` · ${overview.notificationCount.toLocaleString('en-GB')} ${overview.notificationCount === 1 ? 'notification' : 'notifications'} held`
+              : ''}
           </p>
         ) : null}
       </div>

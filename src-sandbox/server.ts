@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { authenticate, AuthError, formatApiKey } from './auth';
-import { CallbackDispatcher } from './callbacks';
+import { CallbackDispatcher } from './callback-dispatcher';
 import { SandboxClock } from './clock';
 import type { SandboxContext } from './context';
 import { completeFixture, parseFixture, type Fixture } from './fixtures';

@@ -2,7 +2,7 @@
  * What every route handler gets: the store, the clock and the sandbox's services.
  */
 import type { AuthContext } from './auth';
-import type { CallbackDispatcher } from './callbacks';
+import type { CallbackDispatcher } from './callback-dispatcher';
 import type { SandboxClock } from './clock';
 import type { DocumentStore } from './documents';
 import type { Lifecycle } from './lifecycle';

@@ -23,7 +23,7 @@ import { appError, json, V2Error, v2Error, type SandboxRequest, type SandboxResp
 import { formatDatetime, parseUuid } from './json';
 import type { Sandbox } from './server';
 import { faultSchema } from './faults';
-import { inboundSmsPayload } from './callbacks';
+import { inboundSmsPayload } from './callback-payloads';
 import { postNotification } from './routes/post-notification';
 import { inboxChanges, inboxItem, inboxPage, renderedNotification } from './control-inbox';
 

@@ -12,7 +12,8 @@ import {
   UPDATABLE_STATUSES,
   type InternalStatus,
 } from '../src-shared/statuses';
-import { deliveryStatusPayload, type CallbackDispatcher } from './callbacks';
+import type { CallbackDispatcher } from './callback-dispatcher';
+import { deliveryStatusPayload } from './callback-payloads';
 import type { SandboxClock } from './clock';
 import { formatDatetime } from './json';
 import { inspectPrecompiledLetter, renderLetterWithinLimit } from './letters';

@@ -6,51 +6,31 @@
  * on an ephemeral port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { authenticate, AuthError, formatApiKey } from './auth';
-import { CallbackDispatcher } from './callbacks';
+import { join } from 'node:path';
+import { CallbackDispatcher } from './callback-dispatcher';
 import { SandboxClock } from './clock';
 import type { SandboxContext } from './context';
-import { completeFixture, parseFixture, type Fixture } from './fixtures';
-import { sortedJson } from './json';
-import { defaultFixture } from './default-fixture';
 import { DocumentStore } from './documents';
+import type { Fixture } from './fixtures';
 import { Faults, injectedError } from './faults';
 import { Latency, type LatencySetting } from './latency';
 import { ChangeFeed } from './change-feed';
-import {
-  appError,
-  METHOD_NOT_ALLOWED_MESSAGE,
-  NOTIFY_HEADERS,
-  notFound,
-  V2Error,
-  v2Error,
-  type SandboxRequest,
-  type SandboxResponse,
-} from './http';
+import { appError, v2Error, type SandboxRequest, type SandboxResponse } from './http';
 import { Lifecycle } from './lifecycle';
 import { Limits } from './limits';
 import { FilePdfStore, MemoryPdfStore } from './pdf-store';
-import { FileJournal } from './persistence';
+import type { JournalRecovery } from './persistence';
 import { SandboxStore } from './store';
-import {
-  latencyRouteOf,
-  matchRoutes,
-  quotePath,
-  ROUTES,
-  slashRedirect,
-  wsgiPath,
-  type Route,
-  type RouteMatch,
-} from './router';
+import { latencyRouteOf, wsgiPath } from './router';
 import { handleControl } from './control';
 import { BASE_HEADERS, CONTROL_BASE, readBody, send } from './wire';
 import { checkControlBody, checkControlHeaders, type ControlAccess } from './control-access';
-import { headerLimitProblem, headerLimitPage, headerLimitResponse, MAX_HEADER_BLOCK_BYTES } from './gateway';
-import type { JournalRecovery } from './persistence';
+import { headerLimitProblem, headerLimitPage, MAX_HEADER_BLOCK_BYTES } from './gateway';
+import { answerClientError } from './client-error';
+import { createDispatch } from './dispatch';
+import { describeSandbox, type SandboxInfo } from './sandbox-info';
+import { loadStartingState } from './starting-state';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -83,25 +63,6 @@ export interface SandboxOptions {
   onError?: (err: unknown) => void;
 }
 
-export interface SandboxKeyInfo {
-  id: string;
-  name: string;
-  key_type: 'normal' | 'team' | 'test';
-  api_key: string;
-  revoked: boolean;
-}
-
-export interface SandboxInfo {
-  base_url: string;
-  services: {
-    id: string;
-    name: string;
-    restricted: boolean;
-    api_keys: SandboxKeyInfo[];
-    templates: { id: string; name: string; type: string; archived: boolean; version: number }[];
-  }[];
-}
-
 export interface Sandbox {
   url: string;
   port: number;
@@ -129,13 +90,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** An answer and the route that gave it (null when no rule matched), for its response time. */
-interface Dispatched {
-  route: Route | null;
-  params: Record<string, string>;
-  response: SandboxResponse;
-}
-
 const EMPTY_QUERY = new URLSearchParams();
 const EMPTY_PAIRS: [string, string][] = Object.freeze([]) as unknown as [string, string][];
 const DEFAULT_MAX_BODY = 12 * 1024 * 1024;
@@ -146,41 +100,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new SandboxStore(() => clock.nowMicros());
   const onError = options.onError ?? ((err: unknown) => console.error('[sandbox]', err));
 
-  let journal: FileJournal | null = null;
-  let recovery: JournalRecovery | null = null;
-  let fixture: Fixture;
-  let unsubscribeSecret = randomBytes(32).toString('hex');
-  if (options.dataDir) {
-    const opened = await FileJournal.open(options.dataDir, {
-      compactAfterBytes: options.compactAfterBytes,
-      onError,
-    });
-    journal = opened.journal;
-    recovery = opened.recovery;
-    const fixturePath = join(options.dataDir, 'fixture.json');
-    const secretPath = join(options.dataDir, 'secret');
-    if (opened.fresh) {
-      fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()), new Date(clock.nowMs()));
-      await writeFile(fixturePath, JSON.stringify(fixture, null, 2), { mode: 0o600 });
-      await writeFile(secretPath, unsubscribeSecret, { mode: 0o600 });
-      store.startingFixture = fixture;
-      store.loadFixture(fixture);
-    } else {
-      fixture = completeFixture(
-        parseFixture(JSON.parse(await readFile(fixturePath, 'utf8')), fixturePath),
-        new Date(clock.nowMs()),
-      );
-      unsubscribeSecret = (await readFile(secretPath, 'utf8')).trim();
-      store.startingFixture = fixture;
-      for (const rec of opened.records) store.replay(rec);
-    }
-    await journal.start(() => store.snapshot());
-    store.journal = journal;
-  } else {
-    fixture = completeFixture(parseFixture(options.fixture ?? defaultFixture()), new Date(clock.nowMs()));
-    store.startingFixture = fixture;
-    store.loadFixture(fixture);
-  }
+  const { journal, recovery, fixture, unsubscribeSecret } = await loadStartingState(
+    options,
+    clock,
+    store,
+    onError,
+  );
 
   const pdfs = options.dataDir ? new FilePdfStore(join(options.dataDir, 'pdf')) : new MemoryPdfStore();
   const callbacks = new CallbackDispatcher({
@@ -201,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     unsubscribeSecret,
     skewMs: 0,
   };
+  const dispatch = createDispatch(ctx, onError);
   const changes = new ChangeFeed();
   store.onChange = (id) => (id === null ? changes.reset() : changes.record(id));
   const faults = new Faults();
@@ -252,29 +178,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     s.on('close', () => sockets.delete(s));
   });
   // A request Node cannot parse still gets an answer in Notify's app-level envelope, with Werkzeug's words.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || (err.code === 'ECONNRESET' && !socket.readable)) {
-      socket.destroy();
-      return;
-    }
-    // A HEAD request gets the headers only, or the client would read the body as a second response.
-    const raw = (err as { rawPacket?: Buffer }).rawPacket;
-    const head = raw?.subarray(0, 5).toString('latin1') === 'HEAD ';
-    if (err.code === 'HPE_HEADER_OVERFLOW') {
-      socket.end(headerLimitResponse('size', head));
-      return;
-    }
-    const body = sortedJson({
-      message: 'The browser (or proxy) sent a request that this server could not understand.',
-      result: 'error',
-    });
-    const headers = Object.entries({ ...NOTIFY_HEADERS, 'Content-Type': 'application/json' })
-      .map(([k, v]) => `${k}: ${v}\r\n`)
-      .join('');
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
-    );
-  });
+  server.on('clientError', answerClientError);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
@@ -371,65 +275,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, response, head, false, ctx.skewMs);
   }
 
-  /**
-   * Werkzeug's routing, then Flask's dispatch: a matching rule runs (v2 rules behind `requires_auth`);
-   * a path that matches only with other methods is a 405 with `Allow`, or Flask's automatic OPTIONS
-   * answer; a path that matches once doubled slashes are merged is a 308 to the merged path.
-   */
-  async function dispatch(req: SandboxRequest, method: string, search: string): Promise<Dispatched> {
-    const match = matchRoutes(req.path, method);
-    const { route: r, params } = match;
-    return { route: r, params, response: await answer(req, method, search, match) };
-  }
-
-  async function answer(
-    req: SandboxRequest,
-    method: string,
-    search: string,
-    match: RouteMatch,
-  ): Promise<SandboxResponse> {
-    if (!match.route && match.allowed.size === 0 && req.path.includes('//')) {
-      // Werkzeug's `merge_slashes`: each `//` becomes `/` once, and a rule that matches then redirects.
-      const merged = req.path.replace(/\/\//g, '/');
-      const again = matchRoutes(merged, method);
-      if (again.route || again.allowed.size > 0)
-        return slashRedirect(`${req.urlRoot.slice(0, -1)}${quotePath(merged)}${search ? `?${search}` : ''}`);
-    }
-    const { route: r, params, allowed } = match;
-    if (r && method !== 'OPTIONS') {
-      try {
-        if (r.open) return await r.open(req, ctx, params);
-        const auth = authenticate(headerValue(req.headers.authorization), store, Date.now() + ctx.skewMs);
-        if (auth instanceof AuthError)
-          return v2Error(auth.status, [{ error: 'AuthError', message: auth.message }]);
-        return await r.v2!(req, ctx, auth, params);
-      } catch (err) {
-        if (err instanceof V2Error) return v2Error(err.status, err.errors);
-        onError(err);
-        return v2Error(500, [
-          { error: (err as Error)?.constructor?.name ?? 'Exception', message: 'Internal server error' },
-        ]);
-      }
-    }
-    if (allowed.size === 0) return notFound();
-    if (allowed.has('GET')) allowed.add('HEAD');
-    allowed.add('OPTIONS');
-    const allow = [...allowed].sort().join(', ');
-    if (method === 'OPTIONS') {
-      // Flask answers OPTIONS itself, but only after the blueprint's before_request: v2 paths need auth.
-      const v2 = ROUTES.some((x) => x.v2 && x.pattern.test(req.path));
-      if (v2) {
-        const auth = authenticate(headerValue(req.headers.authorization), store, Date.now() + ctx.skewMs);
-        if (auth instanceof AuthError)
-          return v2Error(auth.status, [{ error: 'AuthError', message: auth.message }]);
-      }
-      return { status: 200, body: '', headers: { Allow: allow, 'Content-Type': 'text/html; charset=utf-8' } };
-    }
-    // Flask copies Werkzeug's exception headers over jsonify's, so this JSON goes out labelled text/html.
-    const r405 = appError(405, METHOD_NOT_ALLOWED_MESSAGE, { Allow: allow });
-    return { ...r405, headers: { ...r405.headers, 'Content-Type': 'text/html; charset=utf-8' } };
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -466,7 +311,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     latency,
     changes,
     recovery,
-    info: () => describe(url, store),
+    info: () => describeSandbox(url, store),
     idle: async () => {
       for (let i = 0; i < 50; i++) {
         await ctx.lifecycle.idle();
@@ -495,36 +340,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return sandbox;
 }
 
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
 function hostHeader(req: IncomingMessage): string | null {
   const h = req.headers.host;
   return h && /^[A-Za-z0-9.:[\]-]+$/.test(h) ? h : null;
-}
-
-function describe(url: string, store: SandboxStore): SandboxInfo {
-  return {
-    base_url: url,
-    services: [...store.services.values()].map((s) => ({
-      id: s.id,
-      name: s.name,
-      restricted: s.restricted,
-      api_keys: (store.keys.get(s.id) ?? []).map((k) => ({
-        id: k.id,
-        name: k.name,
-        key_type: k.keyType,
-        api_key: formatApiKey(k),
-        revoked: k.revokedAt !== null,
-      })),
-      templates: store.templatesOf(s.id).map((t) => ({
-        id: t.id,
-        name: t.name,
-        type: t.type,
-        archived: t.archived,
-        version: t.versions[t.versions.length - 1]?.version ?? 1,
-      })),
-    })),
-  };
 }

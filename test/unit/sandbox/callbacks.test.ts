@@ -3,16 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   CallbackDispatcher,
+  pythonJsonDumps,
+  type CallbackDispatcherOptions,
+  type CallbackRecord,
+  type Scheduler,
+} from '../../../src-sandbox/callback-dispatcher';
+import {
   complaintPayload,
   deliveryStatusPayload,
   inboundSmsPayload,
   notifyDatetime,
-  pythonJsonDumps,
   returnedLetterPayload,
-  type CallbackDispatcherOptions,
-  type CallbackRecord,
-  type Scheduler,
-} from '../../../src-sandbox/callbacks';
+} from '../../../src-sandbox/callback-payloads';
 
 interface Received {
   method: string;

@@ -5,7 +5,7 @@ import {
   letterAddressLines,
   pythonJsonDumps,
 } from '../../../src-shared/callback-payload';
-import { pythonJsonDumps as sandboxPythonJsonDumps } from '../../../src-sandbox/callbacks';
+import { pythonJsonDumps as sandboxPythonJsonDumps } from '../../../src-sandbox/callback-dispatcher';
 import { notification } from '../renderer/fake-api';
 
 describe('buildCallbackPayload', () => {

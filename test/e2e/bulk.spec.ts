@@ -17,6 +17,9 @@ test('upload a sheet with errors, read the report, fix it, send, pause, resume, 
   await expect(page.getByTestId('bulk-profile')).toHaveValue('sandbox-test'); // a test key by default
 
   // The drop zone is reached and opened with the keyboard.
+  // Enabled once a template is chosen (and still chosen after the profile's templates loaded).
+  await expect(page.getByTestId('bulk-template')).toHaveValue(DEMO_TEMPLATES.smsVerification);
+  await expect(page.getByTestId('bulk-drop-zone')).toBeEnabled();
   await page.getByTestId('bulk-drop-zone').focus();
   await expect(page.getByTestId('bulk-drop-zone')).toBeFocused();
   const chooser = page.waitForEvent('filechooser');

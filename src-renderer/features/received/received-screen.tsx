@@ -4,12 +4,11 @@
 import { useEffect } from 'react';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
-import { Sensitive } from '../../components/sensitive';
 import { EmptyState, Loading } from '../../components/states';
-import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { emptyReceived } from '../../state/slices/received-slice';
 import { RequireProfile } from '../shell/require-profile';
+import { ReceivedTextsTable } from './received-texts-table';
 
 function Received({ profile }: { profile: PublicProfile }) {
   const store = useAppStoreApi();
@@ -47,31 +46,12 @@ function Received({ profile }: { profile: PublicProfile }) {
         </EmptyState>
       ) : null}
       {received.messages.length ? (
-        <table className="table" data-testid="received-list">
-          <caption className="visually-hidden">Received text messages</caption>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {received.messages.map((m) => (
-              <tr key={m.id} data-testid="received-row">
-                <td>{formatDateTime(m.created_at)}</td>
-                <td>
-                  <Sensitive>{m.user_number}</Sensitive>
-                </td>
-                <td>{m.notify_number}</td>
-                <td className="pre-wrap">
-                  <Sensitive>{m.content}</Sensitive>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReceivedTextsTable
+          messages={received.messages}
+          caption="Received text messages"
+          testId="received-list"
+          rowTestId="received-row"
+        />
       ) : null}
       {received.nextOlderThan ? (
         <button

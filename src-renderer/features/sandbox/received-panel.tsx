@@ -5,11 +5,10 @@
 import { useEffect, useState } from 'react';
 import type { PanelService } from '../../../src-main/contract/sandbox';
 import { TextField } from '../../components/fields';
-import { Sensitive } from '../../components/sensitive';
 import { LoadState } from '../../components/states';
-import { formatDateTime } from '../../lib/time';
 import { idle } from '../../state/loadable';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { ReceivedTextsTable } from '../received/received-texts-table';
 import { ServicePicker, useAction, useServiceChoice } from './sandbox-common';
 
 export function ReceivedPanel({ services }: { services: PanelService[] }) {
@@ -70,31 +69,12 @@ export function ReceivedPanel({ services }: { services: PanelService[] }) {
         empty={<p className="muted">No received texts yet.</p>}
       >
         {(messages) => (
-          <table className="table table--compact" data-testid="sandbox-received">
-            <caption className="visually-hidden">Received texts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDateTime(m.created_at)}</td>
-                  <td>
-                    <Sensitive>{m.user_number}</Sensitive>
-                  </td>
-                  <td>{m.notify_number}</td>
-                  <td className="pre-wrap">
-                    <Sensitive>{m.content}</Sensitive>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReceivedTextsTable
+            messages={messages}
+            caption="Received texts"
+            testId="sandbox-received"
+            compact
+          />
         )}
       </LoadState>
     </div>

@@ -52,7 +52,8 @@ test('the Archive screen in each of its states passes axe in both themes', async
   await expect(page.getByTestId('archive-off')).toBeVisible();
   await auditBothThemes(page, 'the archive, not started');
 
-  await page.getByTestId('archive-opt-in-sandbox-test').check();
+  await page.getByTestId('archive-opt-in-sandbox-test').click();
+  await expect(page.getByTestId('archive-summary')).toContainText('1 profile archived');
   const id = await sendVerificationSms(page, { phoneNumber: '07700900321', code: '654321' });
   await goTo(page, 'Archive', 'Notification archive');
   await page.getByTestId('archive-recipient').fill('07700900321');

@@ -71,7 +71,9 @@ test('search the archive for a recipient and open a notification Notify no longe
 }) => {
   await goTo(page, 'Archive', 'Notification archive');
   await expect(page.getByTestId('archive-off')).toBeVisible();
-  await page.getByTestId('archive-opt-in-sandbox-test').check();
+  // A click, not check(): once opted in, the screen swaps this form for the archive itself, so the
+  // checkbox is gone before check() could see it ticked.
+  await page.getByTestId('archive-opt-in-sandbox-test').click();
   await expect(page.getByTestId('archive-summary')).toContainText('1 profile archived');
 
   const id = await sendVerificationSms(page, { phoneNumber: '07700 900 789', code: '482913' });
@@ -127,7 +129,9 @@ test('search the archive for a recipient and open a notification Notify no longe
 
 test('presentation mode masks the archive and keeps the recipient out of the address', async ({ page }) => {
   await goTo(page, 'Archive', 'Notification archive');
-  await page.getByTestId('archive-opt-in-sandbox-test').check();
+  // A click, not check(): once opted in, the screen swaps this form for the archive itself, so the
+  // checkbox is gone before check() could see it ticked.
+  await page.getByTestId('archive-opt-in-sandbox-test').click();
   const id = await sendVerificationSms(page, { phoneNumber: '07700 900 456', code: '111222' });
   await goTo(page, 'Archive', 'Notification archive');
   await page.getByTestId('presenting-toggle').click();

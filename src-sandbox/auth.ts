@@ -180,11 +180,6 @@ export function authenticate(
   return new AuthError(403, AUTH_MESSAGES.keyNotFound);
 }
 
-/** Splits an API key string as the official clients do: from the end, ignoring the name. */
-export function splitApiKey(apiKey: string): { serviceId: string; secret: string } {
-  return { serviceId: apiKey.slice(-73, -37), secret: apiKey.slice(-36) };
-}
-
 /** Builds an API key string `{name}-{service_id}-{secret}` with the admin site's name formatting. */
 export function formatApiKey(key: Pick<ApiKey, 'name' | 'serviceId' | 'secret'>): string {
   const name = key.name.toLowerCase().replace(/\s+/g, '_');

@@ -15,10 +15,10 @@ import { Agent, request } from 'undici';
 import { pythonJsonDumps } from '../src-shared/callback-payload';
 
 /** Which callback a record is. */
-export type CallbackKind = 'delivery-status' | 'inbound-sms' | 'returned-letter' | 'complaint';
+type CallbackKind = 'delivery-status' | 'inbound-sms' | 'returned-letter' | 'complaint';
 
 /** One HTTP attempt. */
-export interface CallbackAttempt {
+interface CallbackAttempt {
   /** 1 for the first try; up to maxRetries + 1. */
   attempt: number;
   /** When the attempt started (ISO 8601). */

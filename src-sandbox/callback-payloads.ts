@@ -12,7 +12,7 @@ export function notifyDatetime(date: Date): string {
 }
 
 /** A datetime input: a Date, or a string already in Notify's format (passed through). */
-export type DatetimeInput = Date | string;
+type DatetimeInput = Date | string;
 
 function dt(value: DatetimeInput): string {
   return typeof value === 'string' ? value : notifyDatetime(value);
@@ -23,7 +23,7 @@ function dtOrNull(value: DatetimeInput | null | undefined): string | null {
 }
 
 /** Inputs for {@link deliveryStatusPayload}. */
-export interface DeliveryStatusInput {
+interface DeliveryStatusInput {
   id: string;
   /** The client reference, or null. */
   reference: string | null;
@@ -57,7 +57,7 @@ export function deliveryStatusPayload(n: DeliveryStatusInput): Record<string, un
 }
 
 /** Inputs for {@link inboundSmsPayload}. */
-export interface InboundSmsInput {
+interface InboundSmsInput {
   id: string;
   /** The sender's number (`inbound_sms.user_number`), as received. */
   sourceNumber: string;
@@ -80,7 +80,7 @@ export function inboundSmsPayload(sms: InboundSmsInput): Record<string, unknown>
 }
 
 /** Inputs for {@link returnedLetterPayload}. */
-export interface ReturnedLetterInput {
+interface ReturnedLetterInput {
   notificationId: string;
   /** The notification's client reference. */
   clientReference: string | null;
@@ -124,7 +124,7 @@ export function returnedLetterPayload(letter: ReturnedLetterInput): Record<strin
 }
 
 /** Inputs for {@link complaintPayload}. */
-export interface ComplaintInput {
+interface ComplaintInput {
   notificationId: string;
   complaintId: string;
   /** The notification's client reference. */

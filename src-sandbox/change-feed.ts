@@ -18,7 +18,7 @@ interface Waiter {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export interface Changes {
+interface Changes {
   /** The cursor to ask from next time. */
   cursor: string;
   /** Ids of the notifications that changed after the cursor asked from, newest change first, once each. */

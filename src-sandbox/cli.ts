@@ -12,7 +12,7 @@ import { startSandbox, type Sandbox } from './server';
 /** The environment variable the control secret comes from: never argv, which `ps` shows to everyone. */
 export const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
 
-export const HELP = `Notify Sandbox: a local GOV.UK Notify API v2 for development and CI.
+const HELP = `Notify Sandbox: a local GOV.UK Notify API v2 for development and CI.
 
 Usage: npx notify-sandbox [options]     (a project with notify-console installed)
        npm run sandbox -- [options]    (in the notify-console repository)

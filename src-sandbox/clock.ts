@@ -8,7 +8,7 @@
  */
 const TIMER_GRANULARITY_MS = 2;
 
-export interface Timer {
+interface Timer {
   cancel(): void;
 }
 

@@ -165,6 +165,6 @@ export function checkControlBody(
 }
 
 /** A loopback peer address as Node reports it: `127.x.x.x`, `::1` or `::ffff:127.x.x.x`. */
-export function isLoopbackAddress(addr: string): boolean {
+function isLoopbackAddress(addr: string): boolean {
   return addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.');
 }

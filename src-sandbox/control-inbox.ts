@@ -18,10 +18,10 @@ import type { StoredNotification } from './model';
 import type { Sandbox } from './server';
 
 /** The most an inbox page holds, and how many when the caller does not say. */
-export const INBOX_MAX_PAGE = 1000;
+const INBOX_MAX_PAGE = 1000;
 const INBOX_DEFAULT_PAGE = 250;
 /** The longest a changes call waits for something to change. */
-export const INBOX_MAX_WAIT_SECONDS = 30;
+const INBOX_MAX_WAIT_SECONDS = 30;
 /** How much of a body a list item shows. */
 const PREVIEW_CHARACTERS = 200;
 /**

@@ -29,7 +29,7 @@ import { inboxChanges, inboxItem, inboxPage, renderedNotification } from './cont
 
 export { CONTROL_SECRET_HEADER } from './control-access';
 
-export const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
+const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
   { method: 'GET', path: '/_sandbox/', does: 'this list' },
   { method: 'GET', path: '/_sandbox/info', does: 'base URL, services, API keys and template ids' },
   {

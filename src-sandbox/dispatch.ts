@@ -19,14 +19,14 @@ import {
 import { matchRoutes, quotePath, ROUTES, slashRedirect, type Route, type RouteMatch } from './router';
 
 /** An answer and the route that gave it (null when no rule matched), for its response time. */
-export interface Dispatched {
+interface Dispatched {
   route: Route | null;
   params: Record<string, string>;
   response: SandboxResponse;
 }
 
 /** Answers one request; `method` is GET for a HEAD request, `search` the raw query string. */
-export type Dispatch = (req: SandboxRequest, method: string, search: string) => Promise<Dispatched>;
+type Dispatch = (req: SandboxRequest, method: string, search: string) => Promise<Dispatched>;
 
 /** The dispatcher for one sandbox; `onError` hears of each unexpected error answered with a 500. */
 export function createDispatch(ctx: SandboxContext, onError: (err: unknown) => void): Dispatch {

@@ -11,7 +11,7 @@ import { pyRepr } from './json';
 import { byCodePoint } from './schema';
 import type { Service } from './model';
 
-export const ALLOWED_EXTENSIONS = [
+const ALLOWED_EXTENSIONS = [
   '.csv',
   '.doc',
   '.docx',
@@ -169,7 +169,7 @@ export class DocumentStore {
 }
 
 /** The file object's schema (§11), each message prefixed with its field as Notify formats them. */
-export function validateFileObject(obj: Record<string, unknown>): string[] {
+function validateFileObject(obj: Record<string, unknown>): string[] {
   const errors: string[] = [];
   const allowed = new Set([
     'file',

@@ -26,8 +26,7 @@ export const faultSchema = z.strictObject({
   retry_after: z.number().int().nonnegative().optional(),
 });
 
-export type FaultInput = z.input<typeof faultSchema>;
-export type Fault = z.output<typeof faultSchema> & { id: string; remaining: number | null; hits: number };
+type Fault = z.output<typeof faultSchema> & { id: string; remaining: number | null; hits: number };
 
 export class Faults {
   private list: Fault[] = [];

@@ -24,9 +24,8 @@ export const PERMISSIONS = [
   'inbound_sms',
   'sms_to_uk_landlines',
 ] as const;
-export type Permission = (typeof PERMISSIONS)[number];
 
-export const KEY_TYPES = ['normal', 'team', 'test'] as const;
+const KEY_TYPES = ['normal', 'team', 'test'] as const;
 export type KeyType = (typeof KEY_TYPES)[number];
 
 const callback = z.strictObject({
@@ -165,7 +164,6 @@ export const fixtureSchema = z.strictObject({
 export type Fixture = z.output<typeof fixtureSchema>;
 export type FixtureService = Fixture['services'][number];
 export type FixtureTemplate = FixtureService['templates'][number];
-export type FixtureApiKey = FixtureService['api_keys'][number];
 
 /** A fixture error that says which field is wrong and why. */
 export class FixtureError extends Error {

@@ -20,7 +20,7 @@ export const MAX_HEADER_FIELDS = 100;
 export const MAX_HEADER_BLOCK_BYTES = 1024 * 1024;
 
 /** gunicorn's words for each limit, as `LimitRequestHeaders` carries them. */
-export const HEADER_LIMIT_MESSAGES = {
+const HEADER_LIMIT_MESSAGES = {
   size: 'limit request headers fields size',
   count: 'limit request headers fields',
 } as const;

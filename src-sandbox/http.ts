@@ -67,7 +67,7 @@ export function json(status: number, value: unknown, headers?: Record<string, st
   };
 }
 
-export interface V2ErrorEntry {
+interface V2ErrorEntry {
   error: string;
   message: string;
   [extra: string]: unknown;
@@ -98,7 +98,7 @@ export const validationError = (messages: string[]) =>
     messages.map((message) => ({ error: 'ValidationError', message })),
   );
 
-export const NOT_FOUND_MESSAGE =
+const NOT_FOUND_MESSAGE =
   'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.';
 export const METHOD_NOT_ALLOWED_MESSAGE = 'The method is not allowed for the requested URL.';
 
@@ -214,7 +214,7 @@ function parsePythonJson(text: string): unknown {
 }
 
 /** Python's truthiness of a parsed JSON value. */
-export function isPythonFalsy(value: unknown): boolean {
+function isPythonFalsy(value: unknown): boolean {
   return (
     value === null ||
     value === false ||
@@ -226,7 +226,7 @@ export function isPythonFalsy(value: unknown): boolean {
 }
 
 /** `json.detect_encoding` then a strict decode; null when the bytes are not valid in that encoding. */
-export function decodeJsonBytes(b: Buffer): string | null {
+function decodeJsonBytes(b: Buffer): string | null {
   // The common case: UTF-8 without a BOM, its first two bytes not zero.
   if (b.length >= 4 && b[0] && b[1] && b[0] !== 0xef && b[0] !== 0xfe && b[0] !== 0xff)
     return isUtf8(b) ? b.toString('utf8') : null;

@@ -189,8 +189,3 @@ function strRepr(value: string): string {
   }
   return out + quote;
 }
-
-/** Python's `str()` of a JSON value, used where Notify formats values into text. */
-export function pyStr(value: unknown): string {
-  return typeof value === 'string' ? value : repr(value);
-}

@@ -35,7 +35,7 @@ export const LATENCY_ROUTES = [
 ] as const;
 export type LatencyRoute = (typeof LATENCY_ROUTES)[number];
 
-export interface LatencyFigure {
+interface LatencyFigure {
   /** What it covers, for the control API and the docs. */
   what: string;
   medianMs: number;
@@ -118,7 +118,7 @@ function streamSeed(seed: number, route: string): number {
 }
 
 /** A log-normal sampler with the given median and 95th percentile, drawing from `random`. */
-export function logNormalSampler(figure: LatencyFigure, random: () => number): () => number {
+function logNormalSampler(figure: LatencyFigure, random: () => number): () => number {
   const mu = Math.log(figure.medianMs);
   const sigma = Math.log(figure.p95Ms / figure.medianMs) / Z95;
   const low = figure.medianMs / LOW_FACTOR;

@@ -23,7 +23,7 @@ import type { PdfStore } from './pdf-store';
 import { memoryJournal, type SandboxStore } from './store';
 
 /** Delays in simulated milliseconds, before time-scaling. */
-export const DELAYS = {
+const DELAYS = {
   toSending: 1_000,
   toOutcome: 4_000,
   pendingToOutcome: 3_000,
@@ -34,7 +34,7 @@ export const DELAYS = {
   sendingTimeout: 259_200_000,
 };
 
-export interface LetterContent {
+interface LetterContent {
   addressLines: string[];
   contactBlock: string | null;
   subject: string;

@@ -11,7 +11,7 @@ import { V2Error } from './http';
 import type { Service } from './model';
 import type { SandboxStore } from './store';
 
-export const DEFAULT_LIVE_SERVICE_RATE_LIMITS = {
+const DEFAULT_LIVE_SERVICE_RATE_LIMITS = {
   email: 250_000,
   sms: 250_000,
   letter: 20_000,

@@ -50,11 +50,11 @@ const JOURNAL_NAME = /^journal(?:\.(\d+))?\.jsonl$/;
 /** Records serialised per write while a snapshot is written, so a big store never blocks for long. */
 const SNAPSHOT_BATCH = 2000;
 /** A journal this big is compacted into the snapshot in the background. */
-export const DEFAULT_COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+const DEFAULT_COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
 
 const journalFile = (gen: number) => (gen === 0 ? LEGACY_JOURNAL : `journal.${gen}.jsonl`);
 
-export interface OpenedJournal {
+interface OpenedJournal {
   journal: FileJournal;
   /** Snapshot then journals, in the order they must be replayed. */
   records: JournalRecord[];

@@ -35,7 +35,7 @@ import {
  */
 export const LARGE_INPUT_CHARS = 4096;
 
-export interface RenderPoolOptions {
+interface RenderPoolOptions {
   /** Most workers at once (default: 2, or 1 on a single core). */
   maxWorkers?: number;
   /** A job running longer than this ends its worker and fails (default 30 s). */

@@ -31,7 +31,7 @@ function oversizedQrCode(
   return letterQrCodesForTemplate(content, personalisation).find((qr) => qr.numBytes > maxBytes) ?? null;
 }
 
-export const RENDER_TASKS = {
+const RENDER_TASKS = {
   isMessageEmpty,
   oversizedQrCode,
   renderEmailBody,

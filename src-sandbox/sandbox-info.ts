@@ -6,7 +6,7 @@
 import { formatApiKey } from './auth';
 import type { SandboxStore } from './store';
 
-export interface SandboxKeyInfo {
+interface SandboxKeyInfo {
   id: string;
   name: string;
   key_type: 'normal' | 'team' | 'test';

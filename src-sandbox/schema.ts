@@ -8,7 +8,7 @@
  */
 import { parseUuid, pyRepr } from './json';
 
-export type FieldCheck = (value: unknown, field: string) => string[];
+type FieldCheck = (value: unknown, field: string) => string[];
 
 export interface ObjectSchema {
   properties: Record<string, FieldCheck>;
@@ -128,9 +128,6 @@ export function withMessage(ok: (value: unknown) => boolean, validationMessage: 
   return (value, field) => (ok(value) ? [] : [`${field} ${validationMessage}`]);
 }
 
-/** Accepts anything (a property with no constraints that is still "known"). */
-export const anything: FieldCheck = () => [];
-
 /**
  * The `iso8601` package's ISO8601_REGEX, used by Notify through `iso8601.parse_date`. Python's `$` also
  * matches before a final newline, hence the `\n?` lookaheads.
@@ -161,7 +158,7 @@ const ISO8601_RE = new RegExp(
  * Returns the wall-clock time read as UTC, in milliseconds (with the microseconds as a fraction), or
  * null where Notify raises ParseError.
  */
-export function parseIso8601(s: string): number | null {
+function parseIso8601(s: string): number | null {
   const g = ISO8601_RE.exec(s)?.groups;
   if (!g) return null;
   const year = Number(g.year);

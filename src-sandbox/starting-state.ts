@@ -13,14 +13,14 @@ import { FileJournal, type JournalRecovery } from './persistence';
 import type { SandboxStore } from './store';
 
 /** What `loadStartingState` needs from the sandbox's options. */
-export interface StartingStateOptions {
+interface StartingStateOptions {
   fixture?: Fixture | unknown;
   dataDir?: string | null;
   compactAfterBytes?: number;
 }
 
 /** The state loaded into the store, and what the server keeps of it. */
-export interface StartingState {
+interface StartingState {
   /** The data folder's journal, already the store's; null in memory. */
   journal: FileJournal | null;
   /** What start-up recovered from when the data folder was not closed cleanly; null otherwise. */

@@ -323,7 +323,7 @@ function lowerBound(list: readonly { createdAt: number }[], createdAt: number): 
 let cachedDay = NaN;
 let cachedDate = '';
 
-export function dailyKey(serviceId: string, type: string, ms: number): string {
+function dailyKey(serviceId: string, type: string, ms: number): string {
   const day = Math.floor(ms / 86_400_000);
   if (day !== cachedDay) {
     cachedDay = day;

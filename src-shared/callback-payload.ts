@@ -22,7 +22,7 @@ export interface CallbackPayload {
 }
 
 /** The fields of a Notify notification the payload needs (letters add `line_1`…`postcode`). */
-export interface CallbackSource {
+interface CallbackSource {
   id: string;
   reference?: string | null;
   type: string;

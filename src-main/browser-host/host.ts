@@ -38,7 +38,7 @@ import { resolveStaticFile } from '../host/static-files';
 import { drainBounded, parseCall, readBody, refuse, sendJson } from './http-io';
 import { TicketBook } from './tickets';
 
-export interface BrowserHostOptions {
+interface BrowserHostOptions {
   endpoint: RpcEndpoint;
   /** The built renderer (index.html and assets), or null to serve the API only. */
   staticDir: string | null;

@@ -8,7 +8,7 @@ import { TRANSPORT_LIMITS } from '../contract/methods';
 import type { Result } from '../contract/result';
 
 /** The refusals the host itself answers with (the contract's error codes). */
-export type ErrorCode =
+type ErrorCode =
   | 'misdirected'
   | 'forbidden'
   | 'unauthorized'

@@ -29,7 +29,7 @@ const cursor = z
 
 export const ARCHIVE_MAX_PAGE = 200;
 
-export const archiveSearchInput = z.strictObject({
+const archiveSearchInput = z.strictObject({
   /** A phone number, email address or postcode, normalised as Notify does; exact match. */
   recipient: z.string().trim().min(1).max(MAX_EMAIL_ADDRESS_LENGTH).optional(),
   /** The client reference, exactly as sent. */
@@ -49,7 +49,7 @@ export const archiveSearchInput = z.strictObject({
 export type ArchiveSearchInput = z.infer<typeof archiveSearchInput>;
 
 /** Where an observed status came from: the send's answer, polling, a callback, a list page, the sync. */
-export const archivedObservation = z.object({
+const archivedObservation = z.object({
   status: z.string(),
   observedAt: z.string(),
   source: z.enum(['response', 'poll', 'callback', 'list', 'sync']),
@@ -57,7 +57,7 @@ export const archivedObservation = z.object({
 export type ArchivedObservation = z.infer<typeof archivedObservation>;
 
 /** One archived notification in a result list: no body or personalisation (archive.get has them). */
-export const archivedSummary = z.object({
+const archivedSummary = z.object({
   id: z.string(),
   profileId: z.string(),
   /** The profile's name when it was archived (the profile may be gone since). */
@@ -86,7 +86,7 @@ const archivedNotificationJson = z.looseObject({
   created_at: z.string(),
 });
 
-export const archivedDetail = archivedSummary.extend({
+const archivedDetail = archivedSummary.extend({
   notification: archivedNotificationJson.nullable(),
   timeline: z.array(archivedObservation),
   /** When the console last read it from Notify. */
@@ -98,7 +98,7 @@ export type ArchivedDetail = z.infer<typeof archivedDetail>;
 
 const syncOutcome = z.enum(['completed', 'failed', 'rate-limited', 'cancelled']);
 
-export const archiveSyncProgress = z.object({
+const archiveSyncProgress = z.object({
   profileId: z.string(),
   phase: z.enum(['paging', 'waiting-rate-limit', 'finished']),
   pages: z.number(),
@@ -118,10 +118,10 @@ export type ArchiveSyncProgress = z.infer<typeof archiveSyncProgress>;
  *   when the user says so;
  * - `too-new`: written by a newer Notify Console; left as it is.
  */
-export const archiveState = z.enum(['off', 'locked', 'open', 'damaged', 'too-new']);
+const archiveState = z.enum(['off', 'locked', 'open', 'damaged', 'too-new']);
 export type ArchiveState = z.infer<typeof archiveState>;
 
-export const archiveStatus = z.object({
+const archiveStatus = z.object({
   state: archiveState,
   /** What is wrong and what to do, for every state but `open` and `off`. */
   message: z.string().nullable(),

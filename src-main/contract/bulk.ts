@@ -24,7 +24,7 @@ export const DEFAULT_RATE_PER_MINUTE = 3_000;
 /** The highest pace a batch may be given (for services Notify has given a higher limit). */
 export const MAX_RATE_PER_MINUTE = 60_000;
 /** Rows one `bulk.rows` call returns at most. */
-export const MAX_ROWS_PAGE = 500;
+const MAX_ROWS_PAGE = 500;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** A file name as a picker gives it: no folders, no control characters. */
@@ -51,18 +51,10 @@ const fileName = z.string().min(1).max(255).refine(isFileName, 'must be a file n
 const ratePerMinute = z.number().int().min(1).max(MAX_RATE_PER_MINUTE);
 
 /** What each row of a batch is, in the order of the sheet. */
-export const bulkRowState = z.enum(['queued', 'in-flight', 'unknown', 'sent', 'failed']);
+const bulkRowState = z.enum(['queued', 'in-flight', 'unknown', 'sent', 'failed']);
 
 /** A batch's state; `interrupted` is one the console was sending when it quit or crashed. */
-export const bulkBatchState = z.enum([
-  'ready',
-  'running',
-  'paused',
-  'stopped',
-  'cancelled',
-  'done',
-  'interrupted',
-]);
+const bulkBatchState = z.enum(['ready', 'running', 'paused', 'stopped', 'cancelled', 'done', 'interrupted']);
 export type BulkBatchState = z.infer<typeof bulkBatchState>;
 
 const counts = z.object({
@@ -86,7 +78,7 @@ const deliveries = z.object({
   failures: z.array(z.object({ status: z.string(), count: z.number(), explanation })),
 });
 
-export const bulkBatch = z.object({
+const bulkBatch = z.object({
   batchId: z.string(),
   fileName: z.string(),
   profileId: z.string(),
@@ -114,7 +106,7 @@ export const bulkBatch = z.object({
 });
 export type BulkBatch = z.infer<typeof bulkBatch>;
 
-export const bulkRow = z.object({
+const bulkRow = z.object({
   /** The row's number in the sheet (2 for the first data row). */
   row: z.number(),
   reference: z.string(),
@@ -140,7 +132,7 @@ const inspectedRow = z.object({
   fragments: z.number().nullable(),
 });
 
-export const bulkInspection = z.object({
+const bulkInspection = z.object({
   inspectionId: z.string(),
   fileName: z.string(),
   profileId: z.string(),

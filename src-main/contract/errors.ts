@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { explanation, networkErrorKind } from '../../src-shared/notify/explanation';
 
 /** One problem with one input field; `field` is a dotted path (`request.phone_number`, `profiles[2].name`). */
-export const fieldIssue = z.object({ field: z.string(), message: z.string() });
+const fieldIssue = z.object({ field: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof fieldIssue>;
 
 /** One entry of Notify's v2 error envelope; extra keys (the QR-code error's `max_bytes`…) are kept. */

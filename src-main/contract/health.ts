@@ -11,7 +11,7 @@ const empty = z.strictObject({});
  * until dismissed: a damaged settings file (and the copy it kept), a damaged vault header, the
  * embedded sandbox's torn journal, damaged data or crashes. Never carries a secret.
  */
-export const consoleNotice = z.object({
+const consoleNotice = z.object({
   id: z.string(),
   severity: z.enum(['info', 'warning', 'error']),
   title: z.string(),
@@ -25,7 +25,7 @@ export const consoleNotice = z.object({
 });
 export type ConsoleNotice = z.infer<typeof consoleNotice>;
 /** What support staff need to know about this console, and nothing secret (issue 10.10). */
-export const diagnostics = z.object({
+const diagnostics = z.object({
   version: z.string(),
   mode: z.enum(['electron', 'browser']),
   logPath: z.string().nullable(),

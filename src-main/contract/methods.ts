@@ -49,7 +49,7 @@ const proxy = z.string().max(MAX_URL_LENGTH).nullable();
 /** A client reference, as long as Notify takes one. */
 const reference = z.string().max(MAX_REFERENCE_LENGTH);
 
-export const connectionVerdict = z.enum([
+const connectionVerdict = z.enum([
   'ok',
   'bad-key',
   'revoked-key',
@@ -65,7 +65,7 @@ export const connectionVerdict = z.enum([
   'not-notify',
 ]);
 
-export const sendRequest = z.discriminatedUnion('type', [
+const sendRequest = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('sms'),
     phone_number: z.string().max(100),

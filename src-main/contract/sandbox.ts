@@ -21,9 +21,9 @@ const FORCED_STATUSES = STATUS_FILTER_VALUES.filter(
   (s) => s !== 'accepted' && s !== 'received' && s !== 'failed',
 ) as [string, ...string[]];
 
-export const sandboxKeyType = z.enum(['normal', 'team', 'test']);
+const sandboxKeyType = z.enum(['normal', 'team', 'test']);
 
-export const panelKey = z.object({
+const panelKey = z.object({
   id: z.string(),
   name: z.string(),
   keyType: sandboxKeyType,
@@ -33,7 +33,7 @@ export const panelKey = z.object({
 });
 export type PanelKey = z.infer<typeof panelKey>;
 
-export const panelTemplate = z.object({
+const panelTemplate = z.object({
   id: z.string(),
   name: z.string(),
   type: templateType,
@@ -41,9 +41,8 @@ export const panelTemplate = z.object({
   version: z.number().nullable(),
   archived: z.boolean(),
 });
-export type PanelTemplate = z.infer<typeof panelTemplate>;
 
-export const panelService = z.object({
+const panelService = z.object({
   id: z.string(),
   name: z.string(),
   restricted: z.boolean(),
@@ -53,7 +52,7 @@ export const panelService = z.object({
 export type PanelService = z.infer<typeof panelService>;
 
 /** A fault the sandbox applies to requests, or a service whose daily limits the panel set to zero. */
-export const panelFault = z.object({
+const panelFault = z.object({
   id: z.string(),
   kind: z.enum(['latency', 'slow_network', 'error', 'drop', 'daily-limit']),
   status: z.number().nullable(),
@@ -72,7 +71,7 @@ export const panelFault = z.object({
 });
 export type PanelFault = z.infer<typeof panelFault>;
 
-export const panelClock = z.object({
+const panelClock = z.object({
   now: z.string(),
   skewSeconds: z.number(),
   timeScale: z.number(),
@@ -80,7 +79,7 @@ export const panelClock = z.object({
 });
 export type PanelClock = z.infer<typeof panelClock>;
 
-export const panelOverview = z.object({
+const panelOverview = z.object({
   state: z.enum(['off', 'running', 'restarting', 'stopped', 'damaged']),
   /** Why it is not running, for the user; null while it runs. */
   message: z.string().nullable(),
@@ -112,7 +111,7 @@ export const SANDBOX_PERMISSIONS = [
   'sms_to_uk_landlines',
 ] as const;
 
-export const panelServiceSettings = z.object({
+const panelServiceSettings = z.object({
   id: z.string(),
   name: z.string(),
   active: z.boolean(),
@@ -133,7 +132,7 @@ const callbackSetting = z
   .nullable();
 
 /** A notification as the inbox lists it (GET /_sandbox/notifications). */
-export const inboxItem = z.object({
+const inboxItem = z.object({
   id: z.string(),
   serviceId: z.string(),
   serviceName: z.string().nullable(),
@@ -156,7 +155,7 @@ export type InboxItem = z.infer<typeof inboxItem>;
 
 export const INBOX_PAGE_MAX = 500;
 
-export const inboxFilters = z.strictObject({
+const inboxFilters = z.strictObject({
   /** A phone number or email address however written, or part of a letter's address. */
   recipient: z.string().trim().min(1).max(MAX_EMAIL_ADDRESS_LENGTH).optional(),
   templateId: uuid.optional(),
@@ -167,7 +166,7 @@ export const inboxFilters = z.strictObject({
 export type InboxFilters = z.infer<typeof inboxFilters>;
 
 /** What the recipient sees: a phone's text, an email's HTML page, a letter's PDF. */
-export const inboxRendered = z.discriminatedUnion('kind', [
+const inboxRendered = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sms'), text: z.string() }),
   z.object({ kind: z.literal('email'), subject: z.string(), html: z.string() }),
   z.object({ kind: z.literal('letter'), pdfBase64: z.string() }),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { APP_INDEX_URL } from './app-protocol';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy, secureWebPreferences } from './security';
 
-export interface RendererTarget {
+interface RendererTarget {
   /** What the main window loads; also the only URL the security policies treat as the app. */
   url: string;
   /** The Content-Security-Policy for responses in this mode. */

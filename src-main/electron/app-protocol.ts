@@ -24,7 +24,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /** The privileges Electron's `CustomScheme` takes; only the ones we set or deliberately leave off. */
-export interface SchemePrivileges {
+interface SchemePrivileges {
   standard?: boolean;
   secure?: boolean;
   supportFetchAPI?: boolean;
@@ -60,13 +60,13 @@ export const PRIVILEGED_SCHEMES: readonly { scheme: string; privileges: Readonly
 ];
 
 /** The slice of the `Request` that `protocol.handle` passes which the handler reads. */
-export interface ProtocolRequestLike {
+interface ProtocolRequestLike {
   readonly url: string;
   readonly method: string;
 }
 
 /** Reads a whole file; main.ts passes `fs.promises.readFile`, which Electron makes read inside app.asar. */
-export type ReadFile = (absolutePath: string) => Promise<Uint8Array>;
+type ReadFile = (absolutePath: string) => Promise<Uint8Array>;
 
 export type AppProtocolHandler = (request: ProtocolRequestLike) => Promise<Response>;
 

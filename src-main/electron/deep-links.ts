@@ -66,7 +66,7 @@ export interface DeepLinkAppLike {
   on(event: 'open-url', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
 }
 
-export interface DeepLinkDeps {
+interface DeepLinkDeps {
   app: DeepLinkAppLike;
   /** The arguments this process started with (a first launch from a link carries it here). */
   argv: readonly string[];
@@ -75,7 +75,7 @@ export interface DeepLinkDeps {
   log: { warn(message: string): void };
 }
 
-export interface DeepLinks {
+interface DeepLinks {
   /** False when another console already runs: this process should quit at once. */
   primary: boolean;
   /** The fragment the first window should open with (a link this process was started with). */

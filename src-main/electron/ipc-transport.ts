@@ -18,7 +18,7 @@ export interface IpcInvokeEventLike {
 }
 
 /** The slice of `ipcMain` the transport uses. */
-export interface IpcMainLike {
+interface IpcMainLike {
   handle(
     channel: string,
     listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>,
@@ -36,7 +36,7 @@ export interface WindowLike {
   };
 }
 
-export interface IpcTransportDeps {
+interface IpcTransportDeps {
   /** Usually `(frame) => isTrustedSender(frame, appUrl)` from ./security. */
   isTrustedSender(frame: FrameLike | null | undefined): boolean;
   getWindows(): readonly WindowLike[];

@@ -11,7 +11,7 @@ import type { OpenExternal } from './security';
 /** Notify's API documentation, opened from Help. */
 export const NOTIFY_API_DOCS_URL = 'https://docs.notifications.service.gov.uk/rest-api.html';
 
-export interface MenuOptions {
+interface MenuOptions {
   platform: NodeJS.Platform;
   isPackaged: boolean;
   openExternal: OpenExternal;

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { SandboxLauncher } from '../host/sandbox-launcher';
 
 /** The part of Electron's `utilityProcess` module the launcher uses. */
-export interface UtilityProcessLike {
+interface UtilityProcessLike {
   fork(
     modulePath: string,
     args: string[],

@@ -18,14 +18,14 @@ export interface FrameLike {
 }
 
 /** An Electron event that can be cancelled. */
-export interface PreventableEventLike {
+interface PreventableEventLike {
   preventDefault(): void;
 }
 
 export type OpenExternal = (url: string) => Promise<void> | void;
 
 /** Electron's `will-frame-navigate` event: a navigation in any frame, the main one or a subframe. */
-export interface FrameNavigationEventLike extends PreventableEventLike {
+interface FrameNavigationEventLike extends PreventableEventLike {
   readonly url: string;
   readonly isMainFrame: boolean;
 }
@@ -41,16 +41,16 @@ export interface WebContentsLike {
 }
 
 /** The slice of `app` the policies hook into. */
-export interface AppLike {
+interface AppLike {
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
 }
 
 /** Requesting contents as a permission handler sees them. */
-export interface PermissionContentsLike {
+interface PermissionContentsLike {
   getURL(): string;
 }
 
-export interface PermissionDetailsLike {
+interface PermissionDetailsLike {
   requestingUrl?: string;
   isMainFrame?: boolean;
 }
@@ -69,7 +69,7 @@ export type PermissionCheckHandler = (
   details?: PermissionDetailsLike,
 ) => boolean;
 
-export type ResponseHeaders = Record<string, string[] | string>;
+type ResponseHeaders = Record<string, string[] | string>;
 
 export type HeadersReceivedListener = (
   details: { url: string; responseHeaders?: ResponseHeaders },
@@ -77,13 +77,13 @@ export type HeadersReceivedListener = (
 ) => void;
 
 /** The slice of `Session` the policies hook into. */
-export interface SessionLike {
+interface SessionLike {
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void;
   setPermissionCheckHandler(handler: PermissionCheckHandler | null): void;
   readonly webRequest: { onHeadersReceived(listener: HeadersReceivedListener | null): void };
 }
 
-export interface SecurityDeps {
+interface SecurityDeps {
   /** The URL the main window loads (app://notify-console/index.html, or the dev server in development). */
   appUrl: string;
   /** The policy to send with every response: {@link CONTENT_SECURITY_POLICY} or the development one. */
@@ -197,7 +197,7 @@ function appOriginOf(url: URL): string | null {
  * `appUrl` is what `rendererTarget` chose: `app://notify-console/index.html` or the loopback dev server.
  * A `file://` appUrl makes nothing the app. Credentials in a URL never match.
  */
-export function isAppUrl(url: string, appUrl: string): boolean {
+function isAppUrl(url: string, appUrl: string): boolean {
   const candidate = parseUrl(url);
   const app = parseUrl(appUrl);
   if (candidate === null || app === null) return false;
@@ -332,7 +332,7 @@ export function withContentSecurityPolicy(
  * Checklist 12 (no `<webview>` may attach), 13 (navigation of the main frame and of every subframe),
  * 14 (new windows), 15 (external links).
  */
-export function hardenWebContents(
+function hardenWebContents(
   contents: WebContentsLike,
   deps: Pick<SecurityDeps, 'appUrl' | 'openExternal'>,
 ): void {

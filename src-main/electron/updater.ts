@@ -23,13 +23,13 @@ export interface UpdaterLike {
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
 }
 
-export interface UpdateLog {
+interface UpdateLog {
   info(message: string): void;
   warn(message: string): void;
 }
 
 /** What the user chose in the "update ready" dialog. */
-export type InstallChoice = 'restart-now' | 'on-quit' | 'later';
+type InstallChoice = 'restart-now' | 'on-quit' | 'later';
 
 /** A message box's content, for Electron's `dialog.showMessageBox`. */
 export interface UpdateMessage {
@@ -42,7 +42,7 @@ export interface UpdateMessage {
   cancelId: number;
 }
 
-export interface UpdateDeps {
+interface UpdateDeps {
   updater: UpdaterLike;
   currentVersion: string;
   log: UpdateLog;

@@ -25,7 +25,7 @@ import {
 } from './sandbox-supervisor';
 import { once } from './shutdown';
 
-export interface EmbeddedSandboxOptions {
+interface EmbeddedSandboxOptions {
   /** The console's data folder; the sandbox keeps its state in `sandbox/` inside it. */
   dataDir: string;
   /** Lifecycle time scale: 1 is realistic; tests compress it. */

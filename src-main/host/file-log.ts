@@ -10,7 +10,7 @@ import type { Logger } from '../core';
 import { formatLogLine, Redactor, type LogLevel } from './log-format';
 
 export const LOG_MAX_BYTES = 1024 * 1024;
-export const LOG_KEEP = 3;
+const LOG_KEEP = 3;
 const RECENT_ERRORS = 20;
 
 /** Writes finished lines somewhere. */
@@ -64,7 +64,7 @@ export function fileSink(path: string, maxBytes = LOG_MAX_BYTES, keep = LOG_KEEP
   };
 }
 
-export interface RecentError {
+interface RecentError {
   at: string;
   message: string;
 }

@@ -34,13 +34,13 @@ export interface RestartPolicy {
   windowMs: number;
 }
 
-export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+const DEFAULT_RESTART_POLICY: RestartPolicy = {
   delaysMs: [250, 1000, 4000, 15_000],
   maxRestarts: 5,
   windowMs: 10 * 60_000,
 };
 
-export interface SupervisorOptions {
+interface SupervisorOptions {
   launcher: SandboxLauncher;
   /** The sandbox's data folder (`<console data>/sandbox`). */
   dataDir: string;

@@ -12,7 +12,7 @@ export function once(fn: () => Promise<void>): () => Promise<void> {
   return () => (running ??= Promise.resolve().then(fn));
 }
 
-export interface SignalExitOptions {
+interface SignalExitOptions {
   /** Closes everything; called once, whichever signal comes first. */
   stop: () => Promise<void>;
   /** Where the one-line message goes when closing fails (default: stderr). */

@@ -13,7 +13,7 @@ import { nodeLauncher, type SandboxLauncher } from './sandbox-launcher';
 import type { RestartPolicy } from './sandbox-supervisor';
 import { once } from './shutdown';
 
-export interface StartConsoleOptions extends Omit<ConsoleCoreOptions, 'sandbox' | 'version'> {
+interface StartConsoleOptions extends Omit<ConsoleCoreOptions, 'sandbox' | 'version'> {
   /** Default: package.json's. */
   version?: string;
   /** Start the embedded Notify Sandbox (default true). */

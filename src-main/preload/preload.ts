@@ -17,7 +17,7 @@ import {
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 
 /** The slice of `ipcRenderer` the bridge uses. */
-export interface IpcRendererLike {
+interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: IpcListener): unknown;
   removeListener(channel: string, listener: IpcListener): unknown;
@@ -47,7 +47,7 @@ export function createBridge(ipc: IpcRendererLike): NotifyConsoleBridge {
 }
 
 /** Exposes the bridge on the page's `window`, through the context bridge so it cannot be tampered with. */
-export function exposeBridge(
+function exposeBridge(
   bridge: { exposeInMainWorld(key: string, api: unknown): void },
   ipc: IpcRendererLike,
 ): void {

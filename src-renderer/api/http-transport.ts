@@ -26,7 +26,7 @@ export interface EventSourceLike {
   close(): void;
 }
 
-export interface HttpTransportOptions {
+interface HttpTransportOptions {
   token: string;
   /** Origin of the host; same origin when empty. */
   baseUrl?: string;

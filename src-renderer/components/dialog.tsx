@@ -5,7 +5,7 @@
 import { useId, type ReactNode } from 'react';
 import './dialog.css';
 
-export interface DialogProps {
+interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;

@@ -8,7 +8,7 @@ import { describeRpcError } from '../lib/errors';
 import { formatSkew } from '../lib/time';
 import { ExplanationView } from './explanation-view';
 
-export interface ErrorPanelProps {
+interface ErrorPanelProps {
   error: RpcError;
   /** What was being done: "Could not load templates". */
   title?: string;

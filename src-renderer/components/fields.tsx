@@ -40,7 +40,7 @@ const describedBy = (id: string, hint: unknown, error: unknown): string | undefi
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'>;
 
-export interface TextFieldProps extends InputProps {
+interface TextFieldProps extends InputProps {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
@@ -80,7 +80,7 @@ export function TextField({
   );
 }
 
-export interface SelectFieldProps<V extends string> {
+interface SelectFieldProps<V extends string> {
   label: ReactNode;
   value: V;
   onChange: (value: V) => void;
@@ -121,7 +121,7 @@ export function SelectField<V extends string>({
   );
 }
 
-export interface CheckboxProps {
+interface CheckboxProps {
   label: ReactNode;
   checked: boolean;
   onChange: (checked: boolean) => void;

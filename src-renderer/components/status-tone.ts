@@ -5,7 +5,7 @@
  */
 import { STATUS_FILTER_VALUES, statusOutcome, type StatusOutcome } from '../../src-shared/statuses';
 
-export type StatusTone = 'success' | 'failure' | 'pending' | 'neutral';
+type StatusTone = 'success' | 'failure' | 'pending' | 'neutral';
 
 const TONES: Readonly<Record<StatusOutcome, StatusTone>> = {
   delivered: 'success',

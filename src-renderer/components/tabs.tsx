@@ -4,12 +4,12 @@
 import { useId, useRef, type ReactNode } from 'react';
 import './tabs.css';
 
-export interface TabSpec {
+interface TabSpec {
   id: string;
   label: string;
 }
 
-export interface TabsProps {
+interface TabsProps {
   label: string;
   tabs: readonly TabSpec[];
   selected: string;

@@ -17,7 +17,7 @@ import {
 } from '../lib/virtual-window';
 import './virtual-list.css';
 
-export interface VirtualListProps<T> {
+interface VirtualListProps<T> {
   items: readonly T[];
   rowHeight: number;
   label: string;

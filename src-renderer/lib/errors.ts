@@ -12,7 +12,7 @@ import type { Explanation } from '../../src-shared/notify/explanation';
 
 export type { FieldIssue };
 
-export interface ErrorView {
+interface ErrorView {
   code: string;
   message: string;
   httpStatus: number | null;

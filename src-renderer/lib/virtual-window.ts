@@ -6,7 +6,7 @@
  * once per animation frame and never measures rows.
  */
 
-export interface WindowInput {
+interface WindowInput {
   scrollTop: number;
   viewportHeight: number;
   rowHeight: number;

@@ -43,7 +43,7 @@ export type Route =
 /** Where the console opens when the URL names no screen (or names one it does not know). */
 export const DEFAULT_ROUTE: Route = { screen: 'send' };
 
-export interface ScreenInfo {
+interface ScreenInfo {
   screen: Screen;
   title: string;
   /** The `g <key>` shortcut. */

@@ -158,7 +158,7 @@ function paragraphOrQr(raw: string): LetterBlock {
  * page, so a block this long is far past Notify's 10 pages, and what follows it is laid out no more.
  * Reading stops there, and the rest starts a new block.
  */
-export const BLOCK_LINE_LIMIT = 20_000;
+const BLOCK_LINE_LIMIT = 20_000;
 
 function paragraphEnd(lines: Lines, start: number): number {
   let j = start + 1;
@@ -234,7 +234,7 @@ function listEnd(lines: Lines, start: number): number {
  * Items of one list parsed at most. Each item takes a line of the page at least, so no letter within
  * Notify's 10 pages has this many: the rest would only be laid out past the limit.
  */
-export const LIST_ITEM_LIMIT = 2000;
+const LIST_ITEM_LIMIT = 2000;
 
 function parseList(lines: string[]): LetterBlock {
   const first = LIST_START.exec(lines[0] ?? '');
@@ -269,7 +269,7 @@ function parseList(lines: string[]): LetterBlock {
  * A paragraph that long is far beyond 10 pages of text, so a letter's page count is unchanged, and
  * parsing stays quick however hostile the text.
  */
-export const INLINE_MARKUP_LIMIT = 50_000;
+const INLINE_MARKUP_LIMIT = 50_000;
 /** Text with none of these has no markup `parseInline` reads (escapes, links, line breaks, URLs). */
 const INLINE_MARKUP = /[\\[!\n]|https?:\/\//;
 /** The most of a paragraph kept at all: more than 11 pages hold, so page counts are unchanged. */

@@ -48,7 +48,7 @@ export class LetterTooLong extends Error {}
 const SLICE_MS = 8;
 
 /** Lets the event loop run when the current slice of layout work has lasted `SLICE_MS`. */
-export class Slicer {
+class Slicer {
   private start = performance.now();
 
   async yieldIfDue(): Promise<void> {
@@ -58,7 +58,7 @@ export class Slicer {
   }
 }
 
-export interface Column {
+interface Column {
   x: number;
   width: number;
 }

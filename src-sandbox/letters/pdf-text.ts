@@ -32,7 +32,7 @@ export interface PdfTextItem {
 }
 
 /** A rectangle appended with `re` (QR code modules, for example). */
-export interface PdfRect {
+interface PdfRect {
   page: number;
   x: number;
   y: number;

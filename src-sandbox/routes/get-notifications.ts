@@ -19,7 +19,7 @@ import { lowerBound } from '../store';
 import { itemsOf, oneOf, typed, uuidField, validateObject } from '../schema';
 import { unsubscribeUrl } from './unsubscribe';
 
-export const API_PAGE_SIZE = 250;
+const API_PAGE_SIZE = 250;
 const NEVER_SENT: ReadonlySet<InternalStatus> = new Set([
   'cancelled',
   'technical-failure',
@@ -34,11 +34,7 @@ function baseUrl(req: SandboxRequest): string {
 }
 
 /** Visible to the API: exists, belongs to the service, and is inside the service's retention. */
-export function findNotification(
-  ctx: SandboxContext,
-  serviceId: string,
-  id: string,
-): StoredNotification | null {
+function findNotification(ctx: SandboxContext, serviceId: string, id: string): StoredNotification | null {
   const n = ctx.store.notifications.get(id);
   if (!n || n.serviceId !== serviceId) return null;
   const days = ctx.store.services.get(serviceId)?.data_retention_days ?? 7;
@@ -47,7 +43,7 @@ export function findNotification(
 }
 
 /** Notification.serialize + serialize_with_cost_data. */
-export function serializeNotification(n: StoredNotification, req: SandboxRequest, ctx: SandboxContext) {
+function serializeNotification(n: StoredNotification, req: SandboxRequest, ctx: SandboxContext) {
   const completed = COMPLETED_STATUSES.has(n.status) && n.updatedAt !== null;
   const tplUri = `${baseUrl(req)}/v2/template/${n.templateId}/version/${n.templateVersion}`;
   const out: Record<string, unknown> = {
@@ -238,7 +234,7 @@ const URLENCODE_SAFE = new Set(
 );
 
 /** `urllib.parse.quote_plus(s, safe="!$'()*,/:;?@")` over UTF-8, as Werkzeug's `_urlencode` calls it. */
-export function werkzeugQuote(s: string): string {
+function werkzeugQuote(s: string): string {
   let out = '';
   for (const b of Buffer.from(s, 'utf8')) {
     if (URLENCODE_SAFE.has(b)) out += String.fromCharCode(b);

@@ -10,7 +10,7 @@ import type { StoredNotification } from '../model';
  * Who sent a notification that did not come through the API: a one-off send from the admin site
  * (`created_by_name` is the user's name) or a row of a CSV job (listed only with `include_jobs`).
  */
-export interface SendOrigin {
+interface SendOrigin {
   createdByName: string | null;
   fromJob: boolean;
 }

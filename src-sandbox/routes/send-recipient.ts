@@ -18,7 +18,7 @@ import type { Service } from '../model';
 import { parsePhone } from './send-schemas';
 
 /** A checked recipient: as sent (trimmed), as Notify normalises it, and the phone number's facts. */
-export interface Recipient {
+interface Recipient {
   to: string;
   normalisedTo: string;
   /** Null for an email. */

@@ -21,7 +21,7 @@ import {
 } from '../schema';
 
 /** One schema per template type, and the precompiled letter's. */
-export type SendSchemas = Record<TemplateType | 'precompiled', ObjectSchema>;
+type SendSchemas = Record<TemplateType | 'precompiled', ObjectSchema>;
 
 /**
  * `parsePhoneNumber`, remembering the last answer: a send parses the same number in the schema and

@@ -26,7 +26,7 @@ function isoMicros(s: string | undefined): number {
 }
 
 /** TemplateBase.serialize_for_v2. */
-export function serializeTemplate(t: Template, v: Version) {
+function serializeTemplate(t: Template, v: Version) {
   const personalisation: Record<string, { required: true }> = {};
   for (const name of templatePlaceholders({
     type: t.type,

@@ -15,7 +15,7 @@ export const SMS_RATE_POUNDS = 0.0233;
 /** The date from which `SMS_RATE_POUNDS` applies (UTC). */
 export const SMS_RATE_VALID_FROM = '2025-03-31T23:00:00Z';
 
-export type LetterRatePostage = 'first' | 'second' | 'economy' | 'europe' | 'rest-of-world';
+type LetterRatePostage = 'first' | 'second' | 'economy' | 'europe' | 'rest-of-world';
 
 /** Current letter rates in pounds, by postage, for 1 to 5 sheets. */
 export const LETTER_RATES: Readonly<Record<LetterRatePostage, readonly number[]>> = {

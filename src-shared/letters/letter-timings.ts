@@ -22,7 +22,7 @@ export const DAYS_IN_TRANSIT: Readonly<Record<LetterPostage, readonly [number, n
 };
 
 /** UTILS `LETTER_PROCESSING_DEADLINE`: letters created after 17:30 London time are processed next day. */
-export const LETTER_PROCESSING_DEADLINE = { hour: 17, minute: 30 } as const;
+const LETTER_PROCESSING_DEADLINE = { hour: 17, minute: 30 } as const;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -132,7 +132,7 @@ function deliveryDay(day: number, daysToDeliver: number, postage: LetterPostage)
   return result;
 }
 
-export interface LetterTimings {
+interface LetterTimings {
   printedBy: Date;
   isPrinted: boolean;
   earliestDelivery: Date;
@@ -159,8 +159,9 @@ export function letterTimings(
   const localDay = Math.floor(localMs / DAY);
   const msIntoDay = localMs - localDay * DAY;
   const keptSeconds = msIntoDay % MINUTE;
-  // Shift anything after 17:30 to the next day: the date of (local time + 6h30).
-  const processingDay = Math.floor((localMs + 6 * HOUR + 30 * MINUTE) / DAY);
+  // Shift anything after the deadline to the next day: the date of (local time + (24h - 17:30)).
+  const deadlineMs = LETTER_PROCESSING_DEADLINE.hour * HOUR + LETTER_PROCESSING_DEADLINE.minute * MINUTE;
+  const processingDay = Math.floor((localMs + DAY - deadlineMs) / DAY);
   const printDay = nextWorkingDay(processingDay, isDvlaWorkingDay);
   const printedBy = londonWallToUtc(printDay, 15 * HOUR + keptSeconds);
   const [minDays, maxDays] = transit;

@@ -42,7 +42,7 @@ export type ApiKeyErrorCode =
   | 'invalid_secret'
   | 'not_a_key';
 
-export type ParseApiKeyResult =
+type ParseApiKeyResult =
   | {
       ok: true;
       key: ApiKey;
@@ -238,7 +238,7 @@ export function parseApiKey(raw: unknown): ParseApiKeyResult {
 }
 
 /** The parts of an API key a token is made from. */
-export type KeyParts = { serviceId: string; secret: string };
+type KeyParts = { serviceId: string; secret: string };
 
 /**
  * Splits an API key the way notifications-python-client and notifications-node-client do
@@ -269,7 +269,7 @@ export function maskApiKey(value: string): string {
 }
 
 /** What the renderer may know about a key. */
-export interface RendererKeyDescription {
+interface RendererKeyDescription {
   name: string;
   serviceId: string;
   keyType: KeyType;

@@ -18,7 +18,7 @@ export type ErrorFacts = {
 };
 
 /** One catalogue entry: a message pattern and how to explain it. */
-export interface ErrorEntry {
+interface ErrorEntry {
   /** Stable id, used by tests to prove a message is covered. */
   id: string;
   pattern: RegExp;

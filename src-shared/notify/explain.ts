@@ -14,7 +14,7 @@ import { explainNetworkKind, explainUnknown, type NetworkFacts } from './explain
 import { explainNotificationStatus } from './explain-statuses';
 
 /** Facts the client measured that make an explanation more specific. */
-export type ExplainContext = {
+type ExplainContext = {
   /** Server time minus local time, in seconds, from the response's `Date` header. */
   skewSeconds?: number | null;
 };

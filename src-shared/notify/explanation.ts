@@ -8,11 +8,11 @@
 import { z } from 'zod';
 
 /** Whether sending the same request again makes sense. */
-export const retryAdvice = z.enum(['yes', 'no', 'after-fixing', 'later']);
+const retryAdvice = z.enum(['yes', 'no', 'after-fixing', 'later']);
 export type RetryAdvice = z.infer<typeof retryAdvice>;
 
 /** Whether the service pays for what happened. Emails are free; texts and letters are charged. */
-export const chargedAdvice = z.enum(['yes', 'no', 'not-applicable']);
+const chargedAdvice = z.enum(['yes', 'no', 'not-applicable']);
 export type ChargedAdvice = z.infer<typeof chargedAdvice>;
 
 export const explanation = z.object({

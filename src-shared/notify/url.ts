@@ -6,7 +6,7 @@
  */
 
 /** The fields of a parsed URL the rules read. */
-export interface ParsedUrl {
+interface ParsedUrl {
   readonly protocol: string;
   readonly username: string;
   readonly password: string;

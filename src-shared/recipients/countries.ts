@@ -26,7 +26,7 @@ import { sanitiseAscii } from '../template/sanitise-text';
 export const UK = 'United Kingdom';
 
 /** UTILS `Postage` zones for addresses (`united-kingdom` is UTILS’ `Postage.UK`). */
-export type PostageZone = 'united-kingdom' | 'europe' | 'rest-of-world';
+type PostageZone = 'united-kingdom' | 'europe' | 'rest-of-world';
 
 const IGNORED_KEY_CHARACTERS = new Set([' ', '_', '-', "'", '\u2019', ',', '.', '(', ')']);
 /** Runs of the characters a key ignores, removed in one pass. */

@@ -25,7 +25,7 @@ export interface AddressResult {
   bfpoNumber: number | null;
 }
 
-export interface AddressError {
+interface AddressError {
   ok: false;
   message: string;
 }
@@ -44,8 +44,8 @@ export const ADDRESS_MESSAGES = {
 } as const;
 
 /** UTILS `PostalAddress.MIN_LINES` / `MAX_LINES`. */
-export const MIN_ADDRESS_LINES = 3;
-export const MAX_ADDRESS_LINES = 7;
+const MIN_ADDRESS_LINES = 3;
+const MAX_ADDRESS_LINES = 7;
 
 const ADDRESS_LINE_KEYS_1_TO_6 = [
   'address_line_1',

@@ -8,13 +8,13 @@
 import { StringBuilder } from '../template/string-builder';
 
 /** Python `string.whitespace`. */
-export const STRING_WHITESPACE = ' \t\n\r\x0b\x0c';
+const STRING_WHITESPACE = ' \t\n\r\x0b\x0c';
 
 /** UTILS `OBSCURE_ZERO_WIDTH_WHITESPACE`, which includes the line and paragraph separators. */
-export const OBSCURE_ZERO_WIDTH_WHITESPACE = '\u180E\u200B\u200C\u200D\u2060\uFEFF\u2028\u2029';
+const OBSCURE_ZERO_WIDTH_WHITESPACE = '\u180E\u200B\u200C\u200D\u2060\uFEFF\u2028\u2029';
 
 /** UTILS `OBSCURE_FULL_WIDTH_WHITESPACE`: non-breaking space and narrow non-breaking space. */
-export const OBSCURE_FULL_WIDTH_WHITESPACE = '\u00A0\u202F';
+const OBSCURE_FULL_WIDTH_WHITESPACE = '\u00A0\u202F';
 
 /** UTILS `ALL_WHITESPACE`. */
 export const ALL_WHITESPACE =
@@ -36,7 +36,7 @@ const STRING_WHITESPACE_EDGES = /^[ \t\n\r\v\f]+|[ \t\n\r\v\f]+$/g;
  * Splits on every line boundary Python recognises (including `\r\n`, `\v`, `\f`, `\x1c`–`\x1e`, `\x85`,
  * U+2028 and U+2029) and, like Python, produces no trailing empty line.
  */
-export function splitLines(value: string): string[] {
+function splitLines(value: string): string[] {
   if (value === '') return [];
   const lines = value.split(PY_LINE_BREAK);
   if (lines[lines.length - 1] === '') lines.pop();

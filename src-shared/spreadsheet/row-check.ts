@@ -138,7 +138,7 @@ function addressLabel(address: Record<string, string>, message: string, rules: S
 }
 
 /** Everything needed to check rows against one template, computed once per sheet. */
-export interface RowContext {
+interface RowContext {
   template: TemplateParts;
   match: ColumnMatch;
   rules: ServiceRules;

@@ -131,7 +131,7 @@ export function pyHtmlUnescape(value: string): string {
  *
  * Quotes are left alone because Notify never escapes them in text.
  */
-export function pyHtmlEscapeNoQuote(value: string): string {
+function pyHtmlEscapeNoQuote(value: string): string {
   if (!/[&<>]/.test(value)) return value;
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -156,14 +156,14 @@ export function str2bool(value: string): boolean {
  *
  * How a list value reads inside a text message.
  */
-export function proseList(items: readonly string[]): string {
+function proseList(items: readonly string[]): string {
   if (items.length === 0) return '';
   if (items.length === 1) return items[0] as string;
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;
 }
 
 /** How a field renders: the Python `html` argument plus the field class. */
-export interface FieldOptions {
+interface FieldOptions {
   /** `'escape'` runs content and values through `escapeHtml`; `'passthrough'` leaves them. */
   html: 'escape' | 'passthrough';
   /** List values become Markdown bullets (email and letter) rather than prose (SMS). */

@@ -9,7 +9,7 @@
  */
 
 /** Characters for which Python's `str.isspace()` is true (used by `split()`, `strip()`, `\s`). */
-export const PY_WHITESPACE =
+const PY_WHITESPACE =
   '\t\n\u000b\u000c\r\u001c\u001d\u001e\u001f \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005' +
   '\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 
@@ -164,7 +164,7 @@ export function pyNumberStr(value: number): string {
  *
  * Used when a list or dict value is converted with `str()`.
  */
-export function pyStrRepr(value: string): string {
+function pyStrRepr(value: string): string {
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of value) {

@@ -51,7 +51,7 @@ export function replaceHyphensWithEnDashes(value: string): string {
  *
  * Smart quotes would break an address like `o'neil@example.com`.
  */
-export function removeSmartQuotesFromEmailAddresses(value: string): string {
+function removeSmartQuotesFromEmailAddresses(value: string): string {
   if (!value.includes('@')) return value;
   return value.replace(EMAIL_WITH_SMART_QUOTES_RE, (match) => match.replace(/[\u2018\u2019]/g, "'"));
 }

@@ -16,13 +16,13 @@ import { ArchiveStore } from './archive-store';
 import { ArchiveDamagedError, ArchiveLockedError, ArchiveTooNewError } from './errors';
 import type { ArchiveClock, ArchiveVault } from './ports';
 
-export const ARCHIVE_FILE_NAME = 'archive.sqlite';
+const ARCHIVE_FILE_NAME = 'archive.sqlite';
 const DAMAGE_NOTE = 'archive.damaged.json';
 
-export type ArchiveProblem = ArchiveDamagedError | ArchiveTooNewError;
+type ArchiveProblem = ArchiveDamagedError | ArchiveTooNewError;
 
 /** The vault as the archive file needs it; `isInitialised` tells "set a passphrase" from "unlock". */
-export type FileVault = ArchiveVault & { isInitialised?: () => boolean };
+type FileVault = ArchiveVault & { isInitialised?: () => boolean };
 
 const damageNote = z.object({ reason: z.string().max(2000), movedTo: z.string().max(4096).nullable() });
 

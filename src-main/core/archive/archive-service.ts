@@ -26,7 +26,7 @@ const MAX_PENDING_CAPTURES = 200;
 const iso = (ms: number | null | undefined): string | null =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();
 
-export interface ArchiveServiceDeps {
+interface ArchiveServiceDeps {
   file: ArchiveFile;
   scheduler: SyncScheduler;
   syncIntervalMs: number;

@@ -72,7 +72,7 @@ function letterAddress(personalisation: Record<string, JsonValue> | null): Recor
 }
 
 /** The notification a send created, built from the request and Notify's answer until Notify's own is read. */
-export function sentNotification(
+function sentNotification(
   method: SendMethod,
   request: Record<string, unknown>,
   response: SendResponse,

@@ -33,7 +33,7 @@ export interface ArchiveTiming {
   exportPageSize?: number;
 }
 
-export interface ArchiveOptions extends ArchiveTiming {
+interface ArchiveOptions extends ArchiveTiming {
   dataDir: string;
   /** The vault's cipher: it wraps the archive's data key. */
   vault: SecretCipher;
@@ -42,7 +42,7 @@ export interface ArchiveOptions extends ArchiveTiming {
   clock?: ArchiveClock;
 }
 
-export interface ArchiveComposition {
+interface ArchiveComposition {
   service: ArchiveService;
   /** The vault's cipher, re-wrapping the archive's key when the passphrase changes. */
   cipher: SecretCipher;

@@ -37,7 +37,7 @@ export const ARCHIVE_CSV_COLUMNS = [
   'last_seen_at',
 ] as const;
 
-export interface ExportRange {
+interface ExportRange {
   /** Created at or after (ms since the epoch). */
   from: number;
   /** Created before (ms since the epoch). */

@@ -9,7 +9,7 @@ import { NotifyApiError } from '../notify/errors';
 import type { NotificationSource } from './ports';
 
 /** The part of `NotifyClient` the sync uses. */
-export interface ListingClient {
+interface ListingClient {
   getNotifications(filters: { older_than?: string; include_jobs?: boolean }): Promise<{
     notifications: readonly unknown[];
   }>;

@@ -12,7 +12,7 @@ import { ArchiveInputError } from './errors';
 /** Largest record accepted, as JSON: an email body is at most 2 MB at Notify, so this leaves room. */
 export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 /** Observations kept per notification: the lifecycle has a handful, this bounds a misbehaving caller. */
-export const MAX_TIMELINE_ENTRIES = 200;
+const MAX_TIMELINE_ENTRIES = 200;
 
 const isoDateTime = z
   .string()
@@ -38,7 +38,7 @@ export const archivableNotification = z.looseObject({
 export type ArchivableNotification = z.infer<typeof archivableNotification>;
 
 /** One status the console saw, as the status tracker records it. */
-export const observation = z.strictObject({
+const observation = z.strictObject({
   status: z.string().min(1).max(64),
   observedAt: isoDateTime,
   source: z.enum(['response', 'poll', 'callback', 'list', 'sync']),
@@ -156,7 +156,7 @@ function inputError(what: string, error: z.ZodError): ArchiveInputError {
 }
 
 /** Merges two timelines: every distinct sighting once, oldest first, the newest kept if over the cap. */
-export function mergeTimelines(a: readonly Observation[], b: readonly Observation[]): Observation[] {
+function mergeTimelines(a: readonly Observation[], b: readonly Observation[]): Observation[] {
   const seen = new Map<string, Observation>();
   for (const o of [...a, ...b]) seen.set(`${o.observedAt}\u0000${o.status}\u0000${o.source}`, o);
   const merged = [...seen.values()].sort(

@@ -12,7 +12,7 @@ import type { ArchiveStore } from './archive-store';
 import { ArchiveInputError } from './errors';
 
 export const DEFAULT_RETENTION_MONTHS = 12;
-export const MAX_RETENTION_MONTHS = 120;
+const MAX_RETENTION_MONTHS = 120;
 const PURGE_BATCH = 2000;
 const VACUUM_STEP_PAGES = 2000;
 
@@ -95,7 +95,7 @@ async function releaseFreePages(store: ArchiveStore): Promise<void> {
   store.guard((db) => db.pragma('wal_checkpoint(TRUNCATE)'));
 }
 
-export interface ArchiveSize {
+interface ArchiveSize {
   /** The database file and its -wal and -shm, in bytes. */
   bytesOnDisk: number;
   notifications: number;

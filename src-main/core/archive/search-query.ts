@@ -10,8 +10,8 @@ import { ArchiveInputError } from './errors';
 import { searchHash, type ArchiveKeys } from './keyring';
 import { recipientSearchTerms } from './recipient-terms';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
 
 /** Notify's `failed` filter covers every failure status, as its list endpoint does. */
 const FAILED = [
@@ -35,7 +35,7 @@ const instant = z
   );
 const text = z.string().trim().min(1).max(1000);
 
-export const archiveQuery = z.strictObject({
+const archiveQuery = z.strictObject({
   /** A phone number, email address or postcode, normalised as Notify does; exact match. */
   recipient: text.optional(),
   /** The client reference, exactly as sent. */
@@ -58,7 +58,7 @@ export const archiveQuery = z.strictObject({
 });
 export type ArchiveQuery = z.input<typeof archiveQuery>;
 
-export interface BuiltQuery {
+interface BuiltQuery {
   sql: string;
   params: (string | number | Buffer)[];
   limit: number;

@@ -40,7 +40,7 @@ export interface SyncEngineOptions {
   maxRateLimitWaits?: number;
 }
 
-export interface SyncRunResult {
+interface SyncRunResult {
   outcome: SyncOutcome;
   state: SyncState;
   error: string | null;
@@ -78,7 +78,7 @@ const NOTIFY_PAGE_SIZE = 250;
  * is all one instant cannot be stepped back from; its last notification is the cursor then, as it
  * is after a short page (Notify's pages hold 250: a shorter one is the last).
  */
-export function cursorAfterPage(items: readonly unknown[], ids: readonly (string | null)[]): string | null {
+function cursorAfterPage(items: readonly unknown[], ids: readonly (string | null)[]): string | null {
   const lastIndex = ids.findLastIndex((id) => id !== null);
   if (lastIndex < 0) return null;
   const instant = createdAtOf(items[lastIndex]);

@@ -22,7 +22,7 @@ export type SourceProvider = <T>(
   fn: (source: NotificationSource, profile: ProfileRef) => Promise<T>,
 ) => Promise<T>;
 
-export interface SyncSchedulerOptions {
+interface SyncSchedulerOptions {
   intervalMs: number;
   engine?: Omit<SyncEngineOptions, 'onProgress'>;
 }

@@ -9,7 +9,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 export type SyncOutcome = 'completed' | 'failed' | 'rate-limited' | 'cancelled';
 
 /** A run in progress (possibly interrupted by a crash, and then resumed from `cursor`). */
-export interface SyncRun {
+interface SyncRun {
   id: string;
   full: boolean;
   startedAt: number;
@@ -25,7 +25,7 @@ export interface SyncRun {
   skipped: number;
 }
 
-export interface SyncLastRun {
+interface SyncLastRun {
   startedAt: number;
   finishedAt: number;
   outcome: SyncOutcome;

@@ -18,7 +18,7 @@ interface StatusEntry {
   at: number;
 }
 
-export interface DeliveryTally {
+interface DeliveryTally {
   tracking: boolean;
   delivered: number;
   pending: number;
@@ -28,7 +28,7 @@ export interface DeliveryTally {
 }
 
 /** How a row reads after sending: the outcome of its tracked status, or of its send. */
-export type RowOutcome = 'delivered' | 'pending' | 'failed' | 'cancelled' | 'not sent' | 'unknown';
+type RowOutcome = 'delivered' | 'pending' | 'failed' | 'cancelled' | 'not sent' | 'unknown';
 
 export class BatchDeliveries {
   /** Tracking is on while some sent rows have no final status and the batch was sent. */

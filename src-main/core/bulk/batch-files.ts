@@ -31,7 +31,7 @@ export interface BatchManifest {
   resendOf?: string | null;
 }
 
-export interface OpenedBatch {
+interface OpenedBatch {
   manifest: BatchManifest;
   requests: NotificationRequest[];
   rows: RowState[];

@@ -21,7 +21,7 @@ export interface TrackedBatch {
   tracked: Set<string>;
 }
 
-export interface BatchTrackingOptions<B extends TrackedBatch> {
+interface BatchTrackingOptions<B extends TrackedBatch> {
   notify: NotifyAccess;
   logger: Logger;
   /** A batch's deliveries changed (a status recorded, tracking started or ended). */

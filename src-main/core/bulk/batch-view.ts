@@ -16,7 +16,7 @@ import { countStates, type RowState } from './row-states';
 export type RowFilter = 'all' | 'failed' | 'pending' | 'delivered' | 'not-sent';
 
 /** What the service knows of a batch beyond its files. */
-export interface BatchViewInput {
+interface BatchViewInput {
   open: OpenBatch;
   deliveries: BatchDeliveries;
   state: BulkBatchState;
@@ -32,7 +32,7 @@ function recipientText(request: NotificationRequest): string | null {
 }
 
 /** Rows a resend would send: Notify refused them, or they failed after sending. */
-export function isFailedRow(row: RowState, deliveries: BatchDeliveries): boolean {
+function isFailedRow(row: RowState, deliveries: BatchDeliveries): boolean {
   return deliveries.outcomeOf(row) === 'failed';
 }
 

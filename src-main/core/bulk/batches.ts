@@ -22,7 +22,7 @@ import type { PreparedRequests } from './read-in-worker';
 import { batchResultsCsv, type TrackedStatus } from './results-csv';
 import type { RowState } from './row-states';
 
-export interface CreateBatchInput {
+interface CreateBatchInput {
   /** The batches folder (in the console's data folder). */
   root: string;
   fileName: string;
@@ -37,7 +37,7 @@ export interface CreateBatchInput {
   batchId?: string;
 }
 
-export type CreateBatchResult =
+type CreateBatchResult =
   | { ok: true; batchId: string; rowCount: number }
   | { ok: false; message: string; problems: ReferenceProblem[] };
 
@@ -69,7 +69,7 @@ export async function createBatch(input: CreateBatchInput): Promise<CreateBatchR
   });
 }
 
-export interface PreparedBatchInput extends Omit<CreateBatchInput, 'template' | 'check' | 'batchId'> {
+interface PreparedBatchInput extends Omit<CreateBatchInput, 'template' | 'check' | 'batchId'> {
   type: TemplateType;
   templateName?: string;
   resendOf?: string | null;

@@ -34,7 +34,7 @@ import { Inspections } from './inspections';
 import { profilePort } from './notify-port';
 import type { WorkerOptions } from './read-in-worker';
 
-export interface BulkServiceOptions {
+interface BulkServiceOptions {
   /** The batches folder: `<data folder>/bulk`. */
   root: string;
   notify: NotifyAccess;
@@ -63,7 +63,7 @@ const EMIT_INTERVAL_MS = 250;
 /** How long quitting waits for rows in flight before closing anyway (they resume as unknown). */
 const QUIT_WAIT_MS = 5_000;
 
-export type StartInput = MethodInput<'bulk.start'>;
+type StartInput = MethodInput<'bulk.start'>;
 
 export class BulkService {
   private readonly batches = new Map<string, BatchHandle>();

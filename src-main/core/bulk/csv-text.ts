@@ -25,7 +25,7 @@ import { SheetReadError, type SheetRows } from './sheet-rows';
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 /** The encoding a file that is not UTF-8 most likely has. */
-export function guessEncoding(bytes: Uint8Array): Exclude<TextEncodingName, 'utf-8'> {
+function guessEncoding(bytes: Uint8Array): Exclude<TextEncodingName, 'utf-8'> {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return 'windows-1252';

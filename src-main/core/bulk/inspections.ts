@@ -23,7 +23,7 @@ import { SheetReadError } from './sheet-rows';
  * new service. The API still applies the real permissions to each request, so a row the service
  * may not send to fails with Notify's own message.
  */
-export const DEFAULT_SERVICE_RULES: ServiceRules = {
+const DEFAULT_SERVICE_RULES: ServiceRules = {
   internationalSms: true,
   smsToUkLandlines: false,
   internationalLetters: true,
@@ -35,7 +35,7 @@ const KEPT = 4;
 const KEPT_FOR_MS = 60 * 60_000;
 
 /** What an inspection keeps for `bulk.create` and `bulk.errorReport`. */
-export interface Inspection {
+interface Inspection {
   id: string;
   at: number;
   profileId: string;
@@ -48,7 +48,7 @@ export interface Inspection {
   errorReport: string | null;
 }
 
-export interface InspectInput {
+interface InspectInput {
   profile: PublicProfile;
   template: Template;
   fileName: string;

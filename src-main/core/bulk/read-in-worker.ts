@@ -42,7 +42,7 @@ export interface PreparedRequests {
   problems: ReferenceProblem[];
 }
 
-export interface WorkerResult {
+interface WorkerResult {
   summary: SheetSummary;
   requests: PreparedRequests | null;
   /** With `report`: each shown row's message as it will be sent (null where a banner stopped the check). */

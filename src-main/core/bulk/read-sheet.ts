@@ -11,7 +11,7 @@ import { parseSheetText, decodeSheetText, type TextEncodingName } from './csv-te
 import { SheetReadError, type SheetRows } from './sheet-rows';
 import { readXlsx } from './xlsx-sheet';
 
-export type SheetFormat = 'csv' | 'tsv' | 'xlsx' | 'xlsm' | 'xls' | 'ods';
+type SheetFormat = 'csv' | 'tsv' | 'xlsx' | 'xlsm' | 'xls' | 'ods';
 
 const FORMATS: readonly SheetFormat[] = ['csv', 'tsv', 'xlsx', 'xlsm', 'xls', 'ods'];
 
@@ -27,7 +27,7 @@ export function sheetFormat(fileName: string): SheetFormat {
   return ext as SheetFormat;
 }
 
-export interface ReadSheetOptions {
+interface ReadSheetOptions {
   /** For CSV and TSV: read in this encoding instead of strict UTF-8 (only when the user chose it). */
   encoding?: TextEncodingName;
 }

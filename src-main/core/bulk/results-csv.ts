@@ -16,14 +16,7 @@ export interface TrackedStatus {
   reason?: string | null;
 }
 
-export const RESULTS_COLUMNS = [
-  'row',
-  'reference',
-  'recipient',
-  'notification_id',
-  'status',
-  'reason',
-] as const;
+const RESULTS_COLUMNS = ['row', 'reference', 'recipient', 'notification_id', 'status', 'reason'] as const;
 
 /** The row's recipient: a phone number, an email address or a letter's first address line. */
 export function recipientOf(request: NotificationRequest): unknown {

@@ -10,7 +10,7 @@
  */
 
 /** Why a row went back to the queue: each one is evidence that no notification was created. */
-export type RequeueReason = 'rate-limited' | 'not-sent' | 'not-found' | 'stopped';
+type RequeueReason = 'rate-limited' | 'not-sent' | 'not-found' | 'stopped';
 
 /** One line of a batch's journal. `r` is the row's number in the sheet (2 for the first data row). */
 export type JournalEntry =

@@ -9,7 +9,7 @@
  * every 5 seconds without a 429. `rate` null means no limit (a sandbox with limits off).
  */
 
-export interface PacerOptions {
+interface PacerOptions {
   /** Sends a minute; null for unlimited. */
   ratePerMinute: number | null;
   /** How many sends may go out at once to catch up, default 10. */

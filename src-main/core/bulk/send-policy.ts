@@ -9,7 +9,7 @@
  */
 import type { SendResult } from './notify-port';
 
-export type SendDecision =
+type SendDecision =
   | { action: 'sent'; id: string }
   | { action: 'failed'; status: number; error: string | null; message: string }
   | {

@@ -24,7 +24,7 @@ import { MIN_KEPT_COLUMNS } from './csv-text';
 import { SheetReadError, type SheetRows } from './sheet-rows';
 
 /** Python `str()` of what openpyxl returns for a cell. */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'True' : 'False';

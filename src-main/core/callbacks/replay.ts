@@ -46,7 +46,7 @@ export interface ReplayResult {
 }
 
 /** A checked replay target. */
-export type CheckedUrl = { ok: true; url: URL; loopback: boolean } | { ok: false; message: string };
+type CheckedUrl = { ok: true; url: URL; loopback: boolean } | { ok: false; message: string };
 
 const EXAMPLES =
   'like https://example.com/notify/callback, or http://localhost:3000/callback on this computer';
@@ -106,7 +106,7 @@ export function checkBearerToken(token: string): string | null {
   return null;
 }
 
-export interface ReplayOptions {
+interface ReplayOptions {
   url: URL;
   loopback: boolean;
   payload: CallbackPayload;
@@ -205,7 +205,7 @@ function x(
 }
 
 /** Explains a non-2xx answer from the endpoint. */
-export function explainStatus(status: number, url: URL): Explanation {
+function explainStatus(status: number, url: URL): Explanation {
   const host = url.host;
   if (status >= 300 && status < 400)
     return x(

@@ -8,7 +8,7 @@ import type { Diagnostics } from '../../contract/methods';
 import type { PublicProfile } from '../../contract/schemas';
 import type { DiagnosticsSource, EmbeddedSandbox } from '../ports';
 
-export interface DiagnosticsInput {
+interface DiagnosticsInput {
   version: string;
   mode: 'electron' | 'browser';
   vault: 'os-keychain' | 'passphrase';

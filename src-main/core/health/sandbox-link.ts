@@ -9,7 +9,7 @@ import type { EmbeddedSandbox, Logger } from '../ports';
 import type { BuiltInProfiles } from '../profiles/built-in-profiles';
 import { SANDBOX_NOTICE_IDS, sandboxNotices, type ConsoleNotices } from './console-notices';
 
-export interface SandboxLinkOptions {
+interface SandboxLinkOptions {
   sandbox: EmbeddedSandbox | null;
   builtIn: BuiltInProfiles;
   notices: ConsoleNotices;
@@ -18,7 +18,7 @@ export interface SandboxLinkOptions {
   logger: Logger;
 }
 
-export interface SandboxLink {
+interface SandboxLink {
   /** Moves a damaged sandbox's data aside and starts it afresh; the built-in profiles come back. */
   moveDataAside(): Promise<{ movedTo: string }>;
   close(): void;

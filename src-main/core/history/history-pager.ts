@@ -7,7 +7,7 @@
  */
 import { CoreError } from '../ports';
 
-export interface HistoryQuery {
+interface HistoryQuery {
   template_type?: string[];
   status?: string[];
   reference?: string;
@@ -21,7 +21,7 @@ export interface HistorySource<N extends { id: string }> {
   ): Promise<{ notifications: N[] }>;
 }
 
-export interface HistoryPage<N> {
+interface HistoryPage<N> {
   notifications: N[];
   nextOlderThan: string | null;
   fromCache: boolean;

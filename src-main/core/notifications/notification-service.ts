@@ -19,7 +19,7 @@ const ref = (entry: TrackedEntry<Notification>): [string, number] => [
 ];
 
 /** A page of history as the contract carries it. */
-export type NotificationPage = MethodOutput<'notifications.list'>;
+type NotificationPage = MethodOutput<'notifications.list'>;
 
 export class NotificationService {
   private readonly names: TemplateNames;

@@ -31,7 +31,7 @@ export type Attempt<T> =
   | { ok: false; error: NotifyClientError; retryable: boolean; retryAfterMs: number | null };
 
 /** What the classifier knows about the client it works for. */
-export interface ClassifierContext {
+interface ClassifierContext {
   origin: string;
   /** host[:port] of the origin, for messages. */
   host: string;

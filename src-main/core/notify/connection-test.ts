@@ -17,7 +17,7 @@ import { skewSentence } from '../../../src-shared/notify/error-catalogue';
 import type { Timeouts } from './http';
 
 /** The contract's `connectionVerdict`: what a connection test found. */
-export type ConnectionVerdict =
+type ConnectionVerdict =
   | 'ok'
   | 'bad-key'
   | 'revoked-key'
@@ -42,7 +42,7 @@ export type ConnectionTestResult = {
 };
 
 /** A profile's connection settings, as entered or as stored. */
-export type ConnectionTestOptions = {
+type ConnectionTestOptions = {
   baseUrl: string;
   apiKey: string;
   proxy?: string | null;

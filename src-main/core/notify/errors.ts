@@ -16,7 +16,7 @@ export type NotifyErrorEntry = { error: string; message: string; [extra: string]
 export type NotifyAppError = { result: string; message: string };
 
 /** Where a request went, for messages and the inspector. */
-export type RequestTarget = { method: string; path: string };
+type RequestTarget = { method: string; path: string };
 
 /**
  * Notify answered, with one of its error envelopes.

@@ -82,7 +82,7 @@ export function createDispatcher(proxy: string | null | undefined, timeouts: Tim
 }
 
 /** One request as {@link exchange} sends it. */
-export type ExchangeOptions = {
+type ExchangeOptions = {
   url: URL;
   method: 'GET' | 'POST';
   headers: Record<string, string>;

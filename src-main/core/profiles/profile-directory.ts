@@ -12,7 +12,7 @@ import type { StoredProfiles } from './stored-profiles';
 
 const ACTIVE_KEY = 'console.activeProfileId';
 
-export interface ProfileDirectoryOptions {
+interface ProfileDirectoryOptions {
   /** The embedded sandbox's profiles first, then the user's. */
   builtIn: ProfileSource;
   stored: StoredProfiles;

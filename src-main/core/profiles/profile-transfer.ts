@@ -41,7 +41,7 @@ const exportSchema = z.strictObject({
 });
 
 /** One profile as an import file holds it, checked. */
-export type ImportedProfile = z.infer<typeof exportedProfileSchema>;
+type ImportedProfile = z.infer<typeof exportedProfileSchema>;
 
 /** The export file for these profiles, written at `nowMs`. */
 export function exportDocument(profiles: readonly Profile[], nowMs: number): string {

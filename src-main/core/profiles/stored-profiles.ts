@@ -47,13 +47,13 @@ import { keyInUse } from './profile-source';
 import { exportDocument, parseImport, planImport, type ImportReport } from './profile-transfer';
 import { keyProblem, toPublicProfile } from './public-profile';
 
-export interface UpdateResult {
+interface UpdateResult {
   profile: PublicProfile;
   /** The base URL changed without a key being re-entered, so the old key was removed. */
   keyCleared: boolean;
 }
 
-export interface StoredProfilesOptions {
+interface StoredProfilesOptions {
   store: KeyValueStore;
   cipher: SecretCipher;
   /** Where the embedded sandbox listens now: profiles saved with its address follow it. */

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { CoreError, type EmbeddedSandbox, type SandboxControlRequest } from '../ports';
 
 /** The control API is off, not running or did not answer. */
-export class SandboxUnavailableError extends CoreError {
+class SandboxUnavailableError extends CoreError {
   override name = 'SandboxUnavailableError';
   constructor(message: string) {
     super('sandbox_unavailable', message);
@@ -39,7 +39,7 @@ const keyInfo = z.looseObject({
 });
 export type ControlKey = z.infer<typeof keyInfo>;
 
-export const controlInfo = z.looseObject({
+const controlInfo = z.looseObject({
   base_url: z.string(),
   services: z.array(
     z.looseObject({
@@ -59,9 +59,9 @@ export const controlInfo = z.looseObject({
     }),
   ),
 });
-export type ControlInfo = z.infer<typeof controlInfo>;
+type ControlInfo = z.infer<typeof controlInfo>;
 
-export const controlFault = z.looseObject({
+const controlFault = z.looseObject({
   id: z.string(),
   kind: z.enum(['latency', 'slow_network', 'error', 'drop']),
   status: z.number().optional(),
@@ -75,7 +75,7 @@ export const controlFault = z.looseObject({
 });
 export type ControlFault = z.infer<typeof controlFault>;
 
-export const controlClock = z.looseObject({
+const controlClock = z.looseObject({
   now: z.string(),
   skew_seconds: z.number(),
   time_scale: z.number(),
@@ -89,7 +89,7 @@ const limits = z.looseObject({
   international_sms: z.number(),
 });
 const callback = z.looseObject({ url: z.string() }).nullish();
-export const controlService = z.looseObject({
+const controlService = z.looseObject({
   id: z.string(),
   name: z.string(),
   active: z.boolean().default(true),
@@ -102,7 +102,7 @@ export const controlService = z.looseObject({
 export type ControlService = z.infer<typeof controlService>;
 export type ControlLimits = z.infer<typeof limits>;
 
-export const controlInboxItem = z.looseObject({
+const controlInboxItem = z.looseObject({
   id: z.string(),
   service_id: z.string(),
   service_name: z.string().nullable(),
@@ -123,12 +123,12 @@ export const controlInboxItem = z.looseObject({
 });
 export type ControlInboxItem = z.infer<typeof controlInboxItem>;
 
-export const controlInboxPage = z.looseObject({
+const controlInboxPage = z.looseObject({
   cursor: z.string(),
   links: z.looseObject({ next: z.string().optional() }).default({}),
   notifications: z.array(controlInboxItem),
 });
-export const controlInboxChanges = z.looseObject({
+const controlInboxChanges = z.looseObject({
   complete: z.boolean(),
   cursor: z.string(),
   notifications: z.array(controlInboxItem),
@@ -147,7 +147,7 @@ const unsubscribe = z.looseObject({ notificationId: z.string(), at: z.string() }
 const appErrorBody = z.looseObject({ message: z.string() });
 
 /** The raw answer of a call, once it is known to be a success. */
-export interface ControlBytes {
+interface ControlBytes {
   contentType: string;
   body: Uint8Array;
 }

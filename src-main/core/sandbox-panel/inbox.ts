@@ -18,7 +18,7 @@ const WAIT_SECONDS = 25;
 /** After a failed poll: 1 s, 2 s, 4 s… up to 30 s. */
 const MAX_BACKOFF_MS = 30_000;
 
-export function toInboxItem(n: ControlInboxItem): InboxItem {
+function toInboxItem(n: ControlInboxItem): InboxItem {
   return {
     id: n.id,
     serviceId: n.service_id,

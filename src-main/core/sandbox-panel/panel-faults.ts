@@ -15,7 +15,7 @@ import type { Logger } from '../ports';
 import type { ControlFault, ControlLimits, SandboxControlApi } from './control-api';
 
 /** The prefix of a daily-limit fault's id: `daily-limit:<service id>`. */
-export const DAILY_LIMIT_PREFIX = 'daily-limit:';
+const DAILY_LIMIT_PREFIX = 'daily-limit:';
 const ZERO_LIMITS: ControlLimits = { email: 0, sms: 0, letter: 0, international_sms: 0 };
 
 /** One line for a person: what the fault does, to which requests, for how long. */
@@ -43,7 +43,7 @@ function errorWords(status: number): string {
   return `${status} error`;
 }
 
-export function toPanelFault(f: ControlFault): PanelFault {
+function toPanelFault(f: ControlFault): PanelFault {
   return {
     id: f.id,
     kind: f.kind,

@@ -28,7 +28,7 @@ import type { PanelFaults } from './panel-faults';
 const KEY_TYPE_LABEL = { normal: 'live', team: 'team', test: 'test' } as const;
 const KEY_TYPE_WORDS = { normal: 'live key', team: 'team key', test: 'test key' } as const;
 
-export interface SandboxPanelOptions {
+interface SandboxPanelOptions {
   control: SandboxControlApi;
   sandbox: EmbeddedSandbox | null;
   faults: PanelFaults;
@@ -37,7 +37,7 @@ export interface SandboxPanelOptions {
   clipboard: ClipboardPort | null;
 }
 
-export function toPanelKey(k: ControlKey): PanelKey {
+function toPanelKey(k: ControlKey): PanelKey {
   return { id: k.id, name: k.name, keyType: k.key_type, masked: maskApiKey(k.api_key), revoked: k.revoked };
 }
 

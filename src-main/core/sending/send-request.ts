@@ -9,7 +9,7 @@ import type { Notification, SendResponse } from '../../../src-shared/notify/reso
 import type { NotifyClient } from '../notify/client';
 
 /** Notify's answer to a send, and the notification it created. */
-export interface SendOutcome {
+interface SendOutcome {
   response: SendResponse;
   notification: Notification;
 }

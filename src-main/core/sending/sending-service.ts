@@ -11,7 +11,7 @@ import type { NotifyAccess } from '../notify/notify-access';
 import type { StatusTracker } from '../tracking/status-tracker';
 import { sendRequest } from './send-request';
 
-export interface SendResult {
+interface SendResult {
   id: string;
   response: SendResponse;
   /** False when Notify will not store the notification, so there is nothing to follow. */

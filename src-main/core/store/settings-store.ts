@@ -42,12 +42,12 @@ export interface StoreRecovery {
 }
 
 /** The part of conf (and electron-store, its subclass) this store uses. */
-export interface SettingsEngine {
+interface SettingsEngine {
   /** Reading parses the file; assigning validates and writes it atomically. */
   store: Record<string, unknown>;
 }
 
-export type SettingsEngineOptions = Options<Record<string, unknown>> & {
+type SettingsEngineOptions = Options<Record<string, unknown>> & {
   cwd: string;
   configName: string;
   projectVersion: string;
@@ -56,7 +56,7 @@ export type SettingsEngineOptions = Options<Record<string, unknown>> & {
 /** Builds the engine: conf by default; the Electron shell passes electron-store. */
 export type SettingsEngineFactory = (options: SettingsEngineOptions) => SettingsEngine;
 
-export const confEngine: SettingsEngineFactory = (options) => new Conf(options);
+const confEngine: SettingsEngineFactory = (options) => new Conf(options);
 
 export interface SettingsStoreOptions {
   /** The console's version (package.json): conf runs the migrations up to it. */

@@ -14,7 +14,7 @@ import type { NotifyAccess } from '../notify/notify-access';
 /** Names remembered per profile before the oldest are forgotten. */
 const MAX_PER_PROFILE = 2000;
 
-export interface TemplateRef {
+interface TemplateRef {
   id: string;
   version: number;
 }

@@ -25,7 +25,7 @@ export interface StatusSource<N extends TrackedNotificationLike = TrackedNotific
   }>;
 }
 
-export interface Observation {
+interface Observation {
   status: string;
   observedAt: string;
   source: 'response' | 'poll' | 'callback';
@@ -38,7 +38,7 @@ export interface TrackedEntry<N extends TrackedNotificationLike = TrackedNotific
   final: boolean;
 }
 
-export interface TrackerOptions<N extends TrackedNotificationLike = TrackedNotificationLike> {
+interface TrackerOptions<N extends TrackedNotificationLike = TrackedNotificationLike> {
   /** The client for a profile (resolved per round, so a profile's new key is picked up). */
   sourceFor: (profileId: string) => Promise<StatusSource<N>>;
   onUpdate: (entry: TrackedEntry<N>, observation: Observation) => void;

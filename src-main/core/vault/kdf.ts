@@ -27,9 +27,9 @@ export const CURRENT_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
 const MIN_LOG_N = 15;
 const MAX_LOG_N = 20;
 /** scrypt needs 128 × N × r bytes; above this, refuse rather than exhaust memory. */
-export const MAX_KDF_MEMORY_BYTES = 512 * 1024 * 1024;
+const MAX_KDF_MEMORY_BYTES = 512 * 1024 * 1024;
 
-export const KEY_BYTES = 32;
+const KEY_BYTES = 32;
 
 const b64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'is not base64url');
 

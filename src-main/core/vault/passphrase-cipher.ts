@@ -49,7 +49,7 @@ export const DEFAULT_VAULT_HEADER_KEY = 'passphraseVault';
 const ENVELOPE_PREFIX = 'nc1:passphrase:';
 const envelopeSchema = z.strictObject({ v: z.literal(1), kdf: kdfSchema, ...sealedSchema.shape });
 
-export interface PassphraseCipherOptions {
+interface PassphraseCipherOptions {
   headerKey?: string;
   /** The clock the unlock throttle reads. */
   now?: () => number;

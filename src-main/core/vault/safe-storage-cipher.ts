@@ -111,12 +111,12 @@ export class SafeStorageCipher implements SecretCipher {
 }
 
 /** The cipher to use and one sentence, for the UI, saying why. */
-export interface CipherChoice {
+interface CipherChoice {
   cipher: SecretCipher;
   reason: string;
 }
 
-export interface ChooseCipherOptions {
+interface ChooseCipherOptions {
   platform: NodeJS.Platform;
   /** Electron's safeStorage, or null where there is none (browser mode). */
   safeStorage: SafeStorageLike | null;

@@ -14,7 +14,7 @@ export const sealedSchema = z.strictObject({
   tag: b64url.min(1).max(64),
   ct: b64url.max(1_000_000),
 });
-export type Sealed = z.infer<typeof sealedSchema>;
+type Sealed = z.infer<typeof sealedSchema>;
 
 export function seal(key: Buffer, plain: string, aad: Buffer): Sealed {
   const iv = randomBytes(IV_BYTES);

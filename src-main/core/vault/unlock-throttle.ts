@@ -6,7 +6,7 @@
  * a script on its IPC), which is the only way in that does not already hold the settings file. Whoever
  * holds that file can guess offline, and scrypt's cost is what slows them.
  */
-export const MAX_UNLOCK_DELAY_MS = 5 * 60_000;
+const MAX_UNLOCK_DELAY_MS = 5 * 60_000;
 
 export class UnlockThrottle {
   private failures = 0;

@@ -12,7 +12,7 @@ import { CURRENT_KDF, deriveKey, kdfSchema, type KdfParams } from './kdf';
 import { decodeJson, encodeJson, open, seal, sealedSchema } from './sealing';
 import { VaultHeaderError, WrongPassphraseError } from './vault-errors';
 
-export const HEADER_PREFIX = 'nc1:vault:';
+const HEADER_PREFIX = 'nc1:vault:';
 const CHECK_PLAINTEXT = 'notify-console passphrase vault';
 
 const headerV1 = z.strictObject({ v: z.literal(1), kdf: kdfSchema, check: sealedSchema });

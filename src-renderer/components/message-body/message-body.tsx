@@ -11,7 +11,7 @@ import { emailPreviewDocument } from './email-preview';
 import { SensitiveFrame } from '../sensitive';
 import './message-body.css';
 
-export type BodyKind = 'sms' | 'email' | 'letter';
+type BodyKind = 'sms' | 'email' | 'letter';
 
 /** A letter body's HTML in the page: safe, since renderLetterHtml escapes all text it is given. */
 export function LetterHtml({ html, testId }: { html: string; testId?: string }) {

@@ -5,7 +5,7 @@ import type { Notification } from '../../../src-main/contract/schemas';
 import { letterAddressLines as sharedLetterAddressLines } from '../../../src-shared/callback-payload';
 
 /** The address lines of a letter, as Notify returns them (`line_1`…`line_6`, `postcode`). */
-export function letterAddressLines(n: Notification): string[] {
+function letterAddressLines(n: Notification): string[] {
   return sharedLetterAddressLines(n);
 }
 

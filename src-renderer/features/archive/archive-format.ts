@@ -48,7 +48,7 @@ export function describeProgress(p: ArchiveSyncProgress): string {
   }
 }
 
-export const OUTCOME_WORDS: Record<NonNullable<ArchiveSyncProgress['outcome']>, string> = {
+const OUTCOME_WORDS: Record<NonNullable<ArchiveSyncProgress['outcome']>, string> = {
   completed: 'Completed',
   failed: 'Stopped on an error',
   'rate-limited': 'Paused by Notify’s rate limit',

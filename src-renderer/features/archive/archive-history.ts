@@ -12,10 +12,10 @@ import type { HistoryFilters } from '../../../src-main/contract/methods';
 import type { Notification } from '../../../src-main/contract/schemas';
 
 export type HistorySource = 'notify' | 'archive';
-export type HistoryRow = Notification & { source: HistorySource };
+type HistoryRow = Notification & { source: HistorySource };
 
 /** An archived summary in the shape History's rows have. */
-export function archivedRow(a: ArchivedSummary): HistoryRow {
+function archivedRow(a: ArchivedSummary): HistoryRow {
   const recipient = a.recipient ?? '';
   return {
     id: a.id,

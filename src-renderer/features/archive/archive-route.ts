@@ -11,7 +11,7 @@
 import { UUID_PATTERN } from '../../../src-shared/notify/ids';
 import { MAX_EMAIL_ADDRESS_LENGTH, MAX_REFERENCE_LENGTH } from '../../../src-shared/notify/limits';
 
-export const ARCHIVE_QUERY_FIELDS = [
+const ARCHIVE_QUERY_FIELDS = [
   'recipient',
   'reference',
   'id',

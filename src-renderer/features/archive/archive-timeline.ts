@@ -12,7 +12,7 @@ const SOURCE_WORDS: Record<ArchivedObservation['source'], string> = {
   sync: 'by the archive’s sync',
 };
 
-export interface TimelineStep {
+interface TimelineStep {
   key: string;
   label: string;
   status: string | null;

@@ -50,7 +50,7 @@ function ArchivedTimelineView({ archived }: { archived: ArchivedDetail }) {
 }
 
 /** The record itself; `gone` adds the label saying Notify has forgotten it. */
-export function ArchivedRecord({ archived, gone }: { archived: ArchivedDetail; gone: boolean }) {
+function ArchivedRecord({ archived, gone }: { archived: ArchivedDetail; gone: boolean }) {
   const now = useAppStoreApi().getState().archiveNow();
   const n = archived.notification as Record<string, unknown> | null;
   const body = typeof n?.['body'] === 'string' ? n['body'] : null;

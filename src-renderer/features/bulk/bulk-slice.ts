@@ -19,7 +19,7 @@ export type RowFilter = NonNullable<MethodInput<'bulk.rows'>['filter']>;
 /** Rows shown a page at a time. */
 export const ROWS_PAGE = 100;
 
-export interface BatchRows {
+interface BatchRows {
   filter: RowFilter;
   offset: number;
   total: number;
@@ -58,7 +58,7 @@ export interface BulkSlice {
 }
 
 /** The list with one batch put in (replaced, or added first). */
-export function withBatch(list: readonly BulkBatch[], batch: BulkBatch): BulkBatch[] {
+function withBatch(list: readonly BulkBatch[], batch: BulkBatch): BulkBatch[] {
   const i = list.findIndex((b) => b.batchId === batch.batchId);
   if (i === -1) return [batch, ...list];
   const out = [...list];

@@ -16,7 +16,7 @@ import { useAppStore, useAppStoreApi } from '../../state/context';
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const TOO_BIG = 'The file must be smaller than 10MB';
 const EMPTY: readonly PublicProfile[] = [];
-export const ACCEPTED_FILES = '.csv,.tsv,.xlsx,.xlsm,.xls,.ods';
+const ACCEPTED_FILES = '.csv,.tsv,.xlsx,.xlsm,.xls,.ods';
 
 export interface UploadChoice {
   profileId: string;

@@ -8,9 +8,9 @@
 import type { Notification, Observation } from '../../../src-main/contract/schemas';
 import { parseNotifyTime } from '../../lib/time';
 
-export type TimelineSource = 'notify' | Observation['source'];
+type TimelineSource = 'notify' | Observation['source'];
 
-export interface TimelineEntry {
+interface TimelineEntry {
   key: string;
   label: string;
   /** The status this step reports, or null for Notify's own timestamps. */

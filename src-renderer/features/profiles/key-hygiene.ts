@@ -14,7 +14,7 @@ export const ROTATION_REMINDER_DAYS = 365;
 export const ROTATION_REMINDER =
   'Consider rotating this key: Notify recommends replacing keys regularly. Create a new key in Notify, enter it here, then revoke the old one.';
 
-export interface KeyHygieneView {
+interface KeyHygieneView {
   /** `Key added 14 Mar 2026 (8 months ago) · last used 2 hours ago`. */
   usage: string;
   /** The rotation reminder, when the key is older than {@link ROTATION_REMINDER_DAYS}. */

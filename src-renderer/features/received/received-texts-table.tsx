@@ -7,7 +7,7 @@ import type { ReceivedText } from '../../../src-shared/notify/resources';
 import { Sensitive } from '../../components/sensitive';
 import { formatDateTime } from '../../lib/time';
 
-export interface ReceivedTextsTableProps {
+interface ReceivedTextsTableProps {
   messages: readonly ReceivedText[];
   caption: string;
   testId: string;

@@ -28,7 +28,7 @@ const TYPES = [
 ] as const;
 
 /** The sandbox's email page with the preview frame's CSP first in its head, as a second lock. */
-export function inboxEmailDocument(html: string): string {
+function inboxEmailDocument(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`;
   const head = /<head[^>]*>/i.exec(html);
   return head

@@ -21,7 +21,7 @@ import type {
 import { idle, loading, settle, type Loadable } from '../../state/loadable';
 import type { SliceCreator } from '../../state/types';
 
-export interface InboxState {
+interface InboxState {
   filters: InboxFilters;
   status: 'idle' | 'loading' | 'ready' | 'error';
   items: InboxItem[];
@@ -31,7 +31,7 @@ export interface InboxState {
   generation: number;
 }
 
-export const INBOX_PAGE = 100;
+const INBOX_PAGE = 100;
 
 export interface SandboxSlice {
   sandboxPanel: Loadable<PanelOverview>;
@@ -86,7 +86,7 @@ const emptyInbox: InboxState = {
 };
 
 /** Newest first, one row per notification (a fresher copy wins). */
-export function mergeInbox(fresh: InboxItem[], older: InboxItem[]): InboxItem[] {
+function mergeInbox(fresh: InboxItem[], older: InboxItem[]): InboxItem[] {
   const seen = new Set(fresh.map((n) => n.id));
   return [...fresh, ...older.filter((n) => !seen.has(n.id))].sort((a, b) =>
     a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,

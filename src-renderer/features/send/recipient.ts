@@ -8,7 +8,7 @@ import { validateEmailAddress } from '../../../src-shared/recipients/email-addre
 import { isSimulatedSend } from '../../../src-shared/notify/simulated-recipient';
 import { parsePhoneNumber, phoneErrorMessage } from '../../../src-shared/recipients/phone-number';
 
-export type RecipientCheck =
+type RecipientCheck =
   | {
       ok: true;
       normalised: string;
@@ -52,7 +52,7 @@ export function checkRecipient(type: 'sms' | 'email', raw: string): RecipientChe
   };
 }
 
-export interface SimulatedRecipient {
+interface SimulatedRecipient {
   value: string;
   label: string;
   outcome: 'delivered' | 'temporary-failure' | 'permanent-failure' | 'smoke-test';

@@ -34,7 +34,7 @@ export interface KeyInput {
   inEditable: boolean;
 }
 
-export interface ShortcutState {
+interface ShortcutState {
   /** First key of a sequence typed so far (`g`), and when. */
   pending: string | null;
   pendingAt: number;

@@ -9,7 +9,7 @@ import { parseNotifyTime } from '../../lib/time';
 export type FailureGroup = MethodOutput<'failures.summary'>['groups'][number];
 type Channel = NonNullable<FailureGroup['notificationType']>;
 
-export interface ChannelExplanation {
+interface ChannelExplanation {
   /** The channel, or null for groups from a core that did not say. */
   channel: Channel | null;
   explanation: FailureGroup['explanation'];

@@ -6,9 +6,9 @@
  * diff degrades to "all removed, all added" rather than freezing the window.
  */
 
-export type DiffKind = 'same' | 'added' | 'removed';
+type DiffKind = 'same' | 'added' | 'removed';
 
-export interface DiffLine {
+interface DiffLine {
   kind: DiffKind;
   text: string;
   /** 1-based line number in the older text, null for added lines. */

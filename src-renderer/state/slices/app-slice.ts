@@ -6,7 +6,7 @@ import type { Result } from '../../../src-main/contract/result';
 import { idle, loading, settle, type Loadable } from '../loadable';
 import type { SliceCreator } from '../types';
 
-export type AppStatus = MethodOutput<'app.status'>;
+type AppStatus = MethodOutput<'app.status'>;
 type VaultResult = Result<{ locked: boolean }>;
 
 export interface AppSlice {

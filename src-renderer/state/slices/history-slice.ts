@@ -11,9 +11,9 @@ import { templateNameKey } from '../../components/notification-table/template-la
 import type { LoadStatus } from '../loadable';
 import type { SliceCreator } from '../types';
 
-export type HistoryPage = MethodOutput<'notifications.list'>;
+type HistoryPage = MethodOutput<'notifications.list'>;
 
-export interface HistoryState {
+interface HistoryState {
   profileId: string | null;
   filters: HistoryFilters;
   rows: Notification[];

@@ -6,9 +6,9 @@ import type { RpcError } from '../../../src-main/contract/result';
 import type { LoadStatus } from '../loadable';
 import type { SliceCreator } from '../types';
 
-export type ReceivedText = MethodOutput<'receivedTexts.list'>['messages'][number];
+type ReceivedText = MethodOutput<'receivedTexts.list'>['messages'][number];
 
-export interface ReceivedState {
+interface ReceivedState {
   messages: ReceivedText[];
   nextOlderThan: string | null;
   status: LoadStatus;

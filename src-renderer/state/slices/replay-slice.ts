@@ -20,7 +20,7 @@ export interface ReplayLogEntry {
   result: CallbackReplayResult;
 }
 
-export interface ReplayState {
+interface ReplayState {
   url: string;
   /** Memory only, for this session. */
   token: string;

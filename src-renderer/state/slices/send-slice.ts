@@ -25,9 +25,9 @@ import { selectTemplate } from './templates-slice';
 import type { AppState, SliceCreator } from '../types';
 
 export type SnippetLanguage = 'curl' | 'node' | 'python';
-export type PreviewOutput = MethodOutput<'templates.preview'>;
+type PreviewOutput = MethodOutput<'templates.preview'>;
 
-export interface SendResult {
+interface SendResult {
   profileId: string;
   id: string;
   response: Record<string, unknown>;
@@ -38,7 +38,7 @@ export interface SendResult {
   smokeTest: boolean;
 }
 
-export interface SendState {
+interface SendState {
   templateId: string | null;
   form: SendForm;
   errors: SendErrors;

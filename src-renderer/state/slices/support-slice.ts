@@ -6,7 +6,7 @@ import { idle, loading, settle, type Loadable } from '../loadable';
 import type { SliceCreator } from '../types';
 
 export type LookupOutput = MethodOutput<'notifications.lookup'>;
-export type FailuresOutput = MethodOutput<'failures.summary'>;
+type FailuresOutput = MethodOutput<'failures.summary'>;
 
 export interface SupportSlice {
   lookup: Loadable<LookupOutput> & { query: string };

@@ -8,7 +8,7 @@ import type { Notification, Observation } from '../../../src-main/contract/schem
 import { idle, loading, settle, type Loadable, type LoadStatus } from '../loadable';
 import type { SliceCreator } from '../types';
 
-export interface TrackedEntry {
+interface TrackedEntry {
   profileId: string;
   id: string;
   load: LoadStatus;

@@ -5,8 +5,8 @@
 import { DEFAULT_ROUTE, type Route } from '../routes';
 import type { SliceCreator } from '../types';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
-export type ToastKind = 'info' | 'success' | 'error';
+type ThemeChoice = 'system' | 'light' | 'dark';
+type ToastKind = 'info' | 'success' | 'error';
 
 export interface Toast {
   id: number;

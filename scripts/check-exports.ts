@@ -23,7 +23,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const SOURCE_DIRS = ['src-shared', 'src-main', 'src-sandbox', 'src-renderer'];
 const OTHER_PRODUCTION = ['scripts', 'electron.vite.config.ts'];
@@ -41,7 +41,7 @@ export interface Finding {
   usedBy: string[];
 }
 
-function listSources(dir: string, out: string[] = []): string[] {
+function listSources(root: string, dir: string, out: string[] = []): string[] {
   const abs = join(root, dir);
   let entries: string[];
   try {
@@ -56,30 +56,24 @@ function listSources(dir: string, out: string[] = []): string[] {
   for (const name of entries) {
     if (name === 'node_modules' || name === 'out') continue;
     const path = join(abs, name);
-    if (statSync(path).isDirectory()) listSources(relative(root, path), out);
+    if (statSync(path).isDirectory()) listSources(root, relative(root, path), out);
     else if (/\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
   }
   return out;
 }
 
-function rel(file: string): string {
-  return relative(root, file).split(sep).join('/');
-}
-
-function isSource(file: string): boolean {
-  return SOURCE_DIRS.some((d) => rel(file).startsWith(`${d}/`));
-}
-
-function isProduction(file: string): boolean {
-  const r = rel(file);
-  return isSource(file) || OTHER_PRODUCTION.some((p) => r === p || r.startsWith(`${p}/`));
-}
-
-export function findExportProblems(): Finding[] {
+/** Lists the exports of `root` (a checkout of this repository) that no production module uses. */
+export function findExportProblems(root: string = repoRoot): Finding[] {
+  const rel = (file: string): string => relative(root, file).split(sep).join('/');
+  const isSource = (file: string): boolean => SOURCE_DIRS.some((d) => rel(file).startsWith(`${d}/`));
+  const isProduction = (file: string): boolean => {
+    const r = rel(file);
+    return isSource(file) || OTHER_PRODUCTION.some((p) => r === p || r.startsWith(`${p}/`));
+  };
   const files = [
-    ...SOURCE_DIRS.flatMap((d) => listSources(d)),
-    ...OTHER_PRODUCTION.flatMap((d) => listSources(d)),
-    ...CONSUMER_DIRS.flatMap((d) => listSources(d)),
+    ...SOURCE_DIRS.flatMap((d) => listSources(root, d)),
+    ...OTHER_PRODUCTION.flatMap((d) => listSources(root, d)),
+    ...CONSUMER_DIRS.flatMap((d) => listSources(root, d)),
   ];
   const program = ts.createProgram(files, {
     target: ts.ScriptTarget.ES2022,

@@ -414,7 +414,7 @@ describe('received texts, support and inspector', () => {
     const logged = (e: RequestLogEntry) => api.emit({ name: 'request.logged', payload: e });
     const loading = store.getState().loadInspector();
     logged(entry('new', '2026-01-01T00:00:10.000Z'));
-    // The same request logged twice (the core resends after a reconnect) is listed once.
+    // The same request logged twice is listed once.
     logged(entry('new', '2026-01-01T00:00:10.000Z'));
     slow.resolve(ok({ entries: [entry('old', '2026-01-01T00:00:01.000Z')] }));
     await loading;

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { httpTransport, type EventSourceLike, type FetchLike } from '../../../src-renderer/api/http-transport';
+import {
+  httpTransport,
+  type EventSourceLike,
+  type FetchLike,
+} from '../../../src-renderer/api/http-transport';
 
 type FetchCall = { url: string; init: Parameters<FetchLike>[1] };
 

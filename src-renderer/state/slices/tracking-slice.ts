@@ -79,10 +79,7 @@ function applyTracked(entry: TrackedEntry, tracked: TrackedNotification): Tracke
 }
 
 /** An entry after a `notification.updated` event: the new status and its observation. */
-function applyUpdate(
-  entry: TrackedEntry,
-  payload: EventPayload<'notification.updated'>,
-): TrackedEntry {
+function applyUpdate(entry: TrackedEntry, payload: EventPayload<'notification.updated'>): TrackedEntry {
   return {
     ...entry,
     notification: entry.notification ? { ...entry.notification, status: payload.status } : null,

@@ -8,7 +8,7 @@
  * what is left once the token is gone.
  */
 
-export const TOKEN_STORAGE_KEY = 'notify-console.token';
+const TOKEN_STORAGE_KEY = 'notify-console.token';
 
 export interface TokenEnvironment {
   location: { hash: string; pathname: string; search: string };

@@ -44,7 +44,7 @@ export function isResult(value: unknown): value is Result<unknown> {
 }
 
 /** Validates an event against the contract's event table; null when it is not one. */
-export function parseEvent(event: unknown): AppEvent | null {
+function parseEvent(event: unknown): AppEvent | null {
   if (typeof event !== 'object' || event === null) return null;
   const { name, payload } = event as { name?: unknown; payload?: unknown };
   if (typeof name !== 'string' || !Object.hasOwn(events, name)) return null;

@@ -48,7 +48,7 @@ function defaultEventSource(url: string): EventSourceLike {
 }
 
 /** The delay before the n-th reconnect attempt: 1 s, 2 s, 4 s… up to 30 s. */
-export function reconnectDelay(attempt: number): number {
+function reconnectDelay(attempt: number): number {
   return Math.min(MAX_RECONNECT_DELAY_MS, 1000 * 2 ** Math.max(0, attempt));
 }
 

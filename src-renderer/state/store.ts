@@ -24,8 +24,8 @@ import { createTrackingSlice } from './slices/tracking-slice';
 import { createUiSlice } from './slices/ui-slice';
 import type { AppState, AppStore, PrefsStorage, StoreDeps } from './types';
 
-/** In-memory preferences, for tests and for windows without localStorage. */
-export function memoryPrefs(initial: Record<string, string> = {}): PrefsStorage {
+/** In-memory preferences, for a window without localStorage (they last as long as the window). */
+function memoryPrefs(initial: Record<string, string> = {}): PrefsStorage {
   const map = new Map(Object.entries(initial));
   return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
 }
@@ -56,7 +56,7 @@ export function createAppStore(api: ApiClient, options: Partial<Omit<StoreDeps, 
 }
 
 /** Routes one core event to the slice that owns it. */
-export function handleEvent(store: AppStore, event: AppEvent): void {
+function handleEvent(store: AppStore, event: AppEvent): void {
   const state = store.getState();
   switch (event.name) {
     case 'notification.updated':

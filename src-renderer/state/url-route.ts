@@ -42,7 +42,7 @@ const HISTORY_QUERY_RE = /^[A-Za-z0-9_.!~*'()%,=&-]+$/;
 const TYPE_ORDER = ['sms', 'email', 'letter'] as const;
 
 /** The filters written canonically, or '' when none filter anything. Values it cannot carry are left out. */
-export function historyQuery(filters: HistoryFilters | undefined): string {
+function historyQuery(filters: HistoryFilters | undefined): string {
   if (!filters) return '';
   const parts: string[] = [];
   const types = TYPE_ORDER.filter((t) => filters.template_type?.includes(t));
@@ -64,7 +64,7 @@ function orderedSubset<T extends string>(raw: string, order: readonly T[]): T[] 
 }
 
 /** The filters of a canonical query, or null when it is anything else. */
-export function parseHistoryQuery(query: string): HistoryFilters | null {
+function parseHistoryQuery(query: string): HistoryFilters | null {
   if (!HISTORY_QUERY_RE.test(query)) return null;
   const filters: HistoryFilters = {};
   const keys = ['type', 'status', 'reference', 'jobs'];

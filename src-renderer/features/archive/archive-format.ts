@@ -7,7 +7,7 @@ import type { ArchiveStatus, ArchiveSyncProgress } from '../../../src-main/contr
 const DAY_MS = 86_400_000;
 
 /** "sent today", "sent 1 day ago", "sent 23 days ago": whole days since it was created. */
-export function sentAgo(createdAt: string, nowMs: number): string {
+function sentAgo(createdAt: string, nowMs: number): string {
   const ms = Date.parse(createdAt);
   if (!Number.isFinite(ms)) return 'sent at an unknown time';
   const days = Math.max(0, Math.floor((nowMs - ms) / DAY_MS));

@@ -62,7 +62,7 @@ export interface ArchiveSlice {
 }
 
 /** The contract's search input for the form's query. */
-export function searchInput(query: ArchiveQuery) {
+function searchInput(query: ArchiveQuery) {
   const q = cleanQuery(query);
   return {
     ...(q.recipient ? { recipient: q.recipient } : {}),
@@ -79,7 +79,7 @@ export function searchInput(query: ArchiveQuery) {
 }
 
 /** The day after a `YYYY-MM-DD` date, in the same form. */
-export function nextDay(date: string): string {
+function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);

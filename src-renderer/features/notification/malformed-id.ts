@@ -7,7 +7,7 @@
  */
 import { UUID_PATTERN } from '../../../src-shared/notify/ids';
 
-export const EXAMPLE_ID = '740e5834-3a29-46b4-9a6f-16142fde533a';
+const EXAMPLE_ID = '740e5834-3a29-46b4-9a6f-16142fde533a';
 /** Notify's message for the same mistake, shown beside ours so it can be searched for. */
 export const NOTIFY_MESSAGE = 'notification_id is not a valid UUID';
 

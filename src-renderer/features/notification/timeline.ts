@@ -73,13 +73,6 @@ export function buildTimeline(
   }));
 }
 
-/** Distinct statuses the console saw, in the order it first saw them. */
-export function observedStatuses(observations: readonly Observation[]): string[] {
-  const out: string[] = [];
-  for (const o of observations) if (!out.includes(o.status)) out.push(o.status);
-  return out;
-}
-
 export interface TimelineTotal {
   ms: number;
   /** The status the total runs to; null while the notification has not reached a final one. */

@@ -9,9 +9,9 @@ import { formatAgo, formatDay, parseNotifyTime } from '../../lib/time';
  * Keys older than this get a rotation reminder. The console's own threshold, not a Notify rule:
  * Notify asks teams to replace keys regularly without setting a period.
  */
-export const ROTATION_REMINDER_DAYS = 365;
+const ROTATION_REMINDER_DAYS = 365;
 
-export const ROTATION_REMINDER =
+const ROTATION_REMINDER =
   'Consider rotating this key: Notify recommends replacing keys regularly. Create a new key in Notify, enter it here, then revoke the old one.';
 
 interface KeyHygieneView {

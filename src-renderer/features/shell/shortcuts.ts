@@ -40,13 +40,13 @@ interface ShortcutState {
   pendingAt: number;
 }
 
-export const SEQUENCE_TIMEOUT_MS = 1500;
+const SEQUENCE_TIMEOUT_MS = 1500;
 
 /** The presentation-mode chord, as shown in the help dialog, palette and header. */
 export const PRESENTING_SHORTCUT = 'Ctrl+Shift+H / ⌘⇧H';
 
 /** `g <key>` destinations. */
-export const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
+const GO_KEYS: Readonly<Record<string, ShortcutAction>> = {
   p: 'go-profiles',
   t: 'go-templates',
   s: 'go-send',

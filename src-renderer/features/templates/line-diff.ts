@@ -18,10 +18,10 @@ interface DiffLine {
 }
 
 /** Cells in the LCS table above which the diff falls back to a replace-everything answer. */
-export const MAX_DIFF_CELLS = 4_000_000;
+const MAX_DIFF_CELLS = 4_000_000;
 
 /** Splits text into lines the way an editor shows them (CRLF, LF and CR all end a line). */
-export function splitLines(text: string): string[] {
+function splitLines(text: string): string[] {
   if (text === '') return [];
   return text.split(/\r\n|\n|\r/);
 }

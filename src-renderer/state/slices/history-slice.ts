@@ -51,7 +51,7 @@ function newSinceLoaded(state: HistoryState, page: HistoryPage): Notification[] 
   return page.notifications.filter((n) => !shown.has(n.id));
 }
 
-export const initialHistoryState: HistoryState = {
+const initialHistoryState: HistoryState = {
   profileId: null,
   filters: {},
   rows: [],
@@ -68,7 +68,7 @@ export const initialHistoryState: HistoryState = {
 };
 
 /** Starts a fresh query: rows cleared, the first page on its way. */
-export function beginHistory(
+function beginHistory(
   state: HistoryState,
   profileId: string,
   filters: HistoryFilters,
@@ -91,7 +91,7 @@ function beginMore(state: HistoryState, requestId: number): HistoryState {
 }
 
 /** Adds a page, unless it belongs to an older request. Rows already shown are not repeated. */
-export function applyHistoryPage(state: HistoryState, requestId: number, page: HistoryPage): HistoryState {
+function applyHistoryPage(state: HistoryState, requestId: number, page: HistoryPage): HistoryState {
   if (requestId !== state.requestId) return state;
   // Pages follow each other strictly by created_at, so a repeat can only sit at the boundary.
   const recent = new Set(state.rows.slice(-page.notifications.length - 1).map((n) => n.id));
@@ -116,7 +116,7 @@ export function applyHistoryPage(state: HistoryState, requestId: number, page: H
 }
 
 /** Records a failure of the current request; loaded rows stay. */
-export function applyHistoryError(state: HistoryState, requestId: number, error: RpcError): HistoryState {
+function applyHistoryError(state: HistoryState, requestId: number, error: RpcError): HistoryState {
   if (requestId !== state.requestId) return state;
   return { ...state, status: state.rows.length ? 'ready' : 'error', loadingMore: false, error };
 }

@@ -5,7 +5,7 @@ import type { RequestLogEntry } from '../../../src-main/contract/schemas';
 import { idle, loading, type Loadable } from '../loadable';
 import type { SliceCreator } from '../types';
 
-export const MAX_INSPECTOR_ENTRIES = 1000;
+const MAX_INSPECTOR_ENTRIES = 1000;
 
 export interface InspectorSlice {
   inspector: Loadable<RequestLogEntry[]> & { selectedId: string | null; profileFilter: string };
@@ -16,7 +16,7 @@ export interface InspectorSlice {
 }
 
 /** Adds a logged request at the top, once, keeping at most {@link MAX_INSPECTOR_ENTRIES}. */
-export function prependEntry(entries: readonly RequestLogEntry[], entry: RequestLogEntry): RequestLogEntry[] {
+function prependEntry(entries: readonly RequestLogEntry[], entry: RequestLogEntry): RequestLogEntry[] {
   if (entries.some((e) => e.id === entry.id)) return [...entries];
   return [entry, ...entries].slice(0, MAX_INSPECTOR_ENTRIES);
 }

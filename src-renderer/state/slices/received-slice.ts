@@ -31,7 +31,7 @@ export const emptyReceived: ReceivedState = {
 };
 
 /** Adds a page of messages (first page replaces, later pages append without repeats). */
-export function applyReceivedPage(
+function applyReceivedPage(
   state: ReceivedState,
   page: MethodOutput<'receivedTexts.list'>,
   append: boolean,

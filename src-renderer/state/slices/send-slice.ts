@@ -95,7 +95,7 @@ export const initialSendState: SendState = {
  * applied to the previous template's channel emptied (a phone number must not land in "Email
  * address", a reply-to id is not an SMS sender id, an address means nothing to an email).
  */
-export function formForTemplate(form: SendForm, previous: Template | null, next: Template | null): SendForm {
+function formForTemplate(form: SendForm, previous: Template | null, next: Template | null): SendForm {
   const values = next ? valuesForTemplate(next, form.values) : {};
   const sameChannel = previous !== null && next !== null && previous.type === next.type;
   if (sameChannel) return { ...form, mode: 'template', values };
@@ -118,7 +118,7 @@ export function selectSendTemplate(
 }
 
 /** Form values for a template's fields: keeps what was typed for names that still exist. */
-export function valuesForTemplate(
+function valuesForTemplate(
   template: Template,
   previous: Readonly<Record<string, FieldValue>>,
 ): Record<string, FieldValue> {

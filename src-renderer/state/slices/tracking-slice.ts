@@ -37,7 +37,7 @@ export interface TrackingSlice {
 
 export const notificationKey = (profileId: string, id: string): string => `${profileId}:${id}`;
 
-export function emptyEntry(profileId: string, id: string): TrackedEntry {
+function emptyEntry(profileId: string, id: string): TrackedEntry {
   return {
     profileId,
     id,
@@ -52,7 +52,7 @@ export function emptyEntry(profileId: string, id: string): TrackedEntry {
 }
 
 /** Observations merged without duplicates (same status seen at the same time), oldest first. */
-export function mergeObservations(a: readonly Observation[], b: readonly Observation[]): Observation[] {
+function mergeObservations(a: readonly Observation[], b: readonly Observation[]): Observation[] {
   const seen = new Set<string>();
   const out: Observation[] = [];
   for (const o of [...a, ...b]) {
@@ -79,10 +79,7 @@ function applyTracked(entry: TrackedEntry, tracked: TrackedNotification): Tracke
 }
 
 /** An entry after a `notification.updated` event: the new status and its observation. */
-export function applyUpdate(
-  entry: TrackedEntry,
-  payload: EventPayload<'notification.updated'>,
-): TrackedEntry {
+function applyUpdate(entry: TrackedEntry, payload: EventPayload<'notification.updated'>): TrackedEntry {
   return {
     ...entry,
     notification: entry.notification ? { ...entry.notification, status: payload.status } : null,

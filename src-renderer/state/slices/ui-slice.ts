@@ -34,8 +34,8 @@ export interface UiSlice {
   setLiveUpdates(connected: boolean): void;
 }
 
-export const THEME_KEY = 'notify-console.theme';
-export const PRESENTING_KEY = 'notify-console.presenting';
+const THEME_KEY = 'notify-console.theme';
+const PRESENTING_KEY = 'notify-console.presenting';
 const MAX_TOASTS = 4;
 
 /** Reads a stored theme choice, ignoring anything unexpected. */

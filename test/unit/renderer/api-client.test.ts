@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient, isResult, parseEvent, type Transport } from '../../../src-renderer/api/client';
+import { createApiClient, isResult, type Transport } from '../../../src-renderer/api/client';
 import { findBridge, ipcTransport } from '../../../src-renderer/api/ipc-transport';
 import type { BridgeEvent } from '../../../src-main/contract/channels';
 
@@ -75,7 +75,7 @@ describe('createApiClient', () => {
   });
 });
 
-describe('isResult and parseEvent', () => {
+describe('isResult and the event check', () => {
   it('recognise envelopes', () => {
     expect(isResult({ ok: true, value: 1 })).toBe(true);
     expect(isResult({ ok: false, error: { code: 'x', message: 'y' } })).toBe(true);
@@ -85,7 +85,13 @@ describe('isResult and parseEvent', () => {
   });
 
   it('does not treat inherited names as events', () => {
-    expect(parseEvent({ name: 'toString', payload: {} })).toBeNull();
+    const t = fakeTransport(async () => ({ ok: true, value: null }));
+    const seen: unknown[] = [];
+    createApiClient(t.transport).onEvent((e) => seen.push(e));
+    t.push({ name: 'toString', payload: {} });
+    t.push({ name: 'hasOwnProperty', payload: {} });
+    t.push({ name: '__proto__', payload: {} });
+    expect(seen).toEqual([]);
   });
 });
 

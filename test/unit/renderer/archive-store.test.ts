@@ -10,12 +10,10 @@ import {
   describeProgress,
   formatBytes,
   goneFromNotifyLabel,
-  sentAgo,
 } from '../../../src-renderer/features/archive/archive-format';
 import { archiveSearchFor, mergeHistory } from '../../../src-renderer/features/archive/archive-history';
-import { nextDay, searchInput } from '../../../src-renderer/features/archive/archive-slice';
 import { archivedTimeline } from '../../../src-renderer/features/archive/archive-timeline';
-import { createAppStore, handleEvent } from '../../../src-renderer/state/store';
+import { createAppStore, startEventFeed } from '../../../src-renderer/state/store';
 import { fakeApi, fail, ok } from './fake-api';
 
 const summary = (id: string): ArchivedSummary => ({
@@ -98,7 +96,8 @@ describe('archive search, export and progress in the store', () => {
   it('takes sync progress from the event feed and re-reads the status when a run finishes', async () => {
     const api = fakeApi({ 'archive.status': () => fail('archive_locked', 'locked') });
     const store = createAppStore(api);
-    handleEvent(store, {
+    startEventFeed(store, api);
+    api.emit({
       name: 'archive.syncProgress',
       payload: { profileId: 'p1', phase: 'paging', pages: 2, seen: 500, added: 12 },
     });
@@ -106,7 +105,7 @@ describe('archive search, export and progress in the store', () => {
       'Syncing: 2 pages, 500 notifications read, 12 new',
     );
     expect(api.callsTo('archive.status')).toHaveLength(0);
-    handleEvent(store, {
+    api.emit({
       name: 'archive.syncProgress',
       payload: { profileId: 'p1', phase: 'finished', pages: 3, seen: 501, added: 12, outcome: 'completed' },
     });
@@ -179,9 +178,15 @@ describe('the archive’s words', () => {
     expect(goneFromNotifyLabel('2026-11-01T10:00:00Z', now)).toBe(
       'Notify no longer holds this notification (sent 22 days ago)',
     );
-    expect(sentAgo('2026-11-24T08:00:00Z', now)).toBe('sent today');
-    expect(sentAgo('2026-11-23T08:00:00Z', now)).toBe('sent 1 day ago');
-    expect(sentAgo('not a date', now)).toBe('sent at an unknown time');
+    expect(goneFromNotifyLabel('2026-11-24T08:00:00Z', now)).toBe(
+      'Notify no longer holds this notification (sent today)',
+    );
+    expect(goneFromNotifyLabel('2026-11-23T08:00:00Z', now)).toBe(
+      'Notify no longer holds this notification (sent 1 day ago)',
+    );
+    expect(goneFromNotifyLabel('not a date', now)).toBe(
+      'Notify no longer holds this notification (sent at an unknown time)',
+    );
   });
 
   it('gives sizes as people read them', () => {
@@ -190,16 +195,22 @@ describe('the archive’s words', () => {
     expect(formatBytes(45_100)).toBe('45.1 KB');
   });
 
-  it('turns the form into the contract’s search, the "to" day included', () => {
-    expect(
-      searchInput({ status: 'failed', type: 'sms', from: '2026-11-01', to: '2026-12-31', recipient: ' ' }),
-    ).toEqual({
-      status: ['failed'],
-      type: 'sms',
-      from: '2026-11-01',
-      to: '2027-01-01',
+  it('turns the form into the contract’s search, the "to" day included', async () => {
+    const api = fakeApi({
+      'archive.search': () => ok({ results: [], nextCursor: null }),
+      'archive.export': () => ok({ csv: '', count: 0, nextCursor: null }),
     });
-    expect(nextDay('2028-02-28')).toBe('2028-02-29');
+    const store = createAppStore(api);
+    await store
+      .getState()
+      .searchArchive({ status: 'failed', type: 'sms', from: '2026-11-01', to: '2026-12-31', recipient: ' ' });
+    expect(api.callsTo('archive.search')).toEqual([
+      { status: ['failed'], type: 'sms', from: '2026-11-01', to: '2027-01-01', limit: 50 },
+    ]);
+    await store.getState().searchArchive({ to: '2028-02-28' });
+    expect(api.callsTo('archive.search')[1]).toEqual({ to: '2028-02-29', limit: 50 });
+    await store.getState().exportArchive('2028-02-01', '2028-02-29');
+    expect(api.callsTo('archive.export')).toEqual([{ from: '2028-02-01', to: '2028-03-01' }]);
   });
 
   it('orders Notify’s stamps and the console’s sightings in time', () => {

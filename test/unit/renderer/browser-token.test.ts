@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  takeBrowserToken,
-  TOKEN_STORAGE_KEY,
-  type TokenEnvironment,
-} from '../../../src-renderer/api/browser-token';
+import { takeBrowserToken, type TokenEnvironment } from '../../../src-renderer/api/browser-token';
+
+/**
+ * The sessionStorage key the token is kept under. Stated here, not imported: a tab that was open
+ * before an upgrade finds its token again only if the key never changes.
+ */
+const TOKEN_STORAGE_KEY = 'notify-console.token';
 
 function env(hash: string, stored: Record<string, string> = {}) {
   const storage = new Map(Object.entries(stored));

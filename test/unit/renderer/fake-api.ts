@@ -8,6 +8,7 @@ import type { RpcError, UnknownOutcomeDetails } from '../../../src-main/contract
 import type { Result } from '../../../src-main/contract/result';
 import type { Notification, PublicProfile, Template } from '../../../src-main/contract/schemas';
 import type { SendResponse } from '../../../src-shared/notify/resources';
+import type { PrefsStorage } from '../../../src-renderer/state/types';
 
 export type Handlers = {
   [M in MethodName]?: (input: MethodInput<M>) => Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>;
@@ -39,6 +40,17 @@ export function fakeApi(handlers: Handlers = {}): FakeApi {
     emit: (event) => listeners.forEach((l) => l(event)),
   };
   return api;
+}
+
+/**
+ * Preferences in a Map, standing in for the window's localStorage (which the store is given in
+ * production); `values` is what was written, to check what a slice keeps there.
+ */
+export function fakePrefs(initial: Record<string, string> = {}): PrefsStorage & {
+  values: Map<string, string>;
+} {
+  const values = new Map(Object.entries(initial));
+  return { values, getItem: (k) => values.get(k) ?? null, setItem: (k, v) => void values.set(k, v) };
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   httpTransport,
-  reconnectDelay,
   type EventSourceLike,
   type FetchLike,
 } from '../../../src-renderer/api/http-transport';
@@ -171,7 +170,31 @@ describe('httpTransport events', () => {
     expect(timers).toEqual([1000]);
   });
 
-  it('backs off 1 s, 2 s, 4 s… up to 30 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 10].map(reconnectDelay)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+  it('backs off 1 s, 2 s, 4 s… up to 30 s, and starts again at 1 s once a stream opens', async () => {
+    const refused = { status: 401, body: { ok: false, error: { code: 'unauthorized', message: 'no' } } };
+    const { fetch } = fetchReturning([...Array.from({ length: 11 }, () => refused), ticket('at-last')]);
+    const sources: FakeEventSource[] = [];
+    const timers: Array<{ fn: () => void; ms: number }> = [];
+    const transport = httpTransport({
+      token: 't',
+      fetch,
+      createEventSource: (url) => (sources.push(new FakeEventSource(url)), sources.at(-1)!),
+      setTimeout: (fn, ms) => timers.push({ fn, ms }),
+    });
+    transport.onEvent(vi.fn());
+    await flush();
+    // Eleven refused tickets, each retried when its timer fires; the twelfth attempt gets one.
+    for (let i = 0; i < 11; i++) {
+      timers[i]!.fn();
+      await flush();
+    }
+    expect(timers.map((t) => t.ms)).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000, 30000, 30000,
+    ]);
+    expect(sources.map((s) => s.url)).toEqual(['/events?ticket=at-last']);
+    sources[0]!.onopen?.({});
+    sources[0]!.readyState = 2;
+    sources[0]!.onerror?.({});
+    expect(timers.at(-1)?.ms).toBe(1000);
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  diffLines,
-  diffStats,
-  splitLines,
-  MAX_DIFF_CELLS,
-} from '../../../src-renderer/features/templates/line-diff';
+import { diffLines, diffStats } from '../../../src-renderer/features/templates/line-diff';
 
 const render = (a: string, b: string) =>
   diffLines(a, b).map((l) => `${{ same: ' ', added: '+', removed: '-' }[l.kind]}${l.text}`);
@@ -36,7 +31,8 @@ describe('diffLines', () => {
     expect(render('', 'a')).toEqual(['+a']);
     expect(render('a', '')).toEqual(['-a']);
     expect(render('a\r\nb', 'a\nb')).toEqual([' a', ' b']);
-    expect(splitLines('')).toEqual([]);
+    expect(render('a\rb', 'a\nb')).toEqual([' a', ' b']);
+    expect(diffLines('', '')).toEqual([]);
   });
 
   it('is a longest common subsequence (keeps the most lines)', () => {
@@ -67,9 +63,18 @@ describe('diffLines', () => {
   });
 
   it('falls back to replace-all above the size cap instead of freezing', () => {
-    const n = Math.ceil(Math.sqrt(MAX_DIFF_CELLS)) + 10;
-    const a = Array.from({ length: n }, (_, i) => `a${i}`).join('\n');
-    const b = Array.from({ length: n }, (_, i) => `b${i}`).join('\n');
-    expect(diffStats(diffLines(a, b))).toEqual({ added: n, removed: n });
+    // The cap is 4,000,000 cells of the (n + 1) × (m + 1) table: 1,999 changed lines on each side
+    // still get a real diff, 2,000 do not. Templates are far smaller; the cap only guards the window.
+    const texts = (n: number) => {
+      // Every line differs except one in the middle, which a real diff keeps.
+      const lines = (p: string) => Array.from({ length: n }, (_, i) => (i === n >> 1 ? 'kept' : `${p}${i}`));
+      return [lines('a').join('\n'), lines('b').join('\n')] as const;
+    };
+    const below = diffLines(...texts(1999));
+    expect(below.filter((l) => l.kind === 'same').map((l) => l.text)).toEqual(['kept']);
+    expect(diffStats(below)).toEqual({ added: 1998, removed: 1998 });
+    const above = diffLines(...texts(2000));
+    expect(above.filter((l) => l.kind === 'same')).toEqual([]);
+    expect(diffStats(above)).toEqual({ added: 2000, removed: 2000 });
   });
 });

@@ -3,9 +3,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeMalformedId, EXAMPLE_ID } from '../../../src-renderer/features/notification/malformed-id';
+import { describeMalformedId } from '../../../src-renderer/features/notification/malformed-id';
 
 const ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+/** The id the explanation shows as an example (any well-formed id would do; this is the one it names). */
+const EXAMPLE_ID = '740e5834-3a29-46b4-9a6f-16142fde533a';
 
 describe('describeMalformedId', () => {
   it('accepts an id in any case, with or without hyphens, with spaces around it', () => {
@@ -20,7 +22,11 @@ describe('describeMalformedId', () => {
     expect(d?.problem).toMatch(
       /has 26 characters other than hyphens; an id has 32, so part of it may be missing/,
     );
-    expect(d?.expected).toContain(EXAMPLE_ID);
+    expect(d?.expected).toBe(
+      `A notification id is 32 letters a to f and digits, usually in groups of 8-4-4-4-12 separated by hyphens, like ${EXAMPLE_ID}.`,
+    );
+    // The example it shows is itself an id the lookup accepts.
+    expect(describeMalformedId(EXAMPLE_ID)).toBeNull();
     expect(d?.suggestion).toBeNull();
   });
 

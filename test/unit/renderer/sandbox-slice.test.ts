@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../../src-main/contract/sandbox';
-import { createAppStore, handleEvent } from '../../../src-renderer/state/store';
+import { createAppStore, startEventFeed } from '../../../src-renderer/state/store';
 import { fakeApi, ok } from './fake-api';
 
 const n = (id: string, createdAt: string): InboxItem => ({
@@ -51,7 +51,9 @@ describe('the Sandbox slice', () => {
   });
 
   it('follows the faults event for the header’s marker', () => {
-    const store = createAppStore(fakeApi());
+    const api = fakeApi();
+    const store = createAppStore(api);
+    startEventFeed(store, api);
     const fault = {
       id: 'f',
       kind: 'error' as const,
@@ -66,9 +68,9 @@ describe('the Sandbox slice', () => {
       serviceId: null,
       summary: '500',
     };
-    handleEvent(store, { name: 'sandbox.faults', payload: { faults: [fault] } });
+    api.emit({ name: 'sandbox.faults', payload: { faults: [fault] } });
     expect(store.getState().sandboxFaults).toHaveLength(1);
-    handleEvent(store, { name: 'sandbox.faults', payload: { faults: [] } });
+    api.emit({ name: 'sandbox.faults', payload: { faults: [] } });
     expect(store.getState().sandboxFaults).toEqual([]);
   });
 
@@ -83,11 +85,12 @@ describe('the Sandbox slice', () => {
         ),
     });
     const store = createAppStore(api);
+    startEventFeed(store, api);
     await store.getState().loadInbox({});
     await store.getState().loadInbox(undefined, true);
     expect(store.getState().inbox.items.map((x) => x.id)).toEqual(['b', 'a', 'z']);
     page = [n('c', '2026-01-03'), { ...n('b', '2026-01-02'), status: 'permanent-failure' }];
-    handleEvent(store, { name: 'sandbox.inboxChanged', payload: { cursor: 'x' } });
+    api.emit({ name: 'sandbox.inboxChanged', payload: { cursor: 'x' } });
     await new Promise((r) => setTimeout(r, 0));
     const items = store.getState().inbox.items;
     expect(items.map((x) => x.id)).toEqual(['c', 'b', 'a', 'z']);

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src-renderer/state/store';
-import { formForTemplate, initialSendState } from '../../../src-renderer/state/slices/send-slice';
 import {
   emptyPlaceholderMessage,
   emptyPlaceholders,
@@ -54,26 +53,44 @@ describe('empty placeholders', () => {
 });
 
 describe('switching template', () => {
-  const sms = template();
-  const email = template({ id: EMAIL_ID, type: 'email', subject: 'Hi', body: 'Hello ((name))' });
-  const form = {
-    ...initialSendState.form,
-    recipient: '07700900123',
-    senderId: '11111111-1111-4111-8111-111111111111',
-    reference: 'ref-1',
-    values: { name: { kind: 'text' as const, text: 'Ada' } },
-  };
+  /** A store on the send screen with the text template chosen and its form filled in. */
+  async function filledIn(other: ReturnType<typeof template>) {
+    const api = fakeApi({
+      'profiles.list': () => ok({ profiles: [profile()], activeId: 'p1' }),
+      'templates.list': () => ok({ templates: [template(), other] }),
+    });
+    const store = createAppStore(api);
+    await store.getState().loadProfiles();
+    await store.getState().loadTemplates('p1');
+    store.getState().setSendTemplate(TEMPLATE_ID);
+    store.getState().updateSendForm({
+      recipient: '07700900123',
+      senderId: '11111111-1111-4111-8111-111111111111',
+      reference: 'ref-1',
+    });
+    store.getState().setFieldValue('name', { kind: 'text', text: 'Ada' });
+    return store;
+  }
 
-  it('empties the recipient and sender when the channel changes, keeping values by name', () => {
-    const next = formForTemplate(form, sms, email);
+  it('empties the recipient and sender when the channel changes, keeping values by name', async () => {
+    const store = await filledIn(
+      template({ id: EMAIL_ID, type: 'email', subject: 'Hi', body: 'Hello ((name))' }),
+    );
+    store.getState().setSendTemplate(EMAIL_ID);
+    const next = store.getState().send.form;
     expect(next.recipient).toBe('');
     expect(next.senderId).toBe('');
     expect(next.values['name']).toEqual({ kind: 'text', text: 'Ada' });
     expect(next.reference).toBe('ref-1');
   });
 
-  it('keeps the recipient for another template of the same channel', () => {
-    expect(formForTemplate(form, sms, template({ id: EMAIL_ID })).recipient).toBe('07700900123');
+  it('keeps the recipient for another template of the same channel', async () => {
+    const store = await filledIn(template({ id: EMAIL_ID }));
+    store.getState().setSendTemplate(EMAIL_ID);
+    expect(store.getState().send.form).toMatchObject({
+      recipient: '07700900123',
+      senderId: '11111111-1111-4111-8111-111111111111',
+    });
   });
 });
 

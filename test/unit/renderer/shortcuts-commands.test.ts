@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterCommands } from '../../../src-renderer/features/shell/commands';
 import {
-  GO_KEYS,
   initialShortcutState,
   PRESENTING_SHORTCUT,
   SHORTCUT_HELP,
   reduceShortcut,
-  SEQUENCE_TIMEOUT_MS,
   type KeyInput,
 } from '../../../src-renderer/features/shell/shortcuts';
 import { SCREENS } from '../../../src-renderer/state/routes';
@@ -64,11 +62,17 @@ describe('reduceShortcut', () => {
     ).toEqual([null, 'go-send']);
   });
 
-  it('forgets a half-typed sequence after the timeout', () => {
+  it('forgets a half-typed sequence after the timeout (1.5 s)', () => {
     expect(
       press([
         [key('g'), 0],
-        [key('t'), SEQUENCE_TIMEOUT_MS + 1],
+        [key('t'), 1500],
+      ]),
+    ).toEqual([null, 'go-templates']);
+    expect(
+      press([
+        [key('g'), 0],
+        [key('t'), 1501],
       ]),
     ).toEqual([null, null]);
   });
@@ -115,7 +119,28 @@ describe('reduceShortcut', () => {
   });
 
   it('has a g-shortcut for every screen, matching the navigation', () => {
-    for (const s of SCREENS) expect(GO_KEYS[s.key], s.screen).toBe(`go-${s.screen}`);
+    const go = (letter: string) =>
+      press([
+        [key('g'), 0],
+        [key(letter), 100],
+      ])[1];
+    // The letters the help dialog and the navigation show.
+    expect(Object.fromEntries([...'ptsbnhuarix'].map((l) => [l, go(l)]))).toEqual({
+      p: 'go-profiles',
+      t: 'go-templates',
+      s: 'go-send',
+      b: 'go-bulk',
+      n: 'go-status',
+      h: 'go-history',
+      u: 'go-support',
+      a: 'go-archive',
+      r: 'go-received',
+      i: 'go-inspector',
+      x: 'go-sandbox',
+    });
+    for (const s of SCREENS) expect(go(s.key), s.screen).toBe(`go-${s.screen}`);
+    // A letter no screen has does nothing.
+    expect(go('z')).toBeNull();
   });
 });
 

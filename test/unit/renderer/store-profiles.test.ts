@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createAppStore,
-  handleEvent,
-  memoryPrefs,
-  startEventFeed,
-  bootstrap,
-} from '../../../src-renderer/state/store';
+import { createAppStore, startEventFeed, bootstrap } from '../../../src-renderer/state/store';
 import { selectActiveProfile } from '../../../src-renderer/state/slices/profiles-slice';
-import { PRESENTING_KEY, THEME_KEY } from '../../../src-renderer/state/slices/ui-slice';
-import { fail, fakeApi, flush, ok, profile } from './fake-api';
+import { fail, fakeApi, fakePrefs, flush, ok, profile } from './fake-api';
+
+/**
+ * Where the window keeps the theme and presentation mode (localStorage). Stated here, not imported:
+ * renaming a key would silently forget every user's choice.
+ */
+const THEME_KEY = 'notify-console.theme';
+const PRESENTING_KEY = 'notify-console.presenting';
 
 const appStatus = (
   vault: Partial<{ kind: 'os-keychain' | 'passphrase'; locked: boolean; needsSetup: boolean }> = {},
@@ -206,7 +206,9 @@ describe('events', () => {
   });
 
   it('appends logged requests to the inspector', () => {
-    const store = createAppStore(fakeApi());
+    const api = fakeApi();
+    const store = createAppStore(api);
+    startEventFeed(store, api);
     const entry = {
       id: 'r1',
       profileId: 'p1',
@@ -221,27 +223,27 @@ describe('events', () => {
       error: null,
       outcome: 'ok' as const,
     };
-    handleEvent(store, { name: 'request.logged', payload: entry });
-    handleEvent(store, { name: 'request.logged', payload: entry });
+    api.emit({ name: 'request.logged', payload: entry });
+    api.emit({ name: 'request.logged', payload: entry });
     expect(store.getState().inspector.value).toEqual([entry]);
   });
 });
 
 describe('ui', () => {
   it('persists the theme and reads it back', () => {
-    const prefs = memoryPrefs();
+    const prefs = fakePrefs();
     const store = createAppStore(fakeApi(), { prefs });
     expect(store.getState().theme).toBe('system');
     store.getState().setTheme('dark');
     expect(prefs.getItem(THEME_KEY)).toBe('dark');
     expect(createAppStore(fakeApi(), { prefs }).getState().theme).toBe('dark');
-    expect(
-      createAppStore(fakeApi(), { prefs: memoryPrefs({ [THEME_KEY]: 'purple' }) }).getState().theme,
-    ).toBe('system');
+    expect(createAppStore(fakeApi(), { prefs: fakePrefs({ [THEME_KEY]: 'purple' }) }).getState().theme).toBe(
+      'system',
+    );
   });
 
   it('persists presentation mode and reads it back', () => {
-    const prefs = memoryPrefs();
+    const prefs = fakePrefs();
     const store = createAppStore(fakeApi(), { prefs });
     expect(store.getState().presenting).toBe(false);
     store.getState().setPresenting(true);
@@ -253,7 +255,7 @@ describe('ui', () => {
     expect(createAppStore(fakeApi(), { prefs }).getState().presenting).toBe(false);
     // Only an explicit "on" turns it on.
     expect(
-      createAppStore(fakeApi(), { prefs: memoryPrefs({ [PRESENTING_KEY]: 'yes' }) }).getState().presenting,
+      createAppStore(fakeApi(), { prefs: fakePrefs({ [PRESENTING_KEY]: 'yes' }) }).getState().presenting,
     ).toBe(false);
   });
 

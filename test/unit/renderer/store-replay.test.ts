@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CallbackReplayResult } from '../../../src-main/contract/methods';
 import { buildCallbackPayload } from '../../../src-shared/callback-payload';
-import { createAppStore, memoryPrefs } from '../../../src-renderer/state/store';
-import { fail, fakeApi, notification, ok } from './fake-api';
+import { createAppStore } from '../../../src-renderer/state/store';
+import { fail, fakeApi, fakePrefs, notification, ok } from './fake-api';
 
 const ID = '33333333-3333-3333-3333-333333333333';
 const result = (over: Partial<CallbackReplayResult> = {}): CallbackReplayResult => ({
@@ -20,11 +20,8 @@ const result = (over: Partial<CallbackReplayResult> = {}): CallbackReplayResult 
 describe('replay slice', () => {
   it('sends the form’s URL and token, logs the result (never the token) and resends', async () => {
     const api = fakeApi({ 'callbacks.replay': () => ok(result()) });
-    const values = new Map<string, string>();
-    const prefs = memoryPrefs();
-    const store = createAppStore(api, {
-      prefs: { getItem: prefs.getItem, setItem: (k, v) => (values.set(k, v), prefs.setItem(k, v)) },
-    });
+    const prefs = fakePrefs();
+    const store = createAppStore(api, { prefs });
     store.getState().setReplayUrl(' http://localhost:3000/cb ');
     store.getState().setReplayToken('tok-123');
     await store.getState().sendReplay('p1', ID);
@@ -49,8 +46,8 @@ describe('replay slice', () => {
     expect(store.getState().replay.log).toHaveLength(2);
     expect(store.getState().replay.log[0]!.withToken).toBe(false);
     // Nothing about the form goes into preferences.
-    expect([...values.values()].join()).not.toContain('tok-123');
-    expect([...values.values()].join()).not.toContain('localhost:3000');
+    expect([...prefs.values.values()].join()).not.toContain('tok-123');
+    expect([...prefs.values.values()].join()).not.toContain('localhost:3000');
   });
 
   it('keeps a refused URL as the form’s error, and asks for a URL before calling', async () => {

@@ -5,7 +5,6 @@ import {
   previewKey,
   selectLookupReference,
   selectSendTemplate,
-  valuesForTemplate,
 } from '../../../src-renderer/state/slices/send-slice';
 import { notificationKey } from '../../../src-renderer/state/slices/tracking-slice';
 import {
@@ -22,6 +21,7 @@ import {
   type Handlers,
 } from './fake-api';
 import type { TemplatePreview } from '../../../src-shared/notify/resources';
+import type { Template } from '../../../src-main/contract/schemas';
 
 const SENT_ID = '55555555-5555-5555-5555-555555555555';
 const preview = (body: string): TemplatePreview => ({
@@ -34,10 +34,10 @@ const preview = (body: string): TemplatePreview => ({
   postage: null,
 });
 
-async function storeWithTemplate(handlers: Handlers = {}, t = template()) {
+async function storeWithTemplate(handlers: Handlers = {}, t = template(), others: Template[] = []) {
   const api = fakeApi({
     'profiles.list': () => ok({ profiles: [profile()], activeId: 'p1' }),
-    'templates.list': () => ok({ templates: [t] }),
+    'templates.list': () => ok({ templates: [t, ...others] }),
     ...handlers,
   });
   const store = createAppStore(api);
@@ -48,7 +48,7 @@ async function storeWithTemplate(handlers: Handlers = {}, t = template()) {
 }
 
 describe('send form', () => {
-  it('makes a field per placeholder when a template is chosen, keeping typed values', async () => {
+  it('makes a field per placeholder when a template is chosen', async () => {
     const { store } = await storeWithTemplate();
     expect(selectSendTemplate(store.getState())?.id).toBe(TEMPLATE_ID);
     expect(store.getState().send.form.values).toEqual({
@@ -56,11 +56,30 @@ describe('send form', () => {
       date: { kind: 'text', text: '' },
       urgent: { kind: 'flag', on: false },
     });
-    const next = valuesForTemplate(template({ body: '((name)) ((other))' }), {
+  });
+
+  it('keeps typed values by name when another template is chosen, and only where the field is alike', async () => {
+    const NEXT_ID = '77777777-7777-4777-8777-777777777777';
+    const AGAIN_ID = '88888888-8888-4888-8888-888888888888';
+    const { store } = await storeWithTemplate({}, template(), [
+      template({ id: NEXT_ID, body: '((name)) ((other))' }),
+      // `urgent` is a text here, not a yes/no: the ticked box does not carry over.
+      template({ id: AGAIN_ID, body: '((name)) ((urgent))' }),
+    ]);
+    store.getState().setFieldValue('name', { kind: 'text', text: 'Ada' });
+    store.getState().setFieldValue('urgent', { kind: 'flag', on: true });
+    store.getState().setSendTemplate(NEXT_ID);
+    expect(store.getState().send.form.values).toEqual({
       name: { kind: 'text', text: 'Ada' },
-      urgent: { kind: 'flag', on: true },
+      other: { kind: 'text', text: '' },
     });
-    expect(next).toEqual({ name: { kind: 'text', text: 'Ada' }, other: { kind: 'text', text: '' } });
+    store.getState().setSendTemplate(TEMPLATE_ID);
+    store.getState().setFieldValue('urgent', { kind: 'flag', on: true });
+    store.getState().setSendTemplate(AGAIN_ID);
+    expect(store.getState().send.form.values).toEqual({
+      name: { kind: 'text', text: 'Ada' },
+      urgent: { kind: 'text', text: '' },
+    });
   });
 
   it('shows errors only after a first attempt, then revalidates as you type', async () => {

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TrackedNotification } from '../../../src-main/contract/methods';
 import { createAppStore, startEventFeed } from '../../../src-renderer/state/store';
-import {
-  applyHistoryError,
-  applyHistoryPage,
-  beginHistory,
-  initialHistoryState,
-} from '../../../src-renderer/state/slices/history-slice';
-import {
-  applyUpdate,
-  emptyEntry,
-  mergeObservations,
-  notificationKey,
-} from '../../../src-renderer/state/slices/tracking-slice';
-import { applyReceivedPage, emptyReceived } from '../../../src-renderer/state/slices/received-slice';
-import { prependEntry, MAX_INSPECTOR_ENTRIES } from '../../../src-renderer/state/slices/inspector-slice';
+import { notificationKey } from '../../../src-renderer/state/slices/tracking-slice';
 import type { RequestLogEntry } from '../../../src-main/contract/schemas';
-import { deferred, fail, fakeApi, flush, notification, ok, rpcError, type Handlers } from './fake-api';
+import { deferred, fail, fakeApi, flush, notification, ok, type Handlers } from './fake-api';
 
 const ID = '33333333-3333-3333-3333-333333333333';
 const obs = (status: string, at: string, source: 'response' | 'poll' | 'callback' = 'poll') => ({
@@ -111,23 +98,51 @@ describe('tracking', () => {
     });
   });
 
-  it('merges observations once each, oldest first', () => {
-    const a = [
+  it('merges observations once each, oldest first', async () => {
+    // The core's list, out of order; the event repeats one of them.
+    const observations = [
       obs('sending', '2026-01-05T12:00:02.000Z'),
       obs('created', '2026-01-05T12:00:00.000Z', 'response'),
     ];
-    expect(mergeObservations(a, [obs('sending', '2026-01-05T12:00:02.000Z')]).map((o) => o.status)).toEqual([
-      'created',
-      'sending',
-    ]);
-    const updated = applyUpdate(emptyEntry('p1', ID), {
-      profileId: 'p1',
-      id: ID,
-      status: 'sent',
-      final: true,
-      observation: obs('sent', '2026-01-05T12:00:03.000Z'),
+    const api = fakeApi({ 'notifications.get': () => ok(tracked({ observations })) });
+    const store = createAppStore(api);
+    startEventFeed(store, api);
+    await store.getState().loadNotification('p1', ID);
+    api.emit({
+      name: 'notification.updated',
+      payload: {
+        profileId: 'p1',
+        id: ID,
+        status: 'sending',
+        final: false,
+        observation: obs('sending', '2026-01-05T12:00:02.000Z'),
+      },
     });
-    expect(updated).toMatchObject({ final: true, notification: null, observations: [{ status: 'sent' }] });
+    const statuses = () =>
+      store.getState().notifications[notificationKey('p1', ID)]?.observations.map((o) => o.status);
+    expect(statuses()).toEqual(['created', 'sending']);
+    // The refetch the event starts brings the same observations again: still once each.
+    await flush();
+    expect(api.callsTo('notifications.get')).toHaveLength(2);
+    expect(statuses()).toEqual(['created', 'sending']);
+    // An update for a notification never opened starts its entry with nothing from Notify yet.
+    const other = '44444444-4444-4444-4444-444444444444';
+    api.emit({
+      name: 'notification.updated',
+      payload: {
+        profileId: 'p1',
+        id: other,
+        status: 'sent',
+        final: true,
+        observation: obs('sent', '2026-01-05T12:00:03.000Z'),
+      },
+    });
+    expect(store.getState().notifications[notificationKey('p1', other)]).toMatchObject({
+      load: 'idle',
+      final: true,
+      notification: null,
+      observations: [{ status: 'sent' }],
+    });
   });
 
   it('loads letter PDFs and followed notifications', async () => {
@@ -166,45 +181,77 @@ const page = (ids: string[], next: string | null, fromCache = false) => ({
   templateNames: [],
 });
 
-describe('history (pure)', () => {
-  it('appends pages without repeating the boundary row', () => {
-    let s = beginHistory(initialHistoryState, 'p1', {}, 1);
-    s = applyHistoryPage(s, 1, page(['a', 'b'], 'b'));
-    s = applyHistoryPage(s, 1, page(['b', 'c'], null));
-    expect(s.rows.map((n) => n.id)).toEqual(['a', 'b', 'c']);
-    expect(s).toMatchObject({ status: 'ready', nextOlderThan: null, pagesLoaded: 2 });
-  });
-
-  it('ignores pages and errors for an older request', () => {
-    const s = beginHistory(initialHistoryState, 'p1', {}, 2);
-    expect(applyHistoryPage(s, 1, page(['a'], null))).toBe(s);
-    expect(applyHistoryError(s, 1, { code: 'internal', message: 'y' })).toBe(s);
-  });
-
-  it('keeps loaded rows when a later page fails', () => {
-    let s = beginHistory(initialHistoryState, 'p1', {}, 1);
-    s = applyHistoryPage(s, 1, page(['a'], 'a'));
-    s = applyHistoryError({ ...s, loadingMore: true }, 1, rpcError('network', 'Timed out'));
-    expect(s).toMatchObject({ status: 'ready', loadingMore: false, error: { code: 'network' } });
-    expect(s.rows).toHaveLength(1);
-  });
-
-  it('copes with 100,000 rows in 400 pages', () => {
-    let s = beginHistory(initialHistoryState, 'p1', {}, 1);
-    for (let p = 0; p < 400; p++) {
-      const ids = Array.from({ length: 250 }, (_, i) => `n${p * 250 + i}`);
-      s = applyHistoryPage(s, 1, page(ids, ids.at(-1)!));
-    }
-    expect(s.rows).toHaveLength(100_000);
-    expect(s.rows[99_999]?.id).toBe('n99999');
-  });
-});
-
-describe('history (store)', () => {
+describe('history', () => {
   function historyStore(handlers: Handlers) {
     const api = fakeApi(handlers);
     return { api, store: createAppStore(api) };
   }
+
+  it('appends pages without repeating the boundary row', async () => {
+    const { store } = historyStore({
+      'notifications.list': ({ olderThan }) => ok(olderThan ? page(['b', 'c'], null) : page(['a', 'b'], 'b')),
+    });
+    await store.getState().loadHistory('p1');
+    await store.getState().loadMoreHistory();
+    const h = store.getState().history;
+    expect(h.rows.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(h).toMatchObject({ status: 'ready', nextOlderThan: null, pagesLoaded: 2 });
+  });
+
+  it('ignores pages and errors for an older request', async () => {
+    const slowPage = deferred<ReturnType<typeof ok<ReturnType<typeof page>>>>();
+    const slowError = deferred<ReturnType<typeof fail>>();
+    let call = 0;
+    const { store } = historyStore({
+      'notifications.list': () => {
+        const n = call++;
+        return n === 0 ? slowPage.promise : n === 1 ? slowError.promise : ok(page(['new'], null));
+      },
+    });
+    const first = store.getState().loadHistory('p1');
+    const second = store.getState().loadHistory('p1', { status: ['failed'] });
+    await store.getState().loadHistory('p1', { status: ['delivered'] });
+    const shown = store.getState().history;
+    slowPage.resolve(ok(page(['a'], null)));
+    slowError.resolve(fail('internal', 'y'));
+    await Promise.all([first, second]);
+    // Not a copy with the same rows: the state the newest request left, untouched.
+    expect(store.getState().history).toBe(shown);
+    expect(shown).toMatchObject({ status: 'ready', error: null, filters: { status: ['delivered'] } });
+    expect(shown.rows.map((n) => n.id)).toEqual(['new']);
+  });
+
+  it('keeps loaded rows when a later page fails', async () => {
+    const { store } = historyStore({
+      'notifications.list': ({ olderThan }) =>
+        olderThan ? fail('network', 'Timed out') : ok(page(['a'], 'a')),
+    });
+    await store.getState().loadHistory('p1');
+    const more = store.getState().loadMoreHistory();
+    expect(store.getState().history.loadingMore).toBe(true);
+    await more;
+    const h = store.getState().history;
+    expect(h).toMatchObject({ status: 'ready', loadingMore: false, error: { code: 'network' } });
+    expect(h.rows).toHaveLength(1);
+  });
+
+  it('copes with 100,000 rows in 400 pages', async () => {
+    const ids = (p: number) => Array.from({ length: 250 }, (_, i) => `n${p * 250 + i}`);
+    const { store } = historyStore({
+      'notifications.list': ({ olderThan }) => {
+        // Each page is older than the last row of the one before it.
+        const p = olderThan ? (Number(olderThan.slice(1)) + 1) / 250 : 0;
+        const rows = ids(p);
+        return ok(page(rows, p < 399 ? rows.at(-1)! : null));
+      },
+    });
+    await store.getState().loadHistory('p1');
+    for (let p = 1; p < 400; p++) await store.getState().loadMoreHistory();
+    const h = store.getState().history;
+    expect(h.rows).toHaveLength(100_000);
+    expect(h.rows[99_999]?.id).toBe('n99999');
+    expect(h).toMatchObject({ pagesLoaded: 400, nextOlderThan: null });
+  });
 
   it('pages with olderThan and the same filters', async () => {
     const { api, store } = historyStore({
@@ -284,7 +331,8 @@ describe('received texts, support and inspector', () => {
       'receivedTexts.list': ({ olderThan }) =>
         ok(
           olderThan
-            ? { messages: [msg('m2')], nextOlderThan: null }
+            ? // The older page repeats the boundary message: it is listed once.
+              { messages: [msg('m1'), msg('m2')], nextOlderThan: null }
             : { messages: [msg('m1')], nextOlderThan: 'm1' },
         ),
     });
@@ -297,9 +345,11 @@ describe('received texts, support and inspector', () => {
       { profileId: 'p1' },
       { profileId: 'p1', olderThan: 'm1' },
     ]);
-    expect(
-      applyReceivedPage(emptyReceived, { messages: [msg('a')], nextOlderThan: null }, true).messages,
-    ).toHaveLength(1);
+    // Loading again starts over from the newest page instead of appending to what was there.
+    await store.getState().loadReceived('p1');
+    expect(store.getState().received['p1']).toMatchObject({ status: 'ready', nextOlderThan: 'm1' });
+    expect(store.getState().received['p1']?.messages.map((m) => m.id)).toEqual(['m1']);
+    expect(store.getState().received['p2']).toBeUndefined();
   });
 
   it('looks up across profiles and keeps only the latest answer', async () => {
@@ -358,16 +408,23 @@ describe('received texts, support and inspector', () => {
       outcome: 'ok',
     });
     const slow = deferred<ReturnType<typeof ok<{ entries: RequestLogEntry[] }>>>();
-    const store = createAppStore(fakeApi({ 'inspector.list': () => slow.promise }));
+    const api = fakeApi({ 'inspector.list': () => slow.promise });
+    const store = createAppStore(api);
+    startEventFeed(store, api);
+    const logged = (e: RequestLogEntry) => api.emit({ name: 'request.logged', payload: e });
     const loading = store.getState().loadInspector();
-    store.getState().applyRequestLogged(entry('new', '2026-01-01T00:00:10.000Z'));
+    logged(entry('new', '2026-01-01T00:00:10.000Z'));
+    // The same request logged twice is listed once.
+    logged(entry('new', '2026-01-01T00:00:10.000Z'));
     slow.resolve(ok({ entries: [entry('old', '2026-01-01T00:00:01.000Z')] }));
     await loading;
     expect(store.getState().inspector.value?.map((e) => e.id)).toEqual(['new', 'old']);
-    let list: RequestLogEntry[] = [];
-    for (let i = 0; i < MAX_INSPECTOR_ENTRIES + 5; i++)
-      list = prependEntry(list, entry(`e${i}`, '2026-01-01T00:00:00.000Z'));
-    expect(list).toHaveLength(MAX_INSPECTOR_ENTRIES);
-    expect(list[0]?.id).toBe(`e${MAX_INSPECTOR_ENTRIES + 4}`);
+    // The window keeps the newest 1,000 requests, and asks the core for no more than that.
+    expect(api.callsTo('inspector.list')).toEqual([{ limit: 1000 }]);
+    for (let i = 0; i < 1005; i++) logged(entry(`e${i}`, '2026-01-01T00:00:20.000Z'));
+    const shown = store.getState().inspector.value ?? [];
+    expect(shown).toHaveLength(1000);
+    expect(shown[0]?.id).toBe('e1004');
+    expect(shown.at(-1)?.id).toBe('e5');
   });
 });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatDuration, formatSkew, parseNotifyTime } from '../../../src-renderer/lib/time';
-import {
-  buildTimeline,
-  observedStatuses,
-  timelineTotal,
-} from '../../../src-renderer/features/notification/timeline';
+import { buildTimeline, timelineTotal } from '../../../src-renderer/features/notification/timeline';
 import { notification } from './fake-api';
 
 describe('parseNotifyTime', () => {
@@ -80,16 +76,6 @@ describe('buildTimeline', () => {
       { status: 'created', observedAt: '2026-01-05T12:00:00.000Z', source: 'response' },
     ]);
     expect(t).toHaveLength(1);
-  });
-
-  it('lists distinct observed statuses', () => {
-    expect(
-      observedStatuses([
-        { status: 'created', observedAt: 'a', source: 'poll' },
-        { status: 'sending', observedAt: 'b', source: 'poll' },
-        { status: 'created', observedAt: 'c', source: 'poll' },
-      ]),
-    ).toEqual(['created', 'sending']);
   });
 });
 

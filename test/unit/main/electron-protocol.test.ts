@@ -72,8 +72,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-const get = (pathAndQuery: string, method = 'GET') =>
-  handler({ url: `${ORIGIN}${pathAndQuery}`, method });
+const get = (pathAndQuery: string, method = 'GET') => handler({ url: `${ORIGIN}${pathAndQuery}`, method });
 
 /** Every answer, errors included, carries the CSP and nosniff, and never a filesystem path. */
 async function hardened(response: Response): Promise<string> {

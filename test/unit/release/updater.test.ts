@@ -255,6 +255,8 @@ describe('updates', () => {
       ['a string', 'plain', 'plain'],
       ['an empty error', new Error(''), 'unknown error'],
       ['a long error, cut at 200 characters', new Error('x'.repeat(500)), `${'x'.repeat(200)}…`],
+      ['200 characters, kept whole', new Error('y'.repeat(200)), 'y'.repeat(200)],
+      ['201 characters, cut', new Error('z'.repeat(201)), `${'z'.repeat(200)}…`],
       ['an object, first line only', { toString: () => 'odd\nsecond line' }, 'odd'],
       ['a padded message', new Error('  spaced out  \n  at x'), 'spaced out'],
     ])('describes any thrown value in one bounded line: %s', async (_name, thrown, reason) => {

@@ -17,9 +17,9 @@ import { fileAt, safeSegments, type StaticLookup } from '../host/static-files';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'notify-console';
+const APP_HOST = 'notify-console';
 /** The origin the built renderer runs in. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** What the main window loads in a built or packaged console. */
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
@@ -34,7 +34,7 @@ interface SchemePrivileges {
   stream?: boolean;
 }
 
-export const APP_SCHEME_PRIVILEGES: Readonly<SchemePrivileges> = Object.freeze({
+const APP_SCHEME_PRIVILEGES: Readonly<SchemePrivileges> = Object.freeze({
   // Parsed like http: relative URLs (`./assets/index-….js`) resolve against the page, and the page
   // gets a real (scheme, host) origin, which `'self'` in the CSP and localStorage key on. A scheme
   // that is not standard behaves like file://, with an opaque origin.

@@ -14,7 +14,7 @@
  */
 
 /** The URL scheme registered for the app (build/electron-builder.yml `protocols`). */
-export const DEEP_LINK_SCHEME = 'notify-console';
+const DEEP_LINK_SCHEME = 'notify-console';
 
 const SCREENS_WITHOUT_IDS = new Set(['profiles', 'history', 'support', 'received', 'inspector']);
 const SCREENS_WITH_ONE_ID = new Set(['templates', 'send', 'bulk', 'archive']);
@@ -26,7 +26,7 @@ const MAX_LINK_LENGTH = 160;
  * The renderer fragment (`#/history`) a deep link names, or null for anything that is not one.
  * Total: never throws, whatever the input.
  */
-export function deepLinkToHash(link: unknown): string | null {
+function deepLinkToHash(link: unknown): string | null {
   if (typeof link !== 'string' || link.length > MAX_LINK_LENGTH) return null;
   const prefix = `${DEEP_LINK_SCHEME}://`;
   if (link.slice(0, prefix.length).toLowerCase() !== prefix) return null;
@@ -43,7 +43,7 @@ export function deepLinkToHash(link: unknown): string | null {
 }
 
 /** The first deep link among command-line arguments (Windows and Linux pass the link there). */
-export function deepLinkInArgv(argv: readonly string[]): string | null {
+function deepLinkInArgv(argv: readonly string[]): string | null {
   for (const arg of argv) {
     const hash = deepLinkToHash(arg);
     if (hash !== null) return hash;

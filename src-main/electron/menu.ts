@@ -9,7 +9,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { OpenExternal } from './security';
 
 /** Notify's API documentation, opened from Help. */
-export const NOTIFY_API_DOCS_URL = 'https://docs.notifications.service.gov.uk/rest-api.html';
+const NOTIFY_API_DOCS_URL = 'https://docs.notifications.service.gov.uk/rest-api.html';
 
 interface MenuOptions {
   platform: NodeJS.Platform;

@@ -1,10 +1,10 @@
 /**
  * The Electron shell's security policies, as pure functions over injected Electron-like objects.
  *
- * Each export names the item of Electron's security checklist it implements
+ * Each policy names the item of Electron's security checklist it implements
  * (https://www.electronjs.org/docs/latest/tutorial/security), numbered as on that page. Nothing here
- * imports `electron`, so every policy runs in plain-Node tests with fakes; main.ts only hands the real
- * objects in.
+ * imports `electron`, so every policy runs in plain-Node tests: they hand {@link installSecurity} fake
+ * objects, fire their events and read the answers, as main.ts hands it the real ones.
  *
  * "The app" is one origin: `app://notify-console`, the privileged scheme that serves the built renderer
  * (checklist 18, ./app-protocol), or in development the electron-vite dev server on loopback. No
@@ -210,7 +210,7 @@ function isAppUrl(url: string, appUrl: string): boolean {
  *
  * The console is a single page, so the only navigation it needs is to itself (a reload or a route).
  */
-export function isAllowedNavigation(url: string, appUrl: string): boolean {
+function isAllowedNavigation(url: string, appUrl: string): boolean {
   return isAppUrl(url, appUrl);
 }
 
@@ -227,7 +227,7 @@ const SUBFRAME_ABOUT_PAGES: ReadonlySet<string> = new Set(['about:blank', 'about
  * `about:srcdoc`: a link clicked inside a rendered email cannot turn the preview into a web page,
  * another app:// page or a file.
  */
-export function isAllowedFrameNavigation(url: string, isMainFrame: boolean, appUrl: string): boolean {
+function isAllowedFrameNavigation(url: string, isMainFrame: boolean, appUrl: string): boolean {
   if (isMainFrame) return isAllowedNavigation(url, appUrl);
   if (SUBFRAME_ABOUT_PAGES.has(url)) return true;
   const parsed = parseUrl(url);
@@ -251,12 +251,9 @@ export function isSafeExternalUrl(url: string): boolean {
  * No page ever gets a new Electron window. An `https:` link (Notify's documentation, say) opens in the
  * user's browser through `openExternal`; anything else is dropped.
  */
-export function windowOpenHandler(
-  openExternal?: OpenExternal,
-): (details: { url: string }) => { action: 'deny' } {
+function windowOpenHandler(openExternal: OpenExternal): (details: { url: string }) => { action: 'deny' } {
   return ({ url }) => {
-    if (openExternal && isSafeExternalUrl(url))
-      void Promise.resolve(openExternal(url)).catch(() => undefined);
+    if (isSafeExternalUrl(url)) void Promise.resolve(openExternal(url)).catch(() => undefined);
     return { action: 'deny' };
   };
 }
@@ -285,13 +282,13 @@ function isAppPermission(
  *
  * Denies every request, except clipboard writes from the app's own top-level page.
  */
-export function permissionRequestHandler(appUrl: string): PermissionRequestHandler {
+function permissionRequestHandler(appUrl: string): PermissionRequestHandler {
   return (contents, permission, callback, details) =>
     callback(isAppPermission(contents, permission, details, appUrl));
 }
 
 /** The matching permission-check handler (checklist 5): Chromium checks before it requests. */
-export function permissionCheckHandler(appUrl: string): PermissionCheckHandler {
+function permissionCheckHandler(appUrl: string): PermissionCheckHandler {
   return (contents, permission, _origin, details) => isAppPermission(contents, permission, details, appUrl);
 }
 
@@ -313,7 +310,7 @@ export function isTrustedSender(frame: FrameLike | null | undefined, mainFrameUr
  * Header names are matched case-insensitively so a server's `content-security-policy` cannot sit
  * beside ours and loosen nothing but confuse everything.
  */
-export function withContentSecurityPolicy(
+function withContentSecurityPolicy(
   headers: ResponseHeaders | undefined,
   csp: string,
 ): Record<string, string[]> {

@@ -56,7 +56,7 @@ export interface Updates {
 }
 
 /** The environment variable an administrator sets to turn update checks off. */
-export const DISABLE_UPDATES_ENV = 'NOTIFY_CONSOLE_DISABLE_UPDATES';
+const DISABLE_UPDATES_ENV = 'NOTIFY_CONSOLE_DISABLE_UPDATES';
 
 /** Whether this run checks for updates, and if not, why (logged once at start). */
 export function updatePolicy(input: {
@@ -80,7 +80,7 @@ const INSTALL_BUTTONS: readonly { label: string; choice: InstallChoice }[] = [
 ];
 
 /** The dialog asking to install a downloaded version. */
-export function installPrompt(version: string, currentVersion: string): UpdateMessage {
+function installPrompt(version: string, currentVersion: string): UpdateMessage {
   return {
     type: 'info',
     title: 'Update ready',
@@ -95,12 +95,12 @@ export function installPrompt(version: string, currentVersion: string): UpdateMe
 }
 
 /** The choice behind a button index from `installPrompt` (anything unexpected means "later"). */
-export function installChoice(buttonIndex: number): InstallChoice {
+function installChoice(buttonIndex: number): InstallChoice {
   return INSTALL_BUTTONS[buttonIndex]?.choice ?? 'later';
 }
 
 /** A one-line reason from whatever electron-updater threw, without a stack or response body. */
-export function describeUpdateError(error: unknown): string {
+function describeUpdateError(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   const firstLine = raw.split('\n', 1)[0]!.trim();
   return firstLine.length > 200 ? `${firstLine.slice(0, 200)}…` : firstLine || 'unknown error';

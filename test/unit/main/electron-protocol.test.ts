@@ -9,16 +9,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  APP_HOST,
   APP_INDEX_URL,
-  APP_ORIGIN,
   APP_SCHEME,
-  APP_SCHEME_PRIVILEGES,
   appProtocolHandler,
   PRIVILEGED_SCHEMES,
   type AppProtocolHandler,
 } from '../../../src-main/electron/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
+
+/** The origin the built renderer runs in: scheme `app`, host `notify-console` (checklist 18). */
+const ORIGIN = 'app://notify-console';
 
 const PARENT_SECRET = 'PARENT-SECRET-7f3a';
 const TOP_SECRET = 'TOP-SECRET-91c2';
@@ -72,8 +72,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-const get = (pathAndQuery: string, method = 'GET') =>
-  handler({ url: `${APP_ORIGIN}${pathAndQuery}`, method });
+const get = (pathAndQuery: string, method = 'GET') => handler({ url: `${ORIGIN}${pathAndQuery}`, method });
 
 /** Every answer, errors included, carries the CSP and nosniff, and never a filesystem path. */
 async function hardened(response: Response): Promise<string> {
@@ -90,8 +89,6 @@ async function hardened(response: Response): Promise<string> {
 describe('app:// scheme registration', () => {
   it('is app://notify-console, loading index.html', () => {
     expect(APP_SCHEME).toBe('app');
-    expect(APP_HOST).toBe('notify-console');
-    expect(APP_ORIGIN).toBe('app://notify-console');
     expect(APP_INDEX_URL).toBe('app://notify-console/index.html');
   });
 
@@ -99,9 +96,10 @@ describe('app:// scheme registration', () => {
     expect(PRIVILEGED_SCHEMES).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
-    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('bypassCSP');
-    expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('corsEnabled');
-    expect(Object.isFrozen(APP_SCHEME_PRIVILEGES)).toBe(true);
+    const privileges = PRIVILEGED_SCHEMES[0]!.privileges;
+    expect(privileges).not.toHaveProperty('bypassCSP');
+    expect(privileges).not.toHaveProperty('corsEnabled');
+    expect(Object.isFrozen(privileges)).toBe(true);
   });
 });
 
@@ -278,9 +276,9 @@ describe('appProtocolHandler: never throws', () => {
   it('reads each served file through the injected reader, inside the directory only', async () => {
     const reads = vi.fn((file: string) => readFile(file));
     const spied = appProtocolHandler(rendererDir, reads);
-    await spied({ url: `${APP_ORIGIN}/assets/logo.svg`, method: 'GET' });
-    await spied({ url: `${APP_ORIGIN}/leak.txt`, method: 'GET' });
-    await spied({ url: `${APP_ORIGIN}/../secret`, method: 'GET' });
+    await spied({ url: `${ORIGIN}/assets/logo.svg`, method: 'GET' });
+    await spied({ url: `${ORIGIN}/leak.txt`, method: 'GET' });
+    await spied({ url: `${ORIGIN}/../secret`, method: 'GET' });
     expect(reads.mock.calls).toEqual([[path.join(rendererDir, 'assets', 'logo.svg')]]);
   });
 });
@@ -357,7 +355,7 @@ describe('appProtocolHandler: fuzzed paths', () => {
     const seen = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(target, fc.constantFrom('GET', 'HEAD'), async (pathAndQuery, method) => {
-        const url = `${APP_ORIGIN}${pathAndQuery}`;
+        const url = `${ORIGIN}${pathAndQuery}`;
         const response = await handler({ url, method });
         expect([200, 400, 404]).toContain(response.status);
         seen.set(response.status, (seen.get(response.status) ?? 0) + 1);

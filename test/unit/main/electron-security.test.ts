@@ -17,7 +17,8 @@ import {
   type IpcInvokeEventLike,
   type WindowLike,
 } from '../../../src-main/electron/ipc-transport';
-import { buildMenuTemplate, NOTIFY_API_DOCS_URL } from '../../../src-main/electron/menu';
+import { buildMenuTemplate } from '../../../src-main/electron/menu';
+import { createBridge } from '../../../src-main/preload/bridge';
 import {
   safeStorageAdapter,
   type ElectronSafeStorageLike,
@@ -27,17 +28,12 @@ import {
   CONTENT_SECURITY_POLICY_META,
   devContentSecurityPolicy,
   installSecurity,
-  isAllowedFrameNavigation,
-  isAllowedNavigation,
   isSafeExternalUrl,
   isTrustedSender,
-  permissionCheckHandler,
-  permissionRequestHandler,
   secureWebPreferences,
-  windowOpenHandler,
-  withContentSecurityPolicy,
   type FrameLike,
   type HeadersReceivedListener,
+  type OpenExternal,
   type PermissionCheckHandler,
   type PermissionRequestHandler,
   type WebContentsLike,
@@ -79,6 +75,105 @@ const APP_URL = APP_INDEX_URL;
 /** Where the renderer used to load from: a file:// URL is never the app now. */
 const FILE_URL = pathToFileURL('/opt/Notify Console/resources/app.asar/out/renderer/index.html').href;
 const DEV_URL = 'http://localhost:5173/';
+
+/** A WebContents stand-in that records its listeners so a test can fire them. */
+function fakeContents() {
+  type Listener = (event: any, url: string) => void;
+  const listeners = new Map<string, Listener[]>();
+  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+  const contents: WebContentsLike = {
+    on(event: string, listener: Listener) {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+      return contents;
+    },
+    setWindowOpenHandler(handler) {
+      openHandler = handler;
+    },
+  };
+  const fire = (event: string, url = ''): boolean => {
+    let prevented = false;
+    for (const l of listeners.get(event) ?? []) l({ preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  /** Fires Electron's `will-frame-navigate`, whose one argument carries the URL and frame kind. */
+  const fireFrame = (url: string, isMainFrame: boolean): boolean => {
+    let prevented = false;
+    for (const l of listeners.get('will-frame-navigate') ?? [])
+      l({ url, isMainFrame, preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  return { contents, listeners, fire, fireFrame, openHandler: () => openHandler };
+}
+
+type ResponseHeaders = Record<string, string[] | string>;
+
+/**
+ * installSecurity as main.ts calls it, over a fake app, session and main window: what it hooked, and
+ * helpers that answer as Electron would ask (a permission request, a response's headers).
+ */
+function installed(
+  appUrl = APP_URL,
+  options: { csp?: string; openExternal?: OpenExternal; withContents?: boolean } = {},
+) {
+  // A given opener is passed as it is: a vi.fn would handle the promises it returns.
+  const openExternal = vi.fn<OpenExternal>(() => undefined);
+  let created: ((event: unknown, contents: WebContentsLike) => void) | undefined;
+  const app = {
+    on: vi.fn(
+      (_e: 'web-contents-created', l: (event: unknown, contents: WebContentsLike) => void) => (created = l),
+    ),
+  };
+  let headers: HeadersReceivedListener | null = null;
+  let requestHandler: PermissionRequestHandler | null = null;
+  let checkHandler: PermissionCheckHandler | null = null;
+  const session = {
+    setPermissionRequestHandler: (h: PermissionRequestHandler | null) => void (requestHandler = h),
+    setPermissionCheckHandler: (h: PermissionCheckHandler | null) => void (checkHandler = h),
+    webRequest: { onHeadersReceived: (l: HeadersReceivedListener | null) => void (headers = l) },
+  };
+  const main = fakeContents();
+  installSecurity(app, session, options.withContents === false ? null : main.contents, {
+    appUrl,
+    csp: options.csp ?? CONTENT_SECURITY_POLICY,
+    openExternal: options.openExternal ?? openExternal,
+  });
+  return {
+    openExternal,
+    main,
+    created: (c: WebContentsLike) => created?.({}, c),
+    headers: () => headers,
+    requestHandler: () => requestHandler,
+    checkHandler: () => checkHandler,
+    /** The session's permission-request handler's answer; it must answer at once. */
+    request(
+      contents: Parameters<PermissionRequestHandler>[0],
+      permission: string,
+      details?: Parameters<PermissionRequestHandler>[3],
+    ): boolean {
+      if (requestHandler === null) throw new Error('no permission-request handler');
+      let granted: boolean | undefined;
+      requestHandler(contents, permission, (g) => (granted = g), details);
+      if (granted === undefined) throw new Error('handler never answered');
+      return granted;
+    },
+    /** The session's permission-check handler's answer. */
+    check(...args: Parameters<PermissionCheckHandler>): boolean {
+      if (checkHandler === null) throw new Error('no permission-check handler');
+      return checkHandler(...args);
+    },
+    /** The headers a response goes on with, after the session's onHeadersReceived listener. */
+    responseHeaders(responseHeaders: ResponseHeaders | undefined): ResponseHeaders | undefined {
+      if (headers === null) throw new Error('no onHeadersReceived listener');
+      let response: { responseHeaders?: ResponseHeaders } | undefined;
+      headers(
+        responseHeaders === undefined ? { url: APP_URL } : { url: APP_URL, responseHeaders },
+        (r) => (response = r),
+      );
+      if (response === undefined) throw new Error('listener never answered');
+      return response.responseHeaders;
+    },
+  };
+}
 
 describe('secureWebPreferences (checklist 2, 3, 4, 6, 8, 9, 12)', () => {
   it('locks every option down and sets the preload', () => {
@@ -128,9 +223,14 @@ describe('Content Security Policy (checklist 7)', () => {
   });
 
   it('drops only frame-ancestors from the meta version (browsers ignore it there)', () => {
-    expect(CONTENT_SECURITY_POLICY_META).not.toContain('frame-ancestors');
-    expect(CONTENT_SECURITY_POLICY_META.split('; ')).toHaveLength(
-      CONTENT_SECURITY_POLICY.split('; ').length - 1,
+    // What electron.vite.config.ts writes into the built index.html's <meta http-equiv> tag.
+    expect(CONTENT_SECURITY_POLICY_META).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data: blob:; frame-src blob: data:; connect-src 'self'; object-src 'none'; " +
+        "base-uri 'none'; form-action 'none'",
+    );
+    expect(CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors'))).toEqual(
+      CONTENT_SECURITY_POLICY_META.split('; '),
     );
   });
 
@@ -143,35 +243,41 @@ describe('Content Security Policy (checklist 7)', () => {
   });
 
   it('replaces any CSP a server sent, whatever its case, and keeps other headers', () => {
-    const out = withContentSecurityPolicy(
-      { 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html', 'X-Thing': ['a', 'b'] },
-      CONTENT_SECURITY_POLICY,
-    );
+    const out = installed().responseHeaders({
+      'content-security-policy': ['default-src *'],
+      'Content-Type': 'text/html',
+      'X-Thing': ['a', 'b'],
+    });
     expect(out).toEqual({
       'Content-Type': ['text/html'],
       'X-Thing': ['a', 'b'],
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
-    expect(withContentSecurityPolicy(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
+    // The policy main.ts passes (the dev server's in development), on a response without headers too.
+    expect(installed(APP_URL, { csp: 'x' }).responseHeaders(undefined)).toEqual({
+      'Content-Security-Policy': ['x'],
+    });
   });
 });
 
-describe('isAllowedFrameNavigation (checklist 13, every frame)', () => {
+describe('subframe navigation (checklist 13, every frame: will-frame-navigate)', () => {
   it('lets a subframe load no web page, whatever the URL (property)', () => {
+    const { main, openExternal } = installed();
     fc.assert(
       fc.property(
         fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()),
         (url) => {
-          const allowed = isAllowedFrameNavigation(url, false, APP_URL);
+          const prevented = main.fireFrame(url, false);
           const expected = /^(blob|data):/i.test(url) || url === 'about:blank' || url === 'about:srcdoc';
-          expect(allowed).toBe(expected);
+          expect(prevented).toBe(!expected);
         },
       ),
     );
+    expect(openExternal).not.toHaveBeenCalled();
   });
 });
 
-describe('isAllowedNavigation (checklist 13)', () => {
+describe('main-frame navigation (checklist 13: will-navigate, will-redirect, will-frame-navigate)', () => {
   it.each<[string, string, boolean]>([
     [APP_URL, APP_URL, true],
     [`${APP_URL}#/history`, APP_URL, true],
@@ -209,11 +315,14 @@ describe('isAllowedNavigation (checklist 13)', () => {
     [APP_URL, DEV_URL, false],
     [APP_URL, 'chrome://settings', false],
   ])('%s from app %s → %s', (url, app, allowed) => {
-    expect(isAllowedNavigation(url, app)).toBe(allowed);
+    const { main } = installed(app);
+    expect(main.fire('will-navigate', url)).toBe(!allowed);
+    expect(main.fire('will-redirect', url)).toBe(!allowed);
+    expect(main.fireFrame(url, true)).toBe(!allowed);
   });
 });
 
-describe('windowOpenHandler (checklist 14, 15)', () => {
+describe('new windows (checklist 14, 15: the window-open handler)', () => {
   it.each<[string, boolean]>([
     ['https://docs.notifications.service.gov.uk/rest-api.html', true],
     ['http://example.com/', false],
@@ -226,33 +335,39 @@ describe('windowOpenHandler (checklist 14, 15)', () => {
     [FILE_URL, false],
     ['nonsense', false],
   ])('denies a window for %s and opens it externally: %s', (url, external) => {
-    const openExternal = vi.fn();
-    expect(windowOpenHandler(openExternal)({ url })).toEqual({ action: 'deny' });
+    const { main, openExternal } = installed();
+    expect(main.openHandler()?.({ url })).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledTimes(external ? 1 : 0);
     if (external) expect(openExternal).toHaveBeenCalledWith(url);
     expect(isSafeExternalUrl(url)).toBe(external);
   });
 
-  it('denies without an opener, and survives an opener that rejects', async () => {
-    expect(windowOpenHandler()({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
-    const failing = vi.fn(() => Promise.reject(new Error('no browser')));
-    expect(windowOpenHandler(failing)({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
-    await Promise.resolve();
-    expect(failing).toHaveBeenCalledOnce();
+  it('survives an opener that rejects, from a new window or a link, leaving no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      let opened = 0;
+      const { main } = installed(APP_URL, {
+        openExternal: () => {
+          opened += 1;
+          return Promise.reject(new Error('no browser'));
+        },
+      });
+      expect(main.openHandler()?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+      expect(main.fire('will-navigate', 'https://example.com/')).toBe(true);
+      // Node reports an unhandled rejection once the microtasks have run: wait a macrotask.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(opened).toBe(2);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });
 
 describe('permission handlers (checklist 5)', () => {
   const contents = (url: string) => ({ getURL: () => url });
-  const request = (
-    handler: PermissionRequestHandler,
-    ...args: Parameters<PermissionCheckHandler>
-  ): boolean => {
-    let granted: boolean | undefined;
-    handler(args[0], args[1], (g) => (granted = g), args[3]);
-    if (granted === undefined) throw new Error('handler never answered');
-    return granted;
-  };
 
   it.each([
     'media',
@@ -275,10 +390,9 @@ describe('permission handlers (checklist 5)', () => {
   ])('denies %s even to the app itself', (permission) => {
     const details = { isMainFrame: true, requestingUrl: APP_URL };
     const origin = 'app://notify-console';
-    expect(request(permissionRequestHandler(APP_URL), contents(APP_URL), permission, origin, details)).toBe(
-      false,
-    );
-    expect(permissionCheckHandler(APP_URL)(contents(APP_URL), permission, origin, details)).toBe(false);
+    const session = installed();
+    expect(session.request(contents(APP_URL), permission, details)).toBe(false);
+    expect(session.check(contents(APP_URL), permission, origin, details)).toBe(false);
   });
 
   it.each<
@@ -296,6 +410,13 @@ describe('permission handlers (checklist 5)', () => {
       { isMainFrame: false, requestingUrl: 'blob:app://notify-console/x' },
       false,
     ],
+    [
+      'a subframe at the app’s own URL',
+      contents(APP_URL),
+      { isMainFrame: false, requestingUrl: APP_URL },
+      false,
+    ],
+    ['a frame of unknown kind', contents(APP_URL), { requestingUrl: APP_URL }, false],
     ['a file:// page', contents(FILE_URL), { isMainFrame: true, requestingUrl: FILE_URL }, false],
     [
       'a file:// page claiming to be the app',
@@ -324,10 +445,9 @@ describe('permission handlers (checklist 5)', () => {
     ['no contents', null, { isMainFrame: true, requestingUrl: APP_URL }, false],
     ['no details', contents(APP_URL), undefined, false],
   ])('allows clipboard writes only from the app’s top frame: %s → %s', (_name, c, details, allowed) => {
-    expect(request(permissionRequestHandler(APP_URL), c, 'clipboard-sanitized-write', '', details)).toBe(
-      allowed,
-    );
-    expect(permissionCheckHandler(APP_URL)(c, 'clipboard-sanitized-write', '', details)).toBe(allowed);
+    const session = installed();
+    expect(session.request(c, 'clipboard-sanitized-write', details)).toBe(allowed);
+    expect(session.check(c, 'clipboard-sanitized-write', '', details)).toBe(allowed);
   });
 });
 
@@ -360,70 +480,9 @@ describe('isTrustedSender (checklist 17)', () => {
   });
 });
 
-/** A WebContents stand-in that records its listeners so a test can fire them. */
-function fakeContents() {
-  type Listener = (event: any, url: string) => void;
-  const listeners = new Map<string, Listener[]>();
-  let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
-  const contents: WebContentsLike = {
-    on(event: string, listener: Listener) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
-      return contents;
-    },
-    setWindowOpenHandler(handler) {
-      openHandler = handler;
-    },
-  };
-  const fire = (event: string, url = ''): boolean => {
-    let prevented = false;
-    for (const l of listeners.get(event) ?? []) l({ preventDefault: () => (prevented = true) }, url);
-    return prevented;
-  };
-  /** Fires Electron's `will-frame-navigate`, whose one argument carries the URL and frame kind. */
-  const fireFrame = (url: string, isMainFrame: boolean): boolean => {
-    let prevented = false;
-    for (const l of listeners.get('will-frame-navigate') ?? [])
-      l({ url, isMainFrame, preventDefault: () => (prevented = true) }, url);
-    return prevented;
-  };
-  return { contents, listeners, fire, fireFrame, openHandler: () => openHandler };
-}
-
 describe('installSecurity', () => {
-  function setup(withContents = true) {
-    const openExternal = vi.fn();
-    let created: ((event: unknown, contents: WebContentsLike) => void) | undefined;
-    const app = {
-      on: vi.fn(
-        (_e: 'web-contents-created', l: (event: unknown, contents: WebContentsLike) => void) => (created = l),
-      ),
-    };
-    let headers: HeadersReceivedListener | null = null;
-    let requestHandler: PermissionRequestHandler | null = null;
-    let checkHandler: PermissionCheckHandler | null = null;
-    const session = {
-      setPermissionRequestHandler: (h: PermissionRequestHandler | null) => void (requestHandler = h),
-      setPermissionCheckHandler: (h: PermissionCheckHandler | null) => void (checkHandler = h),
-      webRequest: { onHeadersReceived: (l: HeadersReceivedListener | null) => void (headers = l) },
-    };
-    const main = fakeContents();
-    installSecurity(app, session, withContents ? main.contents : null, {
-      appUrl: APP_URL,
-      csp: CONTENT_SECURITY_POLICY,
-      openExternal,
-    });
-    return {
-      openExternal,
-      main,
-      created: (c: WebContentsLike) => created?.({}, c),
-      headers: () => headers,
-      requestHandler: () => requestHandler,
-      checkHandler: () => checkHandler,
-    };
-  }
-
   it('sets deny-by-default permission handlers on the session', () => {
-    const s = setup();
+    const s = installed();
     let granted: boolean | undefined;
     s.requestHandler()?.({ getURL: () => APP_URL }, 'media', (g) => (granted = g), { isMainFrame: true });
     expect(granted).toBe(false);
@@ -433,7 +492,7 @@ describe('installSecurity', () => {
   });
 
   it('puts the CSP on every response', () => {
-    const s = setup();
+    const s = installed();
     let response: { responseHeaders?: Record<string, string[] | string> } | undefined;
     s.headers()?.(
       { url: DEV_URL, responseHeaders: { 'Content-Security-Policy': ['default-src *'] } },
@@ -443,7 +502,7 @@ describe('installSecurity', () => {
   });
 
   it('hardens the given contents: navigation, redirects, webviews, new windows', () => {
-    const { main, openExternal } = setup();
+    const { main, openExternal } = installed();
     expect(main.fire('will-navigate', `${APP_URL}#/x`)).toBe(false);
     expect(main.fire('will-navigate', 'https://docs.notifications.service.gov.uk/')).toBe(true);
     expect(openExternal).toHaveBeenCalledWith('https://docs.notifications.service.gov.uk/');
@@ -461,7 +520,7 @@ describe('installSecurity', () => {
   });
 
   it('guards every frame’s navigation (will-frame-navigate): previews stay previews', () => {
-    const { main, openExternal } = setup();
+    const { main, openExternal } = installed();
     // The main frame: only the app, as will-navigate.
     expect(main.fireFrame(`${APP_URL}#/history`, true)).toBe(false);
     expect(main.fireFrame('https://evil.example/', true)).toBe(true);
@@ -490,7 +549,7 @@ describe('installSecurity', () => {
   });
 
   it('hardens every WebContents created later, once each', () => {
-    const s = setup(false);
+    const s = installed(APP_URL, { withContents: false });
     const later = fakeContents();
     s.created(later.contents);
     s.created(later.contents);
@@ -676,7 +735,6 @@ describe('preload', () => {
   });
 
   it('invokes the one call channel with { method, input }', async () => {
-    const { createBridge } = await import('../../../src-main/preload/preload');
     const bridge = createBridge(fakes.ipcRenderer);
     fakes.invoked.length = 0;
     await expect(bridge.call('app.status', { a: 1 })).resolves.toEqual({ ok: true, value: 'answer' });
@@ -688,7 +746,6 @@ describe('preload', () => {
   });
 
   it('passes events without the IPC event object and unsubscribes', async () => {
-    const { createBridge } = await import('../../../src-main/preload/preload');
     const bridge = createBridge(fakes.ipcRenderer);
     const received: unknown[][] = [];
     const before = fakes.listeners.get(IPC_CHANNELS.event)?.size ?? 0;
@@ -704,7 +761,6 @@ describe('preload', () => {
   });
 
   it('keeps delivering to other listeners when one throws', async () => {
-    const { createBridge } = await import('../../../src-main/preload/preload');
     const bridge = createBridge(fakes.ipcRenderer);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const seen: unknown[] = [];
@@ -834,8 +890,10 @@ describe('application menu', () => {
     );
     const item = help?.submenu?.find((i) => i.label === 'Notify API documentation');
     item?.click?.();
-    expect(openExternal).toHaveBeenCalledWith(NOTIFY_API_DOCS_URL);
-    expect(isSafeExternalUrl(NOTIFY_API_DOCS_URL)).toBe(true);
+    // Notify's API reference, on the service's own documentation site.
+    const docs = 'https://docs.notifications.service.gov.uk/rest-api.html';
+    expect(openExternal).toHaveBeenCalledWith(docs);
+    expect(isSafeExternalUrl(docs)).toBe(true);
   });
 });
 
@@ -859,7 +917,7 @@ describe('app policy', () => {
   it('loads the built renderer from app://notify-console, never from file://', () => {
     const { url } = rendererTarget({ isPackaged: true, devServerUrl: undefined });
     expect(url).toBe('app://notify-console/index.html');
-    expect(isAllowedNavigation(url, url)).toBe(true);
+    expect(installed(url).main.fire('will-navigate', url)).toBe(false);
     expect(isTrustedSender({ url, parent: null }, url)).toBe(true);
   });
 

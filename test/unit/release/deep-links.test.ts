@@ -6,14 +6,7 @@
 import fc from 'fast-check';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import {
-  DEEP_LINK_SCHEME,
-  deepLinkInArgv,
-  deepLinkToHash,
-  installDeepLinks,
-  urlWithHash,
-  type DeepLinkAppLike,
-} from '../../../src-main/electron/deep-links';
+import { installDeepLinks, urlWithHash, type DeepLinkAppLike } from '../../../src-main/electron/deep-links';
 
 const NOTIFICATION = '740e5834-3a29-46b4-9a6f-16142fde533a';
 const TEMPLATE = 'f33517ff-2a88-4f6e-b855-c550268ce08a';
@@ -47,24 +40,43 @@ function setUp(app: FakeApp, argv: string[] = ['/opt/Notify Console/notify-conso
   });
   return { links, shown, warnings };
 }
-const openUrl = (app: FakeApp, url: string) => {
+const openUrl = (app: FakeApp, url: unknown) => {
   let prevented = false;
   app.emit('open-url', { preventDefault: () => (prevented = true) }, url);
   return prevented;
 };
 
+/**
+ * The screen a link opens, by both ways it reaches the console: on the command line of a first launch
+ * (Windows, Linux) and through macOS's `open-url` before the window exists. Both must agree.
+ */
+function screenFor(link: string): string | null {
+  const launched = setUp(new FakeApp(true), ['/opt/Notify Console/notify-console', link]).links;
+  const fromArgv = launched.takeInitialHash();
+  expect(openedOnMac(link)).toBe(fromArgv);
+  return fromArgv;
+}
+
+/** The screen macOS's `open-url` opens for any value Electron hands over (a string, in practice). */
+function openedOnMac(link: unknown): string | null {
+  const app = new FakeApp(true);
+  const { links } = setUp(app);
+  expect(openUrl(app, link)).toBe(true);
+  return links.takeInitialHash();
+}
+
 describe('deep links', () => {
   it('turn a link into the screen’s fragment, as the renderer names screens', () => {
-    expect(deepLinkToHash('notify-console://history')).toBe('#/history');
-    expect(deepLinkToHash('notify-console://history/')).toBe('#/history');
-    expect(deepLinkToHash('NOTIFY-CONSOLE://support')).toBe('#/support');
-    expect(deepLinkToHash(`notify-console://templates/${TEMPLATE}`)).toBe(`#/templates/${TEMPLATE}`);
-    expect(deepLinkToHash(`notify-console://send/${TEMPLATE}`)).toBe(`#/send/${TEMPLATE}`);
-    expect(deepLinkToHash(`notify-console://bulk/${TEMPLATE}`)).toBe(`#/bulk/${TEMPLATE}`);
-    expect(deepLinkToHash('notify-console://bulk')).toBe('#/bulk');
-    expect(deepLinkToHash(`notify-console://archive/${TEMPLATE}`)).toBe(`#/archive/${TEMPLATE}`);
-    expect(deepLinkToHash('notify-console://archive')).toBe('#/archive');
-    expect(deepLinkToHash(`notify-console://status/sandbox-test/${NOTIFICATION}`)).toBe(
+    expect(screenFor('notify-console://history')).toBe('#/history');
+    expect(screenFor('notify-console://history/')).toBe('#/history');
+    expect(screenFor('NOTIFY-CONSOLE://support')).toBe('#/support');
+    expect(screenFor(`notify-console://templates/${TEMPLATE}`)).toBe(`#/templates/${TEMPLATE}`);
+    expect(screenFor(`notify-console://send/${TEMPLATE}`)).toBe(`#/send/${TEMPLATE}`);
+    expect(screenFor(`notify-console://bulk/${TEMPLATE}`)).toBe(`#/bulk/${TEMPLATE}`);
+    expect(screenFor('notify-console://bulk')).toBe('#/bulk');
+    expect(screenFor(`notify-console://archive/${TEMPLATE}`)).toBe(`#/archive/${TEMPLATE}`);
+    expect(screenFor('notify-console://archive')).toBe('#/archive');
+    expect(screenFor(`notify-console://status/sandbox-test/${NOTIFICATION}`)).toBe(
       `#/status/sandbox-test/${NOTIFICATION}`,
     );
   });
@@ -87,7 +99,7 @@ describe('deep links', () => {
     `notify-console://history${'/'.repeat(200)}`,
     ' notify-console://history',
   ])('refuse %s', (link) => {
-    expect(deepLinkToHash(link)).toBeNull();
+    expect(screenFor(link)).toBeNull();
   });
 
   it('never throw, and only ever yield a fragment of letters, digits, - _ and /', () => {
@@ -95,23 +107,26 @@ describe('deep links', () => {
       fc.property(
         fc.oneof(
           fc.string(),
-          fc.string().map((s) => `${DEEP_LINK_SCHEME}://${s}`),
+          fc.string().map((s) => `notify-console://${s}`),
         ),
         (input) => {
-          const hash = deepLinkToHash(input);
+          const hash = screenFor(input);
           return hash === null || (/^#\/[A-Za-z0-9_/-]+$/.test(hash) && hash.length < 120);
         },
       ),
     );
     for (const odd of [undefined, null, 42, {}, ['notify-console://history']])
-      expect(deepLinkToHash(odd)).toBeNull();
+      expect(openedOnMac(odd)).toBeNull();
   });
 
   it('find the link among command-line arguments (Windows and Linux pass it there)', () => {
-    expect(deepLinkInArgv(['C:\\App\\notify-console.exe', '--flag', 'notify-console://received'])).toBe(
-      '#/received',
-    );
-    expect(deepLinkInArgv(['/usr/bin/notify-console', 'notify-console://bogus', '--x'])).toBeNull();
+    const launch = (argv: string[]) => setUp(new FakeApp(true), argv).links.takeInitialHash();
+    expect(launch(['C:\\App\\notify-console.exe', '--flag', 'notify-console://received'])).toBe('#/received');
+    expect(launch(['/usr/bin/notify-console', 'notify-console://bogus', '--x'])).toBeNull();
+    // The first link among several wins.
+    expect(
+      launch(['x', 'notify-console://bogus', 'notify-console://history', 'notify-console://support']),
+    ).toBe('#/history');
   });
 
   it('replace only the fragment of the app URL', () => {

@@ -7,10 +7,6 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate } from '../../../src-main/electron/menu';
 import {
-  DISABLE_UPDATES_ENV,
-  describeUpdateError,
-  installChoice,
-  installPrompt,
   startUpdates,
   updatePolicy,
   type UpdateMessage,
@@ -67,13 +63,19 @@ describe('updates', () => {
     });
 
     it('is switched off by an administrator’s environment variable, but not by an empty or 0 one', () => {
-      expect(updatePolicy({ isPackaged: true, env: { [DISABLE_UPDATES_ENV]: '1' } })).toMatchObject({
+      // The variable README.md tells administrators to set.
+      const env = 'NOTIFY_CONSOLE_DISABLE_UPDATES';
+      expect(updatePolicy({ isPackaged: true, env: { [env]: '1' } })).toEqual({
         enabled: false,
-        reason: `updates are off: ${DISABLE_UPDATES_ENV} is set`,
+        reason: 'updates are off: NOTIFY_CONSOLE_DISABLE_UPDATES is set',
       });
       for (const value of ['', '0']) {
-        expect(updatePolicy({ isPackaged: true, env: { [DISABLE_UPDATES_ENV]: value } }).enabled).toBe(true);
+        expect(updatePolicy({ isPackaged: true, env: { [env]: value } }).enabled).toBe(true);
       }
+      // A look-alike name turns nothing off.
+      expect(updatePolicy({ isPackaged: true, env: { NOTIFY_CONSOLE_DISABLE_UPDATE: '1' } }).enabled).toBe(
+        true,
+      );
     });
 
     it('is never loaded by browser mode', async () => {
@@ -103,8 +105,20 @@ describe('updates', () => {
     const { updater, shown } = setUp(async () => found('1.1.0'), 1);
     updater.emit('update-downloaded', { version: '1.1.0' });
     await settle();
-    expect(shown).toEqual([installPrompt('1.1.0', '1.0.0')]);
-    expect(shown[0]!.buttons).toEqual(['Restart and install', 'Install when I quit', 'Not now']);
+    expect(shown).toEqual([
+      {
+        type: 'info',
+        title: 'Update ready',
+        message: 'Notify Console 1.1.0 is ready to install',
+        detail:
+          'You have 1.0.0. Restart now to install it, or it installs when you quit. ' +
+          'Your profiles, keys and history are kept.',
+        buttons: ['Restart and install', 'Install when I quit', 'Not now'],
+        // Enter restarts and installs; Escape or closing the dialog is "Not now".
+        defaultId: 0,
+        cancelId: 2,
+      },
+    ]);
     expect(updater.autoInstallOnAppQuit).toBe(true);
     expect(updater.installs).toEqual([]);
   });
@@ -131,15 +145,20 @@ describe('updates', () => {
     expect(updater.checks).toBe(0);
   });
 
-  it('maps dialog buttons to choices, treating anything unexpected as "later"', () => {
-    expect([0, 1, 2, 3, -1, Number.NaN].map(installChoice)).toEqual([
-      'restart-now',
-      'on-quit',
-      'later',
-      'later',
-      'later',
-      'later',
-    ]);
+  it.each<[number, string]>([
+    [0, 'restart-now'],
+    [1, 'on-quit'],
+    [2, 'later'],
+    [3, 'later'],
+    [-1, 'later'],
+    [Number.NaN, 'later'],
+  ])('maps dialog button %s to %s, treating anything unexpected as "later"', async (button, choice) => {
+    const { updater, logged } = setUp(async () => found('1.1.0'), button);
+    updater.emit('update-downloaded', { version: '1.1.0' });
+    await settle();
+    expect(logged).toEqual([`info: update 1.1.0: user chose ${choice}`]);
+    expect(updater.installs).toEqual(choice === 'restart-now' ? [[false, true]] : []);
+    expect(updater.autoInstallOnAppQuit).toBe(choice === 'on-quit');
   });
 
   describe('from the menu', () => {
@@ -232,11 +251,24 @@ describe('updates', () => {
       expect(updater.installs).toEqual([]);
     });
 
-    it('describes any thrown value in one bounded line', () => {
-      expect(describeUpdateError('plain')).toBe('plain');
-      expect(describeUpdateError(new Error(''))).toBe('unknown error');
-      expect(describeUpdateError(new Error('x'.repeat(500)))).toHaveLength(201);
-      expect(describeUpdateError({ toString: () => 'odd\nsecond line' })).toBe('odd');
+    it.each<[string, unknown, string]>([
+      ['a string', 'plain', 'plain'],
+      ['an empty error', new Error(''), 'unknown error'],
+      ['a long error, cut at 200 characters', new Error('x'.repeat(500)), `${'x'.repeat(200)}…`],
+      ['200 characters, kept whole', new Error('y'.repeat(200)), 'y'.repeat(200)],
+      ['201 characters, cut', new Error('z'.repeat(201)), `${'z'.repeat(200)}…`],
+      ['an object, first line only', { toString: () => 'odd\nsecond line' }, 'odd'],
+      ['a padded message', new Error('  spaced out  \n  at x'), 'spaced out'],
+    ])('describes any thrown value in one bounded line: %s', async (_name, thrown, reason) => {
+      // What electron-updater emits…
+      const emitted = setUp(async () => found('1.1.0'));
+      emitted.updater.emit('error', thrown);
+      expect(emitted.logged).toEqual([`warn: update failed: ${reason}`]);
+      // …and what a check throws, logged and shown when the user asked.
+      const checked = setUp(() => Promise.reject(thrown));
+      await checked.updates.check(true);
+      expect(checked.logged).toEqual([`warn: update check failed: ${reason}`]);
+      expect(checked.shown.map((m) => m.message)).toEqual([`Could not check for updates: ${reason}`]);
     });
   });
 });

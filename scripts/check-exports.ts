@@ -18,7 +18,7 @@
  * importers are src-*, scripts/ and the build configuration; tests and benchmarks are not.
  * Public surfaces that nothing in the repository imports by design are listed in PUBLIC_SURFACES.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -43,16 +43,12 @@ export interface Finding {
 
 function listSources(root: string, dir: string, out: string[] = []): string[] {
   const abs = join(root, dir);
-  let entries: string[];
-  try {
-    entries = readdirSync(abs);
-  } catch {
-    return out;
-  }
+  if (!existsSync(abs)) return out;
   if (!statSync(abs).isDirectory()) {
     if (/\.(ts|tsx)$/.test(abs)) out.push(abs);
     return out;
   }
+  const entries = readdirSync(abs);
   for (const name of entries) {
     if (name === 'node_modules' || name === 'out') continue;
     const path = join(abs, name);

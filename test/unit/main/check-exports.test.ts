@@ -28,6 +28,7 @@ write(
     'export interface OnlyTestsShape { a: number }',
     'export const reExported = 4;',
     'export const destructured = 5;',
+    'export const usedByBuildConfig = 6;',
   ].join('\n'),
 );
 write('src-shared/index.ts', "export { reExported } from './rules';\n");
@@ -43,6 +44,10 @@ write(
 write(
   'scripts/tool.ts',
   "import { reExported } from '../src-shared';\nimport { late } from '../src-main/late';\nconsole.log(reExported, late);\n",
+);
+write(
+  'electron.vite.config.ts',
+  "import { usedByBuildConfig } from './src-shared/rules';\nexport default { usedByBuildConfig };\n",
 );
 write('src-sandbox/kit/index.ts', 'export function startSandbox(): void {}\n');
 write(

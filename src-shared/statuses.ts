@@ -87,7 +87,7 @@ export const UPDATABLE_STATUSES: ReadonlySet<InternalStatus> = new Set<InternalS
 ]);
 
 /** What the `failed` filter covers (API `NOTIFICATION_STATUS_TYPES_FAILED`). `cancelled` is not a failure. */
-export const FAILED_STATUSES: readonly InternalStatus[] = [
+const FAILED_STATUSES: readonly InternalStatus[] = [
   'technical-failure',
   'temporary-failure',
   'permanent-failure',

@@ -9,16 +9,16 @@
  *   Crown and non-crown services pay the same. Rates exist for 1–5 sheets (10 pages, Notify’s maximum).
  */
 
-/** Notify’s current per-fragment SMS rate, in pounds (API migration `0492_sms_rate_april_2025`). */
+/**
+ * Notify’s current per-fragment SMS rate, in pounds (API migration `0492_sms_rate_april_2025`, valid from
+ * 2025-03-31T23:00:00Z).
+ */
 export const SMS_RATE_POUNDS = 0.0233;
-
-/** The date from which `SMS_RATE_POUNDS` applies (UTC). */
-export const SMS_RATE_VALID_FROM = '2025-03-31T23:00:00Z';
 
 type LetterRatePostage = 'first' | 'second' | 'economy' | 'europe' | 'rest-of-world';
 
 /** Current letter rates in pounds, by postage, for 1 to 5 sheets. */
-export const LETTER_RATES: Readonly<Record<LetterRatePostage, readonly number[]>> = {
+const LETTER_RATES: Readonly<Record<LetterRatePostage, readonly number[]>> = {
   economy: [0.64, 0.69, 0.73, 0.78, 0.82],
   second: [0.73, 0.77, 0.82, 0.87, 0.91],
   first: [1.49, 1.53, 1.57, 1.63, 1.67],

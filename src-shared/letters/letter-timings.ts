@@ -1,6 +1,6 @@
 /**
- * Letter print and delivery dates: a port of UTILS `letter_timings.py` (`get_letter_timings`), which the
- * API uses for `estimated_delivery` (`LetterTimings(created_at, postage).latest_delivery`), reference §4.5.
+ * A letter's estimated delivery date: the part of UTILS `letter_timings.py` (`get_letter_timings`) the API
+ * uses for `estimated_delivery` (`LetterTimings(created_at, postage).latest_delivery`), reference §4.5.
  *
  * Times are Europe/London. British Summer Time follows the rule in force since 1996 (last Sunday of March
  * to last Sunday of October, changing at 01:00 UTC), computed directly so no time-zone database is needed;
@@ -11,14 +11,17 @@ import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from './bank-holidays-data';
 
 export type LetterPostage = 'first' | 'second' | 'economy' | 'europe' | 'rest-of-world';
 
-/** UTILS `get_min_and_max_days_in_transit`. */
-export const DAYS_IN_TRANSIT: Readonly<Record<LetterPostage, readonly [number, number]>> = {
+/**
+ * The latest number of days in transit, from UTILS `get_min_and_max_days_in_transit` (its maximum: the
+ * API's `estimated_delivery` is the latest delivery date; the earliest is not part of the API).
+ */
+const MAX_DAYS_IN_TRANSIT: Readonly<Record<LetterPostage, number>> = {
   // First class is printed early and posted the same day, so it spends no full day in transit.
-  first: [0, 0],
-  second: [3, 4],
-  economy: [3, 6],
-  europe: [3, 5],
-  'rest-of-world': [5, 7],
+  first: 0,
+  second: 4,
+  economy: 6,
+  europe: 5,
+  'rest-of-world': 7,
 };
 
 /** UTILS `LETTER_PROCESSING_DEADLINE`: letters created after 17:30 London time are processed next day. */
@@ -86,7 +89,7 @@ function intlLondonOffset(utcMs: number): number | null {
  *
  * 0 in winter (GMT), one hour in summer (BST).
  */
-export function londonOffsetMs(utcMs: number): number {
+function londonOffsetMs(utcMs: number): number {
   const year = new Date(utcMs).getUTCFullYear();
   if (year < 1996) {
     const offset = intlLondonOffset(utcMs);
@@ -96,7 +99,7 @@ export function londonOffsetMs(utcMs: number): number {
   return utcMs >= start && utcMs < end ? HOUR : 0;
 }
 
-/** The UTC instant of a London wall-clock time on a given day (16:00 and 15:00 are never ambiguous). */
+/** The UTC instant of a London wall-clock time on a given day (16:00 is never ambiguous). */
 function londonWallToUtc(day: number, msIntoDay: number): number {
   const wall = day * DAY + msIntoDay;
   const summer = wall - HOUR;
@@ -132,59 +135,26 @@ function deliveryDay(day: number, daysToDeliver: number, postage: LetterPostage)
   return result;
 }
 
-interface LetterTimings {
-  printedBy: Date;
-  isPrinted: boolean;
-  earliestDelivery: Date;
-  latestDelivery: Date;
-}
-
 /**
- * UTILS `get_letter_timings(created_at, postage)`: print deadline and delivery window.
+ * The API's `estimated_delivery`: UTILS `LetterTimings(created_at, postage).latest_delivery`, from
+ * `get_letter_timings` (reference §4.5).
  *
  * Anything created after 17:30 London time is processed the next day; printing happens on the next DVLA
- * working day after that; delivery takes 1 + days-in-transit Royal Mail working days. Times are 15:00
- * (printed by) and 16:00 (delivery) London time; like Python’s `replace(hour=…, minute=0)`, the seconds
- * and milliseconds of `createdAt` are kept.
+ * working day after that; delivery takes 1 + the latest days in transit Royal Mail working days, at 16:00
+ * London time. Like Python's `replace(hour=16, minute=0)`, the seconds and milliseconds of `createdAt` are
+ * kept. Throws RangeError for a postage Notify does not have.
  */
-export function letterTimings(
-  createdAt: Date,
-  postage: LetterPostage,
-  now: Date = new Date(),
-): LetterTimings {
-  const transit = DAYS_IN_TRANSIT[postage];
-  if (transit === undefined) throw new RangeError(`Unknown postage: ${String(postage)}`);
+export function estimatedDelivery(createdAt: Date, postage: LetterPostage): Date {
+  const maxDays = Object.hasOwn(MAX_DAYS_IN_TRANSIT, postage) ? MAX_DAYS_IN_TRANSIT[postage] : undefined;
+  if (maxDays === undefined) throw new RangeError(`Unknown postage: ${String(postage)}`);
   const createdMs = createdAt.getTime();
   const localMs = createdMs + londonOffsetMs(createdMs);
   const localDay = Math.floor(localMs / DAY);
-  const msIntoDay = localMs - localDay * DAY;
-  const keptSeconds = msIntoDay % MINUTE;
+  const keptSeconds = (localMs - localDay * DAY) % MINUTE;
   // Shift anything after the deadline to the next day: the date of (local time + (24h - 17:30)).
   const deadlineMs = LETTER_PROCESSING_DEADLINE.hour * HOUR + LETTER_PROCESSING_DEADLINE.minute * MINUTE;
   const processingDay = Math.floor((localMs + DAY - deadlineMs) / DAY);
   const printDay = nextWorkingDay(processingDay, isDvlaWorkingDay);
-  const printedBy = londonWallToUtc(printDay, 15 * HOUR + keptSeconds);
-  const [minDays, maxDays] = transit;
-  const earliest = deliveryDay(printDay, 1 + minDays, postage);
   const latest = deliveryDay(printDay, 1 + maxDays, postage);
-  return {
-    printedBy: new Date(printedBy),
-    isPrinted: now.getTime() > printedBy,
-    earliestDelivery: new Date(londonWallToUtc(earliest, 16 * HOUR + keptSeconds)),
-    latestDelivery: new Date(londonWallToUtc(latest, 16 * HOUR + keptSeconds)),
-  };
-}
-
-/**
- * estimated_delivery per LetterTimings(created_at, postage).latest_delivery at 16:00 local (Europe/London,
- * handle BST/GMT without Intl tz dependence if possible, or with Intl which exists in Node and browsers),
- * DVLA/Royal Mail working days and E&W bank holidays.
- *
- * Must reproduce: created 2000-12-01 second -> 2000-12-11T16:00:00.000000Z; first -> 2000-12-05T16:00:00.000000Z.
- */
-export function estimatedDelivery(
-  createdAt: Date,
-  postage: 'first' | 'second' | 'economy' | 'europe' | 'rest-of-world',
-): Date {
-  return letterTimings(createdAt, postage).latestDelivery;
+  return new Date(londonWallToUtc(latest, 16 * HOUR + keptSeconds));
 }

@@ -19,7 +19,7 @@ export type ErrorFacts = {
 
 /** One catalogue entry: a message pattern and how to explain it. */
 interface ErrorEntry {
-  /** Stable id, used by tests to prove a message is covered. */
+  /** Names the entry for readers of the catalogue (a stable label, not shown to users). */
   id: string;
   pattern: RegExp;
   explain(match: RegExpExecArray, facts: ErrorFacts): Explanation;

@@ -206,10 +206,3 @@ export function explainNotificationStatus(type: Channel, status: string): Explan
   // A copy, so a caller that edits an explanation cannot change the table.
   return known ? { ...known, nextSteps: [...known.nextSteps] } : generic(type, status);
 }
-
-/** Every status the table explains, per channel: for tests and for the renderer's legend. */
-export const EXPLAINED_STATUSES: Readonly<Record<Channel, readonly string[]>> = {
-  sms: Object.keys(SMS),
-  email: Object.keys(EMAIL),
-  letter: Object.keys(LETTER),
-};

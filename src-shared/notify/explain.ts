@@ -23,19 +23,6 @@ type ExplainContext = {
 export type { NetworkFacts };
 
 /**
- * The catalogue entry that explains a Notify error message, or null when only a fallback would.
- *
- * Exposed so tests (and the inspector) can tell a specific explanation from a generic one.
- */
-export function matchErrorEntry(message: string): string | null {
-  const text = normaliseMessage(message);
-  for (const entry of ERROR_CATALOGUE) {
-    if (entry.pattern.test(text)) return entry.id;
-  }
-  return null;
-}
-
-/**
  * Explains one error Notify returned: its HTTP status, error class and message.
  *
  * Matching is by message, because Notify's messages are stable and its classes are broad

@@ -216,16 +216,6 @@ export function postageZone(canonicalName: string): PostageZone {
 }
 
 /**
- * Whether a country name (any recognised spelling) is in Royal Mail’s Europe postage zone.
- *
- * Used to pick `europe` or `rest-of-world` postage for international letters.
- */
-export function isEuropeanCountry(name: string): boolean {
-  const canonical = findCountry(name);
-  return canonical !== null && postageZone(canonical) === 'europe';
-}
-
-/**
  * The canonical name for an ISO 3166 region code from the country register (for example `JE` → Jersey).
  *
  * Used to name the country of a phone number; null for codes the register does not know.

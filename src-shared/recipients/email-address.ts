@@ -7,7 +7,7 @@ import { toAscii } from './idna';
 import { PY_WHITESPACE_CLASS, stripAndRemoveObscureWhitespace } from './text';
 
 /** UTILS `InvalidEmailError.message`. */
-export const INVALID_EMAIL_MESSAGE = 'Not a valid email address';
+const INVALID_EMAIL_MESSAGE = 'Not a valid email address';
 
 /** UTILS `EMAIL_REGEX_PATTERN` (`\s` is Python’s Unicode whitespace). */
 const EMAIL_REGEX = new RegExp(`^[a-zA-Z0-9.!#$%&'*+/=?^_\`{|}~\\-]+@([^.@][^@${PY_WHITESPACE_CLASS}]+)$`);
@@ -63,15 +63,6 @@ export function validateEmailAddress(
   return email === null
     ? { ok: false, message: INVALID_EMAIL_MESSAGE }
     : { ok: true, normalised: email.toLowerCase() };
-}
-
-/**
- * Whether a string is a valid email address.
- *
- * Convenience wrapper for callers (such as the schema `email_address` format) that only need a yes/no.
- */
-export function isValidEmailAddress(raw: string): boolean {
-  return validate(raw) !== null;
 }
 
 /**

@@ -9,10 +9,10 @@ import { validateEmailAddress } from './email-address';
 import { normalisePhoneNumber } from './phone-number';
 
 /** API `SIMULATED_SMS_NUMBERS`. */
-export const SIMULATED_SMS_NUMBERS: readonly string[] = ['+447700900000', '+447700900111', '+447700900222'];
+const SIMULATED_SMS_NUMBERS: readonly string[] = ['+447700900000', '+447700900111', '+447700900222'];
 
 /** API `SIMULATED_EMAIL_ADDRESSES`. */
-export const SIMULATED_EMAIL_ADDRESSES: readonly string[] = [
+const SIMULATED_EMAIL_ADDRESSES: readonly string[] = [
   'simulate-delivered@notifications.service.gov.uk',
   'simulate-delivered-2@notifications.service.gov.uk',
   'simulate-delivered-3@notifications.service.gov.uk',

@@ -121,7 +121,7 @@ function digitToBasic(digit: number): string {
  *
  * Used by `toAscii` for labels that stay non-ASCII after nameprep.
  */
-export function punycodeEncode(input: string): string {
+function punycodeEncode(input: string): string {
   const codePoints = Array.from(input, (c) => c.codePointAt(0) ?? 0);
   let output = '';
   for (const cp of codePoints) if (cp < 0x80) output += String.fromCharCode(cp);

@@ -51,7 +51,7 @@ export const MODERN_PHONE_MESSAGES: Readonly<Record<PhoneErrorCode, string>> = {
 };
 
 /** The API’s message when a service without `international_sms` sends to a non-UK number. */
-export const INTERNATIONAL_NOT_ALLOWED_MESSAGE = 'Cannot send to international mobile numbers';
+const INTERNATIONAL_NOT_ALLOWED_MESSAGE = 'Cannot send to international mobile numbers';
 
 /** A parsed, service-independent phone number. */
 export interface PhoneNumberInfo {

@@ -97,7 +97,7 @@ function normalisePostcode(postcode: string): string {
  *
  * UTILS `_is_a_real_uk_postcode`: the outward code must start with a Royal Mail postcode area.
  */
-export function isUkPostcode(s: string): boolean {
+function isUkPostcode(s: string): boolean {
   return POSTCODE_PATTERN.test(normalisePostcode(s));
 }
 
@@ -106,7 +106,7 @@ export function isUkPostcode(s: string): boolean {
  *
  * UTILS `format_postcode_for_printing`; like UTILS it assumes the input is already a valid postcode.
  */
-export function formatPostcode(s: string): string {
+function formatPostcode(s: string): string {
   const normalised = normalisePostcode(s);
   return `${normalised.slice(0, -3)} ${normalised.slice(-3)}`;
 }
@@ -309,30 +309,4 @@ export function validatePostalAddress(
     isBfpo,
     bfpoNumber: address.bfpoNumber,
   };
-}
-
-/**
- * The address as letter personalisation keys, as UTILS `PostalAddress.as_personalisation` builds them.
- *
- * Used when rendering the address block: lines 1–6, `address_line_7` and `postcode` (the last line).
- */
-export function addressAsPersonalisation(address: AddressResult): Record<string, string> {
-  const lines = address.lines;
-  const bfpoWithPostcode = address.postcode !== null && address.isBfpo;
-  const offset = bfpoWithPostcode ? 2 : 1;
-  const out: Record<string, string> = {};
-  for (const key of ADDRESS_LINE_KEYS_1_TO_6) out[key] = '';
-  lines.slice(0, lines.length - offset).forEach((value, index) => {
-    if (index + 1 < 7) out[`address_line_${index + 1}`] = value;
-  });
-  const last = lines[lines.length - 1] ?? '';
-  out['postcode'] = last;
-  out['address_line_7'] = last;
-  if (bfpoWithPostcode) {
-    out['postcode'] = address.postcode ?? '';
-    out['address_line_6'] = address.postcode ?? '';
-  } else if (address.isBfpo) {
-    out['postcode'] = '';
-  }
-  return out;
 }

@@ -17,9 +17,9 @@ import {
 } from '../template/index';
 import { validateEmailAddress } from '../recipients/email-address';
 import {
-  checkPhoneNumberPermissions,
   MODERN_PHONE_MESSAGES,
   parsePhoneNumber,
+  validatePhoneNumberForService,
   type PhoneNumberInfo,
 } from '../recipients/phone-number';
 import { ADDRESS_MESSAGES, validatePostalAddress } from '../recipients/postal-address';
@@ -73,13 +73,15 @@ function recipientError(
     const result = validateEmailAddress(value);
     return { message: result.ok ? null : result.message, phone: null };
   }
-  const parsed = parsePhoneNumber(value);
-  if (!parsed.ok) return { message: MODERN_PHONE_MESSAGES[parsed.code], phone: null };
-  const code = checkPhoneNumberPermissions(parsed.value, {
+  // Permissions before the country prefix, as UTILS `PhoneNumber.validate` orders them (rules §3.3).
+  const checked = validatePhoneNumberForService(value, {
     internationalSms: rules.internationalSms,
     smsToUkLandlines: rules.smsToUkLandlines,
   });
-  return { message: code === null ? null : MODERN_PHONE_MESSAGES[code], phone: parsed.value };
+  if (checked.ok) return { message: null, phone: checked.value };
+  // A number refused for the service's permissions still counts towards the sheet's totals.
+  const parsed = parsePhoneNumber(value);
+  return { message: MODERN_PHONE_MESSAGES[checked.code], phone: parsed.ok ? parsed.value : null };
 }
 
 /** The address keys the API's `PostalAddress.from_personalisation` reads, from the file's columns. */

@@ -137,10 +137,10 @@ export function rstripNewlines(text: string): string {
  * the rest of the text again, so without a limit a text of one-character bullets took time growing
  * with the square of its length, then overflowed the stack.
  */
-export const MAX_NESTING = 50;
+const MAX_NESTING = 50;
 
 /** Markdown nested deeper than {@link MAX_NESTING}. */
-export class MarkdownNestingError extends Error {
+class MarkdownNestingError extends Error {
   constructor() {
     super(`Markdown nested more than ${MAX_NESTING} levels deep`);
     this.name = 'MarkdownNestingError';

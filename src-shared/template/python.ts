@@ -151,7 +151,7 @@ function pyFloatRepr(value: number): string {
  * floats. A JSON `1.0` cannot be told apart from `1` once parsed in JS, so it prints as `1`
  * (Python would print `1.0`).
  */
-export function pyNumberStr(value: number): string {
+function pyNumberStr(value: number): string {
   if (Number.isInteger(value)) {
     if (Object.is(value, -0)) return '0';
     return Math.abs(value) < Number.MAX_SAFE_INTEGER ? String(value) : BigInt(value).toString();

@@ -11,7 +11,7 @@ const W = `[${PY_W}]`;
 const B = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
 
 /** notifications-utils `formatters.url` (case-insensitive, Unicode `\w` and `\b`). */
-export const URL_RE = new RegExp(
+const URL_RE = new RegExp(
   `${B}(?<![@.])(?:https?:\\/\\/)?(?:[${PY_W}\\-]+\\.)+(?:[a-z]{2,63})(?!@)${B}(?:[/?#][^<${PY_S}]*)?`,
   'giu',
 );

@@ -12,16 +12,16 @@
 import { CANONICAL_DECOMPOSITION_FIRST } from './unicode-data';
 
 /** Characters of the GSM 03.38 extension table: allowed, but each takes two septets in GSM-7. */
-export const EXTENDED_GSM_CHARACTERS = '^{}\\[~]|€';
+const EXTENDED_GSM_CHARACTERS = '^{}\\[~]|€';
 
 /** The GSM 03.38 basic character set plus the extension table (`SanitiseSMS.GSM_CHARACTERS`). */
-export const GSM_CHARACTERS =
+const GSM_CHARACTERS =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
   '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà' +
   EXTENDED_GSM_CHARACTERS;
 
 /** Welsh letters with diacritics, all kept as they are (`SanitiseSMS.WELSH_DIACRITICS`). */
-export const WELSH_DIACRITICS = 'àèìòùẁỳÀÈÌÒÙẀỲ' + 'áéíóúẃýÁÉÍÓÚẂÝ' + 'äëïöüẅÿÄËÏÖÜẄŸ' + 'âêîôûŵŷÂÊÎÔÛŴŶ';
+const WELSH_DIACRITICS = 'àèìòùẁỳÀÈÌÒÙẀỲ' + 'áéíóúẃýÁÉÍÓÚẂÝ' + 'äëïöüẅÿÄËÏÖÜẄŸ' + 'âêîôûŵŷÂÊÎÔÛŴŶ';
 
 const GSM_SET: ReadonlySet<string> = new Set(GSM_CHARACTERS);
 const EXTENDED_SET: ReadonlySet<string> = new Set(EXTENDED_GSM_CHARACTERS);

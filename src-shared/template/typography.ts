@@ -42,7 +42,7 @@ export function removeWhitespaceBeforePunctuation(value: string): string {
  *
  * The dash must have whitespace on both sides.
  */
-export function replaceHyphensWithEnDashes(value: string): string {
+function replaceHyphensWithEnDashes(value: string): string {
   return value.replace(HYPHENS_SURROUNDED_BY_SPACES_RE, ' \u2013 ');
 }
 

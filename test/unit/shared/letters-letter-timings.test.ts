@@ -1,24 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../../../src-shared/letters/bank-holidays-data';
-import {
-  DAYS_IN_TRANSIT,
-  estimatedDelivery,
-  letterTimings,
-  londonOffsetMs,
-} from '../../../src-shared/letters/letter-timings';
+import { estimatedDelivery } from '../../../src-shared/letters/letter-timings';
 import type { LetterPostage } from '../../../src-shared/letters/letter-timings';
 
 // Cases ported from alphagov/notifications-utils tests/test_letter_timings.py (newest, with economy) and the
-// API's estimated_delivery tests (reference §4.5).
+// API's estimated_delivery tests (reference §4.5). The API's `estimated_delivery` is UTILS'
+// `latest_delivery`, so the latest delivery date of each case is what is checked here.
 
 const HOUR = 3_600_000;
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MINUTE = 60_000;
+const DAY = 24 * HOUR;
+
+/** Europe/London wall clock from the platform's time-zone database, independent of the code under test. */
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  weekday: 'long',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+function londonParts(date: Date): Record<string, string> {
+  return Object.fromEntries(londonClock.formatToParts(date).map((p) => [p.type, p.value]));
+}
 
 /** UTILS' `format_dt`: `%A %Y-%m-%d %H:%M` in Europe/London. */
 function formatLondon(date: Date): string {
-  const local = new Date(date.getTime() + londonOffsetMs(date.getTime()));
-  const iso = local.toISOString();
-  return `${DAYS[local.getUTCDay()] ?? ''} ${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  const p = londonParts(date);
+  return `${p['weekday']} ${p['year']}-${p['month']}-${p['day']} ${p['hour']}:${p['minute']}`;
 }
 
 /** UTILS' upload times are naive UTC strings. */
@@ -31,187 +43,149 @@ function apiDateTime(date: Date): string {
   return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
-describe('DAYS_IN_TRANSIT (UTILS get_min_and_max_days_in_transit)', () => {
-  it('matches UTILS', () => {
-    expect(DAYS_IN_TRANSIT).toEqual({
-      first: [0, 0],
-      second: [3, 4],
-      economy: [3, 6],
-      europe: [3, 5],
-      'rest-of-world': [5, 7],
-    });
-  });
-});
-
-describe('letterTimings (UTILS get_letter_timings)', () => {
-  const now = utc('2017-07-14 13:59:59'); // Friday, before the print deadline (3pm BST)
-
-  // upload time (UTC), printed by, is printed, first class, second (earliest, latest), economy, europe, rest of world
+describe('estimatedDelivery (UTILS get_letter_timings: latest delivery)', () => {
+  // UTILS get_min_and_max_days_in_transit, latest: first 0, second 4, economy 6, europe 5, rest of world 7
+  // Royal Mail working days after the day after printing (first class also delivers on Saturdays).
+  // upload time (UTC), then the latest delivery for first, second, economy, europe, rest of world
   it.each([
-    // BST: first thing Monday
+    // BST: first thing Monday (printed by Tuesday 15:00)
     [
       '2017-07-10 00:00:01',
-      'Tuesday 2017-07-11 15:00',
-      true,
       'Wednesday 2017-07-12 16:00',
-      ['Monday 2017-07-17 16:00', 'Tuesday 2017-07-18 16:00'],
-      ['Monday 2017-07-17 16:00', 'Thursday 2017-07-20 16:00'],
-      ['Monday 2017-07-17 16:00', 'Wednesday 2017-07-19 16:00'],
-      ['Wednesday 2017-07-19 16:00', 'Friday 2017-07-21 16:00'],
+      'Tuesday 2017-07-18 16:00',
+      'Thursday 2017-07-20 16:00',
+      'Wednesday 2017-07-19 16:00',
+      'Friday 2017-07-21 16:00',
     ],
     // Monday at 17:29 BST (sent on Monday)
     [
       '2017-07-10 16:29:59',
-      'Tuesday 2017-07-11 15:00',
-      true,
       'Wednesday 2017-07-12 16:00',
-      ['Monday 2017-07-17 16:00', 'Tuesday 2017-07-18 16:00'],
-      ['Monday 2017-07-17 16:00', 'Thursday 2017-07-20 16:00'],
-      ['Monday 2017-07-17 16:00', 'Wednesday 2017-07-19 16:00'],
-      ['Wednesday 2017-07-19 16:00', 'Friday 2017-07-21 16:00'],
+      'Tuesday 2017-07-18 16:00',
+      'Thursday 2017-07-20 16:00',
+      'Wednesday 2017-07-19 16:00',
+      'Friday 2017-07-21 16:00',
     ],
-    // Monday at 17:30 BST (sent on Tuesday)
+    // Monday at 17:30 BST (sent on Tuesday, printed by Wednesday 15:00)
     [
       '2017-07-10 16:30:01',
-      'Wednesday 2017-07-12 15:00',
-      true,
       'Thursday 2017-07-13 16:00',
-      ['Tuesday 2017-07-18 16:00', 'Wednesday 2017-07-19 16:00'],
-      ['Tuesday 2017-07-18 16:00', 'Friday 2017-07-21 16:00'],
-      ['Tuesday 2017-07-18 16:00', 'Thursday 2017-07-20 16:00'],
-      ['Thursday 2017-07-20 16:00', 'Monday 2017-07-24 16:00'],
+      'Wednesday 2017-07-19 16:00',
+      'Friday 2017-07-21 16:00',
+      'Thursday 2017-07-20 16:00',
+      'Monday 2017-07-24 16:00',
     ],
     // Tuesday before 17:30 BST
     [
       '2017-07-11 12:00:00',
-      'Wednesday 2017-07-12 15:00',
-      true,
       'Thursday 2017-07-13 16:00',
-      ['Tuesday 2017-07-18 16:00', 'Wednesday 2017-07-19 16:00'],
-      ['Tuesday 2017-07-18 16:00', 'Friday 2017-07-21 16:00'],
-      ['Tuesday 2017-07-18 16:00', 'Thursday 2017-07-20 16:00'],
-      ['Thursday 2017-07-20 16:00', 'Monday 2017-07-24 16:00'],
+      'Wednesday 2017-07-19 16:00',
+      'Friday 2017-07-21 16:00',
+      'Thursday 2017-07-20 16:00',
+      'Monday 2017-07-24 16:00',
     ],
     // Wednesday before 17:30 BST
     [
       '2017-07-12 12:00:00',
-      'Thursday 2017-07-13 15:00',
-      true,
       'Friday 2017-07-14 16:00',
-      ['Wednesday 2017-07-19 16:00', 'Thursday 2017-07-20 16:00'],
-      ['Wednesday 2017-07-19 16:00', 'Monday 2017-07-24 16:00'],
-      ['Wednesday 2017-07-19 16:00', 'Friday 2017-07-21 16:00'],
-      ['Friday 2017-07-21 16:00', 'Tuesday 2017-07-25 16:00'],
+      'Thursday 2017-07-20 16:00',
+      'Monday 2017-07-24 16:00',
+      'Friday 2017-07-21 16:00',
+      'Tuesday 2017-07-25 16:00',
     ],
-    // Thursday before 17:30 BST: first class is delivered on Saturday
+    // Thursday before 17:30 BST: printed on Friday, first class is delivered on Saturday
     [
       '2017-07-13 12:00:00',
-      'Friday 2017-07-14 15:00',
-      false,
       'Saturday 2017-07-15 16:00',
-      ['Thursday 2017-07-20 16:00', 'Friday 2017-07-21 16:00'],
-      ['Thursday 2017-07-20 16:00', 'Tuesday 2017-07-25 16:00'],
-      ['Thursday 2017-07-20 16:00', 'Monday 2017-07-24 16:00'],
-      ['Monday 2017-07-24 16:00', 'Wednesday 2017-07-26 16:00'],
+      'Friday 2017-07-21 16:00',
+      'Tuesday 2017-07-25 16:00',
+      'Monday 2017-07-24 16:00',
+      'Wednesday 2017-07-26 16:00',
     ],
-    // Friday any time
+    // Friday any time (and Saturday): printed on Monday
     ...['2017-07-14 00:00:00', '2017-07-14 12:00:00', '2017-07-14 22:00:00', '2017-07-15 15:59:59'].map(
       (upload) =>
         [
           upload,
-          'Monday 2017-07-17 15:00',
-          false,
           'Tuesday 2017-07-18 16:00',
-          ['Friday 2017-07-21 16:00', 'Monday 2017-07-24 16:00'],
-          ['Friday 2017-07-21 16:00', 'Wednesday 2017-07-26 16:00'],
-          ['Friday 2017-07-21 16:00', 'Tuesday 2017-07-25 16:00'],
-          ['Tuesday 2017-07-25 16:00', 'Thursday 2017-07-27 16:00'],
+          'Monday 2017-07-24 16:00',
+          'Wednesday 2017-07-26 16:00',
+          'Tuesday 2017-07-25 16:00',
+          'Thursday 2017-07-27 16:00',
         ] as const,
     ),
-    // Sunday after 17:30 BST
+    // Sunday after 17:30 BST: processed on Monday, printed by Tuesday 15:00
     [
       '2017-07-16 16:30:01',
-      'Tuesday 2017-07-18 15:00',
-      false,
       'Wednesday 2017-07-19 16:00',
-      ['Monday 2017-07-24 16:00', 'Tuesday 2017-07-25 16:00'],
-      ['Monday 2017-07-24 16:00', 'Thursday 2017-07-27 16:00'],
-      ['Monday 2017-07-24 16:00', 'Wednesday 2017-07-26 16:00'],
-      ['Wednesday 2017-07-26 16:00', 'Friday 2017-07-28 16:00'],
+      'Tuesday 2017-07-25 16:00',
+      'Thursday 2017-07-27 16:00',
+      'Wednesday 2017-07-26 16:00',
+      'Friday 2017-07-28 16:00',
     ],
     // GMT: Monday at 17:29
     [
       '2017-01-02 17:29:59',
-      'Tuesday 2017-01-03 15:00',
-      true,
       'Wednesday 2017-01-04 16:00',
-      ['Monday 2017-01-09 16:00', 'Tuesday 2017-01-10 16:00'],
-      ['Monday 2017-01-09 16:00', 'Thursday 2017-01-12 16:00'],
-      ['Monday 2017-01-09 16:00', 'Wednesday 2017-01-11 16:00'],
-      ['Wednesday 2017-01-11 16:00', 'Friday 2017-01-13 16:00'],
+      'Tuesday 2017-01-10 16:00',
+      'Thursday 2017-01-12 16:00',
+      'Wednesday 2017-01-11 16:00',
+      'Friday 2017-01-13 16:00',
     ],
     // GMT: Monday at 17:30
     [
       '2017-01-02 17:30:01',
-      'Wednesday 2017-01-04 15:00',
-      true,
       'Thursday 2017-01-05 16:00',
-      ['Tuesday 2017-01-10 16:00', 'Wednesday 2017-01-11 16:00'],
-      ['Tuesday 2017-01-10 16:00', 'Friday 2017-01-13 16:00'],
-      ['Tuesday 2017-01-10 16:00', 'Thursday 2017-01-12 16:00'],
-      ['Thursday 2017-01-12 16:00', 'Monday 2017-01-16 16:00'],
+      'Wednesday 2017-01-11 16:00',
+      'Friday 2017-01-13 16:00',
+      'Thursday 2017-01-12 16:00',
+      'Monday 2017-01-16 16:00',
     ],
-    // Over the Easter bank holiday weekend
+    // Over the Easter bank holiday weekend: printed by Tuesday 15:00
     [
       '2020-04-09 16:29:59',
-      'Tuesday 2020-04-14 15:00',
-      false,
       'Wednesday 2020-04-15 16:00',
-      ['Monday 2020-04-20 16:00', 'Tuesday 2020-04-21 16:00'],
-      ['Monday 2020-04-20 16:00', 'Thursday 2020-04-23 16:00'],
-      ['Monday 2020-04-20 16:00', 'Wednesday 2020-04-22 16:00'],
-      ['Wednesday 2020-04-22 16:00', 'Friday 2020-04-24 16:00'],
+      'Tuesday 2020-04-21 16:00',
+      'Thursday 2020-04-23 16:00',
+      'Wednesday 2020-04-22 16:00',
+      'Friday 2020-04-24 16:00',
     ],
-  ] as const)('uploaded %s', (upload, printedBy, isPrinted, first, second, economy, europe, restOfWorld) => {
-    const expected: Record<LetterPostage, readonly [string, string]> = {
-      first: [first, first],
+  ] as const)('uploaded %s', (upload, first, second, economy, europe, restOfWorld) => {
+    const expected: Record<LetterPostage, string> = {
+      first,
       second,
       economy,
       europe,
       'rest-of-world': restOfWorld,
     };
-    for (const [postage, [earliest, latest]] of Object.entries(expected)) {
-      const timings = letterTimings(utc(upload), postage as LetterPostage, now);
-      expect(formatLondon(timings.printedBy), postage).toBe(printedBy);
-      expect(timings.isPrinted, postage).toBe(isPrinted);
-      expect(formatLondon(timings.earliestDelivery), postage).toBe(earliest);
-      expect(formatLondon(timings.latestDelivery), postage).toBe(latest);
+    for (const [postage, latest] of Object.entries(expected)) {
+      expect(formatLondon(estimatedDelivery(utc(upload), postage as LetterPostage)), postage).toBe(latest);
     }
   });
 
   it('skips the Christmas 2022 bank holidays (Monday 26 and Tuesday 27 December)', () => {
     // Friday 23 December after the deadline: DVLA's next working day is Wednesday 28 December.
-    const timings = letterTimings(utc('2022-12-23 18:00:00'), 'first', utc('2022-12-23 18:00:00'));
-    expect(formatLondon(timings.printedBy)).toBe('Wednesday 2022-12-28 15:00');
-    expect(formatLondon(timings.latestDelivery)).toBe('Thursday 2022-12-29 16:00');
-    // Thursday 22 December: printed Friday; first class comes on Saturday. Second class needs four Royal Mail
-    // working days (28, 29, 30 December and, after the 2 January holiday, 3 January).
-    expect(formatLondon(letterTimings(utc('2022-12-22 10:00:00'), 'first').latestDelivery)).toBe(
+    expect(formatLondon(estimatedDelivery(utc('2022-12-23 18:00:00'), 'first'))).toBe(
+      'Thursday 2022-12-29 16:00',
+    );
+    // Thursday 22 December: printed Friday; first class comes on Saturday. Second class needs five Royal Mail
+    // working days (28, 29, 30 December and, after the 2 January holiday, 3 and 4 January).
+    expect(formatLondon(estimatedDelivery(utc('2022-12-22 10:00:00'), 'first'))).toBe(
       'Saturday 2022-12-24 16:00',
     );
-    expect(formatLondon(letterTimings(utc('2022-12-22 10:00:00'), 'second').earliestDelivery)).toBe(
-      'Tuesday 2023-01-03 16:00',
+    expect(formatLondon(estimatedDelivery(utc('2022-12-22 10:00:00'), 'second'))).toBe(
+      'Wednesday 2023-01-04 16:00',
     );
   });
 
   it('keeps the seconds and fraction of the upload time, like Python’s replace(hour=…, minute=0)', () => {
-    const timings = letterTimings(new Date('2017-07-10T09:08:07.654Z'), 'first');
-    expect(timings.printedBy.toISOString()).toBe('2017-07-11T14:00:07.654Z');
-    expect(timings.latestDelivery.toISOString()).toBe('2017-07-12T15:00:07.654Z');
+    expect(estimatedDelivery(new Date('2017-07-10T09:08:07.654Z'), 'first').toISOString()).toBe(
+      '2017-07-12T15:00:07.654Z',
+    );
   });
 
-  it('rejects an unknown postage', () => {
-    expect(() => letterTimings(new Date(), 'foo' as LetterPostage)).toThrow(RangeError);
+  it.each(['foo', 'toString', 'united-kingdom'])('rejects the unknown postage %j', (postage) => {
+    expect(() => estimatedDelivery(new Date(), postage as LetterPostage)).toThrow(RangeError);
   });
 });
 
@@ -226,42 +200,56 @@ describe('estimatedDelivery (API estimated_delivery)', () => {
   ] as const)('created %s, %s class: %s', (created, postage, expected) => {
     expect(apiDateTime(estimatedDelivery(new Date(created), postage))).toBe(expected);
   });
-
-  it('gives the latest delivery date', () => {
-    const created = new Date('2024-03-05T10:00:00Z');
-    expect(estimatedDelivery(created, 'europe')).toEqual(letterTimings(created, 'europe').latestDelivery);
-  });
 });
 
-describe('londonOffsetMs', () => {
+describe('estimatedDelivery in British Summer Time and GMT', () => {
   it.each([
-    // Spring forward: last Sunday of March at 01:00 UTC.
-    ['2024-03-31T00:59:59Z', 0],
-    ['2024-03-31T01:00:00Z', HOUR],
-    // Fall back: last Sunday of October at 01:00 UTC.
-    ['2024-10-27T00:59:59Z', HOUR],
-    ['2024-10-27T01:00:00Z', 0],
-    ['2000-06-01T00:00:00Z', HOUR],
-    ['2000-12-01T00:00:00Z', 0],
-    ['2030-07-01T12:00:00Z', HOUR],
-  ])('%s is %d', (instant, offset) => {
-    expect(londonOffsetMs(Date.parse(instant))).toBe(offset);
+    // Delivery days either side of a change (first class also delivers on Saturdays).
+    ['2024-03-21T12:00:00Z', '2024-03-23T16:00:00.000Z'], // Saturday 23 March: still GMT
+    ['2025-03-27T12:00:00Z', '2025-03-29T16:00:00.000Z'], // Saturday 29 March: still GMT
+    ['2025-03-28T12:00:00Z', '2025-04-01T15:00:00.000Z'], // printed Monday, Tuesday 1 April: BST
+    ['2024-03-28T12:00:00Z', '2024-04-03T15:00:00.000Z'], // after Good Friday and Easter Monday: BST
+    ['2024-10-24T12:00:00Z', '2024-10-26T15:00:00.000Z'], // Saturday 26 October: still BST
+    ['2024-10-25T12:00:00Z', '2024-10-29T16:00:00.000Z'], // printed Monday, Tuesday 29 October: GMT
+    ['2030-07-01T12:00:00Z', '2030-07-03T15:00:00.000Z'],
+    // 17:00 UTC is after the 17:30 deadline in summer (18:00 BST), before it in winter (17:00 GMT).
+    ['2024-07-01T17:00:00Z', '2024-07-04T15:00:00.000Z'], // processed Tuesday, printed Wednesday
+    ['2024-01-08T17:00:00Z', '2024-01-10T16:00:00.000Z'], // processed Monday, printed Tuesday
+  ])('a first class letter created %s arrives at 16:00 London time, %s', (created, expected) => {
+    expect(estimatedDelivery(new Date(created), 'first').toISOString()).toBe(expected);
   });
 
   it('uses the time-zone database before 1996, when British Summer Time ended in late October by other rules', () => {
-    // 1995: BST ended on 22 October, a week before the last Sunday.
-    expect(londonOffsetMs(Date.parse('1995-10-21T12:00:00Z'))).toBe(HOUR);
-    expect(londonOffsetMs(Date.parse('1995-10-25T12:00:00Z'))).toBe(0);
+    // 1995: BST ended on Sunday 22 October, a week before the last Sunday. Thursday 19th: printed Friday,
+    // delivered Saturday 21st at 16:00 BST.
+    expect(estimatedDelivery(new Date('1995-10-19T12:00:00Z'), 'first').toISOString()).toBe(
+      '1995-10-21T15:00:00.000Z',
+    );
+    // Wednesday 25th at 16:45 UTC is 16:45 GMT, before the deadline: printed Thursday, delivered Friday at
+    // 16:00 GMT. (Under the post-1996 rule it would be 17:45 BST: printed Friday, delivered Saturday.)
+    expect(estimatedDelivery(new Date('1995-10-25T16:45:00Z'), 'first').toISOString()).toBe(
+      '1995-10-27T16:00:00.000Z',
+    );
   });
 
-  it('agrees with Intl’s Europe/London for every hour of 2000–2030 around the changes', () => {
-    const formatter = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'short' });
+  it('agrees with Intl’s Europe/London for letters created every hour around the changes of 2000–2030', () => {
     for (let year = 2000; year <= 2030; year++) {
       for (const month of [2, 9]) {
         const start = Date.UTC(year, month, 24);
-        for (let t = start; t < start + 8 * 24 * HOUR; t += HOUR) {
-          const zone = formatter.formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value;
-          expect(londonOffsetMs(t), new Date(t).toISOString()).toBe(zone === 'BST' ? HOUR : 0);
+        for (let t = start; t < start + 8 * DAY; t += HOUR) {
+          const created = new Date(t);
+          const label = created.toISOString();
+          const delivery = estimatedDelivery(created, 'first');
+          // Delivered at 16:00 on the London clock, whether that day is in BST or GMT.
+          expect(formatLondon(delivery).slice(-5), label).toBe('16:00');
+          // The 17:30 deadline is read on the London clock: a letter counts as created on the London date
+          // (the next one after 17:30), so it is delivered like one created at noon that day.
+          const local = londonParts(created);
+          const minutes = Number(local['hour']) * 60 + Number(local['minute']);
+          const localDate = Date.UTC(Number(local['year']), Number(local['month']) - 1, Number(local['day']));
+          const processingDate = localDate + (minutes >= 17 * 60 + 30 ? DAY : 0);
+          const sameDayNoon = new Date(processingDate + 11 * HOUR + 30 * MINUTE);
+          expect(delivery, label).toEqual(estimatedDelivery(sameDayNoon, 'first'));
         }
       }
     }

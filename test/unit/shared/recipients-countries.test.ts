@@ -3,10 +3,10 @@ import {
   UK,
   countryNameForRegion,
   findCountry,
-  isEuropeanCountry,
   makeCountryKey,
   postageZone,
 } from '../../../src-shared/recipients/countries';
+import { validatePostalAddress } from '../../../src-shared/recipients/postal-address';
 import { sanitiseAscii } from '../../../src-shared/template/sanitise-text';
 import {
   ADDITIONAL_SYNONYMS,
@@ -17,6 +17,27 @@ import {
 } from '../../../src-shared/recipients/countries-data';
 
 // Cases ported from alphagov/notifications-utils tests/test_countries.py and tests/country_synonyms.py.
+
+/**
+ * The postage a letter switches to when its address ends with `country` (null: UK postage), as
+ * `POST /v2/notifications/letter` validates the address; 'not a country' when the last line is refused.
+ */
+function letterPostage(country: string): string | null {
+  const result = validatePostalAddress(
+    {
+      address_line_1: '1 High Street',
+      address_line_2: 'Town',
+      address_line_3: 'SW1A 1AA',
+      address_line_4: country,
+    },
+    { allowInternational: true },
+  );
+  if (!result.ok) {
+    expect(result.message).toBe('Last line of address must be a real UK postcode or another country');
+    return 'not a country';
+  }
+  return result.postage;
+}
 
 describe('constants', () => {
   it('matches UTILS', () => {
@@ -332,16 +353,16 @@ describe('postage zones', () => {
   it.each(ROYAL_MAIL_EUROPEAN)('%s is in Royal Mail’s Europe zone', (country) => {
     expect(findCountry(country)).toBe(country);
     expect(postageZone(country)).toBe('europe');
-    expect(isEuropeanCountry(country)).toBe(true);
+    expect(letterPostage(country)).toBe('europe');
   });
 
-  it('isEuropeanCountry recognises synonyms and rejects the UK and the rest of the world', () => {
-    expect(isEuropeanCountry('Deutschland')).toBe(true);
-    expect(isEuropeanCountry('Tenerife')).toBe(true);
-    expect(isEuropeanCountry('United Kingdom')).toBe(false);
-    expect(isEuropeanCountry('Jersey')).toBe(false);
-    expect(isEuropeanCountry('USA')).toBe(false);
-    expect(isEuropeanCountry('Atlantis')).toBe(false);
+  it('letters to a European country in any spelling go by europe post; the UK and the rest of the world do not', () => {
+    expect(letterPostage('Deutschland')).toBe('europe');
+    expect(letterPostage('Tenerife')).toBe('europe');
+    expect(letterPostage('United Kingdom')).toBeNull(); // UK postage: the letter's own
+    expect(letterPostage('Jersey')).toBeNull();
+    expect(letterPostage('USA')).toBe('rest-of-world');
+    expect(letterPostage('Atlantis')).toBe('not a country');
   });
 });
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SIMULATED_EMAIL_ADDRESSES,
-  SIMULATED_SMS_NUMBERS,
   allowedToSendTo,
   formatRecipient,
   isSimulatedRecipient,
@@ -66,13 +64,36 @@ describe('allowedToSendTo (UTILS allowed_to_send_to)', () => {
 });
 
 describe('simulated recipients', () => {
-  it('lists the API’s smoke-test recipients', () => {
-    expect(SIMULATED_SMS_NUMBERS).toEqual(['+447700900000', '+447700900111', '+447700900222']);
-    expect(SIMULATED_EMAIL_ADDRESSES).toEqual([
-      'simulate-delivered@notifications.service.gov.uk',
-      'simulate-delivered-2@notifications.service.gov.uk',
-      'simulate-delivered-3@notifications.service.gov.uk',
-    ]);
+  // The API's SIMULATED_SMS_NUMBERS and SIMULATED_EMAIL_ADDRESSES (app/config.py, reference §7.5).
+  it.each(['+447700900000', '+447700900111', '+447700900222'])(
+    'recognises the API’s simulated number %s',
+    (number) => {
+      expect(isSimulatedRecipient(normalisePhoneNumber(number) ?? '', 'sms')).toBe(true);
+    },
+  );
+
+  it.each([
+    'simulate-delivered@notifications.service.gov.uk',
+    'simulate-delivered-2@notifications.service.gov.uk',
+    'simulate-delivered-3@notifications.service.gov.uk',
+  ])('recognises the API’s simulated email address %s', (email) => {
+    expect(isSimulatedRecipient(email, 'email')).toBe(true);
+    // A simulated number is not a simulated email address, nor the other way round.
+    expect(isSimulatedRecipient(email, 'sms')).toBe(false);
+  });
+
+  it('has no other simulated recipients', () => {
+    for (const number of ['+447700900001', '+447700900100', '+447700900333', '+447700900999']) {
+      expect(isSimulatedRecipient(normalisePhoneNumber(number) ?? '', 'sms'), number).toBe(false);
+    }
+    expect(isSimulatedRecipient(normalisePhoneNumber('+447700900000') ?? '', 'email')).toBe(false);
+    for (const email of [
+      'simulate-delivered-1@notifications.service.gov.uk',
+      'simulate-delivered-4@notifications.service.gov.uk',
+      'simulate-delivered@notifications.service.gov.uk.example',
+    ]) {
+      expect(isSimulatedRecipient(email, 'email'), email).toBe(false);
+    }
   });
 
   it.each(['07700900000', '+44 7700 900 111', '07700 900222'])(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  INTERNATIONAL_NOT_ALLOWED_MESSAGE,
   LEGACY_PHONE_MESSAGES,
   MODERN_PHONE_MESSAGES,
   checkPhoneNumberPermissions,
@@ -139,9 +138,8 @@ describe('error messages (UTILS InvalidPhoneError)', () => {
   });
 
   it('maps NOT_A_UK_MOBILE for an international number to the API’s permission message', () => {
-    expect(INTERNATIONAL_NOT_ALLOWED_MESSAGE).toBe('Cannot send to international mobile numbers');
     expect(phoneErrorMessage('NOT_A_UK_MOBILE', parsed('+14158961600'))).toBe(
-      INTERNATIONAL_NOT_ALLOWED_MESSAGE,
+      'Cannot send to international mobile numbers',
     );
     expect(phoneErrorMessage('NOT_A_UK_MOBILE', parsed('0117 496 0860'))).toBe('Not a UK mobile number');
     expect(phoneErrorMessage('NOT_A_UK_MOBILE')).toBe('Not a UK mobile number');

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ADDRESS_MESSAGES,
-  addressAsPersonalisation,
-  formatPostcode,
-  isUkPostcode,
-  validatePostalAddress,
-} from '../../../src-shared/recipients/postal-address';
+import { ADDRESS_MESSAGES, validatePostalAddress } from '../../../src-shared/recipients/postal-address';
 import type { AddressResult } from '../../../src-shared/recipients/postal-address';
 
 // Cases ported from alphagov/notifications-utils tests/recipient_validation/test_postal_address.py and the
@@ -356,108 +350,60 @@ describe('BFPO addresses', () => {
   });
 });
 
-describe('addressAsPersonalisation (UTILS PostalAddress.as_personalisation)', () => {
-  const empty = {
-    address_line_1: '',
-    address_line_2: '',
-    address_line_3: '',
-    address_line_4: '',
-    address_line_5: '',
-    address_line_6: '',
-  };
+/**
+ * What a UK-only service's letter makes of `line` as its address's last line: the postcode as Notify
+ * prints it (also the address's last line), or null when the line is not taken as a postcode.
+ */
+function postcodeOf(line: string): string | null {
+  const result = validatePostalAddress(
+    { address_line_1: '1 High Street', address_line_2: 'Town', address_line_3: line },
+    UK_ONLY,
+  );
+  if (!result.ok || result.postcode === null) return null;
+  expect(result.lines.at(-1)).toBe(result.postcode);
+  return result.postcode;
+}
 
+describe('UK postcodes (UTILS _is_a_real_uk_postcode, format_postcode_for_printing)', () => {
   it.each([
-    [
-      '123 Example Street\nCity of Town\nSW1A1AA',
-      {
-        ...empty,
-        address_line_1: '123 Example Street',
-        address_line_2: 'City of Town',
-        address_line_7: 'SW1A 1AA',
-        postcode: 'SW1A 1AA',
-      },
-    ],
-    [
-      'Mx One\nBFPO\nBFPO 123\nBF1 1AA',
-      {
-        ...empty,
-        address_line_1: 'Mx One',
-        address_line_6: 'BF1 1AA',
-        address_line_7: 'BFPO 123',
-        postcode: 'BF1 1AA',
-      },
-    ],
-    [
-      'Mx One\nBFPO\nBF1 1AA\nBFPO 123',
-      {
-        ...empty,
-        address_line_1: 'Mx One',
-        address_line_6: 'BF1 1AA',
-        address_line_7: 'BFPO 123',
-        postcode: 'BF1 1AA',
-      },
-    ],
-    [
-      'Mx One\nUnit 1\nBFPO\nBFPO 123',
-      {
-        ...empty,
-        address_line_1: 'Mx One',
-        address_line_2: 'Unit 1',
-        address_line_7: 'BFPO 123',
-        postcode: '',
-      },
-    ],
-    [
-      '1 Calle\nMadrid\nEspaña',
-      {
-        ...empty,
-        address_line_1: '1 Calle',
-        address_line_2: 'Madrid',
-        address_line_7: 'Spain',
-        postcode: 'Spain',
-      },
-    ],
-  ])('maps %j', (address, expected) => {
-    expect(addressAsPersonalisation(valid(raw(address)))).toEqual(expected);
-  });
-});
-
-describe('isUkPostcode and formatPostcode', () => {
-  it.each([
-    ['SW1 3EF', true],
-    ['SW13EF', true],
-    ['SE1 63EF', true],
-    ['N5 1AA', true],
-    ['SO14 6WB', true],
-    ['so14 6wb', true],
-    ['so14\u00a06wb', true],
-    ['N5', false],
-    ['SO144 6WB', false],
-    ['SO14 6WBA', false],
-    ['NF1 1AA', false],
-    ['', false],
-    ['Bad postcode', false],
+    ['SW1 3EF', 'SW1 3EF'],
+    ['SW13EF', 'SW1 3EF'],
+    ['SE1 63EF', 'SE16 3EF'],
+    ['N5 1AA', 'N5 1AA'],
+    ['SO14 6WB', 'SO14 6WB'],
+    ['so14 6wb', 'SO14 6WB'],
+    ['so14\u00a06wb', 'SO14 6WB'],
+    ['N5', null],
+    ['SO144 6WB', null],
+    ['SO14 6WBA', null],
+    ['NF1 1AA', null],
+    ['', null],
+    ['Bad postcode', null],
     // British Forces Post Office numbers are not postcodes…
-    ['BFPO1234', false],
-    ['BFPO C/O 1234', false],
-    ['BFPO 1234', false],
-    ['BFPO1', false],
-    ['BFPO', false],
-    ['BFPO12345', false],
+    ['BFPO1234', null],
+    ['BFPO C/O 1234', null],
+    ['BFPO 1234', null],
+    ['BFPO1', null],
+    ['BFPO', null],
+    ['BFPO12345', null],
     // …but actual BFPO postcodes are.
-    ['BF1 3AA', true],
-    ['BF13AA', true],
-    [' BF2 0FR ', true],
+    ['BF1 3AA', 'BF1 3AA'],
+    ['BF13AA', 'BF1 3AA'],
+    [' BF2 0FR ', 'BF2 0FR'],
     // Giro Bank’s vanity postcode is deprecated.
-    ['GIR0AA', false],
+    ['GIR0AA', null],
     // Gibraltar’s one postcode is in the Europe postal zone.
-    ['GX111AA', false],
+    ['GX111AA', null],
     // Crown dependencies have UK postcodes.
-    ['JE2 3AB', true],
-    ['GY1 1AA', true],
-    ['IM1 1AA', true],
-  ])('isUkPostcode(%j) is %s', (postcode, expected) => {
-    expect(isUkPostcode(postcode)).toBe(expected);
+    ['JE2 3AB', 'JE2 3AB'],
+    ['GY1 1AA', 'GY1 1AA'],
+    ['IM1 1AA', 'IM1 1AA'],
+  ])('%j is the postcode %j', (line, expected) => {
+    expect(postcodeOf(line)).toBe(expected);
+  });
+
+  it('refuses a last line that is not a postcode with Notify’s message', () => {
+    expect(message(raw('1 High Street\nTown\nSO144 6WB'), UK_ONLY)).toBe('Must be a real UK postcode');
   });
 
   it.each([
@@ -469,9 +415,8 @@ describe('isUkPostcode and formatPostcode', () => {
     ['n53Ef', 'N5 3EF'],
     ['n5 \u00a0 \t 3Ef', 'N5 3EF'],
     ['SO146WB', 'SO14 6WB'],
-    ['GIR0AA', 'GIR 0AA'],
     ['BF11AA', 'BF1 1AA'],
-  ])('formatPostcode(%j) is %j', (postcode, expected) => {
-    expect(formatPostcode(postcode)).toBe(expected);
+  ])('prints the postcode %j as %j', (line, expected) => {
+    expect(postcodeOf(line)).toBe(expected);
   });
 });

@@ -62,6 +62,18 @@ describe('phone numbers (rules 3.3), Notify’s spreadsheet wording', () => {
     expect(rowErrors(sms, ['phone number', 'name'], ['020 7946 0991', 'Ann'], rules).cells).toEqual({});
     expect(rowErrors(sms, ['phone number', 'name'], ['+1 202-555-0104', 'Ann'], rules).cells).toEqual({});
   });
+
+  it('checks the service’s permissions before the country prefix, as PhoneNumber.validate does', () => {
+    // +850 (North Korea) parses, but Notify's billing table has no rate for it.
+    const cell = (rules: ServiceRules) =>
+      rowErrors(sms, ['phone number', 'name'], ['+850 192 123 4567', 'Ann'], rules).cells['phone number'];
+    expect(cell(noPermissions)).toBe(
+      'This does not look like a UK mobile number – double check the mobile number you entered',
+    );
+    expect(cell({ ...noPermissions, internationalSms: true })).toBe(
+      'Country code not found - double check the mobile number you entered',
+    );
+  });
 });
 
 describe('email addresses (rules 3.2)', () => {

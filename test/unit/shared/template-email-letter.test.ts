@@ -12,11 +12,7 @@ import {
   sanitiseContentValue,
 } from '../../../src-shared/template';
 import { pyHtmlUnescape } from '../../../src-shared/template/html';
-import {
-  doNiceTypography,
-  replaceHyphensWithEnDashes,
-  unlinkGovukEscaped,
-} from '../../../src-shared/template/typography';
+import { doNiceTypography, unlinkGovukEscaped } from '../../../src-shared/template/typography';
 import { smartQuotes } from '../../../src-shared/template/smartypants';
 
 const P = '<p style="Margin: 0 0 20px 0; font-size: 19px; line-height: 25px; color: #0B0C0C;">';
@@ -89,7 +85,8 @@ describe('typography helpers', () => {
     ['a -b', 'a -b'],
     ['already \u2013 correct', 'already \u2013 correct'],
   ])('en dashes: %j', (nasty, nice) => {
-    expect(replaceHyphensWithEnDashes(nasty)).toBe(nice);
+    expect(doNiceTypography(nasty)).toBe(nice);
+    expect(renderEmailSubject('((subject))', { subject: nasty })).toBe(nice);
   });
 
   it.each([

@@ -11,7 +11,7 @@ import {
   str2bool,
   templatePlaceholders,
 } from '../../../src-shared/template';
-import { pyNumberStr, pyStr } from '../../../src-shared/template/python';
+import { pyStr } from '../../../src-shared/template/python';
 
 // Cases ported from alphagov/notifications-utils tests/test_field.py and test_insensitive_dict.py.
 
@@ -142,9 +142,10 @@ describe('Python str() of values', () => {
     expect(pyStr(value)).toBe(expected);
   });
   it('prints non-integral floats with Python exponents', () => {
-    expect(pyNumberStr(0.0001)).toBe('0.0001');
-    expect(pyNumberStr(-0.00001234)).toBe('-1.234e-05');
-    expect(pyNumberStr(-0)).toBe('0');
+    expect(pyStr(0.0001)).toBe('0.0001');
+    expect(pyStr(-0.00001234)).toBe('-1.234e-05');
+    expect(pyStr(-0)).toBe('0');
+    expect(renderSmsBody('Pay ((amount))', { amount: -0.00001234 })).toBe('Pay -1.234e-05');
   });
 });
 

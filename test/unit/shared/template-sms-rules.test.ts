@@ -8,13 +8,7 @@ import {
   smsMessageInfo,
   SMS_CHAR_COUNT_LIMIT,
 } from '../../../src-shared/template';
-import {
-  EXTENDED_GSM_CHARACTERS,
-  GSM_CHARACTERS,
-  WELSH_DIACRITICS,
-  encodeSmsCharacter,
-  sanitiseAscii,
-} from '../../../src-shared/template/sanitise-text';
+import { encodeSmsCharacter, sanitiseAscii } from '../../../src-shared/template/sanitise-text';
 
 // Notify's SMS rules as the API runs them (reference §9.3, issue 15 points 1–3). The tables restate,
 // in our own words, the cases of notifications-utils `tests/test_sanitise_text.py` and
@@ -149,6 +143,54 @@ describe('downgrades (SanitiseSMS and SanitiseASCII)', () => {
   ])('%j: %j cannot be sent (they become ?)', (content, unsendable) => {
     const replaced = smsEncodingInfo(content).replaced;
     expect(replaced.filter((r) => r.to === '?').map((r) => r.from)).toEqual(unsendable);
+  });
+});
+
+// The character sets of notifications-utils `sanitise_text.py` (`SanitiseSMS`), stated here so a wrong
+// set in the code fails these tests.
+
+/** The GSM 03.38 extension table: sendable, but two septets each in GSM-7. */
+const EXTENDED_GSM_CHARACTERS = '^{}\\[~]|€';
+
+/** The GSM 03.38 basic character set and the extension table (`SanitiseSMS.GSM_CHARACTERS`). */
+const GSM_CHARACTERS =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà' +
+  EXTENDED_GSM_CHARACTERS;
+
+/** Welsh letters with diacritics, all kept (`SanitiseSMS.WELSH_DIACRITICS`). */
+const WELSH_DIACRITICS = 'àèìòùẁỳÀÈÌÒÙẀỲ' + 'áéíóúẃýÁÉÍÓÚẂÝ' + 'äëïöüẅÿÄËÏÖÜẄŸ' + 'âêîôûŵŷÂÊÎÔÛŴŶ';
+
+describe('the character sets', () => {
+  it.each([...GSM_CHARACTERS])('keeps the GSM-7 character %j and sends the message as GSM-7', (char) => {
+    expect(sanitiseSms(`a${char}b`)).toBe(`a${char}b`);
+    expect(smsEncodingInfo(`a${char}b`)).toMatchObject({ encoding: 'GSM-7', replaced: [] });
+  });
+
+  it.each([...WELSH_DIACRITICS])('keeps the Welsh letter %j', (char) => {
+    expect(sanitiseSms(`a${char}b`)).toBe(`a${char}b`);
+    const info = smsMessageInfo('((x))', { x: char });
+    expect(info.body).toBe(char);
+    // Those outside GSM-7 make the whole message UCS-2.
+    expect(info.encoding).toBe(GSM_CHARACTERS.includes(char) ? 'GSM-7' : 'UCS-2');
+  });
+
+  it.each([...EXTENDED_GSM_CHARACTERS])('counts %j twice towards fragments', (char) => {
+    // 159 letters and one extension character: 160 characters, 161 septets, so two fragments.
+    expect(smsMessageInfo('a'.repeat(159) + char, {}).fragmentCount).toBe(2);
+    expect(smsMessageInfo('a'.repeat(160), {}).fragmentCount).toBe(1);
+  });
+
+  it('counts no basic GSM-7 character twice', () => {
+    for (const char of GSM_CHARACTERS) {
+      if (EXTENDED_GSM_CHARACTERS.includes(char) || char === '\r' || char === '\n') continue;
+      expect(smsMessageInfo('a'.repeat(159) + char, {}).fragmentCount, JSON.stringify(char)).toBe(1);
+    }
+  });
+
+  it('sends as UCS-2 once a Welsh letter outside GSM-7 is typed, and as GSM-7 for one inside it', () => {
+    expect(smsEncodingInfo('Ŵ').encoding).toBe('UCS-2');
+    expect(smsEncodingInfo('à').encoding).toBe('GSM-7');
   });
 });
 

@@ -6,6 +6,7 @@
 import { UK, findCountry, postageZone } from './countries';
 import { UK_POSTCODE_ZONES } from './countries-data';
 import { StringBuilder } from '../template/string-builder';
+import { removeWhitespaceBeforePunctuation } from '../template/typography';
 import { PY_WHITESPACE_CLASS, linesWithNormalisedWhitespace, removeWhitespace } from './text';
 
 /** A valid address, normalised as Notify prints it. */
@@ -62,8 +63,6 @@ const INVALID_FIRST_CHARACTERS = new Set('@()=[]"\\/,<>~');
 const POSTCODE_PATTERN = new RegExp(
   `^(?:${UK_POSTCODE_ZONES.join('|')})[0-9][0-9A-Z]?[0-9][A-BD-HJLNP-UW-Z]{2}$`,
 );
-const WHITESPACE_BEFORE_PUNCTUATION = /[ \t]+([,.])/g;
-const SPACE_THEN_PUNCTUATION = /[ \t][,.]/;
 const BFPO_LINE = new RegExp(
   `^[${PY_WHITESPACE_CLASS}]*bfpo[${PY_WHITESPACE_CLASS}]*(?:c\\/o)?(?:[${PY_WHITESPACE_CLASS}]*(\\p{Nd}+))?[${PY_WHITESPACE_CLASS}]*$`,
   'u',
@@ -80,11 +79,6 @@ function stripTrailingSpacesAndCommas(line: string): string {
   let end = line.length;
   while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x2c)) end--;
   return end === line.length ? line : line.slice(0, end);
-}
-
-/** `re.sub(r"[ \t]+([,.])", r"\1", line)`: no space before a comma or full stop. */
-function removeWhitespaceBeforePunctuation(line: string): string {
-  return SPACE_THEN_PUNCTUATION.test(line) ? line.replace(WHITESPACE_BEFORE_PUNCTUATION, '$1') : line;
 }
 
 /** UTILS `normalise_postcode`: all whitespace removed, upper case. */

@@ -91,7 +91,7 @@ function isNormalised(value: string): boolean {
  * collapse to a single space with none at either end (`' '.join(value.split())`). One pass over the
  * code units (none of these characters is a surrogate), so megabytes of spaces cost no more than words.
  */
-function normaliseWhitespace(value: string): string {
+export function normaliseWhitespace(value: string): string {
   if (isNormalised(value)) return value;
   const out = new StringBuilder();
   let wroteWord = false;

@@ -21,24 +21,11 @@ export const PY_S =
 export const PY_W = '\\p{L}\\p{Nd}\\p{Nl}\\p{No}_';
 
 const PY_WHITESPACE_SET = new Set(PY_WHITESPACE);
-const PY_SPLIT_RE = new RegExp(`[${PY_S}]+`, 'u');
 const PY_LSTRIP_RE = new RegExp(`^[${PY_S}]+`, 'u');
 const PY_RSTRIP_RE = new RegExp(`[${PY_S}]+$`, 'u');
 /** Line boundaries recognised by Python's `str.splitlines()`. */
 // eslint-disable-next-line no-control-regex -- Python treats these control characters as line breaks.
 const SPLITLINES_RE = /\r\n|[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/;
-
-/**
- * Python `str.split()` with no arguments.
- *
- * Splits on runs of Python whitespace and drops empty strings at either end.
- */
-export function pySplit(value: string): string[] {
-  const parts = value.split(PY_SPLIT_RE);
-  const out: string[] = [];
-  for (const part of parts) if (part !== '') out.push(part);
-  return out;
-}
 
 /**
  * Python `str.strip()` with no arguments.

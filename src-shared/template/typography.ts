@@ -5,7 +5,8 @@
  * the GOV.UK anti-autolink trick and the service-name prefix. Regexes are compiled once.
  */
 
-import { PY_S, pySplit, pySplitlines, pyStrip } from './python';
+import { normaliseWhitespace } from '../recipients/text';
+import { PY_S, pySplitlines, pyStrip } from './python';
 import { smartQuotes } from './smartypants';
 
 const WHITESPACE_BEFORE_PUNCTUATION_RE = /(?<![ \t])[ \t]+([,.])/g;
@@ -15,14 +16,11 @@ const HYPHENS_SURROUNDED_BY_SPACES_RE = new RegExp(
   'gu',
 );
 const MORE_THAN_TWO_NEWLINES_RE = /\n{3,}/g;
-const FULL_WIDTH_WHITESPACE_RE = /[\u00a0\u202f]/g;
-const ZERO_WIDTH_WHITESPACE_RE = /\u180e|\u200b|\u200c|\u200d|\u2060|\ufeff|\u2028|\u2029/g;
 const EMAIL_WITH_SMART_QUOTES_RE = new RegExp(
   `(?:(?<![^\\n])|[${PY_S}])[^${PY_S}]+@[^${PY_S}]+(?:[${PY_S}]|(?![^\\n]))`,
   'gu',
 );
 const GOVUK_NOT_A_LINK_RE = new RegExp(`(^|[${PY_S}])(#|\\*|\\^)?(GOV)\\.(UK)(?!\\/|\\?|#)`, 'giu');
-const NORMAL_LINE_RE = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 // eslint-disable-next-line no-control-regex -- Python's `splitlines` boundaries.
 const LINE_BREAK_RE = /[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/;
 const UNSUPPORTED_CHARACTERS_RE = /[\u2028\u3164]/g;
@@ -68,17 +66,8 @@ export function doNiceTypography(value: string): string {
   );
 }
 
-/**
- * `normalise_whitespace`: collapse whitespace runs to one space and trim.
- *
- * NBSPs become spaces and zero-width characters are deleted first.
- */
-export function normaliseWhitespace(value: string): string {
-  // Printable ASCII words separated by single spaces are already normal (the common case).
-  if (NORMAL_LINE_RE.test(value)) return value;
-  const cleaned = value.replace(FULL_WIDTH_WHITESPACE_RE, ' ').replace(ZERO_WIDTH_WHITESPACE_RE, '');
-  return pySplit(cleaned).join(' ');
-}
+/** `normalise_whitespace`, one copy for recipients and templates (src-shared/recipients/text.ts). */
+export { normaliseWhitespace };
 
 /**
  * `normalise_whitespace_and_newlines`: `normalise_whitespace` on each line, lines kept.

@@ -110,12 +110,13 @@ const FAILED_STATUSES: readonly InternalStatus[] = [
 export type StatusOutcome = 'delivered' | 'failed' | 'cancelled' | 'in-progress' | 'unknown';
 
 const DELIVERED = new Set<string>(['delivered', 'sent', 'received']);
-const FAILED = new Set<string>([...FAILED_STATUSES, 'failed']);
+/** Every status that counts as a failure: the `failed` filter plus the deprecated `failed` itself. */
+export const FAILURE_STATUSES: ReadonlySet<string> = new Set<string>([...FAILED_STATUSES, 'failed']);
 const IN_PROGRESS = new Set<string>(['created', 'sending', 'pending', 'accepted', 'pending-virus-check']);
 
 export function statusOutcome(status: string): StatusOutcome {
   if (DELIVERED.has(status)) return 'delivered';
-  if (FAILED.has(status)) return 'failed';
+  if (FAILURE_STATUSES.has(status)) return 'failed';
   if (status === 'cancelled') return 'cancelled';
   if (IN_PROGRESS.has(status)) return 'in-progress';
   return 'unknown';

@@ -9,20 +9,10 @@ import { z } from 'zod';
 import { ArchiveInputError } from './errors';
 import { searchHash, type ArchiveKeys } from './keyring';
 import { recipientSearchTerms } from './recipient-terms';
+import { FAILURE_STATUSES } from '../../../src-shared/statuses';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 500;
-
-/** Notify's `failed` filter covers every failure status, as its list endpoint does. */
-const FAILED = [
-  'failed',
-  'technical-failure',
-  'temporary-failure',
-  'permanent-failure',
-  'validation-failed',
-  'virus-scan-failed',
-  'returned-letter',
-];
 
 const instant = z
   .string()
@@ -105,7 +95,8 @@ export function buildSearch(input: unknown, keys: ArchiveKeys): BuiltQuery {
   if (q.status !== undefined) {
     const statuses = new Set<string>();
     for (const s of Array.isArray(q.status) ? q.status : [q.status]) {
-      for (const t of s === 'failed' ? FAILED : [s]) statuses.add(t);
+      // `failed` covers every failure status, as Notify's list endpoint does (and old `failed` rows).
+      for (const t of s === 'failed' ? FAILURE_STATUSES : [s]) statuses.add(t);
     }
     where.push(`status IN (${placeholders(statuses.size)})`);
     params.push(...statuses);

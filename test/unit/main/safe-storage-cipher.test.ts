@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../src-main/core/ports';
-import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { MemoryStore } from '../../support/memory-store';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { MalformedEnvelopeError } from '../../../src-main/core/vault/vault-errors';
 import {

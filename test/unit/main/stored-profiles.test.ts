@@ -19,7 +19,7 @@ import { StoredProfiles } from '../../../src-main/core/profiles/stored-profiles'
 import { toPublicProfile } from '../../../src-main/core/profiles/public-profile';
 import { normaliseBaseUrl } from '../../../src-shared/notify/key-destination';
 import { publicProfile } from '../../../src-main/contract/schemas';
-import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { MemoryStore } from '../../support/memory-store';
 import { SettingsStore } from '../../../src-main/core/store/settings-store';
 import { legacyVaultParts } from '../../support/legacy-vault';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';

@@ -24,7 +24,7 @@ import { SettingsStore } from '../../../src-main/core/store/settings-store';
 import { legacyVaultParts } from '../../support/legacy-vault';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { VaultLockedError, WrongPassphraseError } from '../../../src-main/core/vault/vault-errors';
-import { SafeStorageCipher, type SafeStorageLike } from '../../../src-main/core/vault/safe-storage-cipher';
+import { chooseCipher, type SafeStorageLike } from '../../../src-main/core/vault/safe-storage-cipher';
 
 const PASS = 'correct horse battery';
 const SANDBOX = 'http://127.0.0.1:6011';
@@ -85,6 +85,17 @@ function fakeSafeStorage(): SafeStorageLike {
       return Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
     },
   };
+}
+
+/** The OS keychain cipher as the console chooses it on macOS, over that stand-in. */
+async function keychainCipher(): Promise<SecretCipher> {
+  const { cipher } = await chooseCipher({
+    platform: 'darwin',
+    safeStorage: fakeSafeStorage(),
+    store: new MemoryStore(),
+  });
+  expect(cipher.kind).toBe('os-keychain');
+  return cipher;
 }
 
 async function validationError(promise: Promise<unknown>): Promise<ProfileValidationError> {
@@ -440,7 +451,7 @@ describe('StoredProfiles: no plaintext key on disk', () => {
 
   it('with the OS keychain', async () => {
     const store = await SettingsStore.open(join(dir, 'settings.json'), { version: '0.1.0' });
-    const service = new StoredProfiles({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
+    const service = new StoredProfiles({ store, cipher: await keychainCipher() });
     const key = makeKey();
     const created = await service.create({ name: 'K', baseUrl: NOTIFY, keyType: 'live', apiKey: key.value });
     expect(storedProfiles(store)[0]?.keyEnvelope).toMatch(/^nc1:os:/);
@@ -528,7 +539,7 @@ describe('StoredProfiles: using a key', () => {
 
   it('flags a key saved by another cipher as needing re-entry instead of failing later', async () => {
     const store = new MemoryStore();
-    const keychain = new StoredProfiles({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
+    const keychain = new StoredProfiles({ store, cipher: await keychainCipher() });
     const p = await keychain.create({ name: 'K', baseUrl: NOTIFY, keyType: 'live', apiKey: makeKey().value });
     const cipher = new PassphraseCipher(store);
     await cipher.initialise(PASS);
@@ -774,7 +785,7 @@ describe('StoredProfiles: changing the passphrase', () => {
   it('explains that the OS keychain has no passphrase', async () => {
     const service = new StoredProfiles({
       store: new MemoryStore(),
-      cipher: new SafeStorageCipher(fakeSafeStorage()),
+      cipher: await keychainCipher(),
     });
     await expect(service.changePassphrase(PASS, 'x'.repeat(10))).rejects.toMatchObject({
       code: 'not_passphrase_vault',

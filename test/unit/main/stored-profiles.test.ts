@@ -14,7 +14,6 @@ import {
   ProfileValidationError,
 } from '../../../src-main/core/profiles/profile-errors';
 import { KEY_USE_WRITE_INTERVAL_MS, type Profile } from '../../../src-main/core/profiles/profile-model';
-import { EXPORT_FORMAT } from '../../../src-main/core/profiles/profile-transfer';
 import { StoredProfiles } from '../../../src-main/core/profiles/stored-profiles';
 import { toPublicProfile } from '../../../src-main/core/profiles/public-profile';
 import { normaliseBaseUrl } from '../../../src-shared/notify/key-destination';
@@ -619,6 +618,9 @@ describe('StoredProfiles: updating', () => {
   });
 });
 
+/** The export file's format name, as documented in profile-transfer.ts: files already saved carry it. */
+const PROFILES_EXPORT_FORMAT = 'notify-console-profiles';
+
 describe('StoredProfiles: export and import', () => {
   it('exports a documented, secret-free format', async () => {
     const { service } = await setup();
@@ -632,7 +634,7 @@ describe('StoredProfiles: export and import', () => {
     });
     const doc = JSON.parse(service.exportProfiles()) as Record<string, unknown>;
     expect(doc).toEqual({
-      format: EXPORT_FORMAT,
+      format: PROFILES_EXPORT_FORMAT,
       version: 1,
       exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       profiles: [{ name: 'A', baseUrl: SANDBOX, keyType: 'test', colour: '#112233', proxy: null }],
@@ -661,7 +663,7 @@ describe('StoredProfiles: export and import', () => {
     await service.create({ name: 'Taken', baseUrl: SANDBOX, keyType: 'test' });
     await service.create({ name: 'Taken (2)', baseUrl: SANDBOX, keyType: 'test' });
     const file = JSON.stringify({
-      format: EXPORT_FORMAT,
+      format: PROFILES_EXPORT_FORMAT,
       version: 1,
       profiles: [
         { name: 'same', baseUrl: `${SANDBOX}/`, keyType: 'test' },
@@ -692,13 +694,13 @@ describe('StoredProfiles: export and import', () => {
     ],
     [
       'a newer format version',
-      JSON.stringify({ format: EXPORT_FORMAT, version: 2, profiles: [] }),
+      JSON.stringify({ format: PROFILES_EXPORT_FORMAT, version: 2, profiles: [] }),
       /newer version/,
     ],
     [
       'a profile carrying an API key',
       JSON.stringify({
-        format: EXPORT_FORMAT,
+        format: PROFILES_EXPORT_FORMAT,
         version: 1,
         profiles: [{ name: 'A', baseUrl: NOTIFY, keyType: 'live', apiKey: 'whatever' }],
       }),
@@ -707,7 +709,7 @@ describe('StoredProfiles: export and import', () => {
     [
       'an invalid profile among valid ones',
       JSON.stringify({
-        format: EXPORT_FORMAT,
+        format: PROFILES_EXPORT_FORMAT,
         version: 1,
         profiles: [
           { name: 'Fine', baseUrl: NOTIFY, keyType: 'live' },
@@ -719,7 +721,7 @@ describe('StoredProfiles: export and import', () => {
     ['a list instead of a file', '[]', /not a Notify Console/],
     [
       'unknown top-level fields',
-      JSON.stringify({ format: EXPORT_FORMAT, version: 1, profiles: [], vault: 'x' }),
+      JSON.stringify({ format: PROFILES_EXPORT_FORMAT, version: 1, profiles: [], vault: 'x' }),
       /Unknown field “vault”/,
     ],
   ])('rejects %s and imports nothing', async (_label, file, message) => {

@@ -15,13 +15,14 @@
  *
  * Run: `npm run bench -- bulk`.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { NotifyClient as PublishedClient } from 'notifications-node-client';
-import { createBatch, openBatch } from '../src-main/core/bulk/batches';
-import { notifyClientPort, type BulkNotifyPort, type SendResult } from '../src-main/core/bulk/notify-port';
+import { createPreparedBatch, openBatch } from '../src-main/core/bulk/batches';
+import { profilePort, type BulkNotifyPort, type SendResult } from '../src-main/core/bulk/notify-port';
 import { readSheet } from '../src-main/core/bulk/read-sheet';
 import { checkSheetInWorker } from '../src-main/core/bulk/read-in-worker';
 import { NotifyClient } from '../src-main/core/notify/client';
@@ -59,36 +60,44 @@ async function sandbox(script: string): Promise<Sandbox> {
   };
 }
 
-function sheet(rows: number, tag: string) {
-  const dataRows = Array.from({ length: rows }, (_v, i) => [
-    '07700900123',
-    'Ann',
-    String(100_000 + i),
-    `${tag}-${i}`,
-  ]);
-  const headers = ['phone number', 'name', 'code', 'reference'];
-  const check = checkSheet({ fileName: `${tag}.csv`, headers, dataRows, template, rules });
-  if (!check.sendable)
-    throw new Error(`The bench sheet does not pass the checks: ${JSON.stringify(check.banner)}`);
-  return check;
-}
-
-/** Sends a sheet with the engine; returns sends a second, CPU µs a row, and when each send was answered. */
-async function runEngine(sb: Sandbox, rows: number, tag: string, ratePerMinute: number | null) {
-  const root = await mkdtemp(join(tmpdir(), 'bench-bulk-'));
-  const check = sheet(rows, tag);
-  const created = await createBatch({
+/**
+ * Writes a batch of `rows` rows as the console does for an upload: the file read, checked and its
+ * requests prepared in the sheet worker (`bulk.inspect`), then written as a batch (`bulk.create`).
+ */
+async function writeBatch(sb: Sandbox, root: string, rows: number, tag: string): Promise<string> {
+  const lines = Array.from({ length: rows }, (_v, i) => `07700900123,Ann,${100_000 + i},${tag}-${i}\r\n`);
+  const bytes = new TextEncoder().encode(`phone number,name,code,reference\r\n${lines.join('')}`);
+  const batchId = randomUUID();
+  const checked = await checkSheetInWorker({
+    bytes,
+    fileName: `${tag}.csv`,
+    template,
+    rules,
+    requestOptions: { templateId: sb.templateId, referencePrefix: batchId },
+  });
+  if (!checked.requests)
+    throw new Error(`The bench sheet does not pass the checks: ${JSON.stringify(checked.summary.banner)}`);
+  const created = await createPreparedBatch({
     root,
     fileName: `${tag}.csv`,
     profileId: 'bench',
     templateId: sb.templateId,
     templateVersion: 1,
-    template,
-    check,
+    type: 'sms',
+    batchId,
+    requests: checked.requests,
   });
   if (!created.ok) throw new Error(created.message);
+  return batchId;
+}
+
+/** Sends a sheet with the engine; returns sends a second, CPU µs a row, and when each send was answered. */
+async function runEngine(sb: Sandbox, rows: number, tag: string, ratePerMinute: number | null) {
+  const root = await mkdtemp(join(tmpdir(), 'bench-bulk-'));
+  const batchId = await writeBatch(sb, root, rows, tag);
   const client = new NotifyClient({ baseUrl: sb.url, apiKey: sb.apiKey });
-  const inner = notifyClientPort(client);
+  // The bulk service's port, every row sent with this one client rather than a profile's stored key.
+  const inner = profilePort({ withClient: (_profileId, use) => use(client) }, 'bench');
   const answeredAt: number[] = [];
   const answers: SendResult[] = [];
   const port: BulkNotifyPort = {
@@ -100,7 +109,7 @@ async function runEngine(sb: Sandbox, rows: number, tag: string, ratePerMinute: 
     },
     findByReference: (ref) => inner.findByReference(ref),
   };
-  const batch = await openBatch(root, created.batchId);
+  const batch = await openBatch(root, batchId);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const progress = await batch.runner.run({ port, ratePerMinute });

@@ -15,9 +15,9 @@ import type { ServerResponse } from 'node:http';
  * `style-src 'unsafe-inline'` is there because React writes `style=""` attributes; `blob:`/`data:` frames
  * and images are the template and PDF previews. `frame-ancestors` works only as a header, which is why
  * the host sends the policy rather than trusting the `<meta>` tag in index.html alone. Kept identical to
- * the Electron shell's policy (a test compares them).
+ * the Electron shell's policy (a test compares the header this host sends with it).
  */
-export const BROWSER_CONTENT_SECURITY_POLICY = [
+const BROWSER_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

@@ -27,7 +27,8 @@ const cursor = z
   .max(40)
   .regex(/^\d{1,16}:\d{1,16}$/, 'is not a cursor the archive gave');
 
-export const ARCHIVE_MAX_PAGE = 200;
+/** Results one `archive.search` call returns at most. */
+const ARCHIVE_MAX_PAGE = 200;
 
 const archiveSearchInput = z.strictObject({
   /** A phone number, email address or postcode, normalised as Notify does; exact match. */

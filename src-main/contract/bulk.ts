@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES } from '../../src-shared/spreadsheet/messages';
 import { keyTypeLabel, profileId, templateType, uuid } from './schemas';
 
 /** The largest upload, base64-encoded: Notify's 10 MB. */
-export const MAX_UPLOAD_BASE64_LENGTH = base64Length(MAX_FILE_BYTES);
+const MAX_UPLOAD_BASE64_LENGTH = base64Length(MAX_FILE_BYTES);
 /** The largest `bulk.inspect` body: the upload plus its few other fields. */
 export const BULK_UPLOAD_BODY_BYTES = MAX_UPLOAD_BASE64_LENGTH + 64 * 1024;
 /** Notify's rate limit per key type, sends a minute: the default pace of a batch. */

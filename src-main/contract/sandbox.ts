@@ -153,7 +153,8 @@ const inboxItem = z.object({
 });
 export type InboxItem = z.infer<typeof inboxItem>;
 
-export const INBOX_PAGE_MAX = 500;
+/** Notifications one `sandbox.inbox` page holds at most. */
+const INBOX_PAGE_MAX = 500;
 
 const inboxFilters = z.strictObject({
   /** A phone number or email address however written, or part of a letter's address. */

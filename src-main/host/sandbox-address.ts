@@ -8,7 +8,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The standalone sandbox's default is 6011 (`npm run sandbox`); the console's own is one above. */
-export const DEFAULT_EMBEDDED_SANDBOX_PORT = 6012;
+const DEFAULT_EMBEDDED_SANDBOX_PORT = 6012;
 const FILE = 'embedded-sandbox.json';
 
 /** The port to try first: the one remembered, else the default. */

@@ -34,8 +34,8 @@ function describeIssues(err: z.ZodError): string {
     .join('; ');
 }
 
-/** Runs one call; never throws. */
-export async function dispatch(
+/** Runs one call; never throws. Every transport reaches it through {@link createEndpoint}. */
+async function dispatch(
   handlers: HandlerTable,
   method: unknown,
   input: unknown,

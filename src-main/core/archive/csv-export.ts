@@ -17,7 +17,7 @@ import { ROW_COLUMNS } from './search-query';
 const EXPORT_PAGE = 500;
 
 /** Columns: Notify's field names, then the archive's own. */
-export const ARCHIVE_CSV_COLUMNS = [
+const ARCHIVE_CSV_COLUMNS = [
   'id',
   'reference',
   'type',

@@ -14,7 +14,7 @@ interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
@@ -76,14 +76,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Applies every step above the file's version; returns the version it started from. */
-export function migrate(db: BetterSqlite3.Database, upTo = SCHEMA_VERSION): number {
+export function migrate(db: BetterSqlite3.Database): number {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) throw new ArchiveTooNewError(from, SCHEMA_VERSION);
   for (const step of MIGRATIONS) {
-    if (step.version <= from || step.version > upTo) continue;
+    if (step.version <= from) continue;
     db.transaction(() => {
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);

@@ -11,13 +11,13 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ArchiveStore } from './archive-store';
 import { ArchiveInputError } from './errors';
 
-export const DEFAULT_RETENTION_MONTHS = 12;
+const DEFAULT_RETENTION_MONTHS = 12;
 const MAX_RETENTION_MONTHS = 120;
 const PURGE_BATCH = 2000;
 const VACUUM_STEP_PAGES = 2000;
 
 /** The first instant kept: `months` calendar months before now (UTC). */
-export function retentionCutoff(nowMs: number, months: number): number {
+function retentionCutoff(nowMs: number, months: number): number {
   const d = new Date(nowMs);
   d.setUTCMonth(d.getUTCMonth() - months);
   return d.getTime();

@@ -1,85 +1,40 @@
 /**
- * Creating and resuming batches: the engine's entry points for the console (wired in a later step).
+ * Creating and resuming batches: the engine's entry points for the bulk service (bulk-service.ts).
  *
- * `createBatch` turns a sendable sheet check into a batch on disk (every row with its request and
- * reference) and refuses references that would break the exactly-once lookup; `openBatch` reads a
- * batch back, replays its journal and gives a {@link BatchRunner} to run, pause, resume or cancel
- * it, and its results as CSV.
+ * `createPreparedBatch` writes a batch on disk from requests the sheet worker (or a resend) prepared,
+ * every row with its request and reference, and refuses references that would break the
+ * exactly-once lookup; `openBatch` reads a batch back, replays its journal and gives a
+ * {@link BatchRunner} to run, pause, resume or cancel it, and its results as CSV.
  */
-import { randomUUID } from 'node:crypto';
-import {
-  notificationRequests,
-  referenceProblems,
-  type NotificationRequest,
-  type ReferenceProblem,
-  type SheetCheck,
-} from '../../../src-shared/spreadsheet/index';
+import type { NotificationRequest, ReferenceProblem } from '../../../src-shared/spreadsheet/index';
 import type { TemplateType } from '../../../src-shared/statuses';
-import type { TemplateParts } from '../../../src-shared/template/index';
 import { createBatchFiles, openBatchFiles, type BatchManifest } from './batch-files';
 import { BatchRunner } from './batch-runner';
-import type { PreparedRequests } from './read-in-worker';
+import type { PreparedRequests } from './prepared-requests';
 import { batchResultsCsv, type TrackedStatus } from './results-csv';
 import type { RowState } from './row-states';
 
-interface CreateBatchInput {
+interface PreparedBatchInput {
   /** The batches folder (in the console's data folder). */
   root: string;
   fileName: string;
   profileId: string;
   templateId: string;
   templateVersion: number | null;
-  template: TemplateParts;
-  check: SheetCheck;
-  smsSenderId?: string | null;
-  emailReplyToId?: string | null;
-  /** Defaults to a new UUID; made references are `<batchId>-<row number>`. */
-  batchId?: string;
+  type: TemplateType;
+  templateName?: string;
+  resendOf?: string | null;
+  /** The batch id the requests' made references start with. */
+  batchId: string;
+  /** The rows' requests (prepared-requests.ts): from the sheet worker, or a resend's failed rows. */
+  requests: PreparedRequests;
 }
 
 type CreateBatchResult =
   | { ok: true; batchId: string; rowCount: number }
   | { ok: false; message: string; problems: ReferenceProblem[] };
 
-/** Writes a new batch for a sheet that passed Notify's checks. Nothing is sent yet. */
-export async function createBatch(input: CreateBatchInput): Promise<CreateBatchResult> {
-  if (!input.check.sendable) {
-    return {
-      ok: false,
-      message: 'The sheet has errors: fix them and upload it again before sending.',
-      problems: [],
-    };
-  }
-  const batchId = input.batchId ?? randomUUID();
-  const requests = notificationRequests(input.check, input.template, {
-    templateId: input.templateId,
-    referencePrefix: batchId,
-    smsSenderId: input.smsSenderId ?? null,
-    emailReplyToId: input.emailReplyToId ?? null,
-  });
-  return createPreparedBatch({
-    ...input,
-    type: input.template.type,
-    batchId,
-    requests: {
-      jsonl: requests.map((r) => `${JSON.stringify(r)}\n`).join(''),
-      count: requests.length,
-      problems: referenceProblems(requests),
-    },
-  });
-}
-
-interface PreparedBatchInput extends Omit<CreateBatchInput, 'template' | 'check' | 'batchId'> {
-  type: TemplateType;
-  templateName?: string;
-  resendOf?: string | null;
-  /** The batch id the requests' made references start with. */
-  batchId: string;
-  /** Requests prepared by the sheet worker (`checkSheetInWorker` with `requestOptions`). */
-  requests: PreparedRequests;
-}
-
-/** Writes a new batch from requests the sheet worker prepared. Nothing is sent yet. */
+/** Writes a new batch from its prepared requests. Nothing is sent yet. */
 export async function createPreparedBatch(input: PreparedBatchInput): Promise<CreateBatchResult> {
   if (input.requests.problems.length > 0) {
     return {

@@ -31,6 +31,7 @@ import type { BatchProgress } from './batch-runner';
 import { batchView, resendRequests, resultsFile, rowsPage, type RowFilter } from './batch-view';
 import { createPreparedBatch, openBatch } from './batches';
 import { Inspections } from './inspections';
+import { prepareRequests } from './prepared-requests';
 import { profilePort } from './notify-port';
 import type { WorkerOptions } from './read-in-worker';
 
@@ -228,11 +229,7 @@ export class BulkService {
       type: m.type,
       batchId: newId,
       resendOf: m.batchId,
-      requests: {
-        jsonl: requests.map((r) => `${JSON.stringify(r)}\n`).join(''),
-        count: requests.length,
-        problems: [],
-      },
+      requests: prepareRequests(requests),
     });
     if (!created.ok) throw new CoreError('not-applicable', created.message);
     return this.register(newId, h.ratePerMinute);

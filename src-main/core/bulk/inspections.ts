@@ -15,7 +15,8 @@ import type { ServiceRules } from '../../../src-shared/spreadsheet/index';
 import type { TemplateParts } from '../../../src-shared/template/index';
 import { CoreError } from '../ports';
 import type { TextEncodingName } from './csv-text';
-import { checkSheetInWorker, type PreparedRequests, type WorkerOptions } from './read-in-worker';
+import type { PreparedRequests } from './prepared-requests';
+import { checkSheetInWorker, type WorkerOptions } from './read-in-worker';
 import { SheetReadError } from './sheet-rows';
 
 /**

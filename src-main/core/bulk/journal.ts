@@ -14,7 +14,8 @@
 import { fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 
-export class JournalDamagedError extends Error {
+/** A line before the last is damaged: the batch cannot be resumed safely, and nothing is deleted. */
+class JournalDamagedError extends Error {
   override name = 'JournalDamagedError';
 }
 
@@ -29,7 +30,7 @@ const CRC_TABLE = (() => {
 })();
 
 /** CRC-32 (IEEE) of a string's UTF-8 bytes, as 8 hex digits. */
-export function crc32(text: string): string {
+function crc32(text: string): string {
   let crc = 0xffffffff;
   for (const byte of Buffer.from(text, 'utf8')) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
   return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
@@ -52,7 +53,7 @@ function decode(line: string): unknown {
  * Reads a journal's records. A torn last line is dropped (and `validBytes` says where the good part
  * ends); a damaged line elsewhere throws {@link JournalDamagedError}. A missing file reads as empty.
  */
-export async function readJournal<T>(path: string): Promise<{ records: T[]; validBytes: number }> {
+async function readJournal<T>(path: string): Promise<{ records: T[]; validBytes: number }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

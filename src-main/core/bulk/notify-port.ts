@@ -2,7 +2,7 @@
  * What the batch engine needs from Notify: send one notification, find notifications by reference.
  *
  * The engine depends on this port, not on the client, so it is tested against fakes and the
- * sandbox alike; `notifyClientPort` adapts the console's `NotifyClient` in a few lines.
+ * sandbox alike; `profilePort` adapts the console's `NotifyClient`, with the profile's key.
  */
 import type { NotificationRequest } from '../../../src-shared/spreadsheet/index';
 import type { NotifyClient } from '../notify/client';
@@ -39,7 +39,7 @@ export interface BulkNotifyPort {
 }
 
 /** The port over the console's client (which never retries a POST and retries GETs itself). */
-export function notifyClientPort(client: NotifyClient): BulkNotifyPort {
+function notifyClientPort(client: NotifyClient): BulkNotifyPort {
   return {
     async send(request) {
       const { body } = request;
@@ -99,7 +99,7 @@ export function notifyClientPort(client: NotifyClient): BulkNotifyPort {
  * locked, the profile deleted) is Notify's refusal of the row, with the reason, like a revoked key:
  * it stops the batch.
  */
-export function profilePort(notify: NotifyAccess, profileId: string): BulkNotifyPort {
+export function profilePort(notify: Pick<NotifyAccess, 'withClient'>, profileId: string): BulkNotifyPort {
   return {
     send: async (request) => {
       try {

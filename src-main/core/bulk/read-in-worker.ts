@@ -12,7 +12,6 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   FILE_MESSAGES,
-  type ReferenceProblem,
   type RequestOptions,
   type RowPreview,
   type ServiceRules,
@@ -21,6 +20,7 @@ import {
 import type { TemplateParts } from '../../../src-shared/template/index';
 import type { JsonValue } from '../ports';
 import type { TextEncodingName } from './csv-text';
+import type { PreparedRequests } from './prepared-requests';
 import { SheetReadError } from './sheet-rows';
 
 export interface WorkerRequest {
@@ -33,13 +33,6 @@ export interface WorkerRequest {
   requestOptions?: RequestOptions;
   /** For the upload screen: each shown row's message and, when rows have errors, the error report. */
   report?: boolean;
-}
-
-/** A sendable sheet's requests, one JSON object a line, and any reference problems. */
-export interface PreparedRequests {
-  jsonl: string;
-  count: number;
-  problems: ReferenceProblem[];
 }
 
 interface WorkerResult {

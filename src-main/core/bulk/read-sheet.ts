@@ -16,11 +16,11 @@ type SheetFormat = 'csv' | 'tsv' | 'xlsx' | 'xlsm' | 'xls' | 'ods';
 const FORMATS: readonly SheetFormat[] = ['csv', 'tsv', 'xlsx', 'xlsm', 'xls', 'ods'];
 
 /** The console's message for the two formats Notify reads and the console does not. */
-export const UNSUPPORTED_FORMAT_MESSAGE =
+const UNSUPPORTED_FORMAT_MESSAGE =
   'Notify Console cannot read .xls or .ods files. Save the sheet as .xlsx, .csv or .tsv and upload it again.';
 
 /** The format by the lower-cased text after the file name's last `.`, as Notify judges it. */
-export function sheetFormat(fileName: string): SheetFormat {
+function sheetFormat(fileName: string): SheetFormat {
   const dot = fileName.lastIndexOf('.');
   const ext = dot === -1 ? '' : fileName.slice(dot + 1).toLowerCase();
   if (!(FORMATS as readonly string[]).includes(ext)) throw new SheetReadError(FILE_MESSAGES.notASpreadsheet);

@@ -13,9 +13,9 @@ import {
   FILE_MESSAGES,
   notificationRequests,
   previewRow,
-  referenceProblems,
   summariseCheck,
 } from '../../../src-shared/spreadsheet/index';
+import { prepareRequests } from './prepared-requests';
 import { readSheet } from './read-sheet';
 import { SheetReadError } from './sheet-rows';
 import type { WorkerReply, WorkerRequest } from './read-in-worker';
@@ -45,16 +45,7 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       : {};
     if (!request.requestOptions || !check.sendable) return { ok: true, summary, requests: null, ...report };
     const requests = notificationRequests(check, request.template, request.requestOptions);
-    return {
-      ok: true,
-      summary,
-      ...report,
-      requests: {
-        jsonl: requests.map((r) => `${JSON.stringify(r)}\n`).join(''),
-        count: requests.length,
-        problems: referenceProblems(requests),
-      },
-    };
+    return { ok: true, summary, ...report, requests: prepareRequests(requests) };
   } catch (err) {
     if (err instanceof SheetReadError) return { ok: false, message: err.message, details: err.details };
     return { ok: false, message: FILE_MESSAGES.cannotRead, details: {} };

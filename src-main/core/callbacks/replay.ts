@@ -22,7 +22,7 @@ import { classify, createDispatcher } from '../notify/http';
 /** The whole exchange (connect, headers, body) must finish within this. */
 const REPLAY_TIMEOUT_MS = 10_000;
 /** How much of the endpoint's answer is kept. */
-export const REPLAY_RESPONSE_BYTES = 2048;
+const REPLAY_RESPONSE_BYTES = 2048;
 const REPLAY_URL_MAX = 2048;
 const REPLAY_TOKEN_MAX = 1024;
 

@@ -27,7 +27,8 @@ interface HistoryPage<N> {
   fromCache: boolean;
 }
 
-export class PageCancelledError extends CoreError {
+/** Raised for a load the user cancelled; the RPC layer passes it on as `cancelled`. */
+class PageCancelledError extends CoreError {
   override name = 'PageCancelledError';
   constructor() {
     super('cancelled', 'Loading was cancelled.');

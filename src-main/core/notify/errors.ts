@@ -157,10 +157,3 @@ export class UnknownOutcomeError extends CoreError {
 
 /** Any error the Notify client throws on purpose. */
 export type NotifyClientError = NotifyApiError | NotifyNetworkError | UnknownOutcomeError;
-
-/** True for the client's own typed errors. */
-export function isNotifyClientError(err: unknown): err is NotifyClientError {
-  return (
-    err instanceof NotifyApiError || err instanceof NotifyNetworkError || err instanceof UnknownOutcomeError
-  );
-}

@@ -37,7 +37,7 @@ export type NotifyRequestLogEntry = {
 export type KeyVerdict = 'accepted' | 'rejected' | 'revoked' | null;
 
 /** Notify's message for a key revoked within the last 7 days. */
-export const REVOKED_KEY_MESSAGE = 'Invalid token: API key revoked';
+const REVOKED_KEY_MESSAGE = 'Invalid token: API key revoked';
 
 export function keyVerdictOf(result: { ok: true } | { ok: false; error: unknown }): KeyVerdict {
   if (result.ok) return 'accepted';

@@ -19,7 +19,7 @@ import type { PublicProfile } from '../../contract/schemas';
 import { MAX_PROFILES, NO_KEY, nextColour, sameName, type Profile } from './profile-model';
 import { toPublicProfile } from './public-profile';
 
-export const EXPORT_FORMAT = 'notify-console-profiles';
+const EXPORT_FORMAT = 'notify-console-profiles';
 const EXPORT_VERSION = 1;
 const MAX_IMPORT_BYTES = 1024 * 1024;
 

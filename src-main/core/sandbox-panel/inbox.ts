@@ -40,7 +40,7 @@ function toInboxItem(n: ControlInboxItem): InboxItem {
 }
 
 /** The sandbox's query for the inbox's filters. */
-export function inboxQuery(
+function inboxQuery(
   filters: InboxFilters = {},
   olderThan?: string,
   pageSize?: number,

@@ -19,7 +19,7 @@ const DAILY_LIMIT_PREFIX = 'daily-limit:';
 const ZERO_LIMITS: ControlLimits = { email: 0, sms: 0, letter: 0, international_sms: 0 };
 
 /** One line for a person: what the fault does, to which requests, for how long. */
-export function faultSummary(f: ControlFault): string {
+function faultSummary(f: ControlFault): string {
   const what =
     f.kind === 'error'
       ? errorWords(f.status ?? 500)

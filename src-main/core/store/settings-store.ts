@@ -30,7 +30,7 @@ import {
   type KeyValueStore,
   type Logger,
 } from '../ports';
-import { applyChanges, type Entries } from './memory-store';
+import { applyChanges, type Entries } from './store-entries';
 import { SETTINGS_MIGRATIONS, SETTINGS_SCHEMA } from './settings-schema';
 
 /** What happened to a settings file that could not be read. */

@@ -24,8 +24,8 @@ export interface SafeStorageLike {
 const ENVELOPE_PREFIX = 'nc1:os:';
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-/** The keychain refused to encrypt or decrypt. */
-export class KeychainError extends CoreError {
+/** The keychain refused to encrypt or decrypt; the RPC layer passes its code and message on. */
+class KeychainError extends CoreError {
   override name = 'KeychainError';
 }
 
@@ -36,7 +36,7 @@ export class KeychainError extends CoreError {
  * API where Electron provides it (the synchronous one is deprecated and can block the main process
  * on a keychain prompt).
  */
-export class SafeStorageCipher implements SecretCipher {
+class SafeStorageCipher implements SecretCipher {
   readonly kind = 'os-keychain' as const;
 
   constructor(

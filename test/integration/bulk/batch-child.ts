@@ -5,14 +5,14 @@
  * JSON line per progress event and exits 0 when the batch is done.
  */
 import { openBatch } from '../../../src-main/core/bulk/batches';
-import { notifyClientPort } from '../../../src-main/core/bulk/notify-port';
 import { NotifyClient } from '../../../src-main/core/notify/client';
+import { clientPort } from '../../support/bulk-batches';
 
 const [root, batchId, baseUrl] = process.argv.slice(2) as [string, string, string];
 const client = new NotifyClient({ baseUrl, apiKey: process.env['NOTIFY_API_KEY'] ?? '' });
 const batch = await openBatch(root, batchId);
 const progress = await batch.runner.run({
-  port: notifyClientPort(client),
+  port: clientPort(client),
   ratePerMinute: null,
   concurrency: 8,
   settleMs: 300,

@@ -91,6 +91,23 @@ describe('bulk send through the RPC methods', () => {
     expect((await call('bulk.list')).value.batches).toEqual([]);
   });
 
+  it('lists rows that share a reference, and makes no batch of them', async () => {
+    const r = await inspect(
+      ['phone number,name,code,reference', '07700900123,Ann,111,case-1', '07700900456,Bob,222,case-1'].join(
+        '\n',
+      ),
+    );
+    const v = r.value;
+    expect(v.fileError).toBeNull();
+    expect(v.referenceProblems).toEqual([
+      { row: 3, message: expect.stringMatching(/^Row 2 has the same reference/) },
+    ]);
+    expect(v.sendable).toBe(false);
+    const created = await call('bulk.create', { inspectionId: v.inspectionId });
+    expect(created).toMatchObject({ ok: false, error: { code: 'not-applicable' } });
+    expect((await call('bulk.list')).value.batches).toEqual([]);
+  });
+
   it('sends the fixed sheet, follows every status to the end and exports the results', async () => {
     const r = await inspect(FIXED);
     const v = r.value;

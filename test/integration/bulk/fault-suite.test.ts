@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBatch, openBatch } from '../../../src-main/core/bulk/batches';
+import { openBatch } from '../../../src-main/core/bulk/batches';
 import { checkSheet } from '../../../src-shared/spreadsheet/index';
+import { writeBatch } from '../../support/bulk-batches';
 import { startTestSandbox, T, type TestSandbox } from '../../support/sandbox';
 import { blindRetries, startRecordingProxy } from './recording-proxy';
 
@@ -140,7 +141,7 @@ describe('bulk send fault suite', () => {
       rules: { internationalSms: true, smsToUkLandlines: false, internationalLetters: true },
     });
     expect(check.sendable).toBe(true);
-    const created = await createBatch({
+    const created = await writeBatch({
       root,
       fileName: 'five-thousand.csv',
       profileId: 'sandbox-test',

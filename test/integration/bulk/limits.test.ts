@@ -2,14 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBatch, openBatch } from '../../../src-main/core/bulk/batches';
-import {
-  notifyClientPort,
-  type BulkNotifyPort,
-  type SendResult,
-} from '../../../src-main/core/bulk/notify-port';
+import { openBatch } from '../../../src-main/core/bulk/batches';
+import type { BulkNotifyPort, SendResult } from '../../../src-main/core/bulk/notify-port';
 import { NotifyClient } from '../../../src-main/core/notify/client';
 import { checkSheet } from '../../../src-shared/spreadsheet/index';
+import { clientPort, writeBatch } from '../../support/bulk-batches';
 import { SERVICE_ID, startTestSandbox, T, type TestKeys, type TestSandbox } from '../../support/sandbox';
 
 // The engine against the sandbox with Notify's limits on: rate-limit 429s slow it down, a daily
@@ -47,7 +44,7 @@ async function batchOf(phones: string[]): Promise<string> {
     template,
     rules,
   });
-  const created = await createBatch({
+  const created = await writeBatch({
     root,
     fileName: 'x.csv',
     profileId: 'p',
@@ -60,14 +57,14 @@ async function batchOf(phones: string[]): Promise<string> {
   return created.batchId;
 }
 
-/** The client's port, counting what Notify answered. */
+/** The bulk service's port over the client, counting what Notify answered. */
 function countingPort(key: keyof TestKeys): {
   port: BulkNotifyPort;
   answers: SendResult[];
   client: NotifyClient;
 } {
   const client = new NotifyClient({ baseUrl: sb.url, apiKey: sb.apiKeys[key] });
-  const inner = notifyClientPort(client);
+  const inner = clientPort(client);
   const answers: SendResult[] = [];
   return {
     client,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import { closedPort, listenLocal } from '../../support/local-server';
-import { DEFAULT_EMBEDDED_SANDBOX_PORT, preferredPort } from '../../../src-main/host/sandbox-address';
+import { preferredPort } from '../../../src-main/host/sandbox-address';
 
 const open: RunningConsole[] = [];
 const dirs: string[] = [];
@@ -62,13 +62,13 @@ describe('the embedded sandbox’s address', () => {
   it('is 6012 for a new data folder, then whatever was remembered', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'console-sandbox-address-'));
     dirs.push(dir);
-    expect(await preferredPort(dir)).toBe(DEFAULT_EMBEDDED_SANDBOX_PORT);
-    expect(DEFAULT_EMBEDDED_SANDBOX_PORT).toBe(6012);
+    // 6012: the port the README and docs/sandbox.md give for the embedded sandbox.
+    expect(await preferredPort(dir)).toBe(6012);
     await writeFile(join(dir, 'embedded-sandbox.json'), '{"port": 7123}');
     expect(await preferredPort(dir)).toBe(7123);
     for (const bad of ['{"port": 0}', '{"port": 70000}', '{"port": "6011"}', 'not json', '']) {
       await writeFile(join(dir, 'embedded-sandbox.json'), bad);
-      expect(await preferredPort(dir), bad).toBe(DEFAULT_EMBEDDED_SANDBOX_PORT);
+      expect(await preferredPort(dir), bad).toBe(6012);
     }
   });
 

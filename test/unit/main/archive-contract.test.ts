@@ -8,10 +8,15 @@
 import fc from 'fast-check';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
-import { archiveMethods, ARCHIVE_MAX_PAGE } from '../../../src-main/contract/archive';
+import { archiveMethods } from '../../../src-main/contract/archive';
 import { methods, type MethodName } from '../../../src-main/contract/methods';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
-import { dispatch, type HandlerTable } from '../../../src-main/rpc/dispatch';
+import {
+  createEndpoint,
+  EventBus,
+  type HandlerTable,
+  type RpcEndpoint,
+} from '../../../src-main/rpc/dispatch';
 import { MAX_EMAIL_ADDRESS_LENGTH, MAX_REFERENCE_LENGTH } from '../../../src-shared/notify/limits';
 import {
   TestVault,
@@ -20,6 +25,9 @@ import {
 } from '../../integration/archive/support/archive-fixtures';
 
 afterAll(removeTempArchives);
+
+/** The largest page a search returns: the archive screen's product decision (issue 12). */
+const LARGEST_PAGE = 200;
 
 const ID = '6f1f4b0e-2c1a-4c7e-9d1e-0a0b0c0d0e0f';
 type ArchiveMethod = keyof typeof archiveMethods;
@@ -74,7 +82,7 @@ const BOUNDS: [string, ArchiveMethod, Record<string, unknown>, Record<string, un
     'status',
   ],
   ['a status', 'archive.search', { status: ['s'.repeat(40)] }, { status: ['s'.repeat(41)] }, 'status.0'],
-  ['a page', 'archive.search', { limit: ARCHIVE_MAX_PAGE }, { limit: ARCHIVE_MAX_PAGE + 1 }, 'limit'],
+  ['a page', 'archive.search', { limit: LARGEST_PAGE }, { limit: LARGEST_PAGE + 1 }, 'limit'],
   [
     'a profile id',
     'archive.search',
@@ -116,14 +124,15 @@ const BOUNDS: [string, ArchiveMethod, Record<string, unknown>, Record<string, un
   ],
 ];
 
-/** Handlers that record whether they were reached. */
-function recordingHandlers(reached: string[]): HandlerTable {
-  return new Proxy({} as HandlerTable, {
+/** The endpoint every transport serves, over handlers that record whether they were reached. */
+function recordingEndpoint(reached: string[]): RpcEndpoint {
+  const handlers = new Proxy({} as HandlerTable, {
     get: (_t, name: string) => async () => {
       reached.push(name);
       throw new Error('handler reached');
     },
   });
+  return createEndpoint(handlers, new EventBus());
 }
 
 describe('archive inputs at the contract', () => {
@@ -140,8 +149,7 @@ describe('archive inputs at the contract', () => {
     async (_what, name, largest, over, field) => {
       expect(methods[name].input.safeParse({ ...VALID[name], ...largest }).success).toBe(true);
       const reached: string[] = [];
-      const r = await dispatch(
-        recordingHandlers(reached),
+      const r = await recordingEndpoint(reached).call(
         name,
         { ...VALID[name], ...over },
         { transport: 'test' },
@@ -192,7 +200,7 @@ describe('archive inputs at the contract', () => {
         fc.dictionary(fields, fieldValue, { maxKeys: 5 }),
         async (name, input) => {
           const reached: string[] = [];
-          const r = await dispatch(recordingHandlers(reached), name as MethodName, input, {
+          const r = await recordingEndpoint(reached).call(name as MethodName, input, {
             transport: 'test',
           });
           const accepted = methods[name].input.safeParse(input).success;
@@ -217,7 +225,7 @@ describe('archive inputs at the contract', () => {
       recipient: `${'a'.repeat(MAX_EMAIL_ADDRESS_LENGTH - 13)}@example.com`,
       reference: 'r'.repeat(MAX_REFERENCE_LENGTH),
       status: Array.from({ length: 20 }, (_, i) => `status-${i}`),
-      limit: ARCHIVE_MAX_PAGE,
+      limit: LARGEST_PAGE,
     });
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();

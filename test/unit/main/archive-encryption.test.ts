@@ -6,7 +6,7 @@ import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import { ArchiveDamagedError, ArchiveLockedError } from '../../../src-main/core/archive/errors';
 import type { ArchiveVault } from '../../../src-main/core/archive/ports';
 import { purgeAll } from '../../../src-main/core/archive/retention';
-import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { MemoryStore } from '../../support/memory-store';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import {
   TestVault,

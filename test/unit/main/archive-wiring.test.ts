@@ -18,7 +18,7 @@ import { SyncScheduler } from '../../../src-main/core/archive/sync-scheduler';
 import { ProfileNotFoundError } from '../../../src-main/core/profiles/profile-errors';
 import type { NotifyAccess } from '../../../src-main/core/notify/notify-access';
 import { silentLogger, type JsonValue, type RekeyableCipher } from '../../../src-main/core/ports';
-import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { MemoryStore } from '../../support/memory-store';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import {
   TestVault,

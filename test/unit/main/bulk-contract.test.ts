@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bulkMethods, MAX_UPLOAD_BASE64_LENGTH } from '../../../src-main/contract/bulk';
+import { bulkMethods } from '../../../src-main/contract/bulk';
 import type { MethodName } from '../../../src-main/contract/methods';
 import { CoreError, type CoreServices } from '../../../src-main/core';
-import { dispatch } from '../../../src-main/rpc/dispatch';
+import { createEndpoint, EventBus } from '../../../src-main/rpc/dispatch';
 import { createHandlers } from '../../../src-main/rpc/handlers';
 
 // Every bulk method's input is strict and bounded: malformed input is a validation error naming
@@ -23,7 +23,10 @@ const bulk = new Proxy(
   },
 );
 const handlers = createHandlers({ bulk } as unknown as CoreServices);
-const run = (method: string, input: unknown) => dispatch(handlers, method, input, { transport: 'test' });
+const endpoint = createEndpoint(handlers, new EventBus());
+const run = (method: string, input: unknown) => endpoint.call(method, input, { transport: 'test' });
+/** Notify's 10 MB upload limit (10,485,760 bytes), base64-encoded: 4 characters for every 3 bytes. */
+const LARGEST_UPLOAD_BASE64 = 13_981_016;
 
 const valid: Record<keyof typeof bulkMethods, Record<string, unknown>> = {
   'bulk.inspect': { profileId: 'sandbox-test', templateId: ID, fileName: 'a.csv', base64: 'YQ==' },
@@ -44,7 +47,7 @@ const valid: Record<keyof typeof bulkMethods, Record<string, unknown>> = {
 const NEGATIVE: Array<[MethodName, Record<string, unknown>, string, string | RegExp]> = [
   [
     'bulk.inspect',
-    { base64: 'A'.repeat(MAX_UPLOAD_BASE64_LENGTH + 4) },
+    { base64: 'A'.repeat(LARGEST_UPLOAD_BASE64 + 4) },
     'base64',
     'The file must be smaller than 10MB',
   ],

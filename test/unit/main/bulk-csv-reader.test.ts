@@ -1,8 +1,9 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { decodeSheetText, parseSheetText } from '../../../src-main/core/bulk/csv-text';
-import { readSheet, sheetFormat, UNSUPPORTED_FORMAT_MESSAGE } from '../../../src-main/core/bulk/read-sheet';
+import { readSheet } from '../../../src-main/core/bulk/read-sheet';
 import { SheetReadError } from '../../../src-main/core/bulk/sheet-rows';
 
 // The CSV/TSV reader: Notify's upload-form checks, then property tests of papaparse round trips.
@@ -38,17 +39,27 @@ describe('the upload form’s checks, in Notify’s order', () => {
     await expect(readSheet(null, '')).rejects.toThrow('You need to chose a file to upload');
   });
 
-  it.each([['list.txt'], ['list'], ['list.csv.zip'], ['list.numbers']])('%j is not a spreadsheet', (name) => {
-    expect(() => sheetFormat(name)).toThrow('The file must be a spreadsheet that Notify can read');
-  });
+  it.each([['list.txt'], ['list'], ['list.csv.zip'], ['list.numbers']])(
+    '%j is not a spreadsheet',
+    async (name) => {
+      await expect(readSheet(encode('phone number\r\n07700900123'), name)).rejects.toThrow(
+        'The file must be a spreadsheet that Notify can read',
+      );
+    },
+  );
 
   it.each([
-    ['LIST.CSV', 'csv'],
-    ['a.b.TSV', 'tsv'],
-    ['x.xlsm', 'xlsm'],
-    ['y.Xlsx', 'xlsx'],
-  ])('%j is judged by its extension: %s', (name, format) => {
-    expect(sheetFormat(name)).toBe(format);
+    ['LIST.CSV', 'phone number,name'],
+    ['a.b.TSV', 'phone number\tname'],
+  ])('%j is judged by its extension', async (name, text) => {
+    expect((await readSheet(encode(text), name)).headers).toEqual(['phone number', 'name']);
+  });
+
+  it.each([['x.xlsm'], ['y.Xlsx']])('%j is read as an Excel workbook', async (name) => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('S').addRow(['phone number', 'name']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect((await readSheet(bytes, name)).headers).toEqual(['phone number', 'name']);
   });
 
   it('refuses more than 10 MB, and accepts exactly 10 MB', async () => {
@@ -61,8 +72,10 @@ describe('the upload form’s checks, in Notify’s order', () => {
   });
 
   it('says what to do with .xls and .ods, which it does not read', async () => {
-    await expect(readSheet(encode('x'), 'old.xls')).rejects.toThrow(UNSUPPORTED_FORMAT_MESSAGE);
-    await expect(readSheet(encode('x'), 'sheet.ods')).rejects.toThrow(UNSUPPORTED_FORMAT_MESSAGE);
+    const message =
+      'Notify Console cannot read .xls or .ods files. Save the sheet as .xlsx, .csv or .tsv and upload it again.';
+    await expect(readSheet(encode('x'), 'old.xls')).rejects.toThrow(message);
+    await expect(readSheet(encode('x'), 'sheet.ods')).rejects.toThrow(message);
   });
 
   it('an empty file has no rows (Notify’s "missing some rows" banner follows)', async () => {

@@ -1,15 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchDir } from '../../../src-main/core/bulk/batch-files';
 import type { BatchProgress } from '../../../src-main/core/bulk/batch-runner';
-import { createBatch, openBatch } from '../../../src-main/core/bulk/batches';
+import { openBatch } from '../../../src-main/core/bulk/batches';
 import { Journal } from '../../../src-main/core/bulk/journal';
 import type { BulkNotifyPort, FoundNotification, SendResult } from '../../../src-main/core/bulk/notify-port';
 import type { JournalEntry } from '../../../src-main/core/bulk/row-states';
 import { checkSheet, type NotificationRequest } from '../../../src-shared/spreadsheet/index';
 import type { TemplateParts } from '../../../src-shared/template/index';
+import { writeBatch } from '../../support/bulk-batches';
 
 // The batch engine against an in-memory Notify whose every answer the test chooses.
 
@@ -28,7 +29,7 @@ async function newBatch(rows: number, extra: (i: number) => string[] = () => [])
   const headers = ['phone number', 'name', ...(extra(0).length ? ['reference'] : [])];
   const dataRows = Array.from({ length: rows }, (_v, i) => ['07723456789', `person ${i}`, ...extra(i)]);
   const check = checkSheet({ fileName: 'list.csv', headers, dataRows, template, rules });
-  const created = await createBatch({
+  const created = await writeBatch({
     root,
     fileName: 'list.csv',
     profileId: 'profile-1',
@@ -363,25 +364,8 @@ describe('pause, resume, cancel, crash', () => {
 });
 
 describe('creating a batch', () => {
-  it('refuses a sheet with errors, and rows that share a reference', async () => {
-    const bad = checkSheet({
-      fileName: 'x.csv',
-      headers: ['phone number', 'name'],
-      dataRows: [['nope', 'a']],
-      template,
-      rules,
-    });
-    expect(
-      await createBatch({
-        root,
-        fileName: 'x.csv',
-        profileId: 'p',
-        templateId: 't',
-        templateVersion: 1,
-        template,
-        check: bad,
-      }),
-    ).toMatchObject({ ok: false });
+  // A sheet with errors never becomes a batch: bulk.create refuses it (test/integration/bulk/bulk-rpc.test.ts).
+  it('refuses rows that share a reference, and writes nothing', async () => {
     const shared = checkSheet({
       fileName: 'x.csv',
       headers: ['phone number', 'name', 'reference'],
@@ -392,7 +376,7 @@ describe('creating a batch', () => {
       template,
       rules,
     });
-    const result = await createBatch({
+    const result = await writeBatch({
       root,
       fileName: 'x.csv',
       profileId: 'p',
@@ -401,7 +385,12 @@ describe('creating a batch', () => {
       template,
       check: shared,
     });
-    expect(result).toMatchObject({ ok: false, problems: [{ rowNumber: 3 }] });
+    expect(result).toMatchObject({
+      ok: false,
+      message: 'Some references cannot be used: each row needs its own, of at most 1,000 characters.',
+      problems: [{ rowNumber: 3, message: expect.stringMatching(/^Row 2 has the same reference/) }],
+    });
+    expect(await readdir(root)).toEqual([]);
   });
 
   it('guards the results file against formula injection', async () => {

@@ -2,12 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callbackBody, type CallbackPayload } from '../../../src-shared/callback-payload';
-import {
-  checkBearerToken,
-  checkReplayUrl,
-  replayCallback,
-  REPLAY_RESPONSE_BYTES,
-} from '../../../src-main/core/callbacks/replay';
+import { checkBearerToken, checkReplayUrl, replayCallback } from '../../../src-main/core/callbacks/replay';
 import { explanation } from '../../../src-shared/notify/explanation';
 import { isLoopbackHost } from '../../../src-shared/notify/loopback';
 import { closedPort } from '../../support/local-server';
@@ -266,8 +261,9 @@ describe('replayCallback against a local endpoint', () => {
     const r = await replayCallback({ ...target(ep.url), payload });
     expect(r.ok).toBe(true);
     expect(r.responseTruncated).toBe(true);
-    expect(Buffer.byteLength(r.responseBody)).toBeLessThanOrEqual(REPLAY_RESPONSE_BYTES + 3);
-    expect(r.responseBody.startsWith('é'.repeat(1000))).toBe(true);
+    // 2 KB is 1,024 two-byte characters: exactly that much is kept, and no more.
+    expect(r.responseBody).toBe('é'.repeat(1024));
+    expect(Buffer.byteLength(r.responseBody)).toBe(2048);
   });
 
   it('a refused port comes back as ok: false, "nothing is listening"', async () => {

@@ -7,7 +7,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { methods } from '../../../src-main/contract/methods';
-import { dispatch, type HandlerTable } from '../../../src-main/rpc/dispatch';
+import { createEndpoint, EventBus, type HandlerTable } from '../../../src-main/rpc/dispatch';
 import {
   base64Length,
   MAX_EMAIL_ADDRESS_LENGTH,
@@ -121,13 +121,15 @@ const handlers = {
   }),
   'inspector.list': async () => ({ entries: [] }),
 } as unknown as HandlerTable;
+/** The endpoint every transport serves, over those handlers. */
+const endpoint = createEndpoint(handlers, new EventBus());
 
 describe('contract limits: what Notify accepts, and not a character more', () => {
   it.each(CASES)(
     'accepts the longest %s Notify takes, and refuses one more, naming the field',
     async (_what, method, largest, over, path) => {
       expect(methods[method].input.safeParse(largest).success).toBe(true);
-      const refused = await dispatch(handlers, method, over, { transport: 'test' });
+      const refused = await endpoint.call(method, over, { transport: 'test' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
       if (refused.ok || refused.error.code !== 'validation') throw new Error('not refused');
       expect(refused.error.details.issues.map((i) => i.field)).toContain(path);
@@ -154,8 +156,8 @@ describe('contract limits: what Notify accepts, and not a character more', () =>
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const [big, next] = await Promise.all([
-      dispatch(handlers, 'notifications.send', largest, { transport: 'test' }),
-      dispatch(handlers, 'inspector.list', {}, { transport: 'test' }),
+      endpoint.call('notifications.send', largest, { transport: 'test' }),
+      endpoint.call('inspector.list', {}, { transport: 'test' }),
     ]);
     delay.disable();
     expect(big.ok).toBe(true);

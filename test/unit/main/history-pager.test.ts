@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  HistoryPager,
-  PageCancelledError,
-  type HistorySource,
-} from '../../../src-main/core/history/history-pager';
+import { HistoryPager, type HistorySource } from '../../../src-main/core/history/history-pager';
+import { toRpcError } from '../../../src-main/rpc/errors';
 
 function source(total: number, delayMs = 0) {
   const all = Array.from({ length: total }, (_, i) => ({
@@ -60,10 +57,18 @@ describe('history pager', () => {
   });
 
   it('cancels a slow load and caches nothing', async () => {
-    const { s } = source(600, 200);
+    const { s, calls } = source(600, 200);
     const pager = new HistoryPager<{ id: string; type: string }>();
-    const loading = pager.page('p', s, {});
+    const first = await pager.page('p', s, {});
+    const loading = pager.page('p', s, {}, first.nextOlderThan!);
     expect(pager.cancel('p')).toBe(1);
-    await expect(loading).rejects.toBeInstanceOf(PageCancelledError);
+    const error = await loading.catch((e: unknown) => e);
+    // What the history screen is told: the load was cancelled, not that something failed.
+    expect(toRpcError(error)).toEqual({ code: 'cancelled', message: 'Loading was cancelled.' });
+    expect(error).toMatchObject({ name: 'PageCancelledError' });
+    // Nothing was cached: the same page is fetched again, not served from the cache.
+    const again = await pager.page('p', s, {}, first.nextOlderThan!);
+    expect(again.fromCache).toBe(false);
+    expect(calls).toHaveLength(3);
   });
 });

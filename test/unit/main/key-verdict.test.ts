@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyVerdictOf, REVOKED_KEY_MESSAGE } from '../../../src-main/core/notify/request-log';
+import { keyVerdictOf } from '../../../src-main/core/notify/request-log';
 import { NotifyApiError } from '../../../src-main/core/notify/errors';
 
 const explanation = {
@@ -36,9 +36,10 @@ describe('keyVerdictOf: what an answer says about the key', () => {
   });
 
   it('tells a revoked key from other auth errors', () => {
-    expect(keyVerdictOf({ ok: false, error: apiError(403, 'AuthError', REVOKED_KEY_MESSAGE) })).toBe(
-      'revoked',
-    );
+    // Notify's exact words for a key revoked in the last 7 days (docs/notify-api-reference.md).
+    expect(
+      keyVerdictOf({ ok: false, error: apiError(403, 'AuthError', 'Invalid token: API key revoked') }),
+    ).toBe('revoked');
     expect(
       keyVerdictOf({ ok: false, error: apiError(403, 'AuthError', 'Invalid token: API key not found') }),
     ).toBe('rejected');

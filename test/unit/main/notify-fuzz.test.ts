@@ -1,13 +1,15 @@
 /**
  * Fuzzing the client's response handling: whatever status, headers and body a server sends, every
- * method either resolves with a checked value or rejects with one of the client's typed errors.
+ * method either resolves with a checked value or rejects with one of the client's typed errors,
+ * which the RPC layer passes on as a `notify`, `network` or `unknown-outcome` error.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { NotifyClient } from '../../../src-main/core/notify/client';
-import { isNotifyClientError } from '../../../src-main/core/notify/errors';
+import { rpcError } from '../../../src-main/contract/errors';
+import { toRpcError } from '../../../src-main/rpc/errors';
 
 type Reply = {
   status: number;
@@ -156,10 +158,17 @@ it('never crashes on any answer: a checked value or a typed error', async () => 
           expect(r.status).toBeLessThan(300);
           expect(result.value).toBeDefined();
         } else {
-          expect(isNotifyClientError(result.error), String(result.error)).toBe(true);
-          const e = result.error as { message: string; explanation: { title: string } };
-          expect(e.message.length).toBeGreaterThan(0);
-          expect(e.explanation.title.length).toBeGreaterThan(0);
+          // What the window is told: one of the client's typed errors, as the contract shapes it,
+          // never an internal error.
+          const told = toRpcError(result.error);
+          expect(['notify', 'network', 'unknown-outcome'], String(result.error)).toContain(told?.code);
+          expect(rpcError.parse(told)).toEqual(told);
+          const { message, details } = told as {
+            message: string;
+            details: { explanation: { title: string } };
+          };
+          expect(message.length).toBeGreaterThan(0);
+          expect(details.explanation.title.length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 300 },

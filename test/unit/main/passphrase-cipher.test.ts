@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { legacyVaultParts } from '../../support/legacy-vault';
 import { describe, expect, it } from 'vitest';
 import type { EnvelopeRewrite, JsonValue } from '../../../src-main/core/ports';
-import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { MemoryStore } from '../../support/memory-store';
 import { DEFAULT_VAULT_HEADER_KEY, PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { describeWait, UnlockThrottle } from '../../../src-main/core/vault/unlock-throttle';
 import {

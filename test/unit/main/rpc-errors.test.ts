@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rpcError } from '../../../src-main/contract/errors';
-import { dispatch, type HandlerTable } from '../../../src-main/rpc/dispatch';
+import { createEndpoint, EventBus, type HandlerTable } from '../../../src-main/rpc/dispatch';
 import { INTERNAL_ERROR, toRpcError } from '../../../src-main/rpc/errors';
 import { BuiltInProfileError, FieldValidationError, NotApplicableError } from '../../../src-main/core/errors';
-import { PageCancelledError } from '../../../src-main/core/history/history-pager';
+import { HistoryPager } from '../../../src-main/core/history/history-pager';
 import {
   NotifyApiError,
   NotifyNetworkError,
@@ -16,6 +16,7 @@ import {
 } from '../../../src-main/core/notify/errors';
 import { NotifyClient } from '../../../src-main/core/notify/client';
 import { CoreError } from '../../../src-main/core/ports';
+import { MemoryStore } from '../../support/memory-store';
 import {
   KeyBindingError,
   NoApiKeyError,
@@ -24,7 +25,7 @@ import {
   ProfileStoreError,
   ProfileValidationError,
 } from '../../../src-main/core/profiles/profile-errors';
-import { KeychainError } from '../../../src-main/core/vault/safe-storage-cipher';
+import { chooseCipher } from '../../../src-main/core/vault/safe-storage-cipher';
 import {
   ForeignEnvelopeError,
   MalformedEnvelopeError,
@@ -59,6 +60,46 @@ async function refusal(call: () => unknown): Promise<CoreError> {
   throw new Error('the call was not refused');
 }
 
+/** A history load the user cancelled, as the pager refuses it. */
+async function cancelledLoad(): Promise<CoreError> {
+  const pager = new HistoryPager<{ id: string }>();
+  const loading = pager.page(
+    'p',
+    {
+      getNotifications: (_q, signal) =>
+        new Promise((_resolve, reject) =>
+          signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        ),
+    },
+    {},
+  );
+  pager.cancel('p');
+  return refusal(() => loading);
+}
+
+/** The OS keychain cipher the console chooses on macOS, over a keychain that refuses everything. */
+async function refusingKeychain() {
+  const { cipher } = await chooseCipher({
+    platform: 'darwin',
+    store: new MemoryStore(),
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: () => {
+        throw new Error('the keychain is locked');
+      },
+      decryptString: () => {
+        throw new Error('the keychain is locked');
+      },
+    },
+  });
+  expect(cipher.kind).toBe('os-keychain');
+  return cipher;
+}
+const keychain = await refusingKeychain();
+const cancelled = await cancelledLoad();
+const keychainWontEncrypt = await refusal(() => keychain.encrypt('a key'));
+const keychainWontDecrypt = await refusal(() => keychain.decrypt('nc1:os:AAAA'));
+
 const CORE_ERRORS: CoreError[] = [
   new NotifyApiError(
     {
@@ -79,7 +120,7 @@ const CORE_ERRORS: CoreError[] = [
   new FieldValidationError([{ field: 'url', message: 'Use https://' }]),
   new NotApplicableError('not here'),
   new BuiltInProfileError(),
-  new PageCancelledError(),
+  cancelled,
   new ProfileValidationError([{ field: 'name', message: 'Enter a name' }]),
   new ProfileImportError([{ field: '', message: 'not JSON' }]),
   new ProfileNotFoundError('p1'),
@@ -93,8 +134,8 @@ const CORE_ERRORS: CoreError[] = [
   await refusal(() =>
     new NotifyClient({ baseUrl: 'https://notify.example', apiKey: KEY }).getNotification('..'),
   ),
-  new KeychainError('keychain_encrypt_failed', 'no'),
-  new KeychainError('keychain_decrypt_failed', 'no'),
+  keychainWontEncrypt,
+  keychainWontDecrypt,
   new WrongPassphraseError(),
   new PassphraseTooShortError(3),
   new PassphraseTooLongError(),
@@ -127,6 +168,18 @@ describe('toRpcError', () => {
     expect(toRpcError(CORE_ERRORS[3])).toMatchObject({ details: { issues: [{ field: 'url' }] } });
   });
 
+  it('says a cancelled load was cancelled, and which way the keychain refused', () => {
+    expect(toRpcError(cancelled)).toEqual({ code: 'cancelled', message: 'Loading was cancelled.' });
+    expect(toRpcError(keychainWontEncrypt)).toMatchObject({
+      code: 'keychain_encrypt_failed',
+      message: expect.stringMatching(/could not encrypt the key, so it was not saved/),
+    });
+    expect(toRpcError(keychainWontDecrypt)).toMatchObject({
+      code: 'keychain_decrypt_failed',
+      message: expect.stringMatching(/could not decrypt this key/),
+    });
+  });
+
   it('turns what the core did not mean, or a core error the contract does not know, into null', () => {
     expect(toRpcError(new Error('boom'))).toBeNull();
     expect(toRpcError('text')).toBeNull();
@@ -143,13 +196,12 @@ describe('toRpcError', () => {
         throw new Error('secret internal detail');
       },
     } as unknown as HandlerTable;
-    expect(await dispatch(handlers, 'vault.lock', {}, { transport: 'test' })).toEqual({
+    const endpoint = createEndpoint(handlers, new EventBus(), (_m, e) => reported.push(e));
+    expect(await endpoint.call('vault.lock', {}, { transport: 'test' })).toEqual({
       ok: false,
       error: { code: 'vault_locked', message: new VaultLockedError().message },
     });
-    const internal = await dispatch(handlers, 'app.status', {}, { transport: 'test' }, (_m, e) =>
-      reported.push(e),
-    );
+    const internal = await endpoint.call('app.status', {}, { transport: 'test' });
     expect(internal).toEqual({ ok: false, error: INTERNAL_ERROR });
     expect(JSON.stringify(internal)).not.toContain('secret internal detail');
     expect(reported).toHaveLength(1);

@@ -1,15 +1,10 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../../src-main/core/ports';
-import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import type { Logger, SecretCipher } from '../../../src-main/core/ports';
+import { MemoryStore } from '../../support/memory-store';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { MalformedEnvelopeError } from '../../../src-main/core/vault/vault-errors';
-import {
-  chooseCipher,
-  KeychainError,
-  SafeStorageCipher,
-  type SafeStorageLike,
-} from '../../../src-main/core/vault/safe-storage-cipher';
+import { chooseCipher, type SafeStorageLike } from '../../../src-main/core/vault/safe-storage-cipher';
 
 interface FakeOptions {
   available?: boolean;
@@ -19,6 +14,8 @@ interface FakeOptions {
   /** decryptStringAsync answers a bare string, as some Electron versions did. */
   asyncReturnsString?: boolean;
   shouldReEncrypt?: boolean;
+  /** The keychain says it is available, then refuses to encrypt (a locked keychain, a denied prompt). */
+  encryptFails?: boolean;
 }
 
 /** A stand-in for Electron's safeStorage: real AES-GCM under a per-instance key, with call counts. */
@@ -26,7 +23,7 @@ function fakeSafeStorage(options: FakeOptions = {}) {
   const key = randomBytes(32);
   const calls = { sync: 0, async: 0 };
   const encrypt = (plain: string): Buffer => {
-    if (options.available === false) throw new Error('Encryption is not available.');
+    if (options.available === false || options.encryptFails) throw new Error('Encryption is not available.');
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
@@ -82,10 +79,22 @@ function recordingLogger() {
 
 const secret = () => `console-${randomUUID()}-${randomUUID()}`;
 
-describe('SafeStorageCipher', () => {
+/** The OS keychain cipher, as the console chooses it on macOS for this safeStorage. */
+async function keychainCipher(storage: SafeStorageLike, logger?: Logger): Promise<SecretCipher> {
+  const { cipher } = await chooseCipher({
+    platform: 'darwin',
+    safeStorage: storage,
+    store: new MemoryStore(),
+    ...(logger ? { logger } : {}),
+  });
+  expect(cipher.kind).toBe('os-keychain');
+  return cipher;
+}
+
+describe('the OS keychain cipher', () => {
   it('round-trips through the sync API when that is all there is', async () => {
     const { storage, calls } = fakeSafeStorage();
-    const cipher = new SafeStorageCipher(storage);
+    const cipher = await keychainCipher(storage);
     const plain = secret();
     const envelope = await cipher.encrypt(plain);
     expect(envelope).toMatch(/^nc1:os:[A-Za-z0-9+/]+=*$/);
@@ -97,7 +106,7 @@ describe('SafeStorageCipher', () => {
 
   it('prefers the async API where Electron provides it', async () => {
     const { storage, calls } = fakeSafeStorage({ withAsync: true });
-    const cipher = new SafeStorageCipher(storage);
+    const cipher = await keychainCipher(storage);
     const plain = secret();
     expect(await cipher.decrypt(await cipher.encrypt(plain))).toBe(plain);
     expect(calls).toEqual({ sync: 0, async: 2 });
@@ -105,46 +114,53 @@ describe('SafeStorageCipher', () => {
 
   it('accepts a bare string from decryptStringAsync', async () => {
     const { storage } = fakeSafeStorage({ withAsync: true, asyncReturnsString: true });
-    const cipher = new SafeStorageCipher(storage);
+    const cipher = await keychainCipher(storage);
     expect(await cipher.decrypt(await cipher.encrypt('abc'))).toBe('abc');
   });
 
   it('logs (without the secret) when safeStorage asks for re-encryption', async () => {
     const { storage } = fakeSafeStorage({ withAsync: true, shouldReEncrypt: true });
     const { logger, lines } = recordingLogger();
-    const cipher = new SafeStorageCipher(storage, logger);
+    const cipher = await keychainCipher(storage, logger);
     const plain = secret();
     expect(await cipher.decrypt(await cipher.encrypt(plain))).toBe(plain);
     expect(lines).toHaveLength(1);
     expect(JSON.stringify(lines)).not.toContain(plain.slice(-36));
   });
 
-  it('is never locked', () => {
-    const cipher = new SafeStorageCipher(fakeSafeStorage().storage);
+  it('is never locked', async () => {
+    const cipher = await keychainCipher(fakeSafeStorage().storage);
     expect(cipher.kind).toBe('os-keychain');
     expect(cipher.isLocked()).toBe(false);
   });
 
   it('turns a keychain decryption failure into a clear error, never an empty string', async () => {
-    const envelope = await new SafeStorageCipher(fakeSafeStorage().storage).encrypt('from another machine');
-    const otherMachine = new SafeStorageCipher(fakeSafeStorage({ withAsync: true }).storage);
+    const envelope = await (await keychainCipher(fakeSafeStorage().storage)).encrypt('from another machine');
+    const otherMachine = await keychainCipher(fakeSafeStorage({ withAsync: true }).storage);
     const error = await otherMachine.decrypt(envelope).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(KeychainError);
-    expect(error).toMatchObject({ code: 'keychain_decrypt_failed' });
+    expect(error).toMatchObject({ name: 'KeychainError', code: 'keychain_decrypt_failed' });
     expect((error as Error).message).toMatch(/Re-enter the key/);
   });
 
   it('detects a tampered envelope', async () => {
-    const cipher = new SafeStorageCipher(fakeSafeStorage().storage);
+    const cipher = await keychainCipher(fakeSafeStorage().storage);
     const envelope = await cipher.encrypt('integrity');
     const bytes = Buffer.from(envelope.slice(7), 'base64');
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
-    await expect(cipher.decrypt(`nc1:os:${bytes.toString('base64')}`)).rejects.toBeInstanceOf(KeychainError);
+    await expect(cipher.decrypt(`nc1:os:${bytes.toString('base64')}`)).rejects.toMatchObject({
+      name: 'KeychainError',
+      code: 'keychain_decrypt_failed',
+      message: expect.stringMatching(/could not decrypt this key/),
+    });
   });
 
   it('reports an encryption failure as a keychain error, so nothing is saved', async () => {
-    const cipher = new SafeStorageCipher(fakeSafeStorage({ available: false }).storage);
-    await expect(cipher.encrypt('x')).rejects.toMatchObject({ code: 'keychain_encrypt_failed' });
+    const cipher = await keychainCipher(fakeSafeStorage({ encryptFails: true }).storage);
+    await expect(cipher.encrypt('x')).rejects.toMatchObject({
+      name: 'KeychainError',
+      code: 'keychain_encrypt_failed',
+      message: expect.stringMatching(/so it was not saved/),
+    });
   });
 
   it.each([
@@ -153,7 +169,7 @@ describe('SafeStorageCipher', () => {
     ['an empty body', 'nc1:os:', /not base64/],
     ['bad base64', 'nc1:os:@@@@', /not base64/],
   ])('rejects %s as malformed', async (_label, envelope, message) => {
-    const cipher = new SafeStorageCipher(fakeSafeStorage().storage);
+    const cipher = await keychainCipher(fakeSafeStorage().storage);
     const error = await cipher.decrypt(envelope).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedEnvelopeError);
     expect((error as Error).message).toMatch(message);

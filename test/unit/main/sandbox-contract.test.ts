@@ -8,8 +8,13 @@ import fc from 'fast-check';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { methods, type MethodName } from '../../../src-main/contract/methods';
-import { sandboxMethods, INBOX_PAGE_MAX } from '../../../src-main/contract/sandbox';
-import { dispatch, type HandlerTable } from '../../../src-main/rpc/dispatch';
+import { sandboxMethods } from '../../../src-main/contract/sandbox';
+import {
+  createEndpoint,
+  EventBus,
+  type HandlerTable,
+  type RpcEndpoint,
+} from '../../../src-main/rpc/dispatch';
 import { MAX_EMAIL_ADDRESS_LENGTH } from '../../../src-shared/notify/limits';
 
 const ID = '6f1f4b0e-2c1a-4c7e-9d1e-0a0b0c0d0e0f';
@@ -139,21 +144,24 @@ const BOUNDS: [string, SandboxMethod, Record<string, unknown>, Record<string, un
   [
     'an inbox page',
     'sandbox.inbox',
-    { pageSize: INBOX_PAGE_MAX },
-    { pageSize: INBOX_PAGE_MAX + 1 },
+    // The inbox's largest page: the Sandbox panel's product decision (issue 14.4).
+    { pageSize: 500 },
+    { pageSize: 501 },
     'pageSize',
   ],
   ['a forced status', 'sandbox.forceStatus', { status: 'delivered' }, { status: 'failed' }, 'status'],
   ['an id', 'sandbox.inboxRendered', { id: ID }, { id: '../../faults' }, 'id'],
 ];
 
-function recordingHandlers(reached: string[]): HandlerTable {
-  return new Proxy({} as HandlerTable, {
+/** The endpoint every transport serves, over handlers that record whether they were reached. */
+function recordingEndpoint(reached: string[]): RpcEndpoint {
+  const handlers = new Proxy({} as HandlerTable, {
     get: (_t, name: string) => async () => {
       reached.push(name);
       throw new Error('handler reached');
     },
   });
+  return createEndpoint(handlers, new EventBus());
 }
 
 describe('Sandbox panel inputs at the contract', () => {
@@ -171,8 +179,7 @@ describe('Sandbox panel inputs at the contract', () => {
     async (_w, name, largest, over, field) => {
       expect(methods[name].input.safeParse({ ...VALID[name], ...largest }).success).toBe(true);
       const reached: string[] = [];
-      const r = await dispatch(
-        recordingHandlers(reached),
+      const r = await recordingEndpoint(reached).call(
         name,
         { ...VALID[name], ...over },
         { transport: 'test' },
@@ -225,7 +232,7 @@ describe('Sandbox panel inputs at the contract', () => {
         fc.dictionary(fields, value, { maxKeys: 4 }),
         async (name, input) => {
           const reached: string[] = [];
-          const r = await dispatch(recordingHandlers(reached), name as MethodName, input, {
+          const r = await recordingEndpoint(reached).call(name as MethodName, input, {
             transport: 'test',
           });
           if (methods[name].input.safeParse(input).success) expect(reached).toEqual([name]);

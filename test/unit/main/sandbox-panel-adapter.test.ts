@@ -14,8 +14,8 @@ import {
   type SandboxControlRequest,
 } from '../../../src-main/core/ports';
 import { SandboxControlApi } from '../../../src-main/core/sandbox-panel/control-api';
-import { SandboxInbox, inboxQuery } from '../../../src-main/core/sandbox-panel/inbox';
-import { faultSummary, PanelFaults } from '../../../src-main/core/sandbox-panel/panel-faults';
+import { SandboxInbox } from '../../../src-main/core/sandbox-panel/inbox';
+import { PanelFaults } from '../../../src-main/core/sandbox-panel/panel-faults';
 import { SandboxPanelService } from '../../../src-main/core/sandbox-panel/panel-service';
 import type { ProfileService } from '../../../src-main/core/profiles/profile-service';
 
@@ -188,10 +188,10 @@ describe('the inbox adapter', () => {
     });
   });
 
-  it('passes the filters on exactly as given, for any filter the contract accepts', () => {
+  it('passes the filters on exactly as given, for any filter the contract accepts', async () => {
     const filters = methods['sandbox.inbox'].input.shape.filters.unwrap();
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.record(
           {
             recipient: fc.string({ minLength: 1, maxLength: 40 }),
@@ -199,10 +199,20 @@ describe('the inbox adapter', () => {
           },
           { requiredKeys: [] },
         ),
-        (raw) => {
+        async (raw) => {
           const parsed = filters.safeParse(raw);
           if (!parsed.success) return;
-          const q = inboxQuery(parsed.data);
+          const { sandbox, requests } = fakeSandbox((r) =>
+            r.path === '/notifications'
+              ? json(200, { cursor: 'c0', links: {}, notifications: [] })
+              : new Promise<SandboxControlAnswer>((_, reject) =>
+                  r.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+                ),
+          );
+          const inbox = new SandboxInbox(new SandboxControlApi(sandbox), new CoreEvents(), silentLogger);
+          await inbox.page(parsed.data);
+          await inbox.close();
+          const q = requests.find((r) => r.path === '/notifications')!.query!;
           expect(q.recipient).toBe(parsed.data.recipient);
           expect(q.type).toBe(parsed.data.type);
           expect(Object.keys(q).every((k) => ['recipient', 'type'].includes(k))).toBe(true);
@@ -289,18 +299,22 @@ describe('the control API client', () => {
 });
 
 describe('the panel’s faults', () => {
-  it('word each fault for a person', () => {
-    const base = { id: 'f', remaining: null, hits: 0, path_prefix: '/v2/', phase: 'before' as const };
-    expect(faultSummary({ ...base, kind: 'error', status: 500 })).toBe(
-      '500 Internal server error, on /v2/… requests, until removed',
-    );
-    expect(faultSummary({ ...base, kind: 'error', status: 429, remaining: 1 })).toBe(
-      '429 rate limit (RateLimitError), on /v2/… requests, 1 more time',
-    );
-    expect(faultSummary({ ...base, kind: 'latency', latency_ms: 5000, method: 'POST' })).toContain(
-      'Answers 5,000 ms late, on POST /v2/…',
-    );
-    expect(faultSummary({ ...base, kind: 'drop', phase: 'after' })).toContain('outcome is unknown');
+  it('word each fault for a person', async () => {
+    const base = { remaining: null, hits: 0, path_prefix: '/v2/', phase: 'before' as const };
+    const active = [
+      { ...base, id: 'f1', kind: 'error', status: 500 },
+      { ...base, id: 'f2', kind: 'error', status: 429, remaining: 1 },
+      { ...base, id: 'f3', kind: 'latency', latency_ms: 5000, method: 'POST' },
+      { ...base, id: 'f4', kind: 'drop', phase: 'after' },
+    ];
+    const { sandbox } = fakeSandbox(() => json(200, { faults: active }));
+    const faults = new PanelFaults(new SandboxControlApi(sandbox), new CoreEvents(), silentLogger);
+    const summaries = (await faults.list()).map((f) => f.summary);
+    expect(summaries[0]).toBe('500 Internal server error, on /v2/… requests, until removed');
+    expect(summaries[1]).toBe('429 rate limit (RateLimitError), on /v2/… requests, 1 more time');
+    expect(summaries[2]).toContain('Answers 5,000 ms late, on POST /v2/…');
+    expect(summaries[3]).toContain('outcome is unknown');
+    faults.close();
   });
 
   it('sets the daily limits to 0 and puts back the ones it replaced', async () => {

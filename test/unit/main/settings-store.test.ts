@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyValueStore, Logger } from '../../../src-main/core/ports';
-import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { MemoryStore } from '../../support/memory-store';
 import { StoredProfiles } from '../../../src-main/core/profiles/stored-profiles';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { SettingsStore, type SettingsStoreOptions } from '../../../src-main/core/store/settings-store';

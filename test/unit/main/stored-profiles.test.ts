@@ -14,17 +14,16 @@ import {
   ProfileValidationError,
 } from '../../../src-main/core/profiles/profile-errors';
 import { KEY_USE_WRITE_INTERVAL_MS, type Profile } from '../../../src-main/core/profiles/profile-model';
-import { EXPORT_FORMAT } from '../../../src-main/core/profiles/profile-transfer';
 import { StoredProfiles } from '../../../src-main/core/profiles/stored-profiles';
 import { toPublicProfile } from '../../../src-main/core/profiles/public-profile';
 import { normaliseBaseUrl } from '../../../src-shared/notify/key-destination';
 import { publicProfile } from '../../../src-main/contract/schemas';
-import { MemoryStore } from '../../../src-main/core/store/memory-store';
+import { MemoryStore } from '../../support/memory-store';
 import { SettingsStore } from '../../../src-main/core/store/settings-store';
 import { legacyVaultParts } from '../../support/legacy-vault';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { VaultLockedError, WrongPassphraseError } from '../../../src-main/core/vault/vault-errors';
-import { SafeStorageCipher, type SafeStorageLike } from '../../../src-main/core/vault/safe-storage-cipher';
+import { chooseCipher, type SafeStorageLike } from '../../../src-main/core/vault/safe-storage-cipher';
 
 const PASS = 'correct horse battery';
 const SANDBOX = 'http://127.0.0.1:6011';
@@ -85,6 +84,17 @@ function fakeSafeStorage(): SafeStorageLike {
       return Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
     },
   };
+}
+
+/** The OS keychain cipher as the console chooses it on macOS, over that stand-in. */
+async function keychainCipher(): Promise<SecretCipher> {
+  const { cipher } = await chooseCipher({
+    platform: 'darwin',
+    safeStorage: fakeSafeStorage(),
+    store: new MemoryStore(),
+  });
+  expect(cipher.kind).toBe('os-keychain');
+  return cipher;
 }
 
 async function validationError(promise: Promise<unknown>): Promise<ProfileValidationError> {
@@ -440,7 +450,7 @@ describe('StoredProfiles: no plaintext key on disk', () => {
 
   it('with the OS keychain', async () => {
     const store = await SettingsStore.open(join(dir, 'settings.json'), { version: '0.1.0' });
-    const service = new StoredProfiles({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
+    const service = new StoredProfiles({ store, cipher: await keychainCipher() });
     const key = makeKey();
     const created = await service.create({ name: 'K', baseUrl: NOTIFY, keyType: 'live', apiKey: key.value });
     expect(storedProfiles(store)[0]?.keyEnvelope).toMatch(/^nc1:os:/);
@@ -528,7 +538,7 @@ describe('StoredProfiles: using a key', () => {
 
   it('flags a key saved by another cipher as needing re-entry instead of failing later', async () => {
     const store = new MemoryStore();
-    const keychain = new StoredProfiles({ store, cipher: new SafeStorageCipher(fakeSafeStorage()) });
+    const keychain = new StoredProfiles({ store, cipher: await keychainCipher() });
     const p = await keychain.create({ name: 'K', baseUrl: NOTIFY, keyType: 'live', apiKey: makeKey().value });
     const cipher = new PassphraseCipher(store);
     await cipher.initialise(PASS);
@@ -608,6 +618,9 @@ describe('StoredProfiles: updating', () => {
   });
 });
 
+/** The export file's format name, as documented in profile-transfer.ts: files already saved carry it. */
+const PROFILES_EXPORT_FORMAT = 'notify-console-profiles';
+
 describe('StoredProfiles: export and import', () => {
   it('exports a documented, secret-free format', async () => {
     const { service } = await setup();
@@ -621,7 +634,7 @@ describe('StoredProfiles: export and import', () => {
     });
     const doc = JSON.parse(service.exportProfiles()) as Record<string, unknown>;
     expect(doc).toEqual({
-      format: EXPORT_FORMAT,
+      format: PROFILES_EXPORT_FORMAT,
       version: 1,
       exportedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       profiles: [{ name: 'A', baseUrl: SANDBOX, keyType: 'test', colour: '#112233', proxy: null }],
@@ -650,7 +663,7 @@ describe('StoredProfiles: export and import', () => {
     await service.create({ name: 'Taken', baseUrl: SANDBOX, keyType: 'test' });
     await service.create({ name: 'Taken (2)', baseUrl: SANDBOX, keyType: 'test' });
     const file = JSON.stringify({
-      format: EXPORT_FORMAT,
+      format: PROFILES_EXPORT_FORMAT,
       version: 1,
       profiles: [
         { name: 'same', baseUrl: `${SANDBOX}/`, keyType: 'test' },
@@ -681,13 +694,13 @@ describe('StoredProfiles: export and import', () => {
     ],
     [
       'a newer format version',
-      JSON.stringify({ format: EXPORT_FORMAT, version: 2, profiles: [] }),
+      JSON.stringify({ format: PROFILES_EXPORT_FORMAT, version: 2, profiles: [] }),
       /newer version/,
     ],
     [
       'a profile carrying an API key',
       JSON.stringify({
-        format: EXPORT_FORMAT,
+        format: PROFILES_EXPORT_FORMAT,
         version: 1,
         profiles: [{ name: 'A', baseUrl: NOTIFY, keyType: 'live', apiKey: 'whatever' }],
       }),
@@ -696,7 +709,7 @@ describe('StoredProfiles: export and import', () => {
     [
       'an invalid profile among valid ones',
       JSON.stringify({
-        format: EXPORT_FORMAT,
+        format: PROFILES_EXPORT_FORMAT,
         version: 1,
         profiles: [
           { name: 'Fine', baseUrl: NOTIFY, keyType: 'live' },
@@ -708,7 +721,7 @@ describe('StoredProfiles: export and import', () => {
     ['a list instead of a file', '[]', /not a Notify Console/],
     [
       'unknown top-level fields',
-      JSON.stringify({ format: EXPORT_FORMAT, version: 1, profiles: [], vault: 'x' }),
+      JSON.stringify({ format: PROFILES_EXPORT_FORMAT, version: 1, profiles: [], vault: 'x' }),
       /Unknown field “vault”/,
     ],
   ])('rejects %s and imports nothing', async (_label, file, message) => {
@@ -774,7 +787,7 @@ describe('StoredProfiles: changing the passphrase', () => {
   it('explains that the OS keychain has no passphrase', async () => {
     const service = new StoredProfiles({
       store: new MemoryStore(),
-      cipher: new SafeStorageCipher(fakeSafeStorage()),
+      cipher: await keychainCipher(),
     });
     await expect(service.changePassphrase(PASS, 'x'.repeat(10))).rejects.toMatchObject({
       code: 'not_passphrase_vault',

@@ -1,10 +1,10 @@
 /**
- * A {@link KeyValueStore} in memory, for tests and for hosts that persist nothing, and the one rule
- * both stores apply a write with.
+ * A {@link KeyValueStore} in memory: the test double for the settings store, applying a write with
+ * the same rule (src-main/core/store/store-entries.ts). settings-store.test.ts runs the store
+ * contract against both, so a test using this one exercises what production would do.
  */
-import type { JsonValue, KeyValueStore } from '../ports';
-
-export type Entries = Record<string, JsonValue>;
+import type { JsonValue, KeyValueStore } from '../../src-main/core/ports';
+import { applyChanges, type Entries } from '../../src-main/core/store/store-entries';
 
 /** Follows the same contract as the settings file store, including atomic `setMany` and copies on read. */
 export class MemoryStore implements KeyValueStore {
@@ -35,19 +35,4 @@ export class MemoryStore implements KeyValueStore {
     // Serialising proves the values are JSON, exactly as the file store would find out.
     this.data = JSON.parse(JSON.stringify(applyChanges(this.data, structuredClone(entries)))) as Entries;
   }
-}
-
-/** `current` with `changes` applied (an `undefined` value deletes its key), as a new object. */
-export function applyChanges(current: Entries, changes: Record<string, JsonValue | undefined>): Entries {
-  const merged = new Map(Object.entries(current));
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) merged.delete(key);
-    else merged.set(key, value);
-  }
-  const next: Entries = {};
-  for (const [key, value] of merged) {
-    // defineProperty, not assignment: a key named `__proto__` must stay a plain entry.
-    Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return next;
 }

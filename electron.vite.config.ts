@@ -10,7 +10,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from './src-main/electron/security';
+import { CONTENT_SECURITY_POLICY_META } from './src-main/host/content-security-policy';
 
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 

@@ -7,32 +7,12 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-
-/**
- * The page's Content Security Policy, sent as a header on every response.
- *
- * Vite's production output is external module scripts and stylesheets only, so `script-src 'self'` holds.
- * `style-src 'unsafe-inline'` is there because React writes `style=""` attributes; `blob:`/`data:` frames
- * and images are the template and PDF previews. `frame-ancestors` works only as a header, which is why
- * the host sends the policy rather than trusting the `<meta>` tag in index.html alone. Kept identical to
- * the Electron shell's policy (a test compares the header this host sends with it).
- */
-const BROWSER_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  'frame-src blob: data:',
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
 
 /** Headers every response carries, errors included. */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': BROWSER_CONTENT_SECURITY_POLICY,
+  // The policy the Electron shell sends too (one copy, src-main/host/content-security-policy.ts).
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { APP_INDEX_URL } from './app-protocol';
-import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy, secureWebPreferences } from './security';
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
+import { devContentSecurityPolicy, secureWebPreferences } from './security';
 
 interface RendererTarget {
   /** What the main window loads; also the only URL the security policies treat as the app. */

@@ -14,7 +14,7 @@
  */
 import fs from 'node:fs';
 import { fileAt, safeSegments, type StaticLookup } from '../host/static-files';
-import { CONTENT_SECURITY_POLICY } from './security';
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
 
 export const APP_SCHEME = 'app';
 const APP_HOST = 'notify-console';

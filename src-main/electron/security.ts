@@ -11,6 +11,8 @@
  * `file://` URL is ever the app.
  */
 
+import { CSP_DIRECTIVES } from '../host/content-security-policy';
+
 /** A frame as Electron's `WebFrameMain` presents it: enough to tell where a message came from. */
 export interface FrameLike {
   readonly url: string;
@@ -86,7 +88,7 @@ interface SessionLike {
 interface SecurityDeps {
   /** The URL the main window loads (app://notify-console/index.html, or the dev server in development). */
   appUrl: string;
-  /** The policy to send with every response: {@link CONTENT_SECURITY_POLICY} or the development one. */
+  /** The policy to send with every response: the app's (host/content-security-policy.ts) or the development one. */
   csp: string;
   openExternal: OpenExternal;
 }
@@ -115,40 +117,6 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
   } as const;
 }
-
-const CSP_DIRECTIVES = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // React sets style="" attributes; there is no inline <style> or script in the built output.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  // Template and letter previews render in blob:/data: frames.
-  'frame-src blob: data:',
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-];
-
-/**
- * The renderer's Content Security Policy (checklist 7).
- *
- * Vite's production build is external module scripts and stylesheets only, so no relaxation beyond
- * `style-src 'unsafe-inline'` is needed. The browser-mode host sends the same policy (a test keeps them equal).
- */
-export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
-
-/**
- * The same policy for a `<meta http-equiv>` tag in the built index.html.
- *
- * The app:// protocol sends the policy as a header; the tag is a second copy in the page itself, so
- * the built renderer is never without it however it is served. Browsers ignore `frame-ancestors` in a
- * meta tag and log an error for it, so it is left out there (the header carries it).
- */
-export const CONTENT_SECURITY_POLICY_META = CSP_DIRECTIVES.filter(
-  (d) => !d.startsWith('frame-ancestors'),
-).join('; ');
 
 /**
  * The policy while running against the electron-vite dev server (never in a packaged app).

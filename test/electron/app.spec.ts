@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { APP_INDEX_URL } from '../../src-main/electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/security';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/host/content-security-policy';
 import { findElectronBinary, launchApp } from './electron-binary';
 
 const binary = findElectronBinary();

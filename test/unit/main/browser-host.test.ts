@@ -10,7 +10,7 @@ import { startBrowserHost, type BrowserHost } from '../../../src-main/browser-ho
 import { TRANSPORT_LIMITS, type EventName } from '../../../src-main/contract/methods';
 import type { Result } from '../../../src-main/contract/result';
 import type { CallContext, RpcEndpoint } from '../../../src-main/rpc/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/host/content-security-policy';
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-BUILD';
 

@@ -15,7 +15,7 @@ import {
   PRIVILEGED_SCHEMES,
   type AppProtocolHandler,
 } from '../../../src-main/electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/host/content-security-policy';
 
 /** The origin the built renderer runs in: scheme `app`, host `notify-console` (checklist 18). */
 const ORIGIN = 'app://notify-console';

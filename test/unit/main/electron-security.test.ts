@@ -26,6 +26,8 @@ import {
 import {
   CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY_META,
+} from '../../../src-main/host/content-security-policy';
+import {
   devContentSecurityPolicy,
   installSecurity,
   isSafeExternalUrl,

@@ -39,7 +39,7 @@ interface CallbackSource {
 const ADDRESS_KEYS = ['line_1', 'line_2', 'line_3', 'line_4', 'line_5', 'line_6', 'postcode'] as const;
 
 /** The address lines of a letter, as Notify returns them (`line_1`…`line_6`, `postcode`). */
-export function letterAddressLines(n: Record<string, unknown>): string[] {
+function letterAddressLines(n: Record<string, unknown>): string[] {
   const lines: string[] = [];
   for (const key of ADDRESS_KEYS) {
     const value = n[key];
@@ -48,13 +48,27 @@ export function letterAddressLines(n: Record<string, unknown>): string[] {
   return lines;
 }
 
+/**
+ * Who a notification went to, as one string: its email address, its phone number, or a letter's
+ * address lines joined by `addressSeparator` (the callback's `to` and the archive's view use a line
+ * break, tables and CSV exports `, `); null when it has none. One rule for the callback payload, the
+ * notification tables, history's and the archive's CSV exports and the archive's views.
+ */
+export function notificationRecipient(n: Record<string, unknown>, addressSeparator: string): string | null {
+  const email = n['email_address'];
+  if (typeof email === 'string' && email !== '') return email;
+  const phone = n['phone_number'];
+  if (typeof phone === 'string' && phone !== '') return phone;
+  const address = letterAddressLines(n);
+  return address.length ? address.join(addressSeparator) : null;
+}
+
 /** Builds the callback body from a notification as `GET /v2/notifications/{id}` returned it. */
 export function buildCallbackPayload(n: CallbackSource): CallbackPayload {
-  const address = letterAddressLines(n);
   return {
     id: n.id,
     reference: n.reference ?? null,
-    to: n.email_address ?? n.phone_number ?? (address.length ? address.join('\n') : null),
+    to: notificationRecipient(n, '\n'),
     status: n.status,
     created_at: n.created_at,
     completed_at: n.completed_at ?? null,

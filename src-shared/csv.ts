@@ -26,3 +26,24 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly unknown
   for (const row of rows) lines.push(row.map(csvCell).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * The columns every notification export starts with, named as Notify names the fields: history's
+ * export has these, the archive's adds its own after them. `recipient` is one cell (a letter's
+ * address lines joined by `, `).
+ */
+export const NOTIFICATION_CSV_COLUMNS = [
+  'id',
+  'reference',
+  'type',
+  'status',
+  'recipient',
+  'template_id',
+  'template_version',
+  'created_at',
+  'sent_at',
+  'completed_at',
+  'cost_in_pounds',
+  'subject',
+  'body',
+] as const;

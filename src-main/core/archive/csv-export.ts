@@ -7,30 +7,18 @@
  * at a time (`archive.export` answers one page and the cursor for the next), so no call holds the
  * event loop for the whole range; the Archive screen joins the pages and saves the file.
  */
-import { csvCell } from '../../../src-shared/csv';
+import { NOTIFICATION_CSV_COLUMNS, csvCell } from '../../../src-shared/csv';
 import type { ArchiveStore } from './archive-store';
 import { ArchiveInputError } from './errors';
-import { recipientOf } from './recipient-terms';
+import { notificationRecipient } from '../../../src-shared/callback-payload';
 import { toArchivedNotification, type ArchivedNotification, type DbRow } from './rows';
 import { ROW_COLUMNS } from './search-query';
 
 const EXPORT_PAGE = 500;
 
-/** Columns: Notify's field names, then the archive's own. */
+/** Columns: history's export's (Notify's field names), then the archive's own. */
 const ARCHIVE_CSV_COLUMNS = [
-  'id',
-  'reference',
-  'type',
-  'status',
-  'recipient',
-  'template_id',
-  'template_version',
-  'created_at',
-  'sent_at',
-  'completed_at',
-  'cost_in_pounds',
-  'subject',
-  'body',
+  ...NOTIFICATION_CSV_COLUMNS,
   'profile_id',
   'profile_name',
   'archived_at',
@@ -63,7 +51,7 @@ function csvLine(a: ArchivedNotification): string {
     n?.reference,
     a.type,
     a.status,
-    n ? recipientOf(n) : null,
+    n ? notificationRecipient(n, ', ') : null,
     a.templateId,
     a.templateVersion,
     n?.created_at ?? a.createdAt,

@@ -36,18 +36,6 @@ function letterSearchLine(n: ArchivableNotification): string | null {
   return null;
 }
 
-/** The recipient in full as Notify shows it: a phone number, an email address or the address lines. */
-export function recipientOf(n: ArchivableNotification): string | null {
-  if (n.type === 'sms') return n.phone_number ?? null;
-  if (n.type === 'email') return n.email_address ?? null;
-  const lines: string[] = [];
-  for (const key of ['line_1', 'line_2', 'line_3', 'line_4', 'line_5', 'line_6', 'postcode']) {
-    const line = (n as Record<string, unknown>)[key];
-    if (typeof line === 'string' && line.trim()) lines.push(line);
-  }
-  return lines.length ? lines.join('\n') : null;
-}
-
 /** The single normalised term a notification is indexed by, or null when it has no recipient. */
 export function recipientTerm(n: ArchivableNotification): string | null {
   if (n.type === 'sms') return n.phone_number ? phoneForm(n.phone_number) || null : null;

@@ -3,7 +3,7 @@
  * personalisation, so a page of 200 stays small) and the whole record for one notification.
  */
 import type { ArchivedDetail, ArchivedSummary } from '../../contract/archive';
-import { recipientOf } from './recipient-terms';
+import { notificationRecipient } from '../../../src-shared/callback-payload';
 import type { ArchivedNotification } from './rows';
 
 function text(value: unknown): string | null {
@@ -23,7 +23,7 @@ export function toSummary(a: ArchivedNotification): ArchivedSummary {
     createdAt: a.createdAt,
     archivedAt: a.archivedAt,
     updatedAt: a.updatedAt,
-    recipient: n ? recipientOf(n) : null,
+    recipient: n ? notificationRecipient(n, '\n') : null,
     reference: text(n?.reference),
     subject: text(n?.['subject']),
     readable: a.record !== null,

@@ -2,18 +2,11 @@
  * Small readers for fields of a Notify notification that differ per channel.
  */
 import type { Notification } from '../../../src-main/contract/schemas';
-import { letterAddressLines as sharedLetterAddressLines } from '../../../src-shared/callback-payload';
+import { notificationRecipient } from '../../../src-shared/callback-payload';
 
-/** The address lines of a letter, as Notify returns them (`line_1`…`line_6`, `postcode`). */
-function letterAddressLines(n: Notification): string[] {
-  return sharedLetterAddressLines(n);
-}
-
-/** Who a notification went to: email address, phone number or the letter's address. */
+/** Who a notification went to: email address, phone number or the letter's address on one line. */
 export function recipientOf(n: Notification): string {
-  if (n.email_address) return n.email_address;
-  if (n.phone_number) return n.phone_number;
-  return letterAddressLines(n).join(', ');
+  return notificationRecipient(n, ', ') ?? '';
 }
 
 /** A number field Notify may add (`cost_in_pounds`), or null. */

@@ -3,24 +3,7 @@
  */
 import type { Notification } from '../../../src-main/contract/schemas';
 import { recipientOf } from '../../components/notification-table/notification-fields';
-import { toCsv } from '../../../src-shared/csv';
-
-/** Columns of the history export, named as Notify names the fields. */
-const NOTIFICATION_CSV_COLUMNS = [
-  'id',
-  'reference',
-  'type',
-  'status',
-  'recipient',
-  'template_id',
-  'template_version',
-  'created_at',
-  'sent_at',
-  'completed_at',
-  'cost_in_pounds',
-  'subject',
-  'body',
-] as const;
+import { NOTIFICATION_CSV_COLUMNS, toCsv } from '../../../src-shared/csv';
 
 /** The loaded history rows as CSV. */
 export function notificationsToCsv(rows: readonly Notification[]): string {

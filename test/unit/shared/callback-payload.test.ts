@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCallbackPayload,
   callbackBody,
-  letterAddressLines,
+  notificationRecipient,
   pythonJsonDumps,
 } from '../../../src-shared/callback-payload';
 import { pythonJsonDumps as sandboxPythonJsonDumps } from '../../../src-sandbox/callback-dispatcher';
@@ -60,10 +60,18 @@ describe('callbackBody', () => {
   });
 
   it('reads letter address lines, skipping empty ones', () => {
-    expect(letterAddressLines({ line_1: 'A', line_2: ' ', line_3: 'B', postcode: 'SW1A 1AA' })).toEqual([
-      'A',
-      'B',
-      'SW1A 1AA',
-    ]);
+    const letter = { line_1: 'A', line_2: ' ', line_3: 'B', postcode: 'SW1A 1AA' };
+    expect(notificationRecipient(letter, '\n')).toBe('A\nB\nSW1A 1AA');
+    expect(notificationRecipient(letter, ', ')).toBe('A, B, SW1A 1AA');
+  });
+
+  it('names the recipient of each channel, and none when there is none', () => {
+    expect(notificationRecipient({ email_address: 'a@example.com', phone_number: null }, ', ')).toBe(
+      'a@example.com',
+    );
+    expect(notificationRecipient({ email_address: null, phone_number: '07700900123' }, ', ')).toBe(
+      '07700900123',
+    );
+    expect(notificationRecipient({ email_address: null, phone_number: null, line_1: '  ' }, ', ')).toBeNull();
   });
 });

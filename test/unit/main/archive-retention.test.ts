@@ -126,6 +126,8 @@ describe('archive CSV export', () => {
     expect(csv).toContain(`'=HYPERLINK(""http://evil.example"")`);
     expect(csv).toContain('"Line one\nline ""two"""');
     expect(csv).toContain('Profile P');
+    // A letter's address is one cell on one line, as in history's export.
+    expect(csv).toContain(',"Resident 500, 500 Privet Drive, Little Whinging, SW1A 6AA",');
     expect(csv).not.toContain(notificationId(12));
   });
 

@@ -32,3 +32,19 @@ export function settle<T, R = T>(
     ? { status: 'ready', value: pick(result.value), error: null }
     : { status: 'error', value: prev?.value ?? null, error: result.error };
 }
+
+/**
+ * A paged list (its rows in an array that is `[]` until the first page comes) as a Loadable for
+ * LoadState: the rows count as a value once a page has come or while some are kept, so "the first
+ * page is on its way" (a spinner) is told from "there are none" (the empty state).
+ */
+export function pagedLoadable<T>(
+  list: { status: LoadStatus; error: RpcError | null },
+  rows: T[],
+): Loadable<T[]> {
+  return {
+    status: list.status,
+    value: list.status === 'ready' || rows.length > 0 ? rows : null,
+    error: list.error,
+  };
+}

@@ -9,8 +9,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ArchiveStatus } from '../../../src-main/contract/archive';
 import { Dialog } from '../../components/dialog';
-import { ErrorPanel } from '../../components/error-panel';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { Tabs } from '../../components/tabs';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { formatBytes, retentionLabel } from './archive-format';
@@ -170,17 +169,14 @@ export function ArchiveScreen() {
           </button>
         ) : null}
       </div>
-      {status.error && !status.value ? (
-        <ErrorPanel
-          error={status.error}
-          title="Could not read the archive's state"
-          onRetry={() => void store.getState().loadArchiveStatus()}
-        />
-      ) : !status.value ? (
-        <Loading label="Opening the archive…" />
-      ) : (
-        <StatePanel status={status.value} />
-      )}
+      <LoadState
+        loadable={status}
+        loadingLabel="Opening the archive…"
+        errorTitle="Could not read the archive's state"
+        onRetry={() => void store.getState().loadArchiveStatus()}
+      >
+        {(value) => <StatePanel status={value} />}
+      </LoadState>
       {target.id ? (
         <ArchivedNotificationView key={target.id} id={target.id} />
       ) : status.value?.state === 'off' ? (

@@ -4,14 +4,15 @@
  * profile; results newest first, 50 a page.
  */
 import { useState, type FormEvent } from 'react';
+import type { ArchivedSummary } from '../../../src-main/contract/archive';
 import { StatusTag } from '../../components/badges';
-import { ErrorPanel } from '../../components/error-panel';
 import { SelectField, TextField } from '../../components/fields';
 import { Sensitive } from '../../components/sensitive';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { STATUS_FILTER_OPTIONS } from '../../components/status-tone';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { pagedLoadable } from '../../state/loadable';
 import { cleanQuery, type ArchiveQuery, type ArchiveQueryField } from './archive-route';
 
 const CHANNELS = [
@@ -105,79 +106,84 @@ export function ArchiveSearchForm({
   );
 }
 
+/** One page or more of archived notifications, newest first; each opens by its id. */
+function ResultsTable({ items, onOpen }: { items: ArchivedSummary[]; onOpen: (id: string) => void }) {
+  return (
+    <table className="table" data-testid="archive-results">
+      <caption className="visually-hidden">Archived notifications, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Created</th>
+          <th scope="col">Status</th>
+          <th scope="col">Type</th>
+          <th scope="col">Recipient</th>
+          <th scope="col">Reference</th>
+          <th scope="col">Profile</th>
+          <th scope="col">Notification</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((r) => (
+          <tr key={r.id} data-testid="archive-result">
+            <td>{formatDateTime(r.createdAt)}</td>
+            <td>
+              <StatusTag status={r.status} />
+            </td>
+            <td>{r.type}</td>
+            <td className="truncate">
+              <Sensitive title={r.recipient ?? ''}>{r.recipient ?? ''}</Sensitive>
+            </td>
+            <td className="truncate">
+              <Sensitive title={r.reference ?? ''}>{r.reference ?? ''}</Sensitive>
+            </td>
+            <td>{r.profileName ?? r.profileId}</td>
+            <td>
+              <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
+                <code>{r.id}</code>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ArchiveResults({ query, onOpen }: { query: ArchiveQuery; onOpen: (id: string) => void }) {
   const store = useAppStoreApi();
   const results = useAppStore((s) => s.archiveResults);
-  if (results.status === 'loading' && results.items.length === 0)
-    return <Loading label="Searching the archive…" />;
-  if (results.error)
-    return (
-      <ErrorPanel
-        error={results.error}
-        title="Could not search the archive"
-        onRetry={() => void store.getState().searchArchive(query)}
-      />
-    );
-  if (results.status === 'idle') return null;
-  if (results.items.length === 0)
-    return (
-      <EmptyState title="Nothing in the archive matches" testId="archive-no-results">
-        The archive holds what the console saw for opted-in profiles, and what their sync read from Notify.
-      </EmptyState>
-    );
   return (
-    <>
-      <table className="table" data-testid="archive-results">
-        <caption className="visually-hidden">Archived notifications, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Created</th>
-            <th scope="col">Status</th>
-            <th scope="col">Type</th>
-            <th scope="col">Recipient</th>
-            <th scope="col">Reference</th>
-            <th scope="col">Profile</th>
-            <th scope="col">Notification</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.items.map((r) => (
-            <tr key={r.id} data-testid="archive-result">
-              <td>{formatDateTime(r.createdAt)}</td>
-              <td>
-                <StatusTag status={r.status} />
-              </td>
-              <td>{r.type}</td>
-              <td className="truncate">
-                <Sensitive title={r.recipient ?? ''}>{r.recipient ?? ''}</Sensitive>
-              </td>
-              <td className="truncate">
-                <Sensitive title={r.reference ?? ''}>{r.reference ?? ''}</Sensitive>
-              </td>
-              <td>{r.profileName ?? r.profileId}</td>
-              <td>
-                <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
-                  <code>{r.id}</code>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="small muted" role="status">
-        {results.items.length.toLocaleString('en-GB')} shown
-        {results.nextCursor ? ', more below' : ', that is all'}.
-      </p>
-      {results.nextCursor ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={results.status === 'loading'}
-          onClick={() => void store.getState().searchArchive(query, true)}
-        >
-          Show 50 more
-        </button>
-      ) : null}
-    </>
+    <LoadState
+      loadable={pagedLoadable(results, results.items)}
+      loadingLabel="Searching the archive…"
+      errorTitle="Could not search the archive"
+      onRetry={() => void store.getState().searchArchive(query)}
+      isEmpty={(items) => items.length === 0}
+      empty={
+        <EmptyState title="Nothing in the archive matches" testId="archive-no-results">
+          The archive holds what the console saw for opted-in profiles, and what their sync read from Notify.
+        </EmptyState>
+      }
+    >
+      {(items) => (
+        <>
+          <ResultsTable items={items} onOpen={onOpen} />
+          <p className="small muted" role="status">
+            {items.length.toLocaleString('en-GB')} shown
+            {results.nextCursor ? ', more below' : ', that is all'}.
+          </p>
+          {results.nextCursor ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={results.status === 'loading'}
+              onClick={() => void store.getState().searchArchive(query, true)}
+            >
+              Show 50 more
+            </button>
+          ) : null}
+        </>
+      )}
+    </LoadState>
   );
 }

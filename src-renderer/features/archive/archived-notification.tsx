@@ -10,10 +10,9 @@ import { useEffect, useState } from 'react';
 import type { ArchivedDetail } from '../../../src-main/contract/archive';
 import { StatusTag } from '../../components/badges';
 import { CopyButton } from '../../components/copy-button';
-import { ErrorPanel } from '../../components/error-panel';
 import { JsonView } from '../../components/json-view';
 import { Sensitive } from '../../components/sensitive';
-import { Loading } from '../../components/states';
+import { Loading, LoadState } from '../../components/states';
 import { formatDateTime, formatDuration } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { goneFromNotifyLabel } from './archive-format';
@@ -184,35 +183,44 @@ export function ArchivedNotificationView({ id }: { id: string }) {
       cancelled = true;
     };
   }, [store, profileId, id]);
-  if (!entry || (entry.status === 'loading' && !archived))
-    return <Loading label="Opening the archived notification…" />;
-  if (entry.error)
-    return (
-      <ErrorPanel
-        error={entry.error}
-        title="Could not open the archived notification"
-        onRetry={() => void store.getState().loadArchived(id)}
-      />
-    );
-  if (!archived) return <p className="notice">The archive holds no notification with this id.</p>;
+  // The archive answers null for an id it does not hold: wrapped, so that answer is a value too.
+  const outcome = entry && {
+    ...entry,
+    value: archived !== null || entry.status === 'ready' ? { found: archived } : null,
+  };
   return (
-    <>
-      {live === 'held' ? (
-        <div className="form__actions" data-testid="archived-still-held">
-          <p className="notice notice--ok" role="note">
-            Notify still holds this notification.
-          </p>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => store.getState().navigate({ screen: 'status', profileId: archived.profileId, id })}
-          >
-            Open its live status
-          </button>
-        </div>
-      ) : null}
-      <ArchivedRecord archived={archived} gone={live === 'gone'} />
-    </>
+    <LoadState
+      loadable={outcome}
+      loadingLabel="Opening the archived notification…"
+      errorTitle="Could not open the archived notification"
+      onRetry={() => void store.getState().loadArchived(id)}
+    >
+      {({ found }) =>
+        found ? (
+          <>
+            {live === 'held' ? (
+              <div className="form__actions" data-testid="archived-still-held">
+                <p className="notice notice--ok" role="note">
+                  Notify still holds this notification.
+                </p>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() =>
+                    store.getState().navigate({ screen: 'status', profileId: found.profileId, id })
+                  }
+                >
+                  Open its live status
+                </button>
+              </div>
+            ) : null}
+            <ArchivedRecord archived={found} gone={live === 'gone'} />
+          </>
+        ) : (
+          <p className="notice">The archive holds no notification with this id.</p>
+        )
+      }
+    </LoadState>
   );
 }
 

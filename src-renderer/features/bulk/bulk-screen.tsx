@@ -7,8 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BulkBatch, BulkInspection } from '../../../src-main/contract/bulk';
 import { DEFAULT_RATE_PER_MINUTE } from '../../../src-main/contract/bulk';
 import type { MethodInput } from '../../../src-main/contract/methods';
-import { ErrorPanel } from '../../components/error-panel';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { ConfirmLiveDialog } from '../send/confirm-live-dialog';
 import { BatchDetail } from './batch-detail';
@@ -117,19 +116,28 @@ export function BulkScreen() {
         )}
       </div>
       {batchId ? (
-        batch ? (
-          <BatchDetail
-            batch={batch}
-            onStart={() => requestRun('start', batch)}
-            onResume={() => requestRun('resume', batch)}
-          />
-        ) : batches.status === 'ready' ? (
-          <EmptyState title="No such batch" testId="bulk-no-batch">
-            It may have been made in another data folder.
-          </EmptyState>
-        ) : (
-          <Loading label="Loading the batch…" />
-        )
+        <LoadState
+          loadable={batches}
+          loadingLabel="Loading the batch…"
+          errorTitle="Could not list the batches"
+          onRetry={() => void s().loadBulkBatches()}
+          isEmpty={() => batch === null}
+          empty={
+            <EmptyState title="No such batch" testId="bulk-no-batch">
+              It may have been made in another data folder.
+            </EmptyState>
+          }
+        >
+          {() =>
+            batch ? (
+              <BatchDetail
+                batch={batch}
+                onStart={() => requestRun('start', batch)}
+                onResume={() => requestRun('resume', batch)}
+              />
+            ) : null
+          }
+        </LoadState>
       ) : (
         <>
           <UploadPanel
@@ -138,26 +146,25 @@ export function BulkScreen() {
             onFile={(f) => check(f)}
             busy={inspection.status === 'loading'}
           />
-          {inspection.status === 'loading' ? <Loading label="Checking the file…" /> : null}
-          {inspection.error ? (
-            <ErrorPanel
-              error={inspection.error}
-              title="Could not check the file"
-              onRetry={file ? () => check(file) : undefined}
-            />
-          ) : null}
-          {inspection.value ? (
-            <InspectionReport
-              inspection={inspection.value}
-              onClear={() => {
-                setFile(null);
-                s().clearInspection();
-              }}
-              onErrorReport={() => void s().errorReportFile(inspection.value!.inspectionId).then(saveCsv)}
-              onReadAs={(encoding) => file && check(file, encoding as Encoding)}
-              onSend={() => requestSend(inspection.value!)}
-            />
-          ) : null}
+          <LoadState
+            loadable={inspection}
+            loadingLabel="Checking the file…"
+            errorTitle="Could not check the file"
+            onRetry={file ? () => check(file) : undefined}
+          >
+            {(report) => (
+              <InspectionReport
+                inspection={report}
+                onClear={() => {
+                  setFile(null);
+                  s().clearInspection();
+                }}
+                onErrorReport={() => void s().errorReportFile(report.inspectionId).then(saveCsv)}
+                onReadAs={(encoding) => file && check(file, encoding as Encoding)}
+                onSend={() => requestSend(report)}
+              />
+            )}
+          </LoadState>
           <BatchesList />
         </>
       )}

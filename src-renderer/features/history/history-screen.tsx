@@ -6,9 +6,8 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { HistoryFilters } from '../../../src-main/contract/methods';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { downloadText } from '../../components/download';
-import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive } from '../../components/sensitive';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, Loading, LoadState } from '../../components/states';
 import {
   createdColumn,
   recipientColumn,
@@ -22,6 +21,7 @@ import { templateNameKey } from '../../components/notification-table/template-la
 import { csvFileName, notificationsToCsv } from './notifications-csv';
 import { describeHistoryFilters, filtersKey } from './history-filters';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { pagedLoadable } from '../../state/loadable';
 import { RequireProfile } from '../shell/require-profile';
 import { mergeHistory } from '../archive/archive-history';
 import {
@@ -198,37 +198,37 @@ function History({ profile }: { profile: PublicProfile }) {
           Export CSV
         </button>
       </div>
-      {history.error ? (
-        <ErrorPanel
-          error={history.error}
-          title="Could not load notifications"
-          onRetry={() => void store.getState().loadHistory(profile.id)}
-        />
-      ) : null}
-      {history.status === 'loading' && rows.length === 0 ? <Loading label="Loading notifications…" /> : null}
-      {history.status === 'ready' && merged.length === 0 ? (
-        <EmptyState title="No notifications">
-          Notify lists API notifications of the last 7 days sent with this key type
-          {Object.keys(history.filters).length ? ' that match these filters' : ''}.
-        </EmptyState>
-      ) : null}
-      {merged.length ? (
-        <VirtualNotificationTable
-          rows={merged}
-          rowHeight={ROW_HEIGHT}
-          label="Notifications"
-          columns={COLUMNS}
-          onOpen={open}
-          onEndReached={loadMore}
-          hasMore={history.nextOlderThan !== null}
-          loading={busy}
-          initialScrollTop={history.scrollTop}
-          onScrollPosition={onScrollPosition}
-          rowTestId="history-row"
-          scrollRef={setScroller}
-          testId="history-list"
-        />
-      ) : null}
+      <LoadState
+        loadable={pagedLoadable(history, merged)}
+        loadingLabel="Loading notifications…"
+        errorTitle="Could not load notifications"
+        onRetry={() => void store.getState().loadHistory(profile.id)}
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState title="No notifications">
+            Notify lists API notifications of the last 7 days sent with this key type
+            {Object.keys(history.filters).length ? ' that match these filters' : ''}.
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <VirtualNotificationTable
+            rows={list}
+            rowHeight={ROW_HEIGHT}
+            label="Notifications"
+            columns={COLUMNS}
+            onOpen={open}
+            onEndReached={loadMore}
+            hasMore={history.nextOlderThan !== null}
+            loading={busy}
+            initialScrollTop={history.scrollTop}
+            onScrollPosition={onScrollPosition}
+            rowTestId="history-row"
+            scrollRef={setScroller}
+            testId="history-list"
+          />
+        )}
+      </LoadState>
       {history.loadingMore ? <Loading label="Loading older notifications…" /> : null}
     </>
   );

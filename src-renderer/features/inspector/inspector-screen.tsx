@@ -4,10 +4,9 @@
  */
 import { useEffect } from 'react';
 import type { RequestLogEntry } from '../../../src-main/contract/schemas';
-import { ErrorPanel } from '../../components/error-panel';
 import { SelectField } from '../../components/fields';
 import { Sensitive } from '../../components/sensitive';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { formatDateTime, formatDuration, formatSkew } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 
@@ -101,6 +100,70 @@ function EntryDetail({ entry, profileName }: { entry: RequestLogEntry; profileNa
   );
 }
 
+/** The requests shown, newest first; one opens beside the list. */
+function RequestTable({
+  entries,
+  selectedId,
+  nameOf,
+}: {
+  entries: RequestLogEntry[];
+  selectedId: string | null;
+  nameOf: (profileId: string) => string;
+}) {
+  const store = useAppStoreApi();
+  return (
+    <table className="table table--compact" data-testid="inspector-list">
+      <caption className="visually-hidden">Requests to Notify</caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Request</th>
+          <th scope="col">Status</th>
+          <th scope="col">Took</th>
+          <th scope="col">Skew</th>
+          <th scope="col">Profile</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr
+            key={e.id}
+            className={e.id === selectedId ? 'table__row--selected' : ''}
+            data-testid="inspector-row"
+            data-outcome={e.outcome}
+          >
+            <td className="nowrap" data-testid="inspector-time">
+              {formatDateTime(e.startedAt)}
+            </td>
+            <td>
+              <button
+                type="button"
+                className="link-button"
+                aria-pressed={e.id === selectedId}
+                onClick={() => store.getState().selectInspectorEntry(e.id)}
+              >
+                {e.method} <RequestPath path={e.path} />
+              </button>
+            </td>
+            <td>
+              <span
+                className={`http-status http-status--${e.status === null ? 'none' : e.status < 300 ? 'ok' : e.status < 500 ? 'client' : 'server'}`}
+              >
+                {e.status ?? e.outcome}
+              </span>
+            </td>
+            <td className="nowrap">{formatDuration(e.durationMs)}</td>
+            <td className="nowrap">
+              {e.clockSkewSeconds === null ? '—' : `${e.clockSkewSeconds.toFixed(1)} s`}
+            </td>
+            <td>{nameOf(e.profileId)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function InspectorScreen() {
   const store = useAppStoreApi();
   const inspector = useAppStore((s) => s.inspector);
@@ -140,74 +203,26 @@ export function InspectorScreen() {
           Refresh
         </button>
       </div>
-      {inspector.status === 'loading' && !inspector.value ? <Loading label="Loading requests…" /> : null}
-      {inspector.error ? (
-        <ErrorPanel
-          error={inspector.error}
-          title="Could not load the request log"
-          onRetry={() => void store.getState().loadInspector()}
-        />
-      ) : null}
-      {inspector.status !== 'loading' && entries.length === 0 && !inspector.error ? (
-        <EmptyState title="No requests yet">
-          Requests to Notify appear here as the console makes them.
-        </EmptyState>
-      ) : null}
-      {/* The list takes the whole width until an entry is opened beside it. */}
-      <div className={selected ? 'split split--inspector' : 'inspector-list'}>
-        {entries.length ? (
-          <table className="table table--compact" data-testid="inspector-list">
-            <caption className="visually-hidden">Requests to Notify</caption>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Request</th>
-                <th scope="col">Status</th>
-                <th scope="col">Took</th>
-                <th scope="col">Skew</th>
-                <th scope="col">Profile</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr
-                  key={e.id}
-                  className={e.id === inspector.selectedId ? 'table__row--selected' : ''}
-                  data-testid="inspector-row"
-                  data-outcome={e.outcome}
-                >
-                  <td className="nowrap" data-testid="inspector-time">
-                    {formatDateTime(e.startedAt)}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-pressed={e.id === inspector.selectedId}
-                      onClick={() => store.getState().selectInspectorEntry(e.id)}
-                    >
-                      {e.method} <RequestPath path={e.path} />
-                    </button>
-                  </td>
-                  <td>
-                    <span
-                      className={`http-status http-status--${e.status === null ? 'none' : e.status < 300 ? 'ok' : e.status < 500 ? 'client' : 'server'}`}
-                    >
-                      {e.status ?? e.outcome}
-                    </span>
-                  </td>
-                  <td className="nowrap">{formatDuration(e.durationMs)}</td>
-                  <td className="nowrap">
-                    {e.clockSkewSeconds === null ? '—' : `${e.clockSkewSeconds.toFixed(1)} s`}
-                  </td>
-                  <td>{nameOf(e.profileId)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-        {selected ? <EntryDetail entry={selected} profileName={nameOf(selected.profileId)} /> : null}
-      </div>
+      <LoadState
+        loadable={inspector}
+        loadingLabel="Loading requests…"
+        errorTitle="Could not load the request log"
+        onRetry={() => void store.getState().loadInspector()}
+        isEmpty={() => entries.length === 0}
+        empty={
+          <EmptyState title="No requests yet">
+            Requests to Notify appear here as the console makes them.
+          </EmptyState>
+        }
+      >
+        {() => (
+          // The list takes the whole width until an entry is opened beside it.
+          <div className={selected ? 'split split--inspector' : 'inspector-list'}>
+            <RequestTable entries={entries} selectedId={inspector.selectedId} nameOf={nameOf} />
+            {selected ? <EntryDetail entry={selected} profileName={nameOf(selected.profileId)} /> : null}
+          </div>
+        )}
+      </LoadState>
     </div>
   );
 }

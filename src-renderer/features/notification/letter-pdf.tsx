@@ -2,8 +2,7 @@
  * A letter's PDF as Notify generated it (`GET /v2/notifications/{id}/pdf`).
  */
 import { BlobDownload, BlobFrame } from '../../components/blob-frame';
-import { ErrorPanel } from '../../components/error-panel';
-import { Loading } from '../../components/states';
+import { LoadState } from '../../components/states';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { notificationKey } from '../../state/slices/tracking-slice';
 
@@ -14,21 +13,32 @@ export function LetterPdf({ profileId, id }: { profileId: string; id: string }) 
   return (
     <section aria-labelledby="pdf-heading" data-testid="letter-pdf">
       <h3 id="pdf-heading">Letter PDF</h3>
-      {!pdf ? (
+      {pdf ? (
+        <LoadState
+          loadable={pdf}
+          loadingLabel="Fetching the PDF from Notify…"
+          errorTitle="The PDF is not available"
+          onRetry={load}
+        >
+          {(base64) => (
+            <>
+              <BlobFrame
+                base64={base64}
+                type="application/pdf"
+                title="Letter PDF"
+                testId="letter-pdf-frame"
+              />
+              <BlobDownload base64={base64} type="application/pdf" fileName={`letter-${id}.pdf`}>
+                Download the PDF
+              </BlobDownload>
+            </>
+          )}
+        </LoadState>
+      ) : (
         <button type="button" className="button button--secondary" onClick={load}>
           Show the letter PDF
         </button>
-      ) : null}
-      {pdf?.status === 'loading' ? <Loading label="Fetching the PDF from Notify…" /> : null}
-      {pdf?.error ? <ErrorPanel error={pdf.error} title="The PDF is not available" onRetry={load} /> : null}
-      {pdf?.value ? (
-        <>
-          <BlobFrame base64={pdf.value} type="application/pdf" title="Letter PDF" testId="letter-pdf-frame" />
-          <BlobDownload base64={pdf.value} type="application/pdf" fileName={`letter-${id}.pdf`}>
-            Download the PDF
-          </BlobDownload>
-        </>
-      ) : null}
+      )}
     </section>
   );
 }

@@ -5,9 +5,8 @@ import { useEffect, useState } from 'react';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
 import { ColourDot, KeyTypeBadge } from '../../components/badges';
 import { Dialog } from '../../components/dialog';
-import { ErrorPanel } from '../../components/error-panel';
 import { Sensitive } from '../../components/sensitive';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi, useAppStoreShallow } from '../../state/context';
 import { ConnectionResult } from './connection-result';
@@ -218,7 +217,6 @@ export function ProfilesScreen() {
   }));
   const [editing, setEditing] = useState<PublicProfile | 'new' | null>(null);
   const [deleting, setDeleting] = useState<PublicProfile | null>(null);
-  const list = profiles.value ?? [];
   return (
     <div className="screen" data-testid="screen-profiles">
       <div className="screen__head">
@@ -228,32 +226,32 @@ export function ProfilesScreen() {
         </button>
       </div>
       <VaultPanel />
-      {profiles.status === 'loading' && !profiles.value ? <Loading label="Loading profiles…" /> : null}
-      {profiles.error ? (
-        <ErrorPanel
-          error={profiles.error}
-          title="Could not load profiles"
-          onRetry={() => void store.getState().loadProfiles()}
-        />
-      ) : null}
-      {profiles.status === 'ready' && list.length === 0 ? (
-        <EmptyState title="No profiles yet">
-          <p>Add a profile with a Notify base URL and an API key. The built-in sandbox needs no account.</p>
-        </EmptyState>
-      ) : null}
-      {list.length ? (
-        <ul className="card-list" aria-label="Profiles">
-          {list.map((p) => (
-            <ProfileCard
-              key={p.id}
-              profile={p}
-              active={p.id === activeId}
-              onEdit={() => setEditing(p)}
-              onDelete={() => setDeleting(p)}
-            />
-          ))}
-        </ul>
-      ) : null}
+      <LoadState
+        loadable={profiles}
+        loadingLabel="Loading profiles…"
+        errorTitle="Could not load profiles"
+        onRetry={() => void store.getState().loadProfiles()}
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState title="No profiles yet">
+            <p>Add a profile with a Notify base URL and an API key. The built-in sandbox needs no account.</p>
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <ul className="card-list" aria-label="Profiles">
+            {list.map((p) => (
+              <ProfileCard
+                key={p.id}
+                profile={p}
+                active={p.id === activeId}
+                onEdit={() => setEditing(p)}
+                onDelete={() => setDeleting(p)}
+              />
+            ))}
+          </ul>
+        )}
+      </LoadState>
       <ImportExport />
       {editing ? (
         <Dialog

@@ -3,9 +3,9 @@
  */
 import { useEffect } from 'react';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
-import { ErrorPanel } from '../../components/error-panel';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { pagedLoadable } from '../../state/loadable';
 import { emptyReceived } from '../../state/slices/received-slice';
 import { RequireProfile } from '../shell/require-profile';
 import { ReceivedTextsTable } from './received-texts-table';
@@ -32,27 +32,28 @@ function Received({ profile }: { profile: PublicProfile }) {
           Refresh
         </button>
       </div>
-      {received.status === 'loading' ? <Loading label="Loading received text messages…" /> : null}
-      {received.error ? (
-        <ErrorPanel
-          error={received.error}
-          title="Could not load received text messages"
-          onRetry={() => void store.getState().loadReceived(profile.id)}
-        />
-      ) : null}
-      {received.status === 'ready' && received.messages.length === 0 ? (
-        <EmptyState title="No received text messages">
-          Messages sent to your service’s number in the last 7 days show here.
-        </EmptyState>
-      ) : null}
-      {received.messages.length ? (
-        <ReceivedTextsTable
-          messages={received.messages}
-          caption="Received text messages"
-          testId="received-list"
-          rowTestId="received-row"
-        />
-      ) : null}
+      <LoadState
+        loadable={pagedLoadable(received, received.messages)}
+        loadingLabel="Loading received text messages…"
+        errorTitle="Could not load received text messages"
+        onRetry={() => void store.getState().loadReceived(profile.id)}
+        isEmpty={(messages) => messages.length === 0}
+        empty={
+          <EmptyState title="No received text messages">
+            Messages sent to your service’s number in the last 7 days show here.
+          </EmptyState>
+        }
+        reloadSpinner
+      >
+        {(messages) => (
+          <ReceivedTextsTable
+            messages={messages}
+            caption="Received text messages"
+            testId="received-list"
+            rowTestId="received-row"
+          />
+        )}
+      </LoadState>
       {received.nextOlderThan ? (
         <button
           type="button"

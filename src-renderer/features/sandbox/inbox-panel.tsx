@@ -7,16 +7,21 @@
  * PDF, as the status screen shows letters.
  */
 import { useEffect, useState } from 'react';
-import type { InboxFilters, InboxItem, PanelService } from '../../../src-main/contract/sandbox';
+import type {
+  InboxFilters,
+  InboxItem,
+  InboxRendered,
+  PanelService,
+} from '../../../src-main/contract/sandbox';
 import { BlobDownload, BlobFrame } from '../../components/blob-frame';
-import { ErrorPanel } from '../../components/error-panel';
 import { SelectField, TextField } from '../../components/fields';
 import { FRAME_CSP } from '../../components/message-body/email-preview';
 import { Sensitive, SensitiveFrame } from '../../components/sensitive';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { StatusTag } from '../../components/badges';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { pagedLoadable } from '../../state/loadable';
 import { FORCE_STATUSES } from './force-statuses';
 import { useAction } from './sandbox-common';
 
@@ -41,42 +46,19 @@ function sender(n: InboxItem): string {
   return n.createdByName ? `${n.createdByName} (admin site)` : 'a job';
 }
 
-function Rendered({ item }: { item: InboxItem }) {
+/** A notification as its recipient sees it: a text's bubble, an email's page, a letter's PDF. */
+function AsReceived({ item, value }: { item: InboxItem; value: InboxRendered }) {
   const store = useAppStoreApi();
-  const rendered = useAppStore((s) => s.inboxRendered[item.id]);
-  const act = useAction();
-  const [forced, setForced] = useState<string>('delivered');
-  useEffect(() => {
-    const current = store.getState().inboxRendered[item.id];
-    if (!current || current.value?.kind === 'unavailable') void store.getState().loadInboxRendered(item.id);
-  }, [store, item.id, item.status]);
-  const value = rendered?.value ?? null;
   return (
-    <section className="inbox-view" aria-labelledby="inbox-view-heading" data-testid="inbox-view">
-      <h3 id="inbox-view-heading">
-        {item.type === 'sms' ? 'Text message' : item.type === 'email' ? 'Email' : 'Letter'} to{' '}
-        <Sensitive>{item.to ?? 'an address'}</Sensitive>
-      </h3>
-      <p className="muted small">
-        {item.templateName ?? 'Template'} (version {item.templateVersion}) · sent with {sender(item)} ·{' '}
-        {formatDateTime(item.createdAt)} · <StatusTag status={item.status} />
-      </p>
-      {rendered?.status === 'loading' && !value ? <Loading label="Rendering…" /> : null}
-      {rendered?.error ? (
-        <ErrorPanel
-          error={rendered.error}
-          title="Could not show it"
-          onRetry={() => void store.getState().loadInboxRendered(item.id)}
-        />
-      ) : null}
-      {value?.kind === 'sms' ? (
+    <>
+      {value.kind === 'sms' ? (
         <div className="inbox-phone">
           <div className="inbox-bubble" data-testid="inbox-sms-bubble" data-sensitive="">
             {value.text}
           </div>
         </div>
       ) : null}
-      {value?.kind === 'email' ? (
+      {value.kind === 'email' ? (
         <SensitiveFrame>
           <iframe
             className="email-frame"
@@ -88,7 +70,7 @@ function Rendered({ item }: { item: InboxItem }) {
           />
         </SensitiveFrame>
       ) : null}
-      {value?.kind === 'letter' ? (
+      {value.kind === 'letter' ? (
         <>
           <BlobFrame
             base64={value.pdfBase64}
@@ -101,7 +83,7 @@ function Rendered({ item }: { item: InboxItem }) {
           </BlobDownload>
         </>
       ) : null}
-      {value?.kind === 'unavailable' ? (
+      {value.kind === 'unavailable' ? (
         <p className="notice" data-testid="inbox-unavailable">
           {value.message}{' '}
           <button
@@ -113,6 +95,37 @@ function Rendered({ item }: { item: InboxItem }) {
           </button>
         </p>
       ) : null}
+    </>
+  );
+}
+
+function Rendered({ item }: { item: InboxItem }) {
+  const store = useAppStoreApi();
+  const rendered = useAppStore((s) => s.inboxRendered[item.id]);
+  const act = useAction();
+  const [forced, setForced] = useState<string>('delivered');
+  useEffect(() => {
+    const current = store.getState().inboxRendered[item.id];
+    if (!current || current.value?.kind === 'unavailable') void store.getState().loadInboxRendered(item.id);
+  }, [store, item.id, item.status]);
+  return (
+    <section className="inbox-view" aria-labelledby="inbox-view-heading" data-testid="inbox-view">
+      <h3 id="inbox-view-heading">
+        {item.type === 'sms' ? 'Text message' : item.type === 'email' ? 'Email' : 'Letter'} to{' '}
+        <Sensitive>{item.to ?? 'an address'}</Sensitive>
+      </h3>
+      <p className="muted small">
+        {item.templateName ?? 'Template'} (version {item.templateVersion}) · sent with {sender(item)} ·{' '}
+        {formatDateTime(item.createdAt)} · <StatusTag status={item.status} />
+      </p>
+      <LoadState
+        loadable={rendered}
+        loadingLabel="Rendering…"
+        errorTitle="Could not show it"
+        onRetry={() => void store.getState().loadInboxRendered(item.id)}
+      >
+        {(value) => <AsReceived item={item} value={value} />}
+      </LoadState>
       <form
         className="form form--inline sandbox-form"
         aria-label="Force a status"
@@ -205,55 +218,55 @@ export function InboxPanel({ services }: { services: PanelService[] }) {
         {inbox.items.length} notification{inbox.items.length === 1 ? '' : 's'}
         {inbox.nextOlderThan ? ', more below' : ''} · new ones appear here as the sandbox receives them
       </p>
-      {inbox.status === 'loading' && inbox.items.length === 0 ? <Loading label="Reading the inbox…" /> : null}
-      {inbox.error ? (
-        <ErrorPanel
-          error={inbox.error}
-          title="Could not read the inbox"
-          onRetry={() => void store.getState().loadInbox()}
-        />
-      ) : null}
-      {inbox.status === 'ready' && inbox.items.length === 0 ? (
-        <EmptyState title="Nothing received yet" testId="inbox-empty">
-          Send something to the sandbox, from this console or from your own app with one of its keys.
-        </EmptyState>
-      ) : null}
-      <div className={item ? 'split' : undefined}>
-        {inbox.items.length ? (
-          <ul className="item-list inbox-list" data-testid="inbox-list" aria-label="Inbox, newest first">
-            {inbox.items.map((n) => (
-              <li
-                key={n.id}
-                className={`item-list__item ${n.id === selected ? 'item-list__item--current' : ''}`}
-              >
-                <button
-                  type="button"
-                  className="inbox-item"
-                  data-testid="inbox-item"
-                  data-type={n.type}
-                  aria-current={n.id === selected ? 'true' : undefined}
-                  onClick={() => setSelected(n.id)}
+      <LoadState
+        loadable={pagedLoadable(inbox, inbox.items)}
+        loadingLabel="Reading the inbox…"
+        errorTitle="Could not read the inbox"
+        onRetry={() => void store.getState().loadInbox()}
+        isEmpty={(items) => items.length === 0}
+        empty={
+          <EmptyState title="Nothing received yet" testId="inbox-empty">
+            Send something to the sandbox, from this console or from your own app with one of its keys.
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <div className={item ? 'split' : undefined}>
+            <ul className="item-list inbox-list" data-testid="inbox-list" aria-label="Inbox, newest first">
+              {items.map((n) => (
+                <li
+                  key={n.id}
+                  className={`item-list__item ${n.id === selected ? 'item-list__item--current' : ''}`}
                 >
-                  <span className="item-list__title">
-                    <Sensitive>{n.to ?? 'Letter'}</Sensitive> · {n.templateName ?? n.type}
-                  </span>
-                  <span className="item-list__meta">
-                    {n.subject ? (
-                      <Sensitive>{n.subject}</Sensitive>
-                    ) : (
-                      <Sensitive>{n.bodyPreview.slice(0, 80)}</Sensitive>
-                    )}
-                  </span>
-                  <span className="item-list__meta">
-                    {formatDateTime(n.createdAt)} · {n.status} · {sender(n)}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {item ? <Rendered item={item} /> : null}
-      </div>
+                  <button
+                    type="button"
+                    className="inbox-item"
+                    data-testid="inbox-item"
+                    data-type={n.type}
+                    aria-current={n.id === selected ? 'true' : undefined}
+                    onClick={() => setSelected(n.id)}
+                  >
+                    <span className="item-list__title">
+                      <Sensitive>{n.to ?? 'Letter'}</Sensitive> · {n.templateName ?? n.type}
+                    </span>
+                    <span className="item-list__meta">
+                      {n.subject ? (
+                        <Sensitive>{n.subject}</Sensitive>
+                      ) : (
+                        <Sensitive>{n.bodyPreview.slice(0, 80)}</Sensitive>
+                      )}
+                    </span>
+                    <span className="item-list__meta">
+                      {formatDateTime(n.createdAt)} · {n.status} · {sender(n)}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {item ? <Rendered item={item} /> : null}
+          </div>
+        )}
+      </LoadState>
       {inbox.nextOlderThan ? (
         <button
           type="button"

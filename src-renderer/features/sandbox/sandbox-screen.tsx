@@ -4,8 +4,8 @@
  * through the console's main process, which alone holds the control secret.
  */
 import { useEffect } from 'react';
-import { ErrorPanel } from '../../components/error-panel';
-import { Loading } from '../../components/states';
+import type { PanelOverview } from '../../../src-main/contract/sandbox';
+import { LoadState } from '../../components/states';
 import { Tabs } from '../../components/tabs';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { ClockPanel } from './clock-panel';
@@ -41,6 +41,36 @@ function TabContent({ tab }: { tab: SandboxTab }) {
   }
 }
 
+/** Why the panel is unavailable: the embedded sandbox is off, or not (yet) running. */
+function SandboxOff({ overview }: { overview: PanelOverview }) {
+  const store = useAppStoreApi();
+  return (
+    <div className="notice notice--warning" role="status" data-testid="sandbox-off">
+      <p>
+        <strong>
+          {overview.state === 'off'
+            ? 'The embedded sandbox is off.'
+            : `The embedded sandbox is ${overview.state}.`}
+        </strong>{' '}
+        {overview.message}
+      </p>
+      {overview.state === 'off' ? (
+        <p>
+          Start the console without --no-notify-sandbox to use this panel, or run one with npm run sandbox.
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void store.getState().loadSandboxPanel()}
+        >
+          Check again
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function SandboxScreen() {
   const store = useAppStoreApi();
   const tab = useAppStore((s) => (s.route.screen === 'sandbox' ? (s.route.tab ?? 'keys') : 'keys'));
@@ -60,50 +90,27 @@ export function SandboxScreen() {
           </p>
         ) : null}
       </div>
-      {panel.status === 'loading' && !overview ? <Loading label="Asking the sandbox…" /> : null}
-      {panel.error ? (
-        <ErrorPanel
-          error={panel.error}
-          title="The sandbox did not answer"
-          onRetry={() => void store.getState().loadSandboxPanel()}
-        />
-      ) : null}
-      {overview && overview.state !== 'running' ? (
-        <div className="notice notice--warning" role="status" data-testid="sandbox-off">
-          <p>
-            <strong>
-              {overview.state === 'off'
-                ? 'The embedded sandbox is off.'
-                : `The embedded sandbox is ${overview.state}.`}
-            </strong>{' '}
-            {overview.message}
-          </p>
-          {overview.state === 'off' ? (
-            <p>
-              Start the console without --no-notify-sandbox to use this panel, or run one with npm run
-              sandbox.
-            </p>
-          ) : (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void store.getState().loadSandboxPanel()}
+      <LoadState
+        loadable={panel}
+        loadingLabel="Asking the sandbox…"
+        errorTitle="The sandbox did not answer"
+        onRetry={() => void store.getState().loadSandboxPanel()}
+      >
+        {(value) =>
+          value.state === 'running' ? (
+            <Tabs
+              label="Sandbox"
+              tabs={SANDBOX_TABS}
+              selected={tab}
+              onSelect={(id) => store.getState().navigate({ screen: 'sandbox', tab: id as SandboxTab })}
             >
-              Check again
-            </button>
-          )}
-        </div>
-      ) : null}
-      {overview?.state === 'running' ? (
-        <Tabs
-          label="Sandbox"
-          tabs={SANDBOX_TABS}
-          selected={tab}
-          onSelect={(id) => store.getState().navigate({ screen: 'sandbox', tab: id as SandboxTab })}
-        >
-          <TabContent tab={tab} />
-        </Tabs>
-      ) : null}
+              <TabContent tab={tab} />
+            </Tabs>
+          ) : (
+            <SandboxOff overview={value} />
+          )
+        }
+      </LoadState>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { JsonView } from '../../components/json-view';
 import { Sensitive } from '../../components/sensitive';
 import { createdColumn, openColumn, statusColumn } from '../../components/notification-table/columns';
 import { NotificationTable } from '../../components/notification-table/notification-table';
-import { Loading } from '../../components/states';
+import { Loading, LoadState } from '../../components/states';
 import { Tabs } from '../../components/tabs';
 import { SMOKE_TEST_WARNING } from './recipient';
 import { useAppStore, useAppStoreApi } from '../../state/context';
@@ -38,19 +38,24 @@ function Snippets() {
         selected={language}
         onSelect={(id) => setLanguage(id as SnippetLanguage)}
       >
-        {!snippet || snippet.status === 'loading' ? <Loading label="Writing the snippet…" /> : null}
-        {snippet?.error ? <ErrorPanel error={snippet.error} title="Could not write the snippet" /> : null}
-        {snippet?.value ? (
-          <figure className="code-figure">
-            <figcaption className="code-figure__caption">
-              <span>{LANGUAGES.find((l) => l.id === language)?.label}</span>
-              <CopyButton text={snippet.value} label="Copy snippet" testId="copy-snippet" />
-            </figcaption>
-            <pre className="code-block" tabIndex={0} data-testid="snippet-code">
-              <code data-sensitive="">{snippet.value}</code>
-            </pre>
-          </figure>
-        ) : null}
+        <LoadState
+          loadable={snippet}
+          loadingLabel="Writing the snippet…"
+          errorTitle="Could not write the snippet"
+          onRetry={() => void store.getState().loadSnippet(language)}
+        >
+          {(code) => (
+            <figure className="code-figure">
+              <figcaption className="code-figure__caption">
+                <span>{LANGUAGES.find((l) => l.id === language)?.label}</span>
+                <CopyButton text={code} label="Copy snippet" testId="copy-snippet" />
+              </figcaption>
+              <pre className="code-block" tabIndex={0} data-testid="snippet-code">
+                <code data-sensitive="">{code}</code>
+              </pre>
+            </figure>
+          )}
+        </LoadState>
       </Tabs>
     </section>
   );

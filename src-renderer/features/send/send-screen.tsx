@@ -5,10 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
-import { ErrorPanel } from '../../components/error-panel';
 import { RadioGroup, SelectField, TextField } from '../../components/fields';
 import { Sensitive } from '../../components/sensitive';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { emptyPlaceholderMessage, emptyPlaceholders } from './empty-placeholders';
 import { ADDRESS_FIELDS, buildPersonalisation, placeholderFields } from './placeholder-fields';
 import { checkRecipient } from './recipient';
@@ -96,7 +95,6 @@ function SendForm({ profile }: { profile: PublicProfile }) {
     else void s.sendNotification();
   };
 
-  const list = templates?.value ?? [];
   const fields = template ? placeholderFields(template) : [];
   const empties =
     template && form.mode === 'template'
@@ -154,36 +152,35 @@ function SendForm({ profile }: { profile: PublicProfile }) {
         />
         {form.mode === 'template' ? (
           <>
-            {!templates || (templates.status === 'loading' && !templates.value) ? (
-              <Loading label="Loading templates…" />
-            ) : null}
-            {templates?.error ? (
-              <ErrorPanel
-                error={templates.error}
-                title="Could not load templates"
-                onRetry={() => void store.getState().loadTemplates(profile.id, { force: true })}
-              />
-            ) : null}
-            {templates?.status === 'ready' && list.length === 0 ? (
-              <EmptyState title="This service has no templates" />
-            ) : null}
-            {list.length ? (
-              <SelectField
-                label="Template"
-                value={send.templateId ?? ''}
-                error={errors['template']}
-                testId="template-select"
-                onChange={(id) => {
-                  store.getState().setSendTemplate(id || null);
-                  // The choice is part of the address: a link or a reload opens the same form.
-                  store.getState().navigate(id ? { screen: 'send', templateId: id } : { screen: 'send' });
-                }}
-                options={[
-                  { value: '', label: 'Choose a template' },
-                  ...list.map((t) => ({ value: t.id, label: `${t.name} (${TEMPLATE_TYPE_LABELS[t.type]})` })),
-                ]}
-              />
-            ) : null}
+            <LoadState
+              loadable={templates}
+              loadingLabel="Loading templates…"
+              errorTitle="Could not load templates"
+              onRetry={() => void store.getState().loadTemplates(profile.id, { force: true })}
+              isEmpty={(list) => list.length === 0}
+              empty={<EmptyState title="This service has no templates" />}
+            >
+              {(list) => (
+                <SelectField
+                  label="Template"
+                  value={send.templateId ?? ''}
+                  error={errors['template']}
+                  testId="template-select"
+                  onChange={(id) => {
+                    store.getState().setSendTemplate(id || null);
+                    // The choice is part of the address: a link or a reload opens the same form.
+                    store.getState().navigate(id ? { screen: 'send', templateId: id } : { screen: 'send' });
+                  }}
+                  options={[
+                    { value: '', label: 'Choose a template' },
+                    ...list.map((t) => ({
+                      value: t.id,
+                      label: `${t.name} (${TEMPLATE_TYPE_LABELS[t.type]})`,
+                    })),
+                  ]}
+                />
+              )}
+            </LoadState>
             {template?.type === 'letter' && profile.keyType === 'team' ? (
               <p className="notice notice--warning">
                 Team keys cannot send letters: Notify will refuse this.

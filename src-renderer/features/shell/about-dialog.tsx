@@ -4,8 +4,10 @@
  * here is secret: the core builds it from counts and the masked log.
  */
 import { useState } from 'react';
+import type { Diagnostics } from '../../../src-main/contract/methods';
 import { CopyButton } from '../../components/copy-button';
 import { Dialog } from '../../components/dialog';
+import { LoadState } from '../../components/states';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 
 /** The header's "About" button and the dialog it opens. */
@@ -30,61 +32,71 @@ export function AboutButton() {
   );
 }
 
+/** What the console runs on and what went wrong lately, with "Copy diagnostics". */
+function DiagnosticsView({ d }: { d: Diagnostics }) {
+  return (
+    <>
+      <dl className="summary-list" data-testid="about-summary">
+        <dt>Version</dt>
+        <dd data-testid="about-version">
+          {d.version} ({d.mode === 'electron' ? 'desktop app' : 'browser mode'})
+        </dd>
+        <dt>Log file</dt>
+        <dd>
+          <code data-testid="about-log-path">{d.logPath ?? 'none'}</code>
+        </dd>
+        <dt>Runtime</dt>
+        <dd>
+          {Object.entries(d.runtime)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}
+        </dd>
+        <dt>System</dt>
+        <dd>
+          {d.os.platform} {d.os.release} ({d.os.arch})
+        </dd>
+        <dt>Profiles</dt>
+        <dd>
+          {d.profiles.builtIn} built-in, {d.profiles.stored} of yours ({d.profiles.byKeyType.live} live,{' '}
+          {d.profiles.byKeyType.team} team, {d.profiles.byKeyType.test} test keys)
+        </dd>
+        <dt>Embedded sandbox</dt>
+        <dd>{d.sandbox}</dd>
+      </dl>
+      <h3>Recent errors</h3>
+      {d.recentErrors.length === 0 ? (
+        <p>None since the console started.</p>
+      ) : (
+        <ul data-testid="about-errors">
+          {d.recentErrors.map((e) => (
+            <li key={`${e.at}${e.message}`}>
+              <code>{e.at}</code> {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="small">
+        “Copy diagnostics” copies all of this as text for a support ticket. It holds no API key, passphrase or
+        token, and no profile names or addresses.
+      </p>
+      <CopyButton text={d.text} label="Copy diagnostics" testId="about-copy" />
+    </>
+  );
+}
+
 function AboutDialog({ onClose }: { onClose: () => void }) {
   const diagnostics = useAppStore((s) => s.diagnostics);
-  const d = diagnostics.value;
+  const store = useAppStoreApi();
   return (
     <Dialog title="About Notify Console" onClose={onClose} testId="about-dialog" className="dialog--wide">
-      {d === null ? (
-        <p role="status">{diagnostics.error ? diagnostics.error.message : 'Loading…'}</p>
-      ) : (
-        <>
-          <dl className="summary-list" data-testid="about-summary">
-            <dt>Version</dt>
-            <dd data-testid="about-version">
-              {d.version} ({d.mode === 'electron' ? 'desktop app' : 'browser mode'})
-            </dd>
-            <dt>Log file</dt>
-            <dd>
-              <code data-testid="about-log-path">{d.logPath ?? 'none'}</code>
-            </dd>
-            <dt>Runtime</dt>
-            <dd>
-              {Object.entries(d.runtime)
-                .map(([k, v]) => `${k} ${v}`)
-                .join(', ')}
-            </dd>
-            <dt>System</dt>
-            <dd>
-              {d.os.platform} {d.os.release} ({d.os.arch})
-            </dd>
-            <dt>Profiles</dt>
-            <dd>
-              {d.profiles.builtIn} built-in, {d.profiles.stored} of yours ({d.profiles.byKeyType.live} live,{' '}
-              {d.profiles.byKeyType.team} team, {d.profiles.byKeyType.test} test keys)
-            </dd>
-            <dt>Embedded sandbox</dt>
-            <dd>{d.sandbox}</dd>
-          </dl>
-          <h3>Recent errors</h3>
-          {d.recentErrors.length === 0 ? (
-            <p>None since the console started.</p>
-          ) : (
-            <ul data-testid="about-errors">
-              {d.recentErrors.map((e) => (
-                <li key={`${e.at}${e.message}`}>
-                  <code>{e.at}</code> {e.message}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="small">
-            “Copy diagnostics” copies all of this as text for a support ticket. It holds no API key,
-            passphrase or token, and no profile names or addresses.
-          </p>
-          <CopyButton text={d.text} label="Copy diagnostics" testId="about-copy" />
-        </>
-      )}
+      <LoadState
+        loadable={diagnostics}
+        loadingLabel="Loading…"
+        errorTitle="Could not read the diagnostics"
+        onRetry={() => void store.getState().loadDiagnostics()}
+      >
+        {(d) => <DiagnosticsView d={d} />}
+      </LoadState>
     </Dialog>
   );
 }

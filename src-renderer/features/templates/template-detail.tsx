@@ -4,8 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { Template } from '../../../src-main/contract/schemas';
 import { CopyButton } from '../../components/copy-button';
-import { ErrorPanel } from '../../components/error-panel';
-import { Loading } from '../../components/states';
+import { LoadState } from '../../components/states';
 import { Tabs } from '../../components/tabs';
 import { placeholderFields } from '../send/placeholder-fields';
 import { TEMPLATE_TYPE_LABELS, sortVersions } from './template-filter';
@@ -37,25 +36,10 @@ function TemplateContent({ template }: { template: Template }) {
   );
 }
 
-function Versions({ profileId, template }: { profileId: string; template: Template }) {
-  const store = useAppStoreApi();
-  const versions = useAppStore((s) => s.versionsByTemplate[versionsKey(profileId, template.id)]);
+/** Every version of a template, newest first, and a diff between any two. */
+function VersionTabs({ versions }: { versions: Template[] }) {
   const [tab, setTab] = useState<'list' | 'diff'>('list');
-  useEffect(() => {
-    if (!versions) void store.getState().loadVersions(profileId, template.id);
-  }, [store, profileId, template.id, versions]);
-  if (!versions || (versions.status === 'loading' && !versions.value))
-    return <Loading label="Loading versions…" />;
-  if (versions.error && !versions.value) {
-    return (
-      <ErrorPanel
-        error={versions.error}
-        title="Could not load versions"
-        onRetry={() => void store.getState().loadVersions(profileId, template.id)}
-      />
-    );
-  }
-  const sorted = sortVersions(versions.value ?? []);
+  const sorted = sortVersions(versions);
   return (
     <Tabs
       label="Versions"
@@ -83,6 +67,24 @@ function Versions({ profileId, template }: { profileId: string; template: Templa
         <VersionDiff versions={sorted} />
       )}
     </Tabs>
+  );
+}
+
+function Versions({ profileId, template }: { profileId: string; template: Template }) {
+  const store = useAppStoreApi();
+  const versions = useAppStore((s) => s.versionsByTemplate[versionsKey(profileId, template.id)]);
+  useEffect(() => {
+    if (!versions) void store.getState().loadVersions(profileId, template.id);
+  }, [store, profileId, template.id, versions]);
+  return (
+    <LoadState
+      loadable={versions}
+      loadingLabel="Loading versions…"
+      errorTitle="Could not load versions"
+      onRetry={() => void store.getState().loadVersions(profileId, template.id)}
+    >
+      {(value) => <VersionTabs versions={value} />}
+    </LoadState>
   );
 }
 

@@ -3,9 +3,8 @@
  */
 import { useEffect } from 'react';
 import type { PublicProfile } from '../../../src-main/contract/schemas';
-import { ErrorPanel } from '../../components/error-panel';
 import { SelectField, TextField } from '../../components/fields';
-import { EmptyState, Loading } from '../../components/states';
+import { EmptyState, LoadState } from '../../components/states';
 import { filterTemplates, TEMPLATE_TYPE_LABELS, type TemplateTypeFilter } from './template-filter';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { RequireProfile } from '../shell/require-profile';
@@ -59,22 +58,22 @@ function Templates({ profile }: { profile: PublicProfile }) {
             Refresh
           </button>
         </div>
-        {!templates || (templates.status === 'loading' && !templates.value) ? (
-          <Loading label="Loading templates…" />
-        ) : null}
-        {templates?.error ? (
-          <ErrorPanel
-            error={templates.error}
-            title="Could not load templates"
-            onRetry={() => void store.getState().loadTemplates(profile.id, { force: true })}
-          />
-        ) : null}
-        {templates?.status === 'ready' && all.length === 0 ? (
-          <EmptyState title="This service has no templates">Create templates in GOV.UK Notify.</EmptyState>
-        ) : null}
-        {all.length > 0 && shown.length === 0 ? (
-          <EmptyState title="No template matches">Try another search or type.</EmptyState>
-        ) : null}
+        <LoadState
+          loadable={templates}
+          loadingLabel="Loading templates…"
+          errorTitle="Could not load templates"
+          onRetry={() => void store.getState().loadTemplates(profile.id, { force: true })}
+          isEmpty={(list) => list.length === 0}
+          empty={
+            <EmptyState title="This service has no templates">Create templates in GOV.UK Notify.</EmptyState>
+          }
+        >
+          {() =>
+            shown.length === 0 ? (
+              <EmptyState title="No template matches">Try another search or type.</EmptyState>
+            ) : null
+          }
+        </LoadState>
         <p className="muted small" role="status">
           {all.length ? `${shown.length} of ${all.length} templates` : ''}
         </p>

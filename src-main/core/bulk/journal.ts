@@ -8,7 +8,7 @@
  * loop shares one write and one `fdatasync`, so 16 concurrent sends cost one sync, not 32.
  *
  * Each line ends in `\n` and carries a CRC-32 of its JSON (`<crc8hex> <json>`). A last line that is
- * torn (no newline, or a bad checksum) was never acknowledged: it is cut off on open. Damage anywhere
+ * torn (no newline, or a bad checksum) had not been acknowledged: it is cut off on open. Damage anywhere
  * else stops the open with the line number, and nothing is deleted.
  */
 import { fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';

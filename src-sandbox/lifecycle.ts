@@ -17,7 +17,7 @@ import { deliveryStatusPayload } from './callback-payloads';
 import type { SandboxClock } from './clock';
 import { formatDatetime } from './json';
 import { inspectPrecompiledLetter, renderLetterWithinLimit } from './letters';
-import { readAddressWindow } from './letters/pdf-text';
+import { readAddressWindow } from './letters/address-window';
 import type { StoredNotification } from './model';
 import type { PdfStore } from './pdf-store';
 import { memoryJournal, type SandboxStore } from './store';

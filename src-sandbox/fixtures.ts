@@ -153,7 +153,7 @@ const service = z.strictObject({
     .default([]),
 });
 
-export const fixtureSchema = z.strictObject({
+const fixtureSchema = z.strictObject({
   services: z.array(service).min(1, 'a fixture needs at least one service'),
   /** Response times: `realistic` (the default) or `none`, optionally with a seed (`latency.ts`). */
   latency: latencySettingSchema.optional(),
@@ -162,6 +162,8 @@ export const fixtureSchema = z.strictObject({
 });
 
 export type Fixture = z.output<typeof fixtureSchema>;
+/** A fixture as written (defaults left out): what {@link parseFixture} accepts. */
+export type FixtureInput = z.input<typeof fixtureSchema>;
 export type FixtureService = Fixture['services'][number];
 export type FixtureTemplate = FixtureService['templates'][number];
 

@@ -19,14 +19,14 @@ import {
   type SandboxKit,
 } from 'notify-console/sandbox';
 import type { faultSchema } from '../../src-sandbox/faults';
-import type { fixtureSchema } from '../../src-sandbox/fixtures';
+import type { FixtureInput } from '../../src-sandbox/fixtures';
 import type { LatencySetting as ServerLatencySetting } from '../../src-sandbox/latency';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 export type KitTypes = [
   // Any fixture the sandbox accepts is a SandboxFixture to the kit's types.
-  Expect<z.input<typeof fixtureSchema> extends SandboxFixture ? true : false>,
+  Expect<FixtureInput extends SandboxFixture ? true : false>,
   Expect<Equal<FaultInput, z.input<typeof faultSchema>>>,
   Expect<Equal<LatencySetting, ServerLatencySetting>>,
 ];

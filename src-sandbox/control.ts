@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { InternalStatus } from '../src-shared/statuses';
-import { formatApiKey } from './auth';
+import { formatApiKey, verifiedTokenCache } from './auth';
 import {
   clockInput,
   inboundInput,
@@ -107,7 +107,11 @@ const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
     path: '/_sandbox/clock',
     does: '{"advance_seconds"?, "skew_seconds"?, "time_scale"?} moves simulated time, skews the server clock, or changes the time scale',
   },
-  { method: 'GET', path: '/_sandbox/stats', does: 'stored notification count and process memory' },
+  {
+    method: 'GET',
+    path: '/_sandbox/stats',
+    does: 'stored notification count, process memory and the verified-token cache',
+  },
   { method: 'GET', path: '/_sandbox/callbacks', does: 'every callback sent and each attempt' },
   { method: 'GET', path: '/_sandbox/unsubscribes', does: 'one-click unsubscribe requests received' },
 ];
@@ -322,10 +326,13 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
   }
   if (a === 'stats' && m === 'GET') {
     const mem = process.memoryUsage();
+    const tokens = verifiedTokenCache();
     return json(200, {
       notifications: store.notifications.size,
       rss_bytes: mem.rss,
       heap_used_bytes: mem.heapUsed,
+      token_cache_entries: tokens.entries,
+      token_cache_bytes: tokens.bytes,
       uptime_seconds: Math.round(process.uptime()),
     });
   }

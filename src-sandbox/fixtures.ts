@@ -130,11 +130,17 @@ const service = z.strictObject({
     )
     .default([]),
   guest_list: z.array(z.string()).default([]),
+  /**
+   * The service's callback APIs, as Notify's `service_callback_api` types: delivery receipts, received
+   * texts, returned letters and complaints (a separate callback in Notify, which its admin site does
+   * not offer to set up).
+   */
   callbacks: z
     .strictObject({
       delivery_status: callback.optional(),
       received_text: callback.optional(),
       returned_letter: callback.optional(),
+      complaint: callback.optional(),
     })
     .default({}),
   outcomes: z.array(outcome).default([]),

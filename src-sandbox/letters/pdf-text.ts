@@ -77,7 +77,7 @@ function decodeWinAnsi(bytes: number[]): string {
  * How much of a PDF {@link readPdfContent} reads: all of one this sandbox made, a bounded part of one
  * a client sent (a precompiled letter is untrusted).
  */
-export interface PdfReadLimits {
+interface PdfReadLimits {
   /** Pages read, from the first (default: every page). */
   pages?: number;
   /**

@@ -22,7 +22,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { signToken } from '../src-sandbox/auth';
+import { signToken } from '../test/support/notify-token';
 import { startChild } from './lib/child';
 import { runLoad } from './lib/load';
 

@@ -1,13 +1,13 @@
 /**
  * The bodies of Notify's service callbacks: delivery receipts, received text messages, returned letters
  * and complaints, field for field as API `app/celery/service_callback_tasks.py` and its callers build
- * them, with datetimes in Notify's format. Apart from the sending (`callback-dispatcher.ts`) because
- * the lifecycle and the control API build bodies without caring how they are sent.
+ * them, with datetimes in Notify's format. Apart from the choice of callback (`service-callbacks.ts`)
+ * and the sending (`callback-dispatcher.ts`).
  * Shared reference: notify-api-v2.md §7.6.
  */
 
 /** A datetime as Notify writes it (`DATETIME_FORMAT`, `%Y-%m-%dT%H:%M:%S.%fZ`), in UTC. */
-export function notifyDatetime(date: Date): string {
+function notifyDatetime(date: Date): string {
   return `${date.toISOString().slice(0, 23)}000Z`;
 }
 
@@ -95,16 +95,14 @@ interface ReturnedLetterInput {
   templateVersion: number | null;
   /** Precompiled letters use a hidden template, whose name, id and version are withheld. */
   templateHidden?: boolean;
-  /** The spreadsheet's file name, for letters sent in a job. */
-  spreadsheetFileName?: string | null;
-  /** The row in the job, 0-based as Notify stores it; sent as the spreadsheet row (plus 2). */
-  jobRowNumber?: number | null;
 }
 
 /**
  * The returned-letter callback body (API `create_returned_letter_callback_data` and
  * `send_returned_letter_to_service`), quirks included: for a hidden (precompiled) template,
- * `template_id` is the string `"None"` (Python's `str(None)`).
+ * `template_id` is the string `"None"` (Python's `str(None)`). For a letter sent in a CSV job, Notify
+ * fills in the spreadsheet's file name and the recipient's row in it (its 0-based `job_row_number`
+ * plus 2, for the header row); the sandbox keeps no spreadsheet for its job rows, so both are null.
  */
 export function returnedLetterPayload(letter: ReturnedLetterInput): Record<string, unknown> {
   const hidden = letter.templateHidden ?? false;
@@ -116,9 +114,8 @@ export function returnedLetterPayload(letter: ReturnedLetterInput): Record<strin
     template_name: hidden ? null : letter.templateName,
     template_id: hidden ? 'None' : letter.templateId,
     template_version: hidden ? null : letter.templateVersion,
-    spreadsheet_file_name: letter.spreadsheetFileName ?? null,
-    spreadsheet_row_number:
-      letter.jobRowNumber === null || letter.jobRowNumber === undefined ? null : letter.jobRowNumber + 2,
+    spreadsheet_file_name: null,
+    spreadsheet_row_number: null,
     upload_letter_file_name: hidden && !letter.sentByApi ? letter.clientReference : null,
   };
 }

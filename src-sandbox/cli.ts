@@ -10,7 +10,7 @@ import { CorruptDataError } from './persistence';
 import { startSandbox, type Sandbox } from './server';
 
 /** The environment variable the control secret comes from: never argv, which `ps` shows to everyone. */
-export const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
+const SECRET_ENV = 'NOTIFY_SANDBOX_CONTROL_SECRET';
 
 const HELP = `Notify Sandbox: a local GOV.UK Notify API v2 for development and CI.
 

@@ -8,6 +8,7 @@ import type { DocumentStore } from './documents';
 import type { Lifecycle } from './lifecycle';
 import type { Limits } from './limits';
 import type { PdfStore } from './pdf-store';
+import type { RenderPool } from './render-pool';
 import type { SandboxStore } from './store';
 import type { SandboxRequest, SandboxResponse } from './http';
 
@@ -19,6 +20,8 @@ export interface SandboxContext {
   callbacks: CallbackDispatcher;
   pdfs: PdfStore;
   documents: DocumentStore;
+  /** Runs the shared template and address rules, large inputs off the event loop. */
+  renders: RenderPool;
   /** Secret for unsubscribe-link tokens, fixed per sandbox data folder. */
   unsubscribeSecret: string;
   /** Simulated server clock error, applied to JWT checks and the Date header (control API). */

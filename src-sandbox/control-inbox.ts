@@ -28,7 +28,7 @@ const PREVIEW_CHARACTERS = 200;
  * The most of an email's body the rendered HTML shows. Markdown to HTML runs on the event loop at
  * about 1 µs a character, and an email may be 2 MB: the rest is in `GET …/{id}`'s `body`.
  */
-export const RENDERED_EMAIL_MAX_CHARACTERS = 50_000;
+const RENDERED_EMAIL_MAX_CHARACTERS = 50_000;
 
 const uuid = z.string().refine((v) => parseUuid(v) !== null, 'must be a UUID');
 const filterShape = {

@@ -18,6 +18,8 @@ export const statusInput = z.strictObject({
     ],
   ),
 });
+/** A complaint about an email takes no fields: `{}`. */
+export const complaintInput = z.strictObject({});
 export const sendInput = z.looseObject({
   type: z.enum(['sms', 'email', 'letter']),
   created_by_name: z.string().min(1).max(255).optional(),
@@ -74,7 +76,12 @@ export const servicePatch = z.strictObject({
     )
     .optional(),
   callbacks: z
-    .strictObject({ delivery_status: callbackSetting.optional(), received_text: callbackSetting.optional() })
+    .strictObject({
+      delivery_status: callbackSetting.optional(),
+      received_text: callbackSetting.optional(),
+      returned_letter: callbackSetting.optional(),
+      complaint: callbackSetting.optional(),
+    })
     .optional(),
 });
 export const templateInput = z.strictObject({

@@ -8,9 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { InternalStatus } from '../src-shared/statuses';
-import { formatApiKey } from './auth';
+import { formatApiKey, verifiedTokenCache } from './auth';
 import {
   clockInput,
+  complaintInput,
   inboundInput,
   keyInput,
   latencyInput,
@@ -21,9 +22,10 @@ import {
 } from './control-inputs';
 import { appError, json, V2Error, v2Error, type SandboxRequest, type SandboxResponse } from './http';
 import { formatDatetime, parseUuid } from './json';
+import type { Complaint } from './model';
 import type { Sandbox } from './server';
 import { faultSchema } from './faults';
-import { inboundSmsPayload } from './callback-payloads';
+import { sendComplaint, sendReceivedText } from './service-callbacks';
 import { postNotification } from './routes/post-notification';
 import { inboxChanges, inboxItem, inboxPage, renderedNotification } from './control-inbox';
 
@@ -57,7 +59,16 @@ const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
     path: '/_sandbox/notifications/{id}/rendered',
     does: 'as the recipient sees it: a text as text/plain, an email as an HTML page, a letter as its PDF',
   },
-  { method: 'POST', path: '/_sandbox/notifications/{id}/status', does: '{"status": "..."} forces a status' },
+  {
+    method: 'POST',
+    path: '/_sandbox/notifications/{id}/status',
+    does: '{"status": "..."} forces a status (its callback is sent; a letter\'s returned-letter goes to the returned-letter callback)',
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/notifications/{id}/complaint',
+    does: '{} records a complaint about an email (its recipient reported it as spam) and sends the complaint callback',
+  },
   {
     method: 'POST',
     path: '/_sandbox/services/{id}/keys',
@@ -107,10 +118,26 @@ const CONTROL_ROUTES: { method: string; path: string; does: string }[] = [
     path: '/_sandbox/clock',
     does: '{"advance_seconds"?, "skew_seconds"?, "time_scale"?} moves simulated time, skews the server clock, or changes the time scale',
   },
-  { method: 'GET', path: '/_sandbox/stats', does: 'stored notification count and process memory' },
+  {
+    method: 'GET',
+    path: '/_sandbox/stats',
+    does: 'stored notification count, process memory and the verified-token cache',
+  },
   { method: 'GET', path: '/_sandbox/callbacks', does: 'every callback sent and each attempt' },
+  { method: 'GET', path: '/_sandbox/complaints', does: 'complaints recorded, oldest first' },
   { method: 'GET', path: '/_sandbox/unsubscribes', does: 'one-click unsubscribe requests received' },
 ];
+
+/** A recorded complaint as the control API shows it. */
+function complaintJson(c: Complaint) {
+  return {
+    id: c.id,
+    notification_id: c.notificationId,
+    service_id: c.serviceId,
+    email_address: c.emailAddress,
+    complaint_date: formatDatetime(c.at),
+  };
+}
 
 /** The body the access check parsed (it refuses a state-changing call whose body is not JSON). */
 function body(req: SandboxRequest): unknown {
@@ -160,6 +187,23 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
       const { status } = statusInput.parse(body(req));
       lifecycle.force(n, status as InternalStatus);
       return json(200, inboxItem(n, sandbox, true));
+    }
+    if (c === 'complaint' && m === 'POST') {
+      complaintInput.parse(body(req));
+      if (n.type !== 'email')
+        return bad(
+          `Only an email can get a complaint (its recipient reports it as spam): this notification is a ${n.type === 'sms' ? 'text message' : 'letter'}.`,
+        );
+      const complaint = {
+        id: randomUUID(),
+        notificationId: n.id,
+        serviceId: n.serviceId,
+        emailAddress: n.to ?? '',
+        at: clock.nowMicros(),
+      };
+      await store.addComplaint(complaint);
+      sendComplaint(store, callbacks, n, complaint);
+      return json(201, complaintJson(complaint));
     }
   }
   if (a === 'services' && b) {
@@ -259,22 +303,7 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
         createdAt: clock.nowMicros(),
       };
       await store.addReceived(r);
-      const cb = service.callbacks.received_text;
-      if (cb) {
-        callbacks.enqueue(
-          'inbound-sms',
-          service.id,
-          cb.url,
-          cb.bearer_token,
-          inboundSmsPayload({
-            id: r.id,
-            sourceNumber: r.userNumber,
-            destinationNumber: r.notifyNumber,
-            message: r.content,
-            dateReceived: new Date(r.createdAt / 1000),
-          }),
-        );
-      }
+      sendReceivedText(store, callbacks, r);
       return json(201, { id: r.id, created_at: formatDatetime(r.createdAt) });
     }
   }
@@ -322,14 +351,19 @@ async function control(req: SandboxRequest, sandbox: Sandbox): Promise<SandboxRe
   }
   if (a === 'stats' && m === 'GET') {
     const mem = process.memoryUsage();
+    const tokens = verifiedTokenCache();
     return json(200, {
       notifications: store.notifications.size,
       rss_bytes: mem.rss,
       heap_used_bytes: mem.heapUsed,
+      token_cache_entries: tokens.entries,
+      token_cache_bytes: tokens.bytes,
       uptime_seconds: Math.round(process.uptime()),
     });
   }
   if (a === 'callbacks' && m === 'GET') return json(200, { callbacks: callbacks.list() });
+  if (a === 'complaints' && m === 'GET')
+    return json(200, { complaints: store.complaints.map(complaintJson) });
   if (a === 'unsubscribes' && m === 'GET')
     return json(200, {
       unsubscribes: store.unsubscribes.map((u) => ({ ...u, at: formatDatetime(u.at) })),

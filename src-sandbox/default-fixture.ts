@@ -8,10 +8,10 @@
  */
 import type { Fixture } from './fixtures';
 
-export const DEMO_SERVICE_ID = '64463fc4-02e5-43e7-b441-aac003ef740a';
-export const TRIAL_SERVICE_ID = 'dab0ff5a-3251-4fe9-8a02-9f65ca7ec728';
+const DEMO_SERVICE_ID = '64463fc4-02e5-43e7-b441-aac003ef740a';
+const TRIAL_SERVICE_ID = 'dab0ff5a-3251-4fe9-8a02-9f65ca7ec728';
 
-export const DEMO_TEMPLATES = {
+const DEMO_TEMPLATES = {
   smsVerification: 'a5b94c4b-376a-4420-91ae-68aa418e7e93',
   smsAppointment: '6ba989f1-7bc9-436b-a804-8fce5eb35393',
   smsDocuments: 'e5bc9b9f-fe6f-4753-94ac-d640bb228d68',

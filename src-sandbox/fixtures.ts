@@ -130,11 +130,17 @@ const service = z.strictObject({
     )
     .default([]),
   guest_list: z.array(z.string()).default([]),
+  /**
+   * The service's callback APIs, as Notify's `service_callback_api` types: delivery receipts, received
+   * texts, returned letters and complaints (a separate callback in Notify, which its admin site does
+   * not offer to set up).
+   */
   callbacks: z
     .strictObject({
       delivery_status: callback.optional(),
       received_text: callback.optional(),
       returned_letter: callback.optional(),
+      complaint: callback.optional(),
     })
     .default({}),
   outcomes: z.array(outcome).default([]),
@@ -153,7 +159,7 @@ const service = z.strictObject({
     .default([]),
 });
 
-export const fixtureSchema = z.strictObject({
+const fixtureSchema = z.strictObject({
   services: z.array(service).min(1, 'a fixture needs at least one service'),
   /** Response times: `realistic` (the default) or `none`, optionally with a seed (`latency.ts`). */
   latency: latencySettingSchema.optional(),
@@ -162,6 +168,8 @@ export const fixtureSchema = z.strictObject({
 });
 
 export type Fixture = z.output<typeof fixtureSchema>;
+/** A fixture as written (defaults left out): what {@link parseFixture} accepts. */
+export type FixtureInput = z.input<typeof fixtureSchema>;
 export type FixtureService = Fixture['services'][number];
 export type FixtureTemplate = FixtureService['templates'][number];
 

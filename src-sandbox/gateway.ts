@@ -10,9 +10,9 @@
  */
 
 /** gunicorn's `limit_request_field_size`: the longest header line, counted with its CRLF. */
-export const MAX_HEADER_LINE_BYTES = 8190;
+const MAX_HEADER_LINE_BYTES = 8190;
 /** gunicorn's `limit_request_fields`. */
-export const MAX_HEADER_FIELDS = 100;
+const MAX_HEADER_FIELDS = 100;
 /**
  * Node's limit on the whole header block. Any block over it breaks one of gunicorn's two limits
  * (100 lines of 8190 bytes are less), so the answer is the same.

@@ -16,7 +16,7 @@
 import { z } from 'zod';
 
 /** The routes whose response times are modelled, in Notify's words where it has them. */
-export const LATENCY_ROUTES = [
+const LATENCY_ROUTES = [
   'post_sms',
   'post_email',
   'post_email_with_file',
@@ -46,7 +46,7 @@ interface LatencyFigure {
  * Median and 95th percentile per route, in milliseconds, as a client in the UK sees them (network
  * round trip included). docs/sandbox.md gives the reasoning for each.
  */
-export const LATENCY_FIGURES: Readonly<Record<LatencyRoute, LatencyFigure>> = {
+const LATENCY_FIGURES: Readonly<Record<LatencyRoute, LatencyFigure>> = {
   post_sms: { what: 'POST /v2/notifications/sms', medianMs: 45, p95Ms: 110 },
   post_email: { what: 'POST /v2/notifications/email', medianMs: 45, p95Ms: 110 },
   post_email_with_file: {
@@ -96,7 +96,7 @@ export const latencySettingSchema = z.union([
 export type LatencySetting = z.input<typeof latencySettingSchema>;
 
 /** The seed used when none is given: runs are reproducible unless asked otherwise. */
-export const DEFAULT_LATENCY_SEED = 14;
+const DEFAULT_LATENCY_SEED = 14;
 
 /** `mulberry32`: a small, fast 32-bit generator; enough for delays, not for secrets. */
 function mulberry32(seed: number): () => number {

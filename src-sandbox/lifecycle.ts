@@ -3,23 +3,18 @@
  *
  * Test keys follow Notify's simulated outcomes (§7.3–7.4); live and team keys follow the fixture's
  * per-recipient outcome rules, delivered otherwise. Every change is journaled, recorded in the
- * notification's history, and sent to the service's delivery-status callback.
+ * notification's history, and sent to the service's delivery-status callback, except a letter's return,
+ * which goes to its returned-letter callback only (`service-callbacks.ts`).
  */
 import { formatRecipient } from '../src-shared/recipients/format-recipient';
-import {
-  COMPLETED_STATUSES,
-  publicStatus,
-  UPDATABLE_STATUSES,
-  type InternalStatus,
-} from '../src-shared/statuses';
+import { UPDATABLE_STATUSES, type InternalStatus } from '../src-shared/statuses';
 import type { CallbackDispatcher } from './callback-dispatcher';
-import { deliveryStatusPayload } from './callback-payloads';
 import type { SandboxClock } from './clock';
-import { formatDatetime } from './json';
 import { inspectPrecompiledLetter, renderLetterWithinLimit } from './letters';
-import { readAddressWindow } from './letters/pdf-text';
+import { readAddressWindow } from './letters/address-window';
 import type { StoredNotification } from './model';
 import type { PdfStore } from './pdf-store';
+import { sendDeliveryStatus, sendReturnedLetter } from './service-callbacks';
 import { memoryJournal, type SandboxStore } from './store';
 
 /** Delays in simulated milliseconds, before time-scaling. */
@@ -225,30 +220,9 @@ export class Lifecycle {
     patch.history = current.history;
     const written = this.store.updateNotification(n.id, patch);
     if (this.store.journal !== memoryJournal) this.track(written);
-    if (status !== 'created' && status !== 'pending-virus-check') this.callback(current);
-  }
-
-  private callback(n: StoredNotification): void {
-    const service = this.store.services.get(n.serviceId);
-    const cb = service?.callbacks.delivery_status;
-    if (!cb) return;
-    this.callbacks.enqueue(
-      'delivery-status',
-      n.serviceId,
-      cb.url,
-      cb.bearer_token,
-      deliveryStatusPayload({
-        id: n.id,
-        reference: n.reference,
-        to: n.to ?? '',
-        status: publicStatus(n.status, n.type),
-        createdAt: formatDatetime(n.createdAt),
-        completedAt: COMPLETED_STATUSES.has(n.status) && n.updatedAt ? formatDatetime(n.updatedAt) : null,
-        sentAt: n.sentAt ? formatDatetime(n.sentAt) : null,
-        notificationType: n.type,
-        templateId: n.templateId,
-        templateVersion: n.templateVersion,
-      }),
-    );
+    if (status === 'returned-letter' && current.type === 'letter')
+      sendReturnedLetter(this.store, this.callbacks, current);
+    else if (status !== 'created' && status !== 'pending-virus-check')
+      sendDeliveryStatus(this.store, this.callbacks, current);
   }
 }

@@ -69,3 +69,13 @@ export interface UnsubscribeRequest {
   emailAddress: string | null;
   at: number; // µs
 }
+
+/** A recipient's complaint about an email (marked as spam), as Notify records one from its provider. */
+export interface Complaint {
+  id: string;
+  notificationId: string;
+  serviceId: string;
+  /** The address the email went to. */
+  emailAddress: string;
+  at: number; // µs, the complaint's date
+}

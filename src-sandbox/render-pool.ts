@@ -33,7 +33,7 @@ import {
  * The slowest linear case, an email of one-character Markdown paragraphs, costs about 1–2 µs a
  * character, so anything smaller takes at most ~10 ms in the sandbox's thread.
  */
-export const LARGE_INPUT_CHARS = 4096;
+const LARGE_INPUT_CHARS = 4096;
 
 interface RenderPoolOptions {
   /** Most workers at once (default: 2, or 1 on a single core). */
@@ -49,7 +49,9 @@ interface RenderPoolOptions {
 }
 
 /** A render that took longer than the pool's time limit. */
-export class RenderTimeoutError extends Error {}
+class RenderTimeoutError extends Error {
+  override name = 'RenderTimeoutError';
+}
 
 interface Pending {
   job: RenderJob;
@@ -81,7 +83,7 @@ function tsxBootstrap(script: URL): string {
  * Characters in the strings of some JSON-like arguments (object keys included), counted up to
  * `limit`: what a render's cost grows with.
  */
-export function inputChars(values: readonly unknown[], limit = LARGE_INPUT_CHARS): number {
+function inputChars(values: readonly unknown[], limit = LARGE_INPUT_CHARS): number {
   let total = 0;
   const stack: unknown[] = [...values];
   while (stack.length > 0 && total < limit) {
@@ -98,6 +100,10 @@ export function inputChars(values: readonly unknown[], limit = LARGE_INPUT_CHARS
   return total;
 }
 
+/**
+ * One sandbox's render workers: started when a large input first needs one, ended when idle and when
+ * the sandbox closes.
+ */
 export class RenderPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -115,6 +121,19 @@ export class RenderPool {
     this.idleMs = options.idleMs ?? 5_000;
     this.maxMemoryMb = options.maxMemoryMb ?? 1024;
     this.workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  }
+
+  /**
+   * Runs a shared rule: in the sandbox's own thread for an ordinary input, in a worker for one of
+   * {@link LARGE_INPUT_CHARS} characters or more.
+   */
+  render<K extends RenderTaskName>(
+    name: K,
+    ...args: Parameters<RenderTasks[K]>
+  ): Promise<ReturnType<RenderTasks[K]>> {
+    if (inputChars(args) < LARGE_INPUT_CHARS)
+      return Promise.resolve(runRenderTask(name, args) as ReturnType<RenderTasks[K]>);
+    return this.run(name, args);
   }
 
   /** Runs a task in a worker, whatever the size of its input. */
@@ -219,19 +238,4 @@ export class RenderPool {
     await slot.worker.terminate();
     this.dispatch();
   }
-}
-
-let shared: RenderPool | null = null;
-
-/**
- * Runs a shared rule: in the sandbox's own thread for an ordinary input, in the render pool for one
- * of {@link LARGE_INPUT_CHARS} characters or more.
- */
-export async function renderShared<K extends RenderTaskName>(
-  name: K,
-  ...args: Parameters<RenderTasks[K]>
-): Promise<ReturnType<RenderTasks[K]>> {
-  if (inputChars(args) < LARGE_INPUT_CHARS) return runRenderTask(name, args) as ReturnType<RenderTasks[K]>;
-  shared ??= new RenderPool();
-  return shared.run(name, args);
 }

@@ -20,6 +20,7 @@ import { appError, v2Error, type SandboxRequest, type SandboxResponse } from './
 import { Lifecycle } from './lifecycle';
 import { Limits } from './limits';
 import { FilePdfStore, MemoryPdfStore } from './pdf-store';
+import { RenderPool } from './render-pool';
 import type { JournalRecovery } from './persistence';
 import { SandboxStore } from './store';
 import { latencyRouteOf, wsgiPath } from './router';
@@ -123,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     callbacks,
     pdfs,
     documents: new DocumentStore(),
+    renders: new RenderPool(),
     unsubscribeSecret,
     skewMs: 0,
   };
@@ -300,6 +302,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       for (const s of sockets) s.destroy();
     });
     await ctx.lifecycle.idle();
+    await ctx.renders.close();
     if (journal) await journal.close();
   };
 

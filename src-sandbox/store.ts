@@ -9,6 +9,7 @@ import type { TemplateType } from '../src-shared/statuses';
 import type { Fixture, FixtureService, KeyType } from './fixtures';
 import type {
   ApiKey,
+  Complaint,
   ReceivedText,
   Service,
   StoredNotification,
@@ -24,6 +25,7 @@ export type JournalRecord =
   | { t: 'key'; k: ApiKey }
   | { t: 'template'; serviceId: string; tpl: Template }
   | { t: 'unsubscribe'; u: UnsubscribeRequest }
+  | { t: 'complaint'; c: Complaint }
   | { t: 'purge'; ids: string[] }
   /** Back to the starting fixture: everything before it is forgotten. */
   | { t: 'reset' };
@@ -47,6 +49,7 @@ export class SandboxStore {
   private readonly lists = new Map<string, StoredNotification[]>();
   private readonly received = new Map<string, ReceivedText[]>();
   readonly unsubscribes: UnsubscribeRequest[] = [];
+  readonly complaints: Complaint[] = [];
   /** `${serviceId}-${type}-${YYYY-MM-DD}` → count, as Notify's Redis keys. */
   readonly dailyCounts = new Map<string, number>();
   journal: Journal = memoryJournal;
@@ -114,6 +117,7 @@ export class SandboxStore {
     ])
       m.clear();
     this.unsubscribes.length = 0;
+    this.complaints.length = 0;
   }
 
   /** Applies a journal record without journaling it again (used at start-up). */
@@ -150,6 +154,9 @@ export class SandboxStore {
         break;
       case 'unsubscribe':
         this.unsubscribes.push(rec.u);
+        break;
+      case 'complaint':
+        this.complaints.push(rec.c);
         break;
       case 'purge':
         for (const id of rec.ids) this.removeNotificationInMemory(id);
@@ -295,6 +302,11 @@ export class SandboxStore {
     await this.journal.append({ t: 'unsubscribe', u });
   }
 
+  async addComplaint(c: Complaint): Promise<void> {
+    this.complaints.push(c);
+    await this.journal.append({ t: 'complaint', c });
+  }
+
   /** Everything, for a snapshot. */
   snapshot(): JournalRecord[] {
     const out: JournalRecord[] = [];
@@ -305,6 +317,7 @@ export class SandboxStore {
     const all = [...this.notifications.values()].sort((a, b) => a.createdAt - b.createdAt);
     for (const n of all) out.push({ t: 'notification', n });
     for (const u of this.unsubscribes) out.push({ t: 'unsubscribe', u });
+    for (const c of this.complaints) out.push({ t: 'complaint', c });
     return out;
   }
 }

@@ -3,8 +3,8 @@
  *
  * Start a sandbox on a free port with a fixture (or connect to one already running: the CLI, a
  * Docker container, a CI service), point the code under test at `url` with one of its API keys, then
- * read what the code sent, wait for a status, force one, inject a received text, move the clock,
- * reset between tests and stop. Everything goes through the sandbox's control API (docs/sandbox.md),
+ * read what the code sent, wait for a status, force one, inject a received text or a complaint, move
+ * the clock, reset between tests and stop. Everything goes through the sandbox's control API (docs/sandbox.md),
  * so a kit connected to a sandbox in another process does exactly what one that started it does.
  *
  * This file's types are the package's published ones (out/kit/sandbox.d.ts is emitted from it
@@ -117,6 +117,16 @@ export interface NotificationFilter {
   service_id?: string;
 }
 
+/** A complaint recorded about an email (`POST /_sandbox/notifications/{id}/complaint`). */
+export interface SandboxComplaint {
+  id: string;
+  notification_id: string;
+  service_id: string;
+  /** The address the email went to. */
+  email_address: string;
+  complaint_date: string;
+}
+
 export interface FaultInput {
   kind: 'latency' | 'slow_network' | 'error' | 'drop';
   status?: number;
@@ -151,8 +161,16 @@ export interface SandboxKit {
   waitForNotification(filter: NotificationFilter, options?: WaitOptions): Promise<SandboxNotification>;
   /** Waits until the notification has one of these statuses (internal or API names). */
   waitForStatus(id: string, status: string | string[], options?: WaitOptions): Promise<SandboxNotification>;
-  /** Moves a notification to a status now (its callback is sent as for a real change). */
+  /**
+   * Moves a notification to a status now (its callback is sent as for a real change: a letter's
+   * `returned-letter` goes to the service's returned-letter callback).
+   */
   forceStatus(id: string, status: string): Promise<SandboxNotification>;
+  /**
+   * The recipient of an email reports it as spam: the complaint is recorded and sent to the service's
+   * complaint callback. Refused (400) for a text message or a letter.
+   */
+  complain(id: string): Promise<SandboxComplaint>;
   /** A text message sent to the service's inbound number (and its callback). */
   receiveText(text: {
     from: string;
@@ -311,6 +329,8 @@ function kit(url: string, secret: string | null, close: () => Promise<void>): Sa
     },
     forceStatus: (id, status) =>
       call<SandboxNotification>('POST', `/notifications/${encodeURIComponent(id)}/status`, { status }),
+    complain: (id) =>
+      call<SandboxComplaint>('POST', `/notifications/${encodeURIComponent(id)}/complaint`, {}),
     async receiveText(text) {
       const s = await serviceId(text.service);
       return call('POST', `/services/${s.id}/inbound`, { user_number: text.from, content: text.content });

@@ -283,7 +283,7 @@ const LINK_ATTEMPTS = 1000;
 const ESCAPABLE = new Set('\\`*{}[]()#+-.!_>~|');
 
 /** Parses inline markdown into hard lines of runs. Whitespace is collapsed as HTML would. */
-export function parseInline(source: string): HardLine[] {
+function parseInline(source: string): HardLine[] {
   const lines: HardLine[] = [[]];
   const push = (text: string, bold: boolean): void => {
     const line = lines[lines.length - 1];

@@ -3,21 +3,12 @@
  * with their positions. Enough for PDFs made by pdf-lib (this sandbox's letters and test PDFs) and for
  * many generated letters; PDFs with embedded CID fonts or custom encodings read as gibberish or nothing.
  *
- * Used by tests to check layout, and to find the address in a precompiled letter's address window, as
- * Notify's template-preview does.
+ * A reader of what a page shows, not a rule of Notify's: `address-window.ts` uses it to find the
+ * address in a precompiled letter, and the letter tests to check a rendered letter's layout.
  */
 import { promisify } from 'node:util';
 import { inflate } from 'node:zlib';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRawStream,
-  PDFRef,
-  decodePDFRawStream,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFPage } from 'pdf-lib';
 
 /** A text-showing operation, in PDF points from the bottom-left of the page. */
 export interface PdfTextItem {
@@ -82,104 +73,61 @@ function decodeWinAnsi(bytes: number[]): string {
   return bytes.map((b) => WIN_ANSI_HIGH[b] ?? String.fromCharCode(b)).join('');
 }
 
-/** Parses a PDF and lists the text and rectangles each page draws. Throws if pdf-lib cannot load it. */
-export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const content: PdfContent = { pageCount: doc.getPageCount(), pages: [], texts: [], rects: [] };
-  doc.getPages().forEach((page, index) => {
-    const { width, height } = page.getSize();
-    content.pages.push({ width, height });
-    interpret(pageContentBytes(doc, page), fontNames(doc, page), index + 1, content);
-  });
-  return content;
-}
-
 /**
- * Finds the recipient address in a precompiled letter: the text lines on page 1 inside Notify's address
- * window (24.6–120 mm from the left, 39.5–66.3 mm from the top, with 1 mm of slack). Returns `[]` when none
- * can be read.
+ * How much of a PDF {@link readPdfContent} reads: all of one this sandbox made, a bounded part of one
+ * a client sent (a precompiled letter is untrusted).
  */
-export async function readAddressWindow(bytes: Uint8Array): Promise<string[]> {
-  try {
-    const content = await readFirstPage(bytes);
-    const pageHeight = content.pages[0]?.height ?? 0;
-    const mm = (v: number): number => (v * 72) / 25.4;
-    const inWindow = content.texts.filter((t) => {
-      const fromTop = pageHeight - t.y;
-      return t.page === 1 && t.x >= mm(23.6) && t.x <= mm(121) && fromTop >= mm(38.5) && fromTop <= mm(67.3);
-    });
-    const rows = new Map<number, PdfTextItem[]>();
-    for (const item of inWindow) {
-      const key = Math.round(item.y * 2) / 2;
-      rows.set(key, [...(rows.get(key) ?? []), item]);
-    }
-    return [...rows.entries()]
-      .sort(([a], [b]) => b - a)
-      .map(([, items]) =>
-        items
-          .sort((a, b) => a.x - b.x)
-          .map((i) => i.text)
-          .join(' ')
-          .replace(/\s+/g, ' ')
-          .trim(),
-      )
-      .filter((line) => line !== '');
-  } catch {
-    return [];
-  }
+interface PdfReadLimits {
+  /** Pages read, from the first (default: every page). */
+  pages?: number;
+  /**
+   * The most of each page's drawing instructions read, decompressed (default: no limit). A content
+   * stream past it is skipped, as is one in a filter other than Flate.
+   */
+  contentBytesPerPage?: number;
 }
 
 const inflateAsync = promisify(inflate);
-/** The most of page 1's drawing instructions read for the address window; the rest is not looked at. */
-const FIRST_PAGE_CONTENT_BYTES = 1024 * 1024;
 
 /**
- * Page 1 only, as the address window needs: a precompiled letter is untrusted, so its content streams
- * are inflated on the thread pool and only up to `FIRST_PAGE_CONTENT_BYTES` (a stream past that, or in
- * a filter other than Flate, is skipped).
+ * Parses a PDF and lists the text and rectangles each page read draws. Content streams are inflated
+ * on the thread pool, never on the event loop. Throws if pdf-lib cannot load the file.
  */
-async function readFirstPage(bytes: Uint8Array): Promise<PdfContent> {
+export async function readPdfContent(bytes: Uint8Array, limits: PdfReadLimits = {}): Promise<PdfContent> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const content: PdfContent = { pageCount: doc.getPageCount(), pages: [], texts: [], rects: [] };
-  const page = doc.getPages()[0];
-  if (!page) return content;
-  content.pages.push(page.getSize());
+  const pages = doc.getPages().slice(0, limits.pages ?? doc.getPageCount());
+  for (const [index, page] of pages.entries()) {
+    content.pages.push(page.getSize());
+    const streams = await pageContentBytes(doc, page, limits.contentBytesPerPage ?? Infinity);
+    interpret(streams, fontNames(doc, page), index + 1, content);
+  }
+  return content;
+}
+
+/** A page's content streams, decompressed, up to `budget` bytes in all. */
+async function pageContentBytes(doc: PDFDocument, page: PDFPage, budget: number): Promise<Uint8Array[]> {
   const contents = page.node.Contents();
   const refs = !contents ? [] : contents instanceof PDFArray ? contents.asArray() : [contents];
   const streams: Uint8Array[] = [];
-  let budget = FIRST_PAGE_CONTENT_BYTES;
+  let left = budget;
   for (const ref of refs) {
     const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
-    if (!(stream instanceof PDFRawStream) || budget <= 0) continue;
+    if (!(stream instanceof PDFRawStream) || left <= 0) continue;
     const filter = stream.dict.lookup(PDFName.of('Filter'));
     const filters = filter instanceof PDFArray ? filter.asArray() : filter ? [filter] : [];
     const raw = stream.getContents();
     try {
-      if (filters.length === 0) streams.push(raw.subarray(0, budget));
+      if (filters.length === 0) streams.push(raw.subarray(0, left));
       else if (filters.length === 1 && filters[0] === PDFName.of('FlateDecode'))
-        streams.push(await inflateAsync(raw, { maxOutputLength: budget }));
+        streams.push(await inflateAsync(raw, Number.isFinite(left) ? { maxOutputLength: left } : {}));
       else continue;
     } catch {
       continue; // not Flate, or more than is read
     }
-    budget -= streams[streams.length - 1]!.length;
+    left -= streams[streams.length - 1]!.length;
   }
-  interpret(streams, fontNames(doc, page), 1, content);
-  return content;
-}
-
-function pageContentBytes(doc: PDFDocument, page: PDFPage): Uint8Array[] {
-  const contents = page.node.Contents();
-  if (!contents) return [];
-  const streams =
-    contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
-  return streams.flatMap((stream) => {
-    if (stream instanceof PDFRawStream) return [decodePDFRawStream(stream).decode()];
-    if (stream && 'getContents' in stream && typeof stream.getContents === 'function') {
-      return [stream.getContents() as Uint8Array];
-    }
-    return [];
-  });
+  return streams;
 }
 
 function fontNames(doc: PDFDocument, page: PDFPage): Map<string, string> {

@@ -10,7 +10,6 @@ import type { SandboxContext } from '../context';
 import type { KeyType } from '../fixtures';
 import { json, V2Error, validationError, type SandboxRequest, type SandboxResponse } from '../http';
 import type { Postage, Service, StoredNotification, Template } from '../model';
-import { renderShared } from '../render-pool';
 import { createdResponse } from './created-response';
 import { stringifyFileless } from './send-personalisation';
 import { senderFields, type Sender } from './send-origin';
@@ -44,13 +43,13 @@ export async function createLetter(
   const { service, key } = auth;
   // 9. Letters.
   checkLetterKey(service, key.keyType);
-  const address = await renderShared('validatePostalAddress', personalisation, {
+  const address = await ctx.renders.render('validatePostalAddress', personalisation, {
     allowInternational: service.permissions.includes('international_letters'),
   });
   if (!address.ok) throw validationError([address.message]);
   const values = stringifyFileless(personalisation);
-  const body = await renderShared('renderLetterBody', version.content, values);
-  const subject = await renderShared('renderLetterSubject', version.subject ?? '', values);
+  const body = await ctx.renders.render('renderLetterBody', version.content, values);
+  const subject = await ctx.renders.render('renderLetterSubject', version.subject ?? '', values);
   const postage: Postage = address.postage ?? version.postage ?? 'second';
   const id = randomUUID();
   const n: StoredNotification = {
@@ -81,9 +80,9 @@ export async function createLetter(
   };
   n.history.push({ status: n.status, at: n.createdAt });
   const contactBlock = version.letter_contact_block
-    ? await renderShared('renderLetterBody', version.letter_contact_block, values)
+    ? await ctx.renders.render('renderLetterBody', version.letter_contact_block, values)
     : null;
-  const heading = await renderShared('renderLetterBody', version.subject ?? '', values);
+  const heading = await ctx.renders.render('renderLetterBody', version.subject ?? '', values);
   await ctx.store.addNotification(n);
   ctx.lifecycle.startLetter(n, {
     addressLines: address.lines.map((line) => line.slice(0, PRINTED_ADDRESS_LINE_CHARS)),

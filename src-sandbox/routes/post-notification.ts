@@ -22,7 +22,6 @@ import {
 import { parseUuid } from '../json';
 import type { StoredNotification } from '../model';
 import { validateObject } from '../schema';
-import { renderShared } from '../render-pool';
 import { createdResponse } from './created-response';
 import { createLetter } from './post-letter';
 import { postPrecompiledLetter } from './post-precompiled-letter';
@@ -98,7 +97,7 @@ export async function postNotification(
   const stringValues = stringifyFileless(personalisation);
   if (type === 'letter') {
     // `has_qr_code_with_too_much_data`: the content and values escaped separately, before any typography.
-    const qr = await renderShared('oversizedQrCode', version.content, stringValues, QR_MAX_BYTES);
+    const qr = await ctx.renders.render('oversizedQrCode', version.content, stringValues, QR_MAX_BYTES);
     if (qr) {
       throw new V2Error(400, [
         {
@@ -115,11 +114,13 @@ export async function postNotification(
   if (missing.length) throw badRequest(`Missing personalisation: ${missing.join(', ')}`);
   // SMS: the unsanitised text decides emptiness here and the counts later (same values: no files).
   const smsUnsanitised =
-    type === 'sms' ? await renderShared('renderSmsUnsanitised', version.content, stringValues) : undefined;
+    type === 'sms'
+      ? await ctx.renders.render('renderSmsUnsanitised', version.content, stringValues)
+      : undefined;
   if (
     smsUnsanitised !== undefined
       ? smsUnsanitised === ''
-      : await renderShared('isMessageEmpty', parts, stringValues)
+      : await ctx.renders.render('isMessageEmpty', parts, stringValues)
   )
     throw badRequest('Your message is empty.');
   const fileKeys = Object.keys(personalisation).filter((k) => isFileObject(personalisation[k]));
@@ -145,7 +146,7 @@ export async function postNotification(
   let subject: string | null = null;
   let fragments = 0;
   if (type === 'sms') {
-    const info = await renderShared(
+    const info = await ctx.renders.render(
       'smsMessageInfo',
       version.content,
       values,
@@ -159,8 +160,8 @@ export async function postNotification(
       );
     fragments = info.fragmentCount;
   } else {
-    bodyText = await renderShared('renderEmailBody', version.content, values);
-    subject = await renderShared('renderEmailSubject', version.subject ?? '', values);
+    bodyText = await ctx.renders.render('renderEmailBody', version.content, values);
+    subject = await ctx.renders.render('renderEmailSubject', version.subject ?? '', values);
     const bytes = Buffer.byteLength(bodyText, 'utf8');
     if (bytes > EMAIL_BYTE_LIMIT)
       throw badRequest(

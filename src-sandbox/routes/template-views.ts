@@ -6,7 +6,6 @@ import type { V2Handler } from '../context';
 import { badRequest, json, parseJsonBody, V2Error, validationError, firstValues } from '../http';
 import { formatDatetime, parseUuid, pyRepr } from '../json';
 import type { Template } from '../model';
-import { renderShared } from '../render-pool';
 import { oneOf, typed, validateObject } from '../schema';
 
 type Version = Template['versions'][number];
@@ -127,14 +126,14 @@ export const previewTemplate: V2Handler = async (req, ctx, auth, params) => {
   let bodyText: string;
   let subject: string | null = null;
   let html: string | null = null;
-  if (t.type === 'sms') bodyText = await renderShared('renderSmsBody', v.content, personalisation);
+  if (t.type === 'sms') bodyText = await ctx.renders.render('renderSmsBody', v.content, personalisation);
   else if (t.type === 'email') {
-    bodyText = await renderShared('renderEmailBody', v.content, personalisation);
-    subject = await renderShared('renderEmailSubject', v.subject ?? '', personalisation);
-    html = await renderShared('renderEmailHtml', v.content, personalisation);
+    bodyText = await ctx.renders.render('renderEmailBody', v.content, personalisation);
+    subject = await ctx.renders.render('renderEmailSubject', v.subject ?? '', personalisation);
+    html = await ctx.renders.render('renderEmailHtml', v.content, personalisation);
   } else {
-    bodyText = await renderShared('renderLetterBody', v.content, personalisation);
-    subject = await renderShared('renderLetterSubject', v.subject ?? '', personalisation);
+    bodyText = await ctx.renders.render('renderLetterBody', v.content, personalisation);
+    subject = await ctx.renders.render('renderLetterSubject', v.subject ?? '', personalisation);
   }
   return json(200, {
     body: bodyText,

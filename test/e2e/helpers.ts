@@ -9,10 +9,12 @@
 import { createHmac } from 'node:crypto';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { CONTROL_SECRET_HEADER } from '../../src-sandbox/control';
-import { DEMO_SERVICE_ID } from '../../src-sandbox/default-fixture';
+import { DEMO_SERVICE_ID } from '../support/demo-fixture';
 import type { ConsoleServer } from './fixtures';
 
-export { DEMO_SERVICE_ID, DEMO_TEMPLATES, TRIAL_SERVICE_ID } from '../../src-sandbox/default-fixture';
+// The demo fixture's ids, as the tests state them (checked against the demo by
+// test/integration/sandbox/demo-fixture.test.ts).
+export { DEMO_SERVICE_ID, DEMO_TEMPLATES, TRIAL_SERVICE_ID } from '../support/demo-fixture';
 
 /** Used for every test's vault, so whichever test meets the vault first can set it up. */
 export const VAULT_PASSPHRASE = 'e2e vault passphrase';

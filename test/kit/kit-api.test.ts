@@ -1,14 +1,17 @@
 /**
  * The testing kit's edges: what it says when a wait runs out, a filter is wrong, a service or key is
- * missing, a fixture is bad, or the sandbox wants a control secret. And its published types: they
+ * missing, a fixture is bad, or the sandbox wants a control secret; a complaint made through it, from
+ * the kit to the service's own endpoint. And its published types: they
  * accept every fixture and fault the sandbox accepts (checked at compile time against the sandbox's
  * own schemas, since the kit declares them on its own for its .d.ts).
  */
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   connectSandbox,
   SandboxKitError,
@@ -19,14 +22,14 @@ import {
   type SandboxKit,
 } from 'notify-console/sandbox';
 import type { faultSchema } from '../../src-sandbox/faults';
-import type { fixtureSchema } from '../../src-sandbox/fixtures';
+import type { FixtureInput } from '../../src-sandbox/fixtures';
 import type { LatencySetting as ServerLatencySetting } from '../../src-sandbox/latency';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
 export type KitTypes = [
   // Any fixture the sandbox accepts is a SandboxFixture to the kit's types.
-  Expect<z.input<typeof fixtureSchema> extends SandboxFixture ? true : false>,
+  Expect<FixtureInput extends SandboxFixture ? true : false>,
   Expect<Equal<FaultInput, z.input<typeof faultSchema>>>,
   Expect<Equal<LatencySetting, ServerLatencySetting>>,
 ];
@@ -120,6 +123,83 @@ describe('refusals', () => {
       );
     } finally {
       await guarded.stop();
+    }
+  });
+});
+
+describe('complaints', () => {
+  it('complain() records a complaint about an email and sends it to the complaint callback; a text is refused', async () => {
+    const received: { auth: string | undefined; body: Record<string, unknown> }[] = [];
+    const endpoint = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      req.on('end', () => {
+        received.push({ auth: req.headers.authorization, body: JSON.parse(raw) as Record<string, unknown> });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    const { port } = endpoint.address() as AddressInfo;
+    const serviceId = crypto.randomUUID();
+    const emailTemplate = crypto.randomUUID();
+    const smsTemplate = crypto.randomUUID();
+    const fixture: SandboxFixture = {
+      services: [
+        {
+          id: serviceId,
+          name: 'Complained about',
+          api_keys: [{ name: 'kit test key', key_type: 'test' }],
+          callbacks: {
+            complaint: { url: `http://127.0.0.1:${port}/complaint`, bearer_token: 'kit-complaint-token' },
+          },
+          templates: [
+            {
+              id: emailTemplate,
+              name: 'News',
+              type: 'email',
+              versions: [{ version: 1, subject: 'News', content: 'Hi' }],
+            },
+            { id: smsTemplate, name: 'Code', type: 'sms', versions: [{ version: 1, content: 'Hi' }] },
+          ],
+        },
+      ],
+    };
+    const kit = await startSandbox({ fixture, latency: 'none', timeScale: 1000 });
+    try {
+      const client = new (await import('notifications-node-client')).NotifyClient(
+        kit.url,
+        await kit.apiKey({ key_type: 'test' }),
+      );
+      const email = await client.sendEmail(emailTemplate, 'someone@example.gov.uk', {
+        reference: 'kit-news',
+      });
+      const complaint = await kit.complain(email.data.id);
+      expect(complaint).toMatchObject({
+        notification_id: email.data.id,
+        service_id: serviceId,
+        email_address: 'someone@example.gov.uk',
+      });
+      await vi.waitFor(() => expect(received).toHaveLength(1));
+      expect(received[0]).toEqual({
+        auth: 'Bearer kit-complaint-token',
+        body: {
+          notification_id: email.data.id,
+          complaint_id: complaint.id,
+          reference: 'kit-news',
+          to: 'someone@example.gov.uk',
+          complaint_date: complaint.complaint_date,
+        },
+      });
+
+      const text = await client.sendSms(smsTemplate, '07700900123');
+      const err = await refusal(kit.complain(text.data.id));
+      expect(err.status).toBe(400);
+      expect(err.message).toBe(
+        `POST /_sandbox/notifications/${text.data.id}/complaint: 400 Only an email can get a complaint (its recipient reports it as spam): this notification is a text message.`,
+      );
+    } finally {
+      await kit.stop();
+      await new Promise<void>((resolve) => endpoint.close(() => resolve()));
     }
   });
 });

@@ -2,7 +2,7 @@
  * Test helpers: start a sandbox with a known fixture, and call it the way Notify's clients do.
  */
 import { randomUUID } from 'node:crypto';
-import { signToken } from '../../src-sandbox/auth';
+import { signToken } from './notify-token';
 import { CONTROL_SECRET_HEADER } from '../../src-sandbox/control';
 import type { Fixture } from '../../src-sandbox/fixtures';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src-sandbox/server';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../src-main/contract/methods';
 import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
-import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../support/demo-fixture';
 import { waitUntil } from '../../support/wait';
 
 const PASSPHRASE = 'archive integration passphrase';

@@ -15,7 +15,7 @@ import { silentLogger } from '../../../src-main/core/ports';
 import { SettingsStore } from '../../../src-main/core/store/settings-store';
 import { appVersion } from '../../../src-main/host/app-version';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
-import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../support/demo-fixture';
 import { startConsoleProcess, type ConsoleProcess } from '../../support/console-process';
 import { waitUntil } from '../../support/wait';
 

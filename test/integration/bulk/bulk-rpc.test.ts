@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import type { MethodName } from '../../../src-main/contract/methods';
-import { DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { DEMO_TEMPLATES } from '../../support/demo-fixture';
 import { waitUntil } from '../../support/wait';
 
 // Issue 11 end to end through the RPC methods, against the embedded sandbox: a sheet with errors

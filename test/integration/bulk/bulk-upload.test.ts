@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/browser-host/host';
 import { TRANSPORT_LIMITS } from '../../../src-main/contract/methods';
 import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
-import { DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { DEMO_TEMPLATES } from '../../support/demo-fixture';
 import { MAX_FILE_BYTES } from '../../../src-shared/spreadsheet/index';
 
 // The largest upload through the browser-mode host: a 10 MB sheet (Notify's limit) is admitted by

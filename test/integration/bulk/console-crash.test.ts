@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { DEMO_TEMPLATES } from '../../support/demo-fixture';
 import { waitUntil } from '../../support/wait';
 
 // Crash safety of bulk send in the console itself: the console process (core, embedded sandbox

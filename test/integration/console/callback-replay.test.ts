@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCallbackPayload, callbackBody } from '../../../src-shared/callback-payload';
 import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import { NotifyClient } from '../../../src-main/core/notify/client';
-import { DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { DEMO_TEMPLATES } from '../../support/demo-fixture';
 import { eventually, SERVICE_ID, startTestSandbox, T, type TestSandbox } from '../../support/sandbox';
 
 interface Received {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import type { MethodName } from '../../../src-main/contract/methods';
-import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../support/demo-fixture';
 import { waitUntil } from '../../support/wait';
 
 let core: RunningConsole;

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../../src-sandbox/auth';
+import { signToken } from '../../support/notify-token';
 import { startSandbox } from '../../../src-sandbox/server';
 import { SERVICE_ID, startTestSandbox, type TestSandbox } from '../../support/sandbox';
 

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../../src-sandbox/auth';
+import { signToken } from '../../support/notify-token';
 import { headerLimitPage } from '../../../src-sandbox/gateway';
 import { makeTestPdf } from '../../../src-sandbox/letters/test-pdf';
 import {

@@ -473,3 +473,110 @@ describe('whatever arrives, only a local tool’s well-formed call changes anyth
     await stillAnswers();
   });
 });
+
+describe('POST /_sandbox/notifications/{id}/complaint: the same checks as every call that changes something', () => {
+  let emailId: string;
+  beforeAll(async () => {
+    const sent = await sb.call('POST', '/v2/notifications/email', {
+      key: 'test',
+      body: {
+        email_address: 'someone@example.gov.uk',
+        template_id: '33333333-3333-4333-8333-000000000007',
+        personalisation: { name: 'a' },
+      },
+    });
+    expect(sent.status).toBe(201);
+    emailId = sent.json.id;
+    // A complaint callback (to a port nobody listens on): a complaint sent is logged all the same.
+    const set = await sb.control('PATCH', `/services/${SERVICE_ID}`, {
+      callbacks: { complaint: { url: 'http://127.0.0.1:9/complaint', bearer_token: 'complaint-token' } },
+    });
+    expect(set.status).toBe(200);
+  });
+  afterAll(() => sb.control('PATCH', `/services/${SERVICE_ID}`, { callbacks: { complaint: null } }));
+  const complaints = () => sb.sandbox.ctx.store.complaints.length;
+  const complaintCallbacks = () =>
+    sb.sandbox.ctx.callbacks.list().filter((c) => c.kind === 'complaint').length;
+  const path = () => `/_sandbox/notifications/${emailId}/complaint`;
+
+  it.each([
+    ['a foreign Host', { Host: 'evil.example:PORT', ...JSON_TYPE }, '{}', 403],
+    [
+      'an Origin from another site',
+      { Host: 'HOST', Origin: 'http://localhost:3000', ...JSON_TYPE },
+      '{}',
+      403,
+    ],
+    ['Sec-Fetch-Site: cross-site', { Host: 'HOST', 'Sec-Fetch-Site': 'cross-site', ...JSON_TYPE }, '{}', 403],
+    ['a form body', { Host: 'HOST', 'Content-Type': 'application/x-www-form-urlencoded' }, 'a=b', 415],
+    ['no body', { Host: 'HOST', ...JSON_TYPE }, '', 400],
+    ['broken JSON', { Host: 'HOST', ...JSON_TYPE }, '{', 400],
+    ['a field it does not take', { Host: 'HOST', ...JSON_TYPE }, '{"to": "x@example.com"}', 400],
+  ] as const)('refuses %s, records nothing and sends nothing', async (_what, given, body, status) => {
+    const headers = Object.fromEntries(
+      Object.entries(given).map(([k, v]) => [
+        k,
+        v.replace('HOST', `127.0.0.1:${port}`).replace('PORT', String(port)),
+      ]),
+    );
+    const before = complaints();
+    const sentBefore = complaintCallbacks();
+    const r = await raw(port, 'POST', path(), headers, body);
+    expect(r.status).toBe(status);
+    expect(r.json.result).toBe('error');
+    expectNoCors(r);
+    expect(complaints()).toBe(before);
+    expect(complaintCallbacks()).toBe(sentBefore);
+  });
+
+  it('a local tool’s well-formed call records the complaint', async () => {
+    const before = complaints();
+    const sentBefore = complaintCallbacks();
+    const r = await raw(port, 'POST', path(), { Host: host, ...JSON_TYPE }, '{}');
+    expect(r.status).toBe(201);
+    expect(r.json.notification_id).toBe(emailId);
+    expectNoCors(r);
+    expect(complaints()).toBe(before + 1);
+    expect(complaintCallbacks()).toBe(sentBefore + 1);
+  });
+
+  it('needs the control secret when the sandbox has one', async () => {
+    const SECRET = `s3cret-${randomUUID()}`;
+    const guarded = await startTestSandbox({ controlSecret: SECRET });
+    try {
+      const sent = await guarded.call('POST', '/v2/notifications/email', {
+        key: 'test',
+        body: {
+          email_address: 'someone@example.gov.uk',
+          template_id: '33333333-3333-4333-8333-000000000007',
+          personalisation: { name: 'a' },
+        },
+      });
+      const at = { Host: `127.0.0.1:${guarded.sandbox.port}`, ...JSON_TYPE };
+      const url = `/_sandbox/notifications/${sent.json.id}/complaint`;
+      const refused = await raw(guarded.sandbox.port, 'POST', url, at, '{}');
+      expect(refused.status).toBe(403);
+      expect(guarded.sandbox.ctx.store.complaints).toHaveLength(0);
+      const wrong = await raw(
+        guarded.sandbox.port,
+        'POST',
+        url,
+        { ...at, [CONTROL_SECRET_HEADER]: 'wrong' },
+        '{}',
+      );
+      expect(wrong.status).toBe(403);
+      expect(wrong.text).not.toContain(SECRET);
+      const ok = await raw(
+        guarded.sandbox.port,
+        'POST',
+        url,
+        { ...at, [CONTROL_SECRET_HEADER]: SECRET },
+        '{}',
+      );
+      expect(ok.status).toBe(201);
+      expect(guarded.sandbox.ctx.store.complaints).toHaveLength(1);
+    } finally {
+      await guarded.sandbox.close();
+    }
+  });
+});

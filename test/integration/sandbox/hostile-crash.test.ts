@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signToken } from '../../../src-sandbox/auth';
+import { signToken } from '../../support/notify-token';
 import { SERVICE_ID, T, testFixture } from '../../support/sandbox';
 import { startSandboxChild, type SandboxChild } from './support/sandbox-child';
 

@@ -20,9 +20,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signToken } from '../../../src-sandbox/auth';
+import { signToken } from '../../support/notify-token';
 import { CONTROL_SECRET_HEADER } from '../../../src-sandbox/control';
-import { MAX_HEADER_FIELDS, MAX_HEADER_LINE_BYTES } from '../../../src-sandbox/gateway';
 import { makeTestPdf } from '../../../src-sandbox/letters';
 import { SERVICE_ID, T, testFixture } from '../../support/sandbox';
 import { startSandboxChild, type SandboxChild } from './support/sandbox-child';
@@ -233,7 +232,7 @@ describe('the largest input each route accepts leaves the sandbox answering prom
   });
 
   it('GET routes: the longest query string and path the header limit leaves room for', async () => {
-    const long = 'x'.repeat(MAX_HEADER_LINE_BYTES * 50);
+    const long = 'x'.repeat(8190 * 50);
     for (const path of [
       `/v2/notifications?reference=${long}`,
       `/v2/notifications?template_type=${long}&status=${long.slice(0, 100_000)}`,
@@ -253,9 +252,10 @@ describe('the largest input each route accepts leaves the sandbox answering prom
 
   it('headers: 100 lines at gunicorn’s 8190-byte limit, with a good token', async () => {
     const headers: Record<string, string> = { ...auth() };
-    // fetch adds a few headers of its own (Host, Accept, User-Agent…).
-    for (let i = 0; Object.keys(headers).length < MAX_HEADER_FIELDS - 10; i++)
-      headers[`X-Padding-${i}`] = 'p'.repeat(MAX_HEADER_LINE_BYTES - `X-Padding-${i}: \r\n`.length);
+    // gunicorn's limits: `limit_request_fields` 100, `limit_request_field_size` 8190 bytes a line
+    // with its CRLF. fetch adds a few headers of its own (Host, Accept, User-Agent…).
+    for (let i = 0; Object.keys(headers).length < 100 - 10; i++)
+      headers[`X-Padding-${i}`] = 'p'.repeat(8190 - `X-Padding-${i}: \r\n`.length);
     const r = await fetch(`${sb.url}/v2/templates`, { headers });
     expect(r.status).toBe(200);
     await expectPrompt('largest headers');

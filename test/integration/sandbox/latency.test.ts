@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPdf } from '../../../src-sandbox/letters/test-pdf';
-import { LATENCY_FIGURES, type LatencyRoute } from '../../../src-sandbox/latency';
+import type { LatencyRoute } from '../../../src-sandbox/latency';
 import { startSandbox } from '../../../src-sandbox/server';
 import {
   controlFetch,
@@ -137,12 +137,14 @@ describe('realistic response times (the default), sampled with seed 14', () => {
     '%s answers in its documented range',
     async (route) => {
       await sb.control('POST', '/latency', { mode: 'realistic', seed: 14 }); // fresh streams
-      const figure = LATENCY_FIGURES[route];
       const { ms, statuses } = await timed(CALLS[route], SAMPLES);
       expect([...statuses]).toEqual([EXPECTED_STATUS[route] ?? 200]);
       // The delays the sandbox added to this route's answers have its documented median and p95.
       const latency = (await (await sb.control('GET', '/latency')).json()) as any;
       const row = latency.routes.find((r: any) => r.route === route);
+      // The route's figures as the sandbox reports them (test/unit/sandbox/latency.test.ts holds them
+      // to the documented ones).
+      const figure = { medianMs: row.median_ms as number, p95Ms: row.p95_ms as number };
       expect(row.requests).toBe(SAMPLES);
       expect(row.recent_median_ms).toBeGreaterThanOrEqual(figure.medianMs * 0.8);
       expect(row.recent_median_ms).toBeLessThanOrEqual(figure.medianMs * 1.2);
@@ -286,7 +288,8 @@ describe('npm run sandbox -- --latency none', () => {
       expect(latency.mode).toBe('none');
       expect(latency.routes.every((r: any) => r.added_ms === 0 && r.requests === 0)).toBe(true);
       ms.sort((a, b) => a - b);
-      expect(q(ms, 0.5)).toBeLessThan(LATENCY_FIGURES.post_precompiled_letter.medianMs / 4);
+      // The realistic model's floor for a precompiled letter: a quarter of its 420 ms median.
+      expect(q(ms, 0.5)).toBeLessThan(420 / 4);
     } finally {
       child.kill('SIGTERM');
     }

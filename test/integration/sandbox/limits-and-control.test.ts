@@ -9,6 +9,7 @@ import {
   startTestSandbox,
   type TestSandbox,
 } from '../../support/sandbox';
+import { signToken } from '../../support/notify-token';
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -130,7 +131,6 @@ describe('control API and callbacks', () => {
       await control('POST', `/services/${SERVICE_ID}/keys`, { name: 'New Key', key_type: 'test' })
     ).json()) as any;
     expect(created.api_key).toMatch(new RegExp(`^new_key-${SERVICE_ID}-[0-9a-f-]{36}$`));
-    const { signToken } = await import('../../../src-sandbox/auth');
     const token = signToken(SERVICE_ID, created.api_key.slice(-36));
     expect((await sb.call('GET', '/v2/templates', { token })).status).toBe(200);
     await control('POST', `/keys/${created.id}/revoke`);

@@ -7,7 +7,7 @@
  */
 import { NotifyClient } from 'notifications-node-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../../src-sandbox/auth';
+import { signToken } from '../../support/notify-token';
 import { makeTestPdf } from '../../../src-sandbox/letters/test-pdf';
 import {
   SENDERS,

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm, appendFile, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signToken } from '../../../src-sandbox/auth';
+import { signToken } from '../../support/notify-token';
 import { startSandbox } from '../../../src-sandbox/server';
-import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../../src-sandbox/default-fixture';
+import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../support/demo-fixture';
 
 const dirs: string[] = [];
 afterEach(async () => {

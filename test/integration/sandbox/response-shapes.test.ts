@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPdf } from '../../../src-sandbox/letters/test-pdf';
 import { parseFixture, FixtureError } from '../../../src-sandbox/fixtures';
 import { startSandbox } from '../../../src-sandbox/server';
-import { signToken } from '../../../src-sandbox/auth';
+import { signToken } from '../../support/notify-token';
 import {
   eventually,
   SENDERS,

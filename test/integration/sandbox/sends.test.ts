@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../../src-sandbox/auth';
+import { signToken } from '../../support/notify-token';
 import {
   SENDERS,
   SERVICE_ID,

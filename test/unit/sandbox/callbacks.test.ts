@@ -12,7 +12,6 @@ import {
   complaintPayload,
   deliveryStatusPayload,
   inboundSmsPayload,
-  notifyDatetime,
   returnedLetterPayload,
 } from '../../../src-sandbox/callback-payloads';
 
@@ -314,8 +313,17 @@ describe('CallbackDispatcher', () => {
 describe('payload builders', () => {
   const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-  it('formats datetimes as Notify does', () => {
-    expect(notifyDatetime(new Date('2026-05-17T15:58:38.342Z'))).toBe('2026-05-17T15:58:38.342000Z');
+  it('formats datetimes as Notify does, and passes one already in its format through', () => {
+    const at = (date: Date | string) =>
+      complaintPayload({
+        notificationId: 'n',
+        complaintId: 'c',
+        reference: null,
+        to: 'a@b.com',
+        complaintDate: date,
+      }).complaint_date;
+    expect(at(new Date('2026-05-17T15:58:38.342Z'))).toBe('2026-05-17T15:58:38.342000Z');
+    expect(at('2026-05-17T15:58:38.342123Z')).toBe('2026-05-17T15:58:38.342123Z');
   });
 
   it('builds the delivery-status body', () => {
@@ -389,14 +397,18 @@ describe('payload builders', () => {
       upload_letter_file_name: null,
     });
     expect(
-      returnedLetterPayload({
-        ...base,
-        sentByApi: false,
-        senderEmail: 'user@example.gov.uk',
-        spreadsheetFileName: 'people.csv',
-        jobRowNumber: 0,
-      }),
-    ).toMatchObject({ reference: null, sent_by: 'user@example.gov.uk', spreadsheet_row_number: 2 });
+      returnedLetterPayload({ ...base, sentByApi: false, senderEmail: 'user@example.gov.uk' }),
+    ).toMatchObject({
+      reference: null,
+      sent_by: 'user@example.gov.uk',
+      spreadsheet_file_name: null,
+      spreadsheet_row_number: null,
+    });
+    // Sent from the admin site with no user (a CSV job row): "API", as Notify writes it.
+    expect(returnedLetterPayload({ ...base, sentByApi: false })).toMatchObject({
+      reference: null,
+      sent_by: 'API',
+    });
     expect(returnedLetterPayload({ ...base, sentByApi: false, templateHidden: true })).toMatchObject({
       template_name: null,
       template_id: 'None',

@@ -7,7 +7,7 @@ import {
   makeTestPdf,
   renderLetterPdf,
 } from '../../../src-sandbox/letters';
-import { readAddressWindow } from '../../../src-sandbox/letters/pdf-text';
+import { readAddressWindow } from '../../../src-sandbox/letters/address-window';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const concat = (...parts: Uint8Array[]): Uint8Array => new Uint8Array(Buffer.concat(parts));

@@ -4,7 +4,6 @@
  * answers go over the IPC channel.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { verifiedTokenCache } from '../../../../src-sandbox/auth';
 import { startSandbox, type SandboxOptions } from '../../../../src-sandbox/server';
 
 const options = JSON.parse(process.env.SANDBOX_CHILD ?? '{}') as SandboxOptions;
@@ -43,7 +42,6 @@ process.on('message', (q: Question) => {
         meanDelayMs: delay.mean / 1e6,
         heapUsedBytes: mem.heapUsed,
         rssBytes: mem.rss,
-        tokenCache: verifiedTokenCache(),
       };
     }
     if (q.ask === 'reset-stats') delay.reset();

@@ -14,7 +14,6 @@ export interface ChildStats {
   /** After a full garbage collection. */
   heapUsedBytes: number;
   rssBytes: number;
-  tokenCache: { entries: number; bytes: number };
 }
 
 export interface SandboxChild {

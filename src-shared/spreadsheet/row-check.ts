@@ -73,7 +73,7 @@ function recipientError(
     const result = validateEmailAddress(value);
     return { message: result.ok ? null : result.message, phone: null };
   }
-  // Permissions before the country prefix, as UTILS `PhoneNumber.validate` orders them (rules §3.3).
+  // Permissions before the country prefix, as UTILS `PhoneNumber.validate` orders them (rules 3.3).
   const checked = validatePhoneNumberForService(value, {
     internationalSms: rules.internationalSms,
     smsToUkLandlines: rules.smsToUkLandlines,

@@ -6,10 +6,10 @@
  * A worker's console is shared by the tests that run in it, one after another, so nothing here
  * assumes a starting state: each helper first looks at the UI, then moves it where the test needs.
  */
-import { createHmac } from 'node:crypto';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { CONTROL_SECRET_HEADER } from '../../src-sandbox/control';
 import { DEMO_SERVICE_ID } from '../support/demo-fixture';
+import { signToken } from '../support/notify-token';
 import type { ConsoleServer } from './fixtures';
 
 // The demo fixture's ids, as the tests state them (checked against the demo by
@@ -109,16 +109,10 @@ export async function createDemoKey(
   return sandboxControl(server, 'POST', `services/${DEMO_SERVICE_ID}/keys`, { name, key_type: keyType });
 }
 
-const base64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
-
 /** The bearer token Notify wants: HS256 over `{iss: service id, iat: now}` with the key's secret. */
 export function notifyJwt(apiKey: string): string {
-  const header = base64url(JSON.stringify({ typ: 'JWT', alg: 'HS256' }));
-  const claims = base64url(
-    JSON.stringify({ iss: apiKey.slice(-73, -37), iat: Math.floor(Date.now() / 1000) }),
-  );
-  const signature = createHmac('sha256', apiKey.slice(-36)).update(`${header}.${claims}`).digest();
-  return `${header}.${claims}.${base64url(signature)}`;
+  // The key ends `{service id}-{secret}`: signed as a client does (test/support/notify-token.ts).
+  return signToken(apiKey.slice(-73, -37), apiKey.slice(-36));
 }
 
 /** `POST /v2/notifications/{type}` straight to the sandbox, as a service's own code would. */

@@ -6,8 +6,10 @@
  * written, a template, a type); each notification rendered as its recipient sees it from
  * `…/{id}/rendered`. Live: a feed long-polls `…/changes?since=&wait=` (one request held at a time,
  * nothing while nothing changes) and tells the window the inbox changed, so the page the user looks
- * at is read again; it starts with the first inbox call and stops when the console closes.
+ * at is read again; it starts with the first inbox call and stops when the console closes. An
+ * email can be reported as spam from here (`…/{id}/complaint`), as its recipient would.
  */
+import type { MethodOutput } from '../../contract/methods';
 import type { InboxFilters, InboxItem, InboxRendered } from '../../contract/sandbox';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../ports';
@@ -108,6 +110,24 @@ export class SandboxInbox {
 
   async forceStatus(id: string, status: string) {
     return { status: (await this.control.forceStatus(id, status)).status };
+  }
+
+  /**
+   * Files a complaint about an email as its recipient's provider would. Whether it went to a
+   * complaint callback is read from the sandbox's callback log, where the sandbox enters it before
+   * it answers: the record whose body names this complaint, so a callback set or cleared meanwhile
+   * cannot make the answer wrong.
+   */
+  async complain(id: string): Promise<MethodOutput<'sandbox.complain'>> {
+    const complaint = await this.control.complain(id);
+    const sent = (await this.control.callbacks()).findLast(
+      (c) => c.kind === 'complaint' && c.payload.complaint_id === complaint.id,
+    );
+    return {
+      complaintId: complaint.id,
+      complaintDate: complaint.complaint_date,
+      callbackUrl: sent?.url ?? null,
+    };
   }
 
   /** Starts the change feed, once. */

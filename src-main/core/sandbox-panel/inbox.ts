@@ -12,7 +12,7 @@
 import type { MethodOutput } from '../../contract/methods';
 import type { InboxFilters, InboxItem, InboxRendered } from '../../contract/sandbox';
 import type { CoreEvents } from '../events';
-import type { Logger } from '../ports';
+import { CoreError, type Logger } from '../ports';
 import { SandboxRefusedError, type ControlInboxItem, type SandboxControlApi } from './control-api';
 
 /** How long one change poll waits (the sandbox allows up to 30 s). */
@@ -120,9 +120,18 @@ export class SandboxInbox {
    */
   async complain(id: string): Promise<MethodOutput<'sandbox.complain'>> {
     const complaint = await this.control.complain(id);
-    const sent = (await this.control.callbacks()).findLast(
-      (c) => c.kind === 'complaint' && c.payload.complaint_id === complaint.id,
-    );
+    let log;
+    try {
+      log = await this.control.callbacks();
+    } catch (err) {
+      // Filed all the same: say so, so that no one files it again thinking it failed.
+      if (!(err instanceof CoreError)) throw err;
+      throw new CoreError(
+        err.code,
+        `The complaint was recorded, but whether it went to a complaint callback is not known: ${err.message}`,
+      );
+    }
+    const sent = log.findLast((c) => c.kind === 'complaint' && c.payload.complaint_id === complaint.id);
     return {
       complaintId: complaint.id,
       complaintDate: complaint.complaint_date,

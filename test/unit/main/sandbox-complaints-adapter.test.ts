@@ -207,6 +207,17 @@ describe('a complaint about an email', () => {
     await expect(inboxOn(null).complain(EMAIL)).rejects.toMatchObject({ code: 'sandbox_unavailable' });
   });
 
+  it('says the complaint was recorded when the callback log cannot be read after it', async () => {
+    const { sandbox } = fakeSandbox((r) =>
+      r.path === '/callbacks' ? json(503, { message: 'shutting down', result: 'error' }) : complaintAnswer,
+    );
+    await expect(inboxOn(sandbox).complain(EMAIL)).rejects.toMatchObject({
+      code: 'sandbox_refused',
+      message:
+        'The complaint was recorded, but whether it went to a complaint callback is not known: The sandbox said: shutting down',
+    });
+  });
+
   it('refuses an answer that is not a complaint', async () => {
     const { sandbox } = fakeSandbox(() => json(201, { result: 'ok' }));
     await expect(inboxOn(sandbox).complain(EMAIL)).rejects.toMatchObject({

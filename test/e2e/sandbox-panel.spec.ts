@@ -8,7 +8,9 @@
  * keyboard somewhere below.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { listenLocal } from '../support/local-server';
 import { ownConsoleTest, expect } from './fixtures';
 import {
@@ -270,6 +272,8 @@ test('a complaint filed on an email reaches the complaint callback set in the se
       'Complaint recorded; no complaint callback is set.',
     );
     expect(received).toHaveLength(1);
+    // The token went to the sandbox only: not to the console's log.
+    expect(readFileSync(join(server.dataDir, 'logs', 'console.log'), 'utf8')).not.toContain(token);
   } finally {
     await endpoint.close();
   }

@@ -219,6 +219,7 @@ test('a complaint filed on an email reaches the complaint callback set in the se
     await url.press('Enter');
     const tokenField = settings.getByLabel('Complaint callback bearer token');
     await expect(tokenField).toBeFocused();
+    await expect(tokenField).toHaveAttribute('type', 'password');
     await expect(settings.getByTestId('callback-complaintCallback')).toContainText(
       'A new URL needs its bearer token.',
     );

@@ -16,13 +16,8 @@ import { LoadState } from '../../components/states';
 import { formatDateTime } from '../../lib/time';
 import { idle } from '../../state/loadable';
 import { useAppStore, useAppStoreApi } from '../../state/context';
-import {
-  CallbackFields,
-  callbackChanges,
-  callbackDrafts,
-  withoutTokens,
-  type CallbackErrors,
-} from './callback-settings';
+import { callbackChanges, callbackDrafts, withoutTokens, type CallbackErrors } from './callback-drafts';
+import { CallbackFields } from './callback-settings';
 import { ServicePicker, useAction, useServiceChoice } from './sandbox-common';
 
 const LIMITS = ['sms', 'email', 'letter', 'international_sms'] as const;

@@ -1,14 +1,15 @@
 /**
  * The Sandbox panel's part of the contract (issues 9.2 and 14.4): the embedded sandbox's services,
- * keys, templates, received texts, faults, clock, settings and inbox, spread into the tables in
- * ./methods.ts.
+ * keys, templates, received texts, faults, clock, settings (its four callbacks among them) and
+ * inbox, where an email can get a recipient's complaint, spread into the tables in ./methods.ts.
  *
  * The core calls the sandbox's control API with a secret the renderer never sees. API keys come
  * out masked (`name-<service id>-••••1234`); the one exception is `sandbox.copyKey` in browser mode,
  * which answers the key to that one call so the page can put it on the clipboard (the desktop app
- * writes the clipboard itself and answers no key). Inputs are strict and bounded like the sandbox's
- * own control API's: a key name of 255 characters, an inbound text of 918, a fault's latency of two
- * minutes, a clock moved by a year at most.
+ * writes the clipboard itself and answers no key). A callback's bearer token goes in and never
+ * comes out: settings answer the URLs only. Inputs are strict and bounded like the sandbox's own
+ * control API's: a key name of 255 characters, an inbound text of 918, a fault's latency of two
+ * minutes, a clock moved by a year at most, a callback URL of 2,048 and a token of 10 to 1,024.
  */
 import { z } from 'zod';
 import { MAX_EMAIL_ADDRESS_LENGTH, MAX_REFERENCE_LENGTH } from '../../src-shared/notify/limits';
@@ -122,6 +123,8 @@ const panelServiceSettings = z.object({
   /** Callback URLs only: their bearer tokens stay in the sandbox. */
   deliveryStatusCallbackUrl: z.string().nullable(),
   receivedTextCallbackUrl: z.string().nullable(),
+  returnedLetterCallbackUrl: z.string().nullable(),
+  complaintCallbackUrl: z.string().nullable(),
 });
 export type PanelServiceSettings = z.infer<typeof panelServiceSettings>;
 
@@ -283,6 +286,10 @@ export const sandboxMethods = {
       permissions: z.array(z.enum(SANDBOX_PERMISSIONS)).max(SANDBOX_PERMISSIONS.length).optional(),
       deliveryStatusCallback: callbackSetting.optional(),
       receivedTextCallback: callbackSetting.optional(),
+      /** Letters the post office sends back (a letter forced to `returned-letter`). */
+      returnedLetterCallback: callbackSetting.optional(),
+      /** Recipients' complaints about emails (`sandbox.complain`). */
+      complaintCallback: callbackSetting.optional(),
     }),
     output: panelServiceSettings,
   },
@@ -332,6 +339,19 @@ export const sandboxMethods = {
       status: z.enum(FORCED_STATUSES),
     }),
     output: z.object({ status: z.string() }),
+  },
+  /**
+   * The email's recipient reports it as spam: the sandbox records a complaint and sends it to the
+   * service's complaint callback, when one is set. Emails only (a text or a letter is refused).
+   */
+  'sandbox.complain': {
+    input: z.strictObject({ id: uuid }),
+    output: z.object({
+      complaintId: z.string(),
+      complaintDate: z.string(),
+      /** Where the complaint callback was sent (its URL, never its token); null: none is set. */
+      callbackUrl: z.string().nullable(),
+    }),
   },
 } as const;
 

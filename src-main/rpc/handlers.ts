@@ -135,5 +135,6 @@ function sandboxPanelHandlers(s: CoreServices): Pick<HandlerTable, keyof typeof 
     'sandbox.inbox': ({ filters, olderThan, pageSize }) => inbox().page(filters, olderThan, pageSize),
     'sandbox.inboxRendered': ({ id }) => inbox().rendered(id),
     'sandbox.forceStatus': ({ id, status }) => inbox().forceStatus(id, status),
+    'sandbox.complain': ({ id }) => inbox().complain(id),
   };
 }

@@ -177,6 +177,33 @@ test.describe('Accessibility (axe, WCAG 2.2 AA)', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 
+  test('the Sandbox panel: callback settings with an error, an email’s complaint confirmed', async ({
+    page,
+    server,
+  }) => {
+    await seed(server);
+    await goTo(page, 'Sandbox', 'Sandbox');
+    await page.getByRole('tab', { name: 'Service settings' }).click();
+    await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Demo service' });
+    const settings = page.getByRole('form', { name: 'Settings of Demo service' });
+    await settings.getByLabel('Complaint callback URL').fill('https://example.gov.uk/complaints');
+    await settings.getByRole('button', { name: 'Save the settings' }).click();
+    await expect(settings.getByLabel('Complaint callback bearer token')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    await auditBothThemes(page, 'Sandbox service settings with a callback error');
+
+    await page.getByRole('tab', { name: 'Inbox' }).click();
+    await page.locator('[data-testid="inbox-item"][data-type="email"]').first().click();
+    await expect(page.getByTestId('inbox-email-frame')).toBeVisible();
+    // From the keyboard: headless Chromium can send a click made right after scrolling to the
+    // email's frame (another process), where the frame was before the scroll.
+    await page.getByRole('button', { name: 'Report as spam (complaint)' }).press('Enter');
+    await expect(page.getByTestId('complaint-result')).toContainText('Complaint recorded');
+    await auditBothThemes(page, 'Sandbox inbox with a complaint filed');
+  });
+
   test('what issue 9 added: vault gate, malformed id, failures, letter preview, history news, inspector', async ({
     page,
     server,

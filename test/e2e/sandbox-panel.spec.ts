@@ -2,12 +2,27 @@
  * The Sandbox panel (issue 9.2), as a developer uses it: a key made and added as a profile in one
  * click and sent with; a revoked key refused with Notify's own error; a 500 fault seen in the
  * header on another screen and failing a send, then removed; an inbound text injected and seen on
- * the Received texts screen; the clock changed. Each test has a console of its own, so a fault
- * never leaks into another spec. Every action is done from the keyboard somewhere below.
+ * the Received texts screen; the clock changed; a complaint callback set in the service settings
+ * and a complaint filed on an email in the inbox (a text has no such action). Each test has a
+ * console of its own, so a fault never leaks into another spec. Every action is done from the
+ * keyboard somewhere below.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { listenLocal } from '../support/local-server';
 import { ownConsoleTest, expect } from './fixtures';
-import { ensureVaultUnlocked, goTo, sendVerificationSms, useProfile } from './helpers';
+import {
+  DEMO_TEMPLATES,
+  demoKey,
+  ensureVaultUnlocked,
+  expectNoSecrets,
+  goTo,
+  sendDirect,
+  sendVerificationSms,
+  useProfile,
+} from './helpers';
 import type { Page } from '@playwright/test';
 
 const test = ownConsoleTest();
@@ -164,4 +179,140 @@ test('a reset asks first, then forgets what was sent', async ({ page }) => {
   await page.getByTestId('reset-dialog').getByRole('button', { name: 'Reset it' }).click();
   await expect(page.getByTestId('toast').last()).toContainText('back to its start');
   await expect(page.getByText('0 notifications held')).toBeVisible();
+});
+
+test('a complaint filed on an email reaches the complaint callback set in the settings; a text has no such action', async ({
+  page,
+  server,
+}) => {
+  const received: { path: string; auth: string | undefined; body: { notification_id?: string } }[] = [];
+  const endpoint = await listenLocal(
+    createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(raw) });
+        res.writeHead(200).end('{}');
+      });
+    }),
+  );
+  const token = `complaints-${randomUUID()}`;
+  try {
+    const key = await demoKey(server, 'test');
+    const email = await sendDirect(server, key, 'email', {
+      email_address: 'ada@example.gov.uk',
+      template_id: DEMO_TEMPLATES.emailWelcome,
+      personalisation: { name: 'Ada', 'reference number': 'REF-7' },
+    });
+    await sendDirect(server, key, 'sms', {
+      phone_number: '07700900123',
+      template_id: DEMO_TEMPLATES.smsVerification,
+      personalisation: { name: 'Ada', code: '7' },
+    });
+
+    // The complaint callback, set from the keyboard: a new URL without its token is refused first.
+    await openSandbox(page, 'Service settings');
+    await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Demo service' });
+    const settings = page.getByRole('form', { name: 'Settings of Demo service' });
+    const url = settings.getByLabel('Complaint callback URL');
+    await url.fill(`${endpoint.url}/complaints`);
+    await url.press('Enter');
+    const tokenField = settings.getByLabel('Complaint callback bearer token');
+    await expect(tokenField).toBeFocused();
+    await expect(tokenField).toHaveAttribute('type', 'password');
+    await expect(settings.getByTestId('callback-complaintCallback')).toContainText(
+      'A new URL needs its bearer token.',
+    );
+    await tokenField.fill(token);
+    await tokenField.press('Enter');
+    await expect(page.getByTestId('toast').last()).toContainText('Saved the settings of Demo service');
+    await expect(settings.getByLabel('Complaint callback URL')).toHaveValue(`${endpoint.url}/complaints`);
+    await expect(settings.getByLabel('Complaint callback bearer token')).toHaveValue('');
+    await expect(settings.getByTestId('callback-complaintCallback')).toContainText('Set, and never shown');
+    await expectNoSecrets(page, [token], 'the service settings');
+
+    await page.getByRole('tab', { name: 'Inbox' }).click();
+    const items = page.getByTestId('inbox-item');
+    await expect(items).toHaveCount(2);
+    const ofType = (type: string) => page.locator(`[data-testid="inbox-item"][data-type="${type}"]`);
+    await ofType('sms').click();
+    await expect(page.getByTestId('inbox-sms-bubble')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Report as spam (complaint)' })).toHaveCount(0);
+
+    await ofType('email').click();
+    await expect(page.getByTestId('inbox-email-frame')).toBeVisible();
+    const report = page.getByRole('button', { name: 'Report as spam (complaint)' });
+    // Next after "Force it", from the keyboard.
+    await page.getByRole('button', { name: 'Force it' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(report).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('complaint-result')).toContainText(
+      `Complaint sent to your complaint callback, ${endpoint.url}/complaints.`,
+    );
+    await expect.poll(() => received.length).toBe(1);
+    expect(received[0]).toMatchObject({
+      path: '/complaints',
+      auth: `Bearer ${token}`,
+      body: { notification_id: email.id },
+    });
+
+    // Removed (an emptied URL), the next complaint is recorded with no callback to go to.
+    // Keys, not clicks, while the email's frame is on screen: headless Chromium can send a click
+    // made right after a scroll to that frame (another process), where it was before the scroll.
+    await page.getByRole('tab', { name: 'Service settings' }).press('Enter');
+    await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Demo service' });
+    await settings.getByLabel('Complaint callback URL').fill('');
+    await settings.getByRole('button', { name: 'Save the settings' }).click();
+    await expect(settings.getByLabel('Complaint callback URL')).toHaveValue('');
+    await page.getByRole('tab', { name: 'Inbox' }).click();
+    await ofType('email').click();
+    await expect(page.getByTestId('inbox-email-frame')).toBeVisible();
+    await page.getByRole('button', { name: 'Report as spam (complaint)' }).press('Enter');
+    await expect(page.getByTestId('complaint-result')).toContainText(
+      'Complaint recorded; no complaint callback is set.',
+    );
+    expect(received).toHaveLength(1);
+    // The token went to the sandbox only: not to the console's log.
+    expect(readFileSync(join(server.dataDir, 'logs', 'console.log'), 'utf8')).not.toContain(token);
+  } finally {
+    await endpoint.close();
+  }
+});
+
+test('a complaint the console could not file says why, and the button stays to try again', async ({
+  page,
+  server,
+}) => {
+  await sendDirect(server, await demoKey(server, 'test'), 'email', {
+    email_address: 'ada@example.gov.uk',
+    template_id: DEMO_TEMPLATES.emailWelcome,
+    personalisation: { name: 'Ada', 'reference number': 'REF-8' },
+  });
+  // The console's answer when its sandbox is down (it restarts a crashed one): only this call's.
+  const down = 'The embedded sandbox is not running (restarting): it stopped unexpectedly.';
+  await page.route('**/rpc', async (route) => {
+    if ((route.request().postDataJSON() as { method?: string }).method !== 'sandbox.complain')
+      return route.fallback();
+    await route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'sandbox_unavailable', message: down } }),
+    });
+  });
+  await openSandbox(page, 'Inbox');
+  await page.getByTestId('inbox-item').first().click();
+  await expect(page.getByTestId('inbox-email-frame')).toBeVisible();
+  const report = page.getByRole('button', { name: 'Report as spam (complaint)' });
+  // Enter rather than a click, for the reason given in the test above.
+  await report.press('Enter');
+  const error = page.getByTestId('inbox-complaint').getByRole('alert');
+  await expect(error).toContainText('Could not report the email as spam');
+  await expect(error).toContainText(down);
+
+  await page.unroute('**/rpc');
+  await report.press('Enter');
+  await expect(page.getByTestId('complaint-result')).toContainText(
+    'Complaint recorded; no complaint callback is set.',
+  );
+  await expect(error).toHaveCount(0);
 });

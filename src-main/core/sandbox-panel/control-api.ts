@@ -97,7 +97,14 @@ const controlService = z.looseObject({
   rate_limit: z.number(),
   limits,
   permissions: z.array(z.string()),
-  callbacks: z.looseObject({ delivery_status: callback, received_text: callback }).default({}),
+  callbacks: z
+    .looseObject({
+      delivery_status: callback,
+      received_text: callback,
+      returned_letter: callback,
+      complaint: callback,
+    })
+    .default({}),
 });
 export type ControlService = z.infer<typeof controlService>;
 export type ControlLimits = z.infer<typeof limits>;
@@ -141,6 +148,8 @@ const callbackRecord = z.looseObject({
   url: z.string(),
   state: z.string(),
   attempts: z.array(z.looseObject({ status: z.number().nullable(), error: z.string().nullable() })),
+  /** The body sent: a complaint's names its `complaint_id`. */
+  payload: z.record(z.string(), z.unknown()).default({}),
 });
 const unsubscribe = z.looseObject({ notificationId: z.string(), at: z.string() });
 
@@ -295,6 +304,14 @@ export class SandboxControlApi {
     return this.json(
       { method: 'POST', path: `/notifications/${id}/status`, body: { status } },
       z.looseObject({ status: z.string() }),
+    );
+  }
+
+  /** Records a complaint about an email (its recipient reported it as spam); a text or a letter is refused. */
+  async complain(id: string) {
+    return this.json(
+      { method: 'POST', path: `/notifications/${id}/complaint`, body: {} },
+      z.looseObject({ id: z.string(), complaint_date: z.string() }),
     );
   }
 

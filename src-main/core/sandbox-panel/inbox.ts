@@ -6,11 +6,13 @@
  * written, a template, a type); each notification rendered as its recipient sees it from
  * `…/{id}/rendered`. Live: a feed long-polls `…/changes?since=&wait=` (one request held at a time,
  * nothing while nothing changes) and tells the window the inbox changed, so the page the user looks
- * at is read again; it starts with the first inbox call and stops when the console closes.
+ * at is read again; it starts with the first inbox call and stops when the console closes. An
+ * email can be reported as spam from here (`…/{id}/complaint`), as its recipient would.
  */
+import type { MethodOutput } from '../../contract/methods';
 import type { InboxFilters, InboxItem, InboxRendered } from '../../contract/sandbox';
 import type { CoreEvents } from '../events';
-import type { Logger } from '../ports';
+import { CoreError, type Logger } from '../ports';
 import { SandboxRefusedError, type ControlInboxItem, type SandboxControlApi } from './control-api';
 
 /** How long one change poll waits (the sandbox allows up to 30 s). */
@@ -108,6 +110,33 @@ export class SandboxInbox {
 
   async forceStatus(id: string, status: string) {
     return { status: (await this.control.forceStatus(id, status)).status };
+  }
+
+  /**
+   * Files a complaint about an email as its recipient's provider would. Whether it went to a
+   * complaint callback is read from the sandbox's callback log, where the sandbox enters it before
+   * it answers: the record whose body names this complaint, so a callback set or cleared meanwhile
+   * cannot make the answer wrong.
+   */
+  async complain(id: string): Promise<MethodOutput<'sandbox.complain'>> {
+    const complaint = await this.control.complain(id);
+    let log;
+    try {
+      log = await this.control.callbacks();
+    } catch (err) {
+      // Filed all the same: say so, so that no one files it again thinking it failed.
+      if (!(err instanceof CoreError)) throw err;
+      throw new CoreError(
+        err.code,
+        `The complaint was recorded, but whether it went to a complaint callback is not known: ${err.message}`,
+      );
+    }
+    const sent = log.findLast((c) => c.kind === 'complaint' && c.payload.complaint_id === complaint.id);
+    return {
+      complaintId: complaint.id,
+      complaintDate: complaint.complaint_date,
+      callbackUrl: sent?.url ?? null,
+    };
   }
 
   /** Starts the change feed, once. */

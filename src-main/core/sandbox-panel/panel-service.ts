@@ -28,6 +28,14 @@ import type { PanelFaults } from './panel-faults';
 const KEY_TYPE_LABEL = { normal: 'live', team: 'team', test: 'test' } as const;
 const KEY_TYPE_WORDS = { normal: 'live key', team: 'team key', test: 'test key' } as const;
 
+/** Each callback setting of `sandbox.updateService`, and its name in the control API (and Notify). */
+const CALLBACK_NAMES = [
+  ['deliveryStatusCallback', 'delivery_status'],
+  ['receivedTextCallback', 'received_text'],
+  ['returnedLetterCallback', 'returned_letter'],
+  ['complaintCallback', 'complaint'],
+] as const;
+
 interface SandboxPanelOptions {
   control: SandboxControlApi;
   sandbox: EmbeddedSandbox | null;
@@ -57,6 +65,8 @@ function toSettings(s: ControlService): PanelServiceSettings {
     permissions: s.permissions,
     deliveryStatusCallbackUrl: s.callbacks.delivery_status?.url ?? null,
     receivedTextCallbackUrl: s.callbacks.received_text?.url ?? null,
+    returnedLetterCallbackUrl: s.callbacks.returned_letter?.url ?? null,
+    complaintCallbackUrl: s.callbacks.complaint?.url ?? null,
   };
 }
 
@@ -254,11 +264,10 @@ export class SandboxPanelService {
     if (input.limits !== undefined) patch.limits = input.limits;
     if (input.permissions !== undefined) patch.permissions = input.permissions;
     const callbacks: Record<string, unknown> = {};
-    const cb = (v: { url: string; bearerToken: string } | null) =>
-      v === null ? null : { url: v.url, bearer_token: v.bearerToken };
-    if (input.deliveryStatusCallback !== undefined)
-      callbacks.delivery_status = cb(input.deliveryStatusCallback);
-    if (input.receivedTextCallback !== undefined) callbacks.received_text = cb(input.receivedTextCallback);
+    for (const [field, name] of CALLBACK_NAMES) {
+      const v = input[field];
+      if (v !== undefined) callbacks[name] = v === null ? null : { url: v.url, bearer_token: v.bearerToken };
+    }
     if (Object.keys(callbacks).length > 0) patch.callbacks = callbacks;
     return toSettings(await this.control.patchService(input.serviceId, patch));
   }

@@ -4,7 +4,8 @@
  *
  * A text is a phone's bubble; an email the sandbox's HTML page in a frame with no scripts, no
  * same-origin and its own Content-Security-Policy (as the email previews elsewhere); a letter its
- * PDF, as the status screen shows letters.
+ * PDF, as the status screen shows letters. An email can be reported as spam, as its recipient would
+ * (complaint-action.tsx).
  */
 import { useEffect, useState } from 'react';
 import type {
@@ -22,6 +23,7 @@ import { StatusTag } from '../../components/badges';
 import { formatDateTime } from '../../lib/time';
 import { useAppStore, useAppStoreApi } from '../../state/context';
 import { pagedLoadable } from '../../state/loadable';
+import { ComplaintAction } from './complaint-action';
 import { FORCE_STATUSES } from './force-statuses';
 import { useAction } from './sandbox-common';
 
@@ -147,6 +149,7 @@ function Rendered({ item }: { item: InboxItem }) {
           Force it
         </button>
       </form>
+      {item.type === 'email' ? <ComplaintAction key={item.id} notificationId={item.id} /> : null}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The Sandbox panel's state: the overview (services, masked keys, templates, clock), the active
  * faults (which the header's marker reads on every screen), per-service received texts and
- * settings, the callbacks and unsubscribes, and the inbox with what each notification looks like.
+ * settings, the callbacks and unsubscribes, and the inbox with what each notification looks like
+ * (and a complaint filed about an email there).
  *
  * No API key is ever kept here: the overview's keys are masked, and Copy's answer in browser mode
  * goes straight to the clipboard from `copySandboxKey`, never into the state.
@@ -74,6 +75,8 @@ export interface SandboxSlice {
   refreshInbox(): Promise<void>;
   loadInboxRendered(id: string): Promise<void>;
   forceInboxStatus(id: string, status: string): Promise<Result<unknown>>;
+  /** Files the email's recipient's complaint (reported as spam); says where the callback went. */
+  complainAboutEmail(id: string): Promise<Result<MethodOutput<'sandbox.complain'>>>;
 }
 
 const emptyInbox: InboxState = {
@@ -260,6 +263,12 @@ export const createSandboxSlice: SliceCreator<SandboxSlice> = (set, get, { api }
     async forceInboxStatus(id, status) {
       const r = await api.call('sandbox.forceStatus', { id, status });
       if (r.ok) void get().refreshInbox();
+      return r;
+    },
+    async complainAboutEmail(id) {
+      const r = await api.call('sandbox.complain', { id });
+      // The callback it sent is in the settings tab's list: read it again if it is shown.
+      if (r.ok && get().sandboxActivity.status !== 'idle') void get().loadSandboxActivity();
       return r;
     },
   };

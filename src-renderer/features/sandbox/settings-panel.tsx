@@ -4,6 +4,7 @@
  * unsubscribes it received, and a reset (after a confirmation).
  */
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import {
   SANDBOX_PERMISSIONS,
   type PanelService,
@@ -15,6 +16,8 @@ import { LoadState } from '../../components/states';
 import { formatDateTime } from '../../lib/time';
 import { idle } from '../../state/loadable';
 import { useAppStore, useAppStoreApi } from '../../state/context';
+import { callbackChanges, callbackDrafts, withoutTokens, type CallbackErrors } from './callback-drafts';
+import { CallbackFields } from './callback-settings';
 import { ServicePicker, useAction, useServiceChoice } from './sandbox-common';
 
 const LIMITS = ['sms', 'email', 'letter', 'international_sms'] as const;
@@ -28,8 +31,8 @@ function SettingsForm({ settings }: { settings: PanelServiceSettings }) {
     Object.fromEntries(LIMITS.map((l) => [l, String(settings.limits[l])])),
   );
   const [permissions, setPermissions] = useState(new Set(settings.permissions));
-  const [deliveryUrl, setDeliveryUrl] = useState(settings.deliveryStatusCallbackUrl ?? '');
-  const [token, setToken] = useState('');
+  const [callbacks, setCallbacks] = useState(() => callbackDrafts(settings));
+  const [callbackErrors, setCallbackErrors] = useState<CallbackErrors>({});
   const num = (v: string) => Math.max(0, Math.round(Number(v) || 0));
   return (
     <form
@@ -37,6 +40,12 @@ function SettingsForm({ settings }: { settings: PanelServiceSettings }) {
       aria-label={`Settings of ${settings.name}`}
       onSubmit={(e) => {
         e.preventDefault();
+        const { changes, errors } = callbackChanges(settings, callbacks);
+        const form = e.currentTarget;
+        // Rendered at once, so the first field that says what is wrong can take the focus.
+        flushSync(() => setCallbackErrors(errors));
+        if (Object.keys(errors).length > 0)
+          return form.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
         void act(
           () =>
             store.getState().updateSandboxService({
@@ -45,14 +54,10 @@ function SettingsForm({ settings }: { settings: PanelServiceSettings }) {
               rateLimit: num(rate),
               limits: Object.fromEntries(LIMITS.map((l) => [l, num(limits[l] ?? '0')])),
               permissions: SANDBOX_PERMISSIONS.filter((p) => permissions.has(p)),
-              ...(deliveryUrl.trim() === '' && settings.deliveryStatusCallbackUrl
-                ? { deliveryStatusCallback: null }
-                : deliveryUrl.trim() && token
-                  ? { deliveryStatusCallback: { url: deliveryUrl.trim(), bearerToken: token } }
-                  : {}),
+              ...changes,
             }),
           `Saved the settings of ${settings.name}.`,
-        ).then((ok) => ok && setToken(''));
+        ).then((ok) => ok && setCallbacks(withoutTokens));
       }}
     >
       <Checkbox
@@ -94,24 +99,12 @@ function SettingsForm({ settings }: { settings: PanelServiceSettings }) {
           />
         ))}
       </fieldset>
-      <div className="form__row">
-        <TextField
-          label="Delivery-status callback URL"
-          hint="Empty: no callback. A new URL needs its bearer token."
-          value={deliveryUrl}
-          onChange={setDeliveryUrl}
-          maxLength={2048}
-          className="field--grow"
-        />
-        <TextField
-          label="Bearer token (at least 10 characters)"
-          type="password"
-          value={token}
-          onChange={setToken}
-          maxLength={1024}
-          autoComplete="off"
-        />
-      </div>
+      <CallbackFields
+        settings={settings}
+        drafts={callbacks}
+        errors={callbackErrors}
+        onChange={setCallbacks}
+      />
       <div className="form__actions">
         <button type="submit" className="button button--primary">
           Save the settings

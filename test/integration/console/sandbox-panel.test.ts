@@ -1,16 +1,21 @@
 /**
  * The Sandbox panel's methods against a real embedded sandbox (issue 9.2): keys come out masked
  * and work once added as a profile, a revoked key is refused with Notify's words, faults reach
- * Notify's API and the marker's event, the daily limit gives Notify's 429, the clock moves, and
- * nothing any of these answer holds a key (except Copy's own answer in browser mode) or the secret.
+ * Notify's API and the marker's event, the daily limit gives Notify's 429, the clock moves, the
+ * returned-letter and complaint callbacks set here are called (a complaint filed on an email), and
+ * nothing any of these answer holds a key (except Copy's own answer in browser mode), a callback's
+ * token or the secret.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type RunningConsole } from '../../../src-main/host/start-console';
 import type { MethodName } from '../../../src-main/contract/methods';
 import { DEMO_SERVICE_ID, DEMO_TEMPLATES } from '../../support/demo-fixture';
+import { listenLocal } from '../../support/local-server';
 import { waitUntil } from '../../support/wait';
 
 let core: RunningConsole;
@@ -22,6 +27,32 @@ const call = async (method: MethodName, input: unknown = {}) => {
   if (method !== 'sandbox.copyKey') outputs.push(JSON.stringify(r));
   return r;
 };
+const sendEmail = (profileId: string) =>
+  call('notifications.send', {
+    profileId,
+    request: {
+      type: 'email',
+      email_address: 'ada@example.gov.uk',
+      template_id: DEMO_TEMPLATES.emailWelcome,
+      personalisation: { name: 'Ada', 'reference number': 'REF-1' },
+    },
+  });
+const sendLetter = (profileId: string) =>
+  call('notifications.send', {
+    profileId,
+    request: {
+      type: 'letter',
+      template_id: DEMO_TEMPLATES.letterAppointment,
+      personalisation: {
+        address_line_1: 'Ada Lovelace',
+        address_line_2: '1 High Street',
+        address_line_3: 'SW1A 1AA',
+        name: 'Ada',
+        date: '1 May',
+        time: '10am',
+      },
+    },
+  });
 const send = (profileId: string) =>
   call('notifications.send', {
     profileId,
@@ -153,6 +184,73 @@ describe('the Sandbox panel on the embedded sandbox', () => {
     expect(clock.value).toMatchObject({ skewSeconds: 12, timeScale: 300 });
     const back = await call('sandbox.setClock', { skewSeconds: 0, timeScale: 200 });
     expect(back.value.skewSeconds).toBe(0);
+  });
+
+  it('sets the returned-letter and complaint callbacks, files a complaint on an email only, and clears them', async () => {
+    const received: { path: string; auth: string | undefined; body: any }[] = [];
+    const endpoint = await listenLocal(
+      createServer((req, res) => {
+        let raw = '';
+        req.on('data', (c) => (raw += c));
+        req.on('end', () => {
+          received.push({ path: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(raw) });
+          res.writeHead(200).end('{}');
+        });
+      }),
+    );
+    const token = 'panel-callback-token-7e2b';
+    try {
+      const set = await call('sandbox.updateService', {
+        serviceId: DEMO_SERVICE_ID,
+        returnedLetterCallback: { url: `${endpoint.url}/returned`, bearerToken: token },
+        complaintCallback: { url: `${endpoint.url}/complaints`, bearerToken: token },
+      });
+      expect(set.value).toMatchObject({
+        returnedLetterCallbackUrl: `${endpoint.url}/returned`,
+        complaintCallbackUrl: `${endpoint.url}/complaints`,
+      });
+      const email = await sendEmail('sandbox-test');
+      const filed = await call('sandbox.complain', { id: email.value.id });
+      expect(filed.value.callbackUrl).toBe(`${endpoint.url}/complaints`);
+      await waitUntil(
+        async () => received.length,
+        (n) => n > 0,
+      );
+      expect(received[0]).toMatchObject({
+        path: '/complaints',
+        auth: `Bearer ${token}`,
+        body: { notification_id: email.value.id, complaint_id: filed.value.complaintId },
+      });
+
+      const letter = await sendLetter('sandbox-test');
+      expect((await call('sandbox.forceStatus', { id: letter.value.id, status: 'returned-letter' })).ok).toBe(
+        true,
+      );
+      await waitUntil(
+        async () => received.length,
+        (n) => n > 1,
+      );
+      expect(received[1]).toMatchObject({ path: '/returned', body: { notification_id: letter.value.id } });
+
+      const text = await send('sandbox-test');
+      const refused = await call('sandbox.complain', { id: text.value.id });
+      expect(refused.error).toMatchObject({
+        code: 'sandbox_refused',
+        message: expect.stringContaining('Only an email can get a complaint'),
+      });
+      expect((await call('sandbox.complain', { id: randomUUID() })).error.code).toBe('sandbox_refused');
+
+      const cleared = await call('sandbox.updateService', {
+        serviceId: DEMO_SERVICE_ID,
+        returnedLetterCallback: null,
+        complaintCallback: null,
+      });
+      expect(cleared.value).toMatchObject({ returnedLetterCallbackUrl: null, complaintCallbackUrl: null });
+      expect((await call('sandbox.complain', { id: email.value.id })).value.callbackUrl).toBeNull();
+      expect(outputs.join('\n')).not.toContain(token);
+    } finally {
+      await endpoint.close();
+    }
   });
 
   it('refuses bad input at the door and a reset without confirm', async () => {

@@ -55,6 +55,8 @@ const VALID: Record<SandboxMethod, Record<string, unknown>> = {
     permissions: ['sms', 'email'],
     deliveryStatusCallback: { url: 'https://example.gov.uk/cb', bearerToken: 'a-long-token' },
     receivedTextCallback: null,
+    returnedLetterCallback: { url: 'http://localhost:3000/returned', bearerToken: 'returned-token' },
+    complaintCallback: null,
   },
   'sandbox.createTemplate': {
     serviceId: ID,
@@ -71,6 +73,7 @@ const VALID: Record<SandboxMethod, Record<string, unknown>> = {
   },
   'sandbox.inboxRendered': { id: ID },
   'sandbox.forceStatus': { id: ID, status: 'returned-letter' },
+  'sandbox.complain': { id: ID },
 };
 
 const BOUNDS: [string, SandboxMethod, Record<string, unknown>, Record<string, unknown>, string][] = [
@@ -128,6 +131,34 @@ const BOUNDS: [string, SandboxMethod, Record<string, unknown>, Record<string, un
     'deliveryStatusCallback.bearerToken',
   ],
   [
+    'a returned-letter callback token',
+    'sandbox.updateService',
+    { returnedLetterCallback: { url: 'https://x', bearerToken: 't'.repeat(1024) } },
+    { returnedLetterCallback: { url: 'https://x', bearerToken: 't'.repeat(1025) } },
+    'returnedLetterCallback.bearerToken',
+  ],
+  [
+    'a complaint callback URL',
+    'sandbox.updateService',
+    { complaintCallback: { url: `https://x/${'p'.repeat(2038)}`, bearerToken: 't'.repeat(10) } },
+    { complaintCallback: { url: `https://x/${'p'.repeat(2039)}`, bearerToken: 't'.repeat(10) } },
+    'complaintCallback.url',
+  ],
+  [
+    'a complaint callback without its token',
+    'sandbox.updateService',
+    { complaintCallback: null },
+    { complaintCallback: { url: 'https://x' } },
+    'complaintCallback.bearerToken',
+  ],
+  [
+    'a complaint callback of another type',
+    'sandbox.updateService',
+    { complaintCallback: null },
+    { complaintCallback: 'https://x' },
+    'complaintCallback',
+  ],
+  [
     'a template body',
     'sandbox.createTemplate',
     { content: 'x'.repeat(100_000) },
@@ -151,6 +182,9 @@ const BOUNDS: [string, SandboxMethod, Record<string, unknown>, Record<string, un
   ],
   ['a forced status', 'sandbox.forceStatus', { status: 'delivered' }, { status: 'failed' }, 'status'],
   ['an id', 'sandbox.inboxRendered', { id: ID }, { id: '../../faults' }, 'id'],
+  ['a complaint’s notification id', 'sandbox.complain', { id: ID }, { id: '../../reset' }, 'id'],
+  ['a complaint’s id of another type', 'sandbox.complain', { id: ID }, { id: 42 }, 'id'],
+  ['a huge complaint id', 'sandbox.complain', { id: ID }, { id: ID.repeat(30_000) }, 'id'],
 ];
 
 /** The endpoint every transport serves, over handlers that record whether they were reached. */
@@ -193,6 +227,25 @@ describe('Sandbox panel inputs at the contract', () => {
       expect(reached).toEqual([]);
     },
   );
+
+  it('refuses a bad callback setting without repeating its bearer token', async () => {
+    const token = 'callback-token-8c1f2e';
+    for (const setting of [
+      { complaintCallback: { url: 'u'.repeat(2049), bearerToken: token } },
+      { returnedLetterCallback: { url: 'https://x', bearerToken: `${token}${'t'.repeat(1024)}` } },
+      { complaintCallback: { url: '', bearerToken: token, extra: 1 } },
+    ]) {
+      const reached: string[] = [];
+      const r = await recordingEndpoint(reached).call(
+        'sandbox.updateService',
+        { serviceId: ID, ...setting },
+        { transport: 'test' },
+      );
+      expect(r.ok).toBe(false);
+      expect(reached).toEqual([]);
+      expect(JSON.stringify(r)).not.toContain(token);
+    }
+  });
 
   it('random inputs are accepted whole or refused as validation errors (fast-check)', async () => {
     const names = Object.keys(sandboxMethods) as SandboxMethod[];

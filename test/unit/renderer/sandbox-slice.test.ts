@@ -1,12 +1,13 @@
 /**
  * The Sandbox panel's store: Copy hands the key to the clipboard and keeps nothing, the header's
  * faults follow the event feed, and the inbox pages, filters and live refresh keep one row per
- * notification, newest first, dropping answers for filters no longer shown.
+ * notification, newest first, dropping answers for filters no longer shown; a complaint filed about
+ * an email refreshes the callbacks list only where it is shown.
  */
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../../src-main/contract/sandbox';
 import { createAppStore, startEventFeed } from '../../../src-renderer/state/store';
-import { fakeApi, ok } from './fake-api';
+import { fail, fakeApi, flush, ok } from './fake-api';
 
 const n = (id: string, createdAt: string): InboxItem => ({
   id,
@@ -95,6 +96,25 @@ describe('the Sandbox slice', () => {
     const items = store.getState().inbox.items;
     expect(items.map((x) => x.id)).toEqual(['c', 'b', 'a', 'z']);
     expect(items[1]!.status).toBe('permanent-failure');
+  });
+
+  it('files a complaint and reads the callbacks again only where they are shown', async () => {
+    let activityReads = 0;
+    const filed = { complaintId: 'c', complaintDate: '2026-01-01T00:00:00Z', callbackUrl: null };
+    const api = fakeApi({
+      'sandbox.complain': (i) => (i.id === 'e' ? ok(filed) : fail('sandbox_refused', 'Only an email')),
+      'sandbox.activity': () => (activityReads++, ok({ callbacks: [], unsubscribes: [] })),
+    });
+    const store = createAppStore(api);
+    expect(await store.getState().complainAboutEmail('e')).toEqual({ ok: true, value: filed });
+    expect(activityReads).toBe(0);
+    await store.getState().loadSandboxActivity();
+    await store.getState().complainAboutEmail('e');
+    await flush();
+    expect(activityReads).toBe(2);
+    const refused = await store.getState().complainAboutEmail('t');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'sandbox_refused' } });
+    expect(activityReads).toBe(2);
   });
 
   it('drops an answer for filters the user has since changed', async () => {

@@ -213,6 +213,11 @@ describe('a returned letter', () => {
       key: 'test',
       body: { phone_number: '07700900123', template_id: T.sms, personalisation: { name: 'a', code: 1 } },
     });
+    // Its own lifecycle's receipts (sending, delivered) come first; only the forced one is counted.
+    await eventually(
+      () => inbox(sent.json.id),
+      (n) => n.status === 'delivered',
+    );
     await sb.sandbox.idle();
     received.length = 0;
     await force(sent.json.id, 'permanent-failure');

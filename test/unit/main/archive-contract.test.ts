@@ -9,14 +9,13 @@ import fc from 'fast-check';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { archiveMethods } from '../../../src-main/contract/archive';
-import { methods, type MethodName } from '../../../src-main/contract/methods';
+import { methods } from '../../../src-main/contract/methods';
 import { ArchiveStore } from '../../../src-main/core/archive/archive-store';
 import {
-  createEndpoint,
-  EventBus,
-  type HandlerTable,
-  type RpcEndpoint,
-} from '../../../src-main/rpc/dispatch';
+  expectBoundAtTheDoor,
+  expectValidInputsAndClosedSchemas,
+  expectWholeOrRefused,
+} from '../../support/contract-harness';
 import { MAX_EMAIL_ADDRESS_LENGTH, MAX_REFERENCE_LENGTH } from '../../../src-shared/notify/limits';
 import {
   TestVault,
@@ -124,43 +123,15 @@ const BOUNDS: [string, ArchiveMethod, Record<string, unknown>, Record<string, un
   ],
 ];
 
-/** The endpoint every transport serves, over handlers that record whether they were reached. */
-function recordingEndpoint(reached: string[]): RpcEndpoint {
-  const handlers = new Proxy({} as HandlerTable, {
-    get: (_t, name: string) => async () => {
-      reached.push(name);
-      throw new Error('handler reached');
-    },
-  });
-  return createEndpoint(handlers, new EventBus());
-}
-
 describe('archive inputs at the contract', () => {
   it('accepts a full valid input for every archive method and refuses any unknown field', () => {
-    for (const [name, input] of Object.entries(VALID) as [ArchiveMethod, Record<string, unknown>][]) {
-      expect(methods[name].input.safeParse(input).success, name).toBe(true);
-      const extra = methods[name].input.safeParse({ ...input, apiKey: 'x' });
-      expect(extra.success, `${name} with an unknown field`).toBe(false);
-    }
+    expectValidInputsAndClosedSchemas(VALID, 'apiKey');
   });
 
   it.each(BOUNDS)(
     '%s: the largest accepted passes, one more is refused naming the field',
     async (_what, name, largest, over, field) => {
-      expect(methods[name].input.safeParse({ ...VALID[name], ...largest }).success).toBe(true);
-      const reached: string[] = [];
-      const r = await recordingEndpoint(reached).call(
-        name,
-        { ...VALID[name], ...over },
-        { transport: 'test' },
-      );
-      expect(r.ok).toBe(false);
-      if (r.ok) return;
-      expect(r.error.code).toBe('validation');
-      expect((r.error.details as { issues: { field: string }[] }).issues.map((i) => i.field)).toContain(
-        field,
-      );
-      expect(reached).toEqual([]);
+      await expectBoundAtTheDoor(name, VALID[name], largest, over, field);
     },
   );
 
@@ -175,45 +146,27 @@ describe('archive inputs at the contract', () => {
       fc.array(fc.string({ maxLength: 5 }), { maxLength: 25 }),
       fc.string({ minLength: 990, maxLength: 1100 }),
     );
-    const fields = fc.constantFrom(
-      'recipient',
-      'reference',
-      'id',
-      'templateId',
-      'status',
-      'type',
-      'profileId',
-      'from',
-      'to',
-      'limit',
-      'cursor',
-      'months',
-      'scope',
-      'optedIn',
-      'full',
-      '__proto__',
-      'constructor',
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...names),
-        fc.dictionary(fields, fieldValue, { maxKeys: 5 }),
-        async (name, input) => {
-          const reached: string[] = [];
-          const r = await recordingEndpoint(reached).call(name as MethodName, input, {
-            transport: 'test',
-          });
-          const accepted = methods[name].input.safeParse(input).success;
-          if (accepted) {
-            expect(reached).toEqual([name]);
-            expect(r.ok || r.error.code === 'internal').toBe(true);
-          } else {
-            expect(reached).toEqual([]);
-            expect(r.ok ? null : r.error.code).toBe('validation');
-          }
-        },
-      ),
-      { numRuns: 2000 },
+    await expectWholeOrRefused(
+      names,
+      [
+        'recipient',
+        'reference',
+        'id',
+        'templateId',
+        'status',
+        'type',
+        'profileId',
+        'from',
+        'to',
+        'limit',
+        'cursor',
+        'months',
+        'scope',
+        'optedIn',
+        'full',
+      ],
+      fieldValue,
+      { maxKeys: 5, numRuns: 2000 },
     );
   });
 

@@ -7,14 +7,14 @@
 import fc from 'fast-check';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { methods, type MethodName } from '../../../src-main/contract/methods';
+import { methods } from '../../../src-main/contract/methods';
 import { sandboxMethods } from '../../../src-main/contract/sandbox';
 import {
-  createEndpoint,
-  EventBus,
-  type HandlerTable,
-  type RpcEndpoint,
-} from '../../../src-main/rpc/dispatch';
+  expectBoundAtTheDoor,
+  expectValidInputsAndClosedSchemas,
+  expectWholeOrRefused,
+  recordingEndpoint,
+} from '../../support/contract-harness';
 import { MAX_EMAIL_ADDRESS_LENGTH } from '../../../src-shared/notify/limits';
 
 const ID = '6f1f4b0e-2c1a-4c7e-9d1e-0a0b0c0d0e0f';
@@ -187,44 +187,15 @@ const BOUNDS: [string, SandboxMethod, Record<string, unknown>, Record<string, un
   ['a huge complaint id', 'sandbox.complain', { id: ID }, { id: ID.repeat(30_000) }, 'id'],
 ];
 
-/** The endpoint every transport serves, over handlers that record whether they were reached. */
-function recordingEndpoint(reached: string[]): RpcEndpoint {
-  const handlers = new Proxy({} as HandlerTable, {
-    get: (_t, name: string) => async () => {
-      reached.push(name);
-      throw new Error('handler reached');
-    },
-  });
-  return createEndpoint(handlers, new EventBus());
-}
-
 describe('Sandbox panel inputs at the contract', () => {
   it('accepts a full valid input for every method and refuses any unknown field', () => {
-    for (const [name, input] of Object.entries(VALID) as [SandboxMethod, Record<string, unknown>][]) {
-      expect(methods[name].input.safeParse(input).success, name).toBe(true);
-      expect(methods[name].input.safeParse({ ...input, secret: 'x' }).success, `${name} + unknown`).toBe(
-        false,
-      );
-    }
+    expectValidInputsAndClosedSchemas(VALID, 'secret');
   });
 
   it.each(BOUNDS)(
     '%s: the largest accepted passes, one more is refused naming the field',
-    async (_w, name, largest, over, field) => {
-      expect(methods[name].input.safeParse({ ...VALID[name], ...largest }).success).toBe(true);
-      const reached: string[] = [];
-      const r = await recordingEndpoint(reached).call(
-        name,
-        { ...VALID[name], ...over },
-        { transport: 'test' },
-      );
-      expect(r.ok).toBe(false);
-      if (r.ok) return;
-      expect(r.error.code).toBe('validation');
-      expect((r.error.details as { issues: { field: string }[] }).issues.map((i) => i.field)).toContain(
-        field,
-      );
-      expect(reached).toEqual([]);
+    async (_what, name, largest, over, field) => {
+      await expectBoundAtTheDoor(name, VALID[name], largest, over, field);
     },
   );
 
@@ -259,43 +230,28 @@ describe('Sandbox panel inputs at the contract', () => {
       fc.constantFrom('error', 'latency', 'drop', 'test', 'sms', 'delivered'),
       fc.string({ minLength: 900, maxLength: 1100 }),
     );
-    const fields = fc.constantFrom(
-      'serviceId',
-      'keyId',
-      'name',
-      'keyType',
-      'userNumber',
-      'content',
-      'kind',
-      'status',
-      'latencyMs',
-      'count',
-      'pathPrefix',
-      'id',
-      'confirm',
-      'timeScale',
-      'skewSeconds',
-      'type',
-      '__proto__',
-      'constructor',
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...names),
-        fc.dictionary(fields, value, { maxKeys: 4 }),
-        async (name, input) => {
-          const reached: string[] = [];
-          const r = await recordingEndpoint(reached).call(name as MethodName, input, {
-            transport: 'test',
-          });
-          if (methods[name].input.safeParse(input).success) expect(reached).toEqual([name]);
-          else {
-            expect(reached).toEqual([]);
-            expect(r.ok || r.error.code).toBe('validation');
-          }
-        },
-      ),
-      { numRuns: 400 },
+    await expectWholeOrRefused(
+      names,
+      [
+        'serviceId',
+        'keyId',
+        'name',
+        'keyType',
+        'userNumber',
+        'content',
+        'kind',
+        'status',
+        'latencyMs',
+        'count',
+        'pathPrefix',
+        'id',
+        'confirm',
+        'timeScale',
+        'skewSeconds',
+        'type',
+      ],
+      value,
+      { maxKeys: 4, numRuns: 400 },
     );
   });
 

@@ -7,12 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CoreEvents } from '../../../src-main/core/events';
-import {
-  silentLogger,
-  type EmbeddedSandbox,
-  type SandboxControlAnswer,
-  type SandboxControlRequest,
-} from '../../../src-main/core/ports';
+import { silentLogger, type EmbeddedSandbox } from '../../../src-main/core/ports';
+import { fakeEmbeddedSandbox, jsonAnswer, type ControlRoute } from '../../support/fake-embedded-sandbox';
 import type { ProfileService } from '../../../src-main/core/profiles/profile-service';
 import { SandboxControlApi } from '../../../src-main/core/sandbox-panel/control-api';
 import { SandboxInbox } from '../../../src-main/core/sandbox-panel/inbox';
@@ -24,29 +20,9 @@ const EMAIL = 'a1b2c3d4-0000-4000-8000-00000000beef';
 const COMPLAINT = '0c9a77e1-5d2f-4f0e-9a40-3b1d2c3e4f50';
 const TOKEN = 'complaint-token-4f1c9a';
 
-type Route = (r: SandboxControlRequest) => SandboxControlAnswer;
-const json = (status: number, value: unknown): SandboxControlAnswer => ({
-  status,
-  contentType: 'application/json',
-  body: new TextEncoder().encode(JSON.stringify(value)),
-});
-
-function fakeSandbox(route: Route, state: 'running' | 'restarting' = 'running') {
-  const requests: SandboxControlRequest[] = [];
-  const sandbox: EmbeddedSandbox = {
-    baseUrl: 'http://127.0.0.1:6012',
-    status: () => ({ state, message: state === 'running' ? null : 'it crashed', recovery: null }),
-    onChange: () => () => undefined,
-    services: async () => [],
-    moveDataAside: async () => ({ movedTo: '' }),
-    control: async (r) => {
-      requests.push(r);
-      return route(r);
-    },
-    close: async () => undefined,
-  };
-  return { sandbox, requests };
-}
+const json = jsonAnswer;
+const fakeSandbox = (route: ControlRoute, state: 'running' | 'restarting' = 'running') =>
+  fakeEmbeddedSandbox(route, state);
 
 function panelOn(sandbox: EmbeddedSandbox) {
   const control = new SandboxControlApi(sandbox);

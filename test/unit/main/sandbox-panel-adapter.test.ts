@@ -7,12 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { methods } from '../../../src-main/contract/methods';
 import { CoreEvents } from '../../../src-main/core/events';
-import {
-  silentLogger,
-  type EmbeddedSandbox,
-  type SandboxControlAnswer,
-  type SandboxControlRequest,
-} from '../../../src-main/core/ports';
+import { silentLogger, type SandboxControlAnswer } from '../../../src-main/core/ports';
+import { fakeEmbeddedSandbox, jsonAnswer, type ControlRoute } from '../../support/fake-embedded-sandbox';
 import { SandboxControlApi } from '../../../src-main/core/sandbox-panel/control-api';
 import { SandboxInbox } from '../../../src-main/core/sandbox-panel/inbox';
 import { PanelFaults } from '../../../src-main/core/sandbox-panel/panel-faults';
@@ -22,29 +18,9 @@ import type { ProfileService } from '../../../src-main/core/profiles/profile-ser
 const SERVICE = '64463fc4-02e5-43e7-b441-aac003ef740a';
 const ID = 'a1b2c3d4-0000-4000-8000-00000000beef';
 
-type Route = (r: SandboxControlRequest) => SandboxControlAnswer | Promise<SandboxControlAnswer>;
-const json = (status: number, value: unknown): SandboxControlAnswer => ({
-  status,
-  contentType: 'application/json',
-  body: new TextEncoder().encode(JSON.stringify(value)),
-});
-
-function fakeSandbox(route: Route, state: 'running' | 'stopped' = 'running') {
-  const requests: SandboxControlRequest[] = [];
-  const sandbox: EmbeddedSandbox = {
-    baseUrl: 'http://127.0.0.1:6012',
-    status: () => ({ state, message: state === 'running' ? null : 'it kept crashing', recovery: null }),
-    onChange: () => () => undefined,
-    services: async () => [],
-    moveDataAside: async () => ({ movedTo: '' }),
-    control: async (r) => {
-      requests.push(r);
-      return route(r);
-    },
-    close: async () => undefined,
-  };
-  return { sandbox, requests };
-}
+const json = jsonAnswer;
+const fakeSandbox = (route: ControlRoute, state: 'running' | 'stopped' = 'running') =>
+  fakeEmbeddedSandbox(route, state, 'it kept crashing');
 
 const item = (id: string, extra: Record<string, unknown> = {}) => ({
   id,

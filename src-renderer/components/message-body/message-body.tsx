@@ -3,12 +3,12 @@
  * (issue 9.8): an email's markdown as the email's HTML (in a sandboxed frame), a letter's as the
  * PDF prints it (headings, bullets, page breaks), a text message as it is. The rendering is the
  * shared template code's (src-shared/template), the same the send preview uses; a large body is
- * rendered in the preview worker (lib/preview), as there.
+ * rendered in the preview worker (components/preview), as there.
  */
 import { useMemo, useState } from 'react';
-import { usePreview } from '../../lib/preview/use-preview';
-import { PreviewStatus } from '../../lib/preview/preview-status';
-import type { PreviewJob } from '../../lib/preview/preview-tasks';
+import { usePreview } from '../preview/use-preview';
+import { PreviewStatus } from '../preview/preview-status';
+import type { PreviewJob } from '../preview/preview-tasks';
 import { emailPreviewDocument } from './email-preview';
 import { SensitiveFrame } from '../sensitive';
 import './message-body.css';

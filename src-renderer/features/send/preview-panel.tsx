@@ -1,7 +1,7 @@
 /**
  * The live preview: rendered locally as you type (Notify's own rules, src-shared/template), then
  * confirmed by Notify's preview endpoint a moment after typing stops. A large template or value is
- * rendered in the preview worker (lib/preview) so typing never waits for it.
+ * rendered in the preview worker (components/preview) so typing never waits for it.
  */
 import type { Template } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
@@ -16,9 +16,9 @@ import {
 } from './placeholder-fields';
 import { useMemo, useState } from 'react';
 import { LetterHtml, RawToggle } from '../../components/message-body/message-body';
-import { usePreview } from '../../lib/preview/use-preview';
-import { PreviewStatus } from '../../lib/preview/preview-status';
-import type { PreviewJob } from '../../lib/preview/preview-tasks';
+import { usePreview } from '../../components/preview/use-preview';
+import { PreviewStatus } from '../../components/preview/preview-status';
+import type { PreviewJob } from '../../components/preview/preview-tasks';
 import { useAppStore } from '../../state/context';
 import { previewKey, selectSendTemplate } from '../../state/slices/send-slice';
 import { emptyPlaceholderMessage, type EmptyPlaceholder } from './empty-placeholders';

@@ -13,8 +13,8 @@ import {
   type PreviewReply,
   type PreviewRequest,
   type PreviewWorkerLike,
-} from '../../../src-renderer/lib/preview/preview-scheduler';
-import { previewJobSize, runPreviewTask } from '../../../src-renderer/lib/preview/preview-tasks';
+} from '../../../src-renderer/lib/preview-scheduler';
+import { previewJobSize, runPreviewTask } from '../../../src-renderer/components/preview/preview-tasks';
 import { renderEmailHtml, renderSmsBody } from '../../../src-shared/template';
 
 interface Job {

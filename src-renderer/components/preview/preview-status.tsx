@@ -2,8 +2,8 @@
  * What a preview shows while a large one renders in the worker, or when it cannot be shown: the
  * page stays usable either way.
  */
-import { Loading } from '../../components/states';
-import type { PreviewOutcome } from './preview-scheduler';
+import { Loading } from '../states';
+import type { PreviewOutcome } from '../../lib/preview-scheduler';
 
 /** For an outcome that is not ready: a spinner, the too-large notice or the failure; else nothing. */
 export function PreviewStatus({ outcome }: { outcome: PreviewOutcome<unknown> | null }) {

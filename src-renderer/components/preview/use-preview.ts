@@ -10,7 +10,7 @@ import {
   type PreviewOutcome,
   type PreviewScheduler,
   type PreviewWorkerLike,
-} from './preview-scheduler';
+} from '../../lib/preview-scheduler';
 import { previewJobSize, runPreviewTask, type PreviewJob, type PreviewResult } from './preview-tasks';
 
 type Outcome = PreviewOutcome<PreviewResult>;

@@ -3,7 +3,7 @@
  * A thin adapter: all rendering is the shared template code's. Loaded as a module worker from the
  * console's own origin, which the renderer's `script-src 'self'` covers (workers fall back to it).
  */
-import type { PreviewReply, PreviewRequest } from './preview-scheduler';
+import type { PreviewReply, PreviewRequest } from '../../lib/preview-scheduler';
 import { runPreviewTask, type PreviewJob, type PreviewResult } from './preview-tasks';
 
 /** The slice of a dedicated worker's global scope used here (the renderer's types are the page's). */

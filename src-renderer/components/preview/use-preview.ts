@@ -57,8 +57,8 @@ function createPreviewStore() {
     snapshot: () => late,
     /** Asks again for a large job a dispose cut short (React's StrictMode unmounts and remounts). */
     resume(): void {
-      const cut = lastJob && late?.job !== lastJob && previewJobSize(lastJob) >= PREVIEW_INLINE_CHARS;
-      if (!scheduler && lastJob && cut) active().request(lastJob);
+      if (scheduler || !lastJob || late?.job === lastJob) return;
+      if (previewJobSize(lastJob) >= PREVIEW_INLINE_CHARS) active().request(lastJob);
     },
     dispose(): void {
       scheduler?.dispose();

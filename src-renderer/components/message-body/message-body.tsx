@@ -2,11 +2,13 @@
  * A message body shown as Notify renders it, with a "Raw" toggle for the text as Notify returns it
  * (issue 9.8): an email's markdown as the email's HTML (in a sandboxed frame), a letter's as the
  * PDF prints it (headings, bullets, page breaks), a text message as it is. The rendering is the
- * shared template code's (src-shared/template), the same the send preview uses.
+ * shared template code's (src-shared/template), the same the send preview uses; a large body is
+ * rendered in the preview worker (components/preview), as there.
  */
-import { useState } from 'react';
-import { renderEmailHtml } from '../../../src-shared/template';
-import { renderLetterHtml } from '../../../src-shared/template/letter-html';
+import { useMemo, useState } from 'react';
+import { usePreview } from '../preview/use-preview';
+import { PreviewStatus } from '../preview/preview-status';
+import type { PreviewJob } from '../preview/preview-tasks';
 import { emailPreviewDocument } from './email-preview';
 import { SensitiveFrame } from '../sensitive';
 import './message-body.css';
@@ -59,6 +61,14 @@ export function MessageBody({
 }) {
   const [raw, setRaw] = useState(false);
   const renderable = type !== 'sms';
+  // Rendered only when shown: Raw, or a text message, needs no rendering.
+  const job = useMemo(
+    (): PreviewJob | null =>
+      !renderable || raw ? null : { kind: type === 'email' ? 'sent-email' : 'sent-letter', body },
+    [renderable, raw, type, body],
+  );
+  const outcome = usePreview(job);
+  const html = outcome?.status === 'ready' && outcome.value.kind === 'sent-body' ? outcome.value.html : null;
   return (
     <div className="message-body">
       {renderable ? <RawToggle raw={raw} onChange={setRaw} /> : null}
@@ -66,6 +76,8 @@ export function MessageBody({
         <pre className="code-block code-block--wrap" data-testid={testId} data-raw="" data-sensitive="">
           {body}
         </pre>
+      ) : html === null ? (
+        <PreviewStatus outcome={outcome} />
       ) : type === 'email' ? (
         <SensitiveFrame>
           <iframe
@@ -73,12 +85,12 @@ export function MessageBody({
             title="Email as sent"
             sandbox=""
             referrerPolicy="no-referrer"
-            srcDoc={emailPreviewDocument(subject ?? '', renderEmailHtml(body, {}))}
+            srcDoc={emailPreviewDocument(subject ?? '', html)}
             data-testid={`${testId}-rendered`}
           />
         </SensitiveFrame>
       ) : (
-        <LetterHtml html={renderLetterHtml(body, {})} testId={`${testId}-rendered`} />
+        <LetterHtml html={html} testId={`${testId}-rendered`} />
       )}
     </div>
   );

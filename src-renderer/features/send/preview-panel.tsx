@@ -1,6 +1,7 @@
 /**
  * The live preview: rendered locally as you type (Notify's own rules, src-shared/template), then
- * confirmed by Notify's preview endpoint a moment after typing stops.
+ * confirmed by Notify's preview endpoint a moment after typing stops. A large template or value is
+ * rendered in the preview worker (components/preview) so typing never waits for it.
  */
 import type { Template } from '../../../src-main/contract/schemas';
 import { ErrorPanel } from '../../components/error-panel';
@@ -13,17 +14,11 @@ import {
   previewPersonalisation,
   type FieldValue,
 } from './placeholder-fields';
-import { smsPreview } from './sms-preview';
-import {
-  renderEmailBody,
-  renderEmailHtml,
-  renderEmailSubject,
-  renderLetterBody,
-  renderSmsBody,
-} from '../../../src-shared/template';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { LetterHtml, RawToggle } from '../../components/message-body/message-body';
-import { renderLetterHtml } from '../../../src-shared/template/letter-html';
+import { usePreview } from '../../components/preview/use-preview';
+import { PreviewStatus } from '../../components/preview/preview-status';
+import type { PreviewJob } from '../../components/preview/preview-tasks';
 import { useAppStore } from '../../state/context';
 import { previewKey, selectSendTemplate } from '../../state/slices/send-slice';
 import { emptyPlaceholderMessage, type EmptyPlaceholder } from './empty-placeholders';
@@ -98,6 +93,33 @@ function EmptyNotice({ empties }: { empties: readonly EmptyPlaceholder[] }) {
   );
 }
 
+/** The job for this template and these values, rebuilt only when one of them changes. */
+function usePreviewJob(
+  template: Template,
+  values: Readonly<Record<string, FieldValue>>,
+  address: Readonly<Record<string, string>>,
+  unsubscribeUrl: string,
+  rateMultiplier: number,
+  raw: boolean,
+): PreviewJob {
+  const fields = useMemo(() => placeholderFields(template), [template]);
+  return useMemo((): PreviewJob => {
+    const shown = previewPersonalisation(fields, values, address, { showMissing: true });
+    const subject = template.subject ?? '';
+    if (template.type === 'sms') {
+      const actual = previewPersonalisation(fields, values, address);
+      const sent = buildPersonalisation(fields, values);
+      return { kind: 'sms', body: template.body, shown, actual, sent, rateMultiplier };
+    }
+    if (template.type === 'email') {
+      const actual = previewPersonalisation(fields, values, address);
+      const unsubscribeLink = unsubscribeUrl.trim() || null;
+      return { kind: 'email', subject, body: template.body, shown, actual, unsubscribeLink };
+    }
+    return { kind: 'letter', subject, body: template.body, shown, raw };
+  }, [fields, template, values, address, unsubscribeUrl, rateMultiplier, raw]);
+}
+
 export function PreviewPanel({
   template,
   values,
@@ -106,67 +128,77 @@ export function PreviewPanel({
   rateMultiplier,
   empties = [],
 }: PreviewProps) {
-  const fields = placeholderFields(template);
-  const shown = previewPersonalisation(fields, values, address, { showMissing: true });
-  const actual = previewPersonalisation(fields, values, address);
   const [raw, setRaw] = useState(false);
+  const job = usePreviewJob(template, values, address, unsubscribeUrl, rateMultiplier, raw);
+  const outcome = usePreview(job);
+  const rendered = outcome?.status === 'ready' ? outcome.value : null;
   const serverHtml = useAppStore((s) =>
     s.send.preview.status === 'ready' ? (s.send.preview.value?.html ?? null) : null,
   );
 
   if (template.type === 'sms') {
-    const stats = smsPreview(template.body, buildPersonalisation(fields, values), rateMultiplier);
+    const sms = rendered?.kind === 'sms' ? rendered : null;
     return (
       <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
         <h2 id="preview-heading">Preview</h2>
         <EmptyNotice empties={empties} />
-        <div className="sms-bubble" data-testid="sms-preview" data-sensitive="">
-          {renderSmsBody(template.body, shown) || <span className="muted">(empty message)</span>}
-        </div>
-        <SmsStats stats={stats} rateMultiplier={rateMultiplier} />
-        <ServerConfirmation localBody={renderSmsBody(template.body, actual)} />
+        <PreviewStatus outcome={outcome} />
+        {sms ? (
+          <>
+            <div className="sms-bubble" data-testid="sms-preview" data-sensitive="">
+              {sms.text || <span className="muted">(empty message)</span>}
+            </div>
+            <SmsStats stats={sms.stats} rateMultiplier={rateMultiplier} />
+          </>
+        ) : null}
+        {sms ? <ServerConfirmation localBody={sms.localBody} /> : null}
       </section>
     );
   }
   if (template.type === 'email') {
-    const link = unsubscribeUrl.trim() || null;
-    const subject = renderEmailSubject(template.subject ?? '', shown);
-    const html = renderEmailHtml(template.body, shown, { unsubscribeLink: link });
+    const email = rendered?.kind === 'email' ? rendered : null;
     return (
       <section className="preview" aria-labelledby="preview-heading" data-testid="preview">
         <h2 id="preview-heading">Preview</h2>
         <EmptyNotice empties={empties} />
-        <p className="preview__subject">
-          <span className="label">Subject</span> <Sensitive testId="email-subject">{subject}</Sensitive>
-        </p>
-        <SensitiveFrame>
-          <iframe
-            className="email-frame"
-            title="Email preview"
-            sandbox=""
-            referrerPolicy="no-referrer"
-            srcDoc={emailPreviewDocument(subject, html)}
-            data-testid="email-preview"
-          />
-        </SensitiveFrame>
-        {serverHtml ? (
-          <details className="disclosure">
-            <summary>Notify’s rendering</summary>
+        <PreviewStatus outcome={outcome} />
+        {email ? (
+          <>
+            <p className="preview__subject">
+              <span className="label">Subject</span>{' '}
+              <Sensitive testId="email-subject">{email.subject}</Sensitive>
+            </p>
             <SensitiveFrame>
               <iframe
                 className="email-frame"
-                title="Email preview from Notify"
+                title="Email preview"
                 sandbox=""
-                srcDoc={emailPreviewDocument(subject, serverHtml)}
+                referrerPolicy="no-referrer"
+                srcDoc={emailPreviewDocument(email.subject, email.html)}
+                data-testid="email-preview"
               />
             </SensitiveFrame>
-          </details>
+            {serverHtml ? (
+              <details className="disclosure">
+                <summary>Notify’s rendering</summary>
+                <SensitiveFrame>
+                  <iframe
+                    className="email-frame"
+                    title="Email preview from Notify"
+                    sandbox=""
+                    srcDoc={emailPreviewDocument(email.subject, serverHtml)}
+                  />
+                </SensitiveFrame>
+              </details>
+            ) : null}
+          </>
         ) : null}
         <p className="muted small">Emails are free to send.</p>
-        <ServerConfirmation localBody={renderEmailBody(template.body, actual)} />
+        {email ? <ServerConfirmation localBody={email.localBody} /> : null}
       </section>
     );
   }
+  const letter = rendered?.kind === 'letter' ? rendered : null;
   const lines = Object.entries(address)
     .filter(([, v]) => v.trim())
     .map(([, v]) => v);
@@ -175,29 +207,32 @@ export function PreviewPanel({
       <h2 id="preview-heading">Preview</h2>
       <EmptyNotice empties={empties} />
       <RawToggle raw={raw} onChange={setRaw} />
-      <div className="letter-preview" data-testid="letter-preview">
-        <address className="letter-preview__address" data-sensitive="">
-          {lines.length ? (
-            lines.map((l, i) => <div key={i}>{l}</div>)
+      <PreviewStatus outcome={outcome} />
+      {letter ? (
+        <div className="letter-preview" data-testid="letter-preview">
+          <address className="letter-preview__address" data-sensitive="">
+            {lines.length ? (
+              lines.map((l, i) => <div key={i}>{l}</div>)
+            ) : (
+              <span className="muted">(address)</span>
+            )}
+          </address>
+          <h3 className="letter-preview__subject" data-sensitive="">
+            {letter.subject}
+          </h3>
+          {raw ? (
+            <pre
+              className="letter-preview__body letter-preview__body--raw"
+              data-sensitive=""
+              data-testid="letter-body-raw"
+            >
+              {letter.body}
+            </pre>
           ) : (
-            <span className="muted">(address)</span>
+            <LetterHtml html={letter.body} testId="letter-body-rendered" />
           )}
-        </address>
-        <h3 className="letter-preview__subject" data-sensitive="">
-          {renderEmailSubject(template.subject ?? '', shown)}
-        </h3>
-        {raw ? (
-          <pre
-            className="letter-preview__body letter-preview__body--raw"
-            data-sensitive=""
-            data-testid="letter-body-raw"
-          >
-            {renderLetterBody(template.body, shown)}
-          </pre>
-        ) : (
-          <LetterHtml html={renderLetterHtml(template.body, shown)} testId="letter-body-rendered" />
-        )}
-      </div>
+        </div>
+      ) : null}
       <p className="muted small">
         After sending, the PDF Notify generates is shown on the status screen. Letters are charged by sheets
         and postage.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyValueStore, Logger } from '../../../src-main/core/ports';
 import { MemoryStore } from '../../support/memory-store';
+import { waitUntil } from '../../support/wait';
 import { StoredProfiles } from '../../../src-main/core/profiles/stored-profiles';
 import { PassphraseCipher } from '../../../src-main/core/vault/passphrase-cipher';
 import { SettingsStore, type SettingsStoreOptions } from '../../../src-main/core/store/settings-store';
@@ -206,7 +207,12 @@ describe('SettingsStore on disk', () => {
     await expect(store.setMany({ a: 2, b: 3 })).rejects.toThrow();
     expect(store.get('a')).toBe(1);
     expect(store.get('b')).toBeUndefined();
-    expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
+    // conf's writer (atomically) removes its temporary file with an unlink it does not wait for,
+    // so the folder is clean a moment after the failure, not at once.
+    await waitUntil(
+      async () => (await readdir(dir)).filter((f) => f.includes('.tmp')),
+      (left) => left.length === 0,
+    );
     // Later writes are not blocked by the failed one.
     await rm(path, { recursive: true });
     await store.set('c', 4);

@@ -24,6 +24,40 @@ const COUNTS = [
   { value: '3', label: 'The next 3 requests' },
 ] as const;
 
+/** The one-click faults: the button's label, the fault, and how the confirmation names it. */
+function faultPresets(latencyMs: number): { label: string; input: FaultInput; words: string }[] {
+  const delay = latencyMs.toLocaleString('en-GB');
+  return [
+    {
+      label: '500 Internal server error',
+      input: { kind: 'error', status: 500 },
+      words: '500 Internal server error',
+    },
+    {
+      label: '429 rate limit',
+      input: { kind: 'error', status: 429, retryAfter: 10 },
+      words: '429 rate limit',
+    },
+    { label: '503 from a gateway', input: { kind: 'error', status: 503 }, words: '503 from a gateway' },
+    {
+      label: `Slow answer (${delay} ms)`,
+      input: { kind: 'latency', latencyMs },
+      words: `a ${latencyMs} ms slow answer`,
+    },
+    {
+      label: `Slow network (${delay} ms)`,
+      input: { kind: 'slow_network', latencyMs },
+      words: `a ${latencyMs} ms slow network`,
+    },
+    { label: 'Dropped connection', input: { kind: 'drop', phase: 'before' }, words: 'a dropped connection' },
+    {
+      label: 'Dropped after processing (outcome unknown)',
+      input: { kind: 'drop', phase: 'after' },
+      words: 'a connection dropped after processing',
+    },
+  ];
+}
+
 export function FaultsPanel({ services }: { services: PanelService[] }) {
   const store = useAppStoreApi();
   const act = useAction();
@@ -60,55 +94,16 @@ export function FaultsPanel({ services }: { services: PanelService[] }) {
           />
         </div>
         <div className="sandbox-buttons" role="group" aria-label="Faults">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => add({ kind: 'error', status: 500 }, '500 Internal server error')}
-          >
-            500 Internal server error
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => add({ kind: 'error', status: 429, retryAfter: 10 }, '429 rate limit')}
-          >
-            429 rate limit
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => add({ kind: 'error', status: 503 }, '503 from a gateway')}
-          >
-            503 from a gateway
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => add({ kind: 'latency', latencyMs }, `a ${latencyMs} ms slow answer`)}
-          >
-            Slow answer ({latencyMs.toLocaleString('en-GB')} ms)
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => add({ kind: 'slow_network', latencyMs }, `a ${latencyMs} ms slow network`)}
-          >
-            Slow network ({latencyMs.toLocaleString('en-GB')} ms)
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => add({ kind: 'drop', phase: 'before' }, 'a dropped connection')}
-          >
-            Dropped connection
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => add({ kind: 'drop', phase: 'after' }, 'a connection dropped after processing')}
-          >
-            Dropped after processing (outcome unknown)
-          </button>
+          {faultPresets(latencyMs).map(({ label, input, words }) => (
+            <button
+              key={label}
+              type="button"
+              className="button button--secondary"
+              onClick={() => add(input, words)}
+            >
+              {label}
+            </button>
+          ))}
         </div>
         <h3>Daily limit</h3>
         <p className="muted">
